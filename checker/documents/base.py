@@ -1,0 +1,102 @@
+"""What every document loader produces: prose in paragraph-sized blocks, each able to say where
+any of its characters sits in the original file.
+
+Checks see plain prose (no markup, no code, no link targets); findings must still point at the
+1-based line and column of the original file. A block therefore keeps *pieces*: runs of its text
+that were copied verbatim from the original, each anchored at the line and column it came from.
+Loaders for large files yield blocks one at a time, so memory stays flat in the size of the input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+
+@dataclass(slots=True)
+class Piece:
+    """`block.text[offset:]` starts a verbatim copy of the original at (line, column), 1-based."""
+
+    offset: int
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph (or similar unit) of prose."""
+
+    text: str
+    pieces: list[Piece]
+    # Suppression comments that apply to this block: rule ids, or "*" for all rules.
+    suppress: frozenset[str] = frozenset()
+    # The line of the suppression comment, so an unused one can be reported.
+    suppress_line: int | None = None
+
+    @classmethod
+    def verbatim(cls, text: str, line: int = 1, column: int = 1) -> "Block":
+        """A block that is an exact copy of the original starting at (line, column)."""
+        return cls(text, [Piece(0, line, column)])
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The (line, column) in the original file of the character at `offset` in `text`."""
+        index = bisect.bisect_right([p.offset for p in self.pieces], offset) - 1
+        piece = self.pieces[max(index, 0)]
+        newlines = self.text.count("\n", piece.offset, offset)
+        if newlines:
+            last = self.text.rfind("\n", piece.offset, offset)
+            return piece.line + newlines, offset - last
+        return piece.line, piece.column + (offset - piece.offset)
+
+
+@dataclass(slots=True)
+class Note:
+    """Something the loader wants reported about the file itself (e.g. bytes that were not UTF-8)."""
+
+    rule: str
+    message: str
+    severity: str = "info"
+    line: int = 1
+    column: int = 1
+
+
+@dataclass
+class Document:
+    """A loaded document: where it came from, its as-of date, and its prose blocks.
+
+    `blocks` may be a generator; consume it once. `source` holds the original text when the
+    loader kept it (small files), so reporters can show lines in context.
+    """
+
+    path: str
+    blocks: Iterable[Block]
+    date: dt.date | None = None
+    date_source: str | None = None
+    source: str | None = None
+    notes: list[Note] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+
+def split_paragraphs(text: str, first_line: int = 1) -> Iterator[Block]:
+    """Split plain text into blocks at blank lines, keeping exact positions."""
+    line = first_line
+    start = 0
+    length = len(text)
+    while start < length:
+        end = text.find("\n\n", start)
+        if end == -1:
+            end = length
+        chunk = text[start:end]
+        if chunk.strip():
+            yield Block.verbatim(chunk, line, 1)
+        line += chunk.count("\n")
+        # Skip the run of newlines that separates paragraphs.
+        next_start = end
+        while next_start < length and text[next_start] == "\n":
+            line += 1
+            next_start += 1
+        start = next_start

@@ -1,0 +1,82 @@
+"""Findings: the only thing reporters read.
+
+A finding is what one rule found at one place in one file, in the shape of the JSON contract
+(`lint --format json`), plus the source line it points at so that reporters need not reopen files.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+SeverityName = Literal["error", "warning", "info"]
+
+
+class Severity(IntEnum):
+    """Ordered so that `--fail-on` is a comparison."""
+
+    info = 1
+    warning = 2
+    error = 3
+
+    @classmethod
+    def of(cls, name: str) -> "Severity":
+        return cls[name]
+
+
+class Finding(BaseModel):
+    path: str
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1)
+    rule: str
+    severity: SeverityName
+    message: str
+    suggestion: str | None = None
+    evidence: dict[str, Any] = Field(default_factory=dict)
+    # Not part of the JSON contract: the original line the finding starts on, for display.
+    source_line: str | None = Field(default=None, exclude=True)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+    def contract(self) -> dict[str, Any]:
+        """The finding as the JSON contract spells it."""
+        return self.model_dump(mode="json")
+
+
+class FileStats(BaseModel):
+    """Coverage for one file: what was read, what was checked, what could not be interpreted."""
+
+    amounts: int = 0
+    relations: int = 0
+    checked: int = 0
+    unparsed: list[str] = Field(default_factory=list)
+
+
+class LintResult(BaseModel):
+    """Everything a reporter needs: findings, the files they came from, and coverage."""
+
+    files: int = 0
+    findings: list[Finding] = Field(default_factory=list)
+    stats: FileStats = Field(default_factory=FileStats)
+    skipped: int = 0
+    # path -> original text, for reporters that show documents in full (HTML). Only kept when asked.
+    sources: dict[str, str] = Field(default_factory=dict, exclude=True)
+
+    def summary(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def contract(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "files": self.files,
+            "findings": [f.contract() for f in self.findings],
+            "summary": self.summary(),
+        }
