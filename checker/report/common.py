@@ -1,0 +1,67 @@
+"""Small helpers shared by several reporters: ordering, evidence text, spans, file lists."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from checker.findings import Finding, LintResult, Severity
+
+TOOL_NAME = "figcheck"
+
+
+def by_location(findings: Iterable[Finding]) -> list[Finding]:
+    """The contract's order: path, line, column (then rule and message, for stability)."""
+    return sorted(findings, key=Finding.sort_key)
+
+
+def most_severe_first(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors before warnings before infos, each group in location order.
+
+    GitHub shows only about ten annotations per severity per step, so the ones that block a
+    merge must come first.
+    """
+    return sorted(findings, key=lambda f: (-Severity.of(f.severity), f.sort_key()))
+
+
+def format_value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def evidence_text(evidence: dict[str, Any]) -> str:
+    """Evidence as one compact line: `rate=7.28 rate_date=2025-04-15 source=ECB factor=9.7`."""
+    return " ".join(f"{key}={format_value(value)}" for key, value in evidence.items())
+
+
+def span_width(finding: Finding, line_length: int | None = None) -> int:
+    """How many characters of the start line the finding covers (at least one).
+
+    `end_column` is exclusive (the column just after the span), as in SARIF. A span that runs onto
+    later lines covers the rest of its first line.
+    """
+    if finding.end_line > finding.line:
+        end = (line_length + 1) if line_length is not None else finding.column + 1
+    else:
+        end = finding.end_column
+    return max(1, end - finding.column)
+
+
+def span_text(finding: Finding) -> str | None:
+    """The text the finding underlines, on its first line; None when the line was not kept."""
+    if finding.source_line is None:
+        return None
+    start = finding.column - 1
+    return finding.source_line[start : start + span_width(finding, len(finding.source_line))] or None
+
+
+def file_paths(result: LintResult) -> list[str]:
+    """Every file the result can name: those with findings and those whose text was kept."""
+    return sorted({f.path for f in result.findings} | set(result.sources))
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

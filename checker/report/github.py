@@ -1,0 +1,84 @@
+"""`--format github`: GitHub Actions workflow commands, one annotation per finding.
+
+GitHub shows only about ten annotations per severity per step, so the most severe come first.
+When `$GITHUB_STEP_SUMMARY` names a file, a Markdown table of every finding is appended to it,
+so nothing is lost to that cap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from checker.findings import Finding, LintResult
+from checker.report.common import by_location, most_severe_first, plural
+from checker.report.options import RenderOptions
+from checker.report.rules import RuleInfo
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message, as GitHub's toolkit does (`escapeData`)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (`escapeProperty`): also `:` and `,`, which delimit properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    properties = {
+        "file": finding.path,
+        "line": finding.line,
+        "col": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+        "title": f"figcheck {finding.rule}",
+    }
+    spelled = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    message = finding.message
+    if finding.suggestion:
+        message += f"\nhelp: {finding.suggestion}"
+    return f"::{COMMANDS[finding.severity]} {spelled}::{escape_data(message)}"
+
+
+def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOptions) -> str:
+    summary_file = options.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        append_step_summary(result, Path(summary_file))
+    lines = [annotation(finding) for finding in most_severe_first(result.findings)]
+    return "".join(line + "\n" for line in lines)
+
+
+def step_summary(result: LintResult) -> str:
+    """A Markdown section: the counts, then one table row per finding in location order."""
+    counts = result.summary()
+    head = (
+        f"### figcheck: {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+        f"{plural(counts['info'], 'info')} in {plural(result.files, 'file')}\n\n"
+    )
+    if not result.findings:
+        return head + "No findings.\n\n"
+    rows = ["| Severity | Location | Rule | Message | Suggestion |", "| --- | --- | --- | --- | --- |"]
+    for finding in by_location(result.findings):
+        cells = [
+            finding.severity,
+            f"`{finding.path}:{finding.line}:{finding.column}`",
+            f"`{finding.rule}`",
+            finding.message,
+            finding.suggestion or "",
+        ]
+        rows.append("| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
+    return head + "\n".join(rows) + "\n\n"
+
+
+def append_step_summary(result: LintResult, path: Path) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(step_summary(result))
+
+
+def _markdown_cell(text: str) -> str:
+    """One table cell: pipes escaped, line breaks turned into <br> so the row stays one line."""
+    return text.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")

@@ -1,0 +1,33 @@
+"""Rule metadata as reporters see it.
+
+Reporters only read findings; a finding names its rule by id. Formats that document rules
+(SARIF's `tool.driver.rules`, the HTML cards, help links) look the id up here. The engine fills
+these in from the loaded rule packs; a reporter must still work for an id it was not told about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from checker.findings import SeverityName
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a reporter may say about one rule."""
+
+    id: str
+    kind: str
+    severity: SeverityName
+    summary: str  # one line, e.g. "Currency conversions must match the exchange rate"
+    help: str = ""  # longer documentation, Markdown or plain text
+    help_uri: str | None = None
+
+
+def rule_info(rules: Mapping[str, RuleInfo], rule_id: str, severity: SeverityName) -> RuleInfo:
+    """The rule's metadata, or a minimal stand-in so that an unknown id never breaks a report."""
+    known = rules.get(rule_id)
+    if known is not None:
+        return known
+    return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id)

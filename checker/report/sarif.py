@@ -1,0 +1,128 @@
+"""`--format sarif`: SARIF 2.1.0, the format code-scanning services (GitHub, GitLab, Azure) ingest.
+
+Written as plain dicts: the structure is small and the tests validate it against the official
+schema. Columns are Unicode code points (`columnKind`), `endColumn` is exclusive, as in findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import quote
+
+from checker import __version__
+from checker.findings import Finding, LintResult
+from checker.report.common import TOOL_NAME, by_location, span_text
+from checker.report.options import RenderOptions
+from checker.report.rules import RuleInfo, rule_info
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOptions) -> str:
+    findings = by_location(result.findings)
+    catalogue = _rule_catalogue(findings, rules)
+    index = {rule.id: position for position, rule in enumerate(catalogue)}
+    run = {
+        "tool": {
+            "driver": {
+                "name": TOOL_NAME,
+                "version": __version__,
+                "rules": [_rule_descriptor(rule) for rule in catalogue],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory figcheck ran in."}}},
+        "results": [_result(finding, index[finding.rule]) for finding in findings],
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rule_catalogue(findings: list[Finding], rules: Mapping[str, RuleInfo]) -> list[RuleInfo]:
+    """Every known rule, plus any rule a finding names that nobody described."""
+    catalogue = {rule_id: rules[rule_id] for rule_id in sorted(rules)}
+    for finding in findings:
+        if finding.rule not in catalogue:
+            catalogue[finding.rule] = rule_info(rules, finding.rule, finding.severity)
+    return list(catalogue.values())
+
+
+def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": rule.id,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.help or rule.summary},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"kind": rule.kind},
+    }
+    if rule.help:
+        descriptor["help"] = {"text": rule.help, "markdown": rule.help}
+    if rule.help_uri:
+        descriptor["helpUri"] = rule.help_uri
+    return descriptor
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    region = _region(finding)
+    artifact = _artifact_location(finding.path)
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+        "partialFingerprints": {"figcheck/v1": _fingerprint(finding)},
+        "properties": {"evidence": finding.evidence},
+    }
+    if finding.suggestion:
+        result["properties"]["suggestion"] = finding.suggestion
+        result["fixes"] = [
+            {
+                "description": {"text": f"Replace with: {finding.suggestion}"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": artifact,
+                        "replacements": [
+                            {"deletedRegion": _bare_region(finding), "insertedContent": {"text": finding.suggestion}}
+                        ],
+                    }
+                ],
+            }
+        ]
+    return result
+
+
+def _bare_region(finding: Finding) -> dict[str, int]:
+    return {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+
+
+def _region(finding: Finding) -> dict[str, Any]:
+    region: dict[str, Any] = _bare_region(finding)
+    text = span_text(finding)
+    if text:
+        region["snippet"] = {"text": text}
+    return region
+
+
+def _artifact_location(path: str) -> dict[str, str]:
+    """Relative paths against %SRCROOT% (what code scanning expects), absolute ones as file URIs."""
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path.replace("\\", "/")), "uriBaseId": "%SRCROOT%"}
+
+
+def _fingerprint(finding: Finding) -> str:
+    """Stable across edits that only move the finding: rule, path and the words it is about."""
+    anchor = span_text(finding) or finding.message
+    digest = hashlib.sha256(f"{finding.rule}\0{finding.path}\0{anchor.strip()}".encode("utf-8"))
+    return digest.hexdigest()[:32]
