@@ -1,0 +1,273 @@
+"""Amounts written in Chinese: 7000亿元, 85亿美元, 三千亿元, 五元三毛, ￥300, 百分之五, 二分之一.
+
+One grammar runs over a folded copy of the text (full-width and traditional forms mapped
+to simplified ASCII-ish ones, one character for one), so every span found there is a span
+of the original. Numerals are valued by `chinese_numerals`; currency names, hedges and
+look-alike words come from `chinese_lexicon`.
+
+Plain ASCII numbers ("2016", "-10000", "5%") are left to the English number grammar; this
+module reports a number only when something Chinese (or full-width) is part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.extract.chinese_lexicon import (
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    HEDGES_AFTER,
+    HEDGES_BEFORE,
+    MINOR_UNITS,
+    NON_ISO_UNITS,
+    NOT_NUMBERS,
+)
+from checker.extract.chinese_numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, fold, parse_chinese_number
+from checker.model import Quantity
+
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
+_NUMERAL_CHARS = CHINESE_DIGITS + SMALL_UNITS
+_BIG = "".join(BIG_UNITS)
+_DECIMAL = r"点 *[零一二三四五六七八九0-9]+"
+_FIRST = rf"(?:{_ARABIC}|[{_NUMERAL_CHARS}])"
+# Spaces may separate Chinese parts (一百 五 十 二, 7 万5 千), never two Arabic runs.
+_NEXT = (
+    rf"(?:(?<![0-9]) *[{CHINESE_DIGITS}]| *[{SMALL_UNITS}]| *(?:[余多几] *)*[{_BIG}]"
+    rf"|(?<![0-9]) *{_ARABIC}| *{_DECIMAL})"
+)
+_NUMBER = rf"(?:负 *|(?<![-\w])-)?{_FIRST}{_NEXT}*"
+# 3/5 and 1 3/5 in full-width digits (ASCII ones belong to the English grammar).
+_SLASH_FRACTION = r"(?:(?P<slash_whole>\d+) +)?(?P<slash_numerator>\d+) *[/] *(?P<slash_denominator>\d+)"
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_CJK = "\u4e00-\u9fff"
+# 块 is also a classifier (一块蛋糕): it is money only before 钱, a minor unit, or a non-word.
+_CURRENCY = rf"{_alternation(CURRENCY_SUFFIXES)}|块(?![{_CJK}])|块(?=[零一二三四五六七八九两0-9]+[毛角])"
+_MINOR = _alternation({name for units in MINOR_UNITS.values() for name in units})
+_RANGE_JOIN = r" *(?:至|到|-|~|～|—) *"
+
+_GRAMMAR = re.compile(
+    rf"(?<![{_NUMERAL_CHARS}0-9])百分之 *(?P<pct_of>{_NUMBER})"
+    rf"|(?:(?P<whole>{_NUMBER}) *又 *)?(?P<denominator>{_NUMBER}) *分 *之 *(?P<numerator>{_NUMBER})"
+    rf"|{_SLASH_FRACTION}"
+    rf"|(?P<amount>{_NUMBER})(?:{_RANGE_JOIN}(?P<high>{_NUMBER}))? *(?P<approx>[多余])? *个?(?P<currency>{_CURRENCY})"
+    rf"(?: *又? *(?P<minor_amount>[零一二三四五六七八九两0-9]+) *(?P<minor_unit>{_MINOR}))?"
+    rf"|(?P<symbol>{_alternation(CURRENCY_PREFIXES)}) *(?P<symbol_amount>{_NUMBER})"
+    rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个百分点)"
+    rf"|(?P<number>{_NUMBER})(?P<dozen> *打)?"
+)
+_NOT_NUMBERS = re.compile(_alternation(NOT_NUMBERS))
+_HEDGE_BEFORE = re.compile(rf"(?:{_alternation(HEDGES_BEFORE)}) *$")
+_HEDGE_AFTER = re.compile(rf" *(?:{_alternation(HEDGES_AFTER)})")
+_HAS_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def find_chinese(text: str) -> list[Quantity]:
+    """Money, percentages and numbers written the Chinese way, in text order, never overlapping."""
+    if not text or not _HAS_NON_ASCII.search(text):
+        return []
+    folded = fold(text)
+    blocked = [m.span() for m in _NOT_NUMBERS.finditer(folded)]
+    found: list[Quantity] = []
+    for match in _GRAMMAR.finditer(folded):
+        quantity = _read(match, text, folded, blocked)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -> Quantity | None:
+    if m.group("pct_of") is not None:
+        return _percent(m, text, m.group("pct_of"), "percent")
+    if m.group("numerator") is not None:
+        return _fraction(m, text)
+    if m.group("slash_numerator") is not None:
+        return _slash_fraction(m, text)
+    if m.group("currency") is not None:
+        return _money_after(m, text, folded)
+    if m.group("symbol") is not None:
+        return _money_before(m, text, folded)
+    if m.group("pct") is not None:
+        unit = "percent" if m.group("pct_sign") == "%" else "percentage_point"
+        return _percent(m, text, m.group("pct"), unit)
+    return _bare_number(m, text, folded, blocked)
+
+
+def _quantity(text: str, start: int, end: int, value: float, kind, numeral: str, **extra) -> Quantity:
+    return Quantity(
+        text=text[start:end], start=start, end=end, value=value, kind=kind,
+        sig_digits=significant_digits(numeral, value), scale=scale_as_written(numeral), **extra,
+    )
+
+
+def _money_after(m: re.Match, text: str, folded: str) -> Quantity | None:
+    """A number followed by a currency name: 7000亿元, 85亿美元, 五元三毛, 5至6亿元."""
+    numeral, high_numeral = m.group("amount"), m.group("high")
+    value = parse_chinese_number(numeral)
+    if value is None:
+        return None
+    name = m.group("currency")
+    code = CURRENCY_SUFFIXES.get(name, "CNY")  # a 块 variant is the only name not in the table
+    end = m.end("currency")
+    high = None
+    if high_numeral is not None:
+        high = parse_chinese_number(high_numeral)
+        value = _share_scale(numeral, value, high_numeral)
+    minor = _minor_part(m, code)
+    if minor is not None:
+        value, end = value + minor, m.end("minor_unit")
+    start = m.start("amount")
+    hedge = _hedge(folded, start, end, numeral + (m.group("approx") or ""))
+    quantity = _quantity(
+        text, start, end, value, "money", numeral, currency=code, high=high, hedge=hedge,
+        unit=NON_ISO_UNITS.get(name),
+    )
+    if high_numeral is not None and quantity.scale is None:
+        quantity.scale = scale_as_written(high_numeral)
+    return quantity
+
+
+def _share_scale(low_numeral: str, low: float, high_numeral: str) -> float:
+    """In 5至6亿元 the 亿 written once belongs to both ends."""
+    if scale_as_written(low_numeral) is None:
+        scale = scale_as_written(high_numeral)
+        if scale is not None:
+            return low * parse_chinese_number("1" + scale)
+    return low
+
+
+def _minor_part(m: re.Match, code: str | None) -> float | None:
+    unit = m.group("minor_unit")
+    if unit is None or unit not in MINOR_UNITS.get(code or "", {}):
+        return None
+    amount = parse_chinese_number(m.group("minor_amount"))
+    return None if amount is None else amount * MINOR_UNITS[code][unit]
+
+
+def _money_before(m: re.Match, text: str, folded: str) -> Quantity | None:
+    """A symbol before the number: ￥300."""
+    numeral = m.group("symbol_amount")
+    value = parse_chinese_number(numeral)
+    if value is None:
+        return None
+    codes = CURRENCY_PREFIXES[m.group("symbol")]
+    start, end = m.start("symbol"), m.end("symbol_amount")
+    return _quantity(
+        text, start, end, value, "money", numeral, currency=codes[0], alternatives=codes,
+        hedge=_hedge(folded, start, end, numeral),
+    )
+
+
+def _percent(m: re.Match, text: str, numeral: str, unit: str) -> Quantity | None:
+    value = parse_chinese_number(numeral)
+    if value is None:
+        return None
+    return _quantity(text, m.start(), m.end(), value, "percent", numeral, unit=unit)
+
+
+def _fraction(m: re.Match, text: str) -> Quantity | None:
+    """A分之B is B/A; W又A分之B adds the whole part, keeping its sign."""
+    denominator = parse_chinese_number(m.group("denominator"))
+    numerator = parse_chinese_number(m.group("numerator"))
+    if not denominator or numerator is None:
+        return None
+    value = numerator / denominator
+    if m.group("whole") is not None:
+        whole = parse_chinese_number(m.group("whole"))
+        if whole is None:
+            return None
+        value = whole - value if whole < 0 else whole + value
+    return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(), value=value, kind="number")
+
+
+def _slash_fraction(m: re.Match, text: str) -> Quantity | None:
+    denominator = int(m.group("slash_denominator"))
+    if not denominator or not _HAS_NON_ASCII.search(text[m.start() : m.end()]):
+        return None
+    value = int(m.group("slash_numerator")) / denominator + int(m.group("slash_whole") or 0)
+    return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(), value=value, kind="number")
+
+
+def _bare_number(m: re.Match, text: str, folded: str, blocked) -> Quantity | None:
+    """A number with no currency: kept only when Chinese, and not a word, an ordinal or a date."""
+    start, end = m.span("number")
+    numeral = folded[start:end]
+    value = parse_chinese_number(numeral)
+    while value is None and end - start > 1:  # 一两 (a tael): fall back to the longest readable head
+        end -= 1
+        numeral = folded[start:end].rstrip()
+        value = parse_chinese_number(numeral)
+    if value is None or not _is_chinese_number(text[start:end], numeral):
+        return None
+    if _inside_word(start, end, blocked) or _is_ordinal_or_date(folded, start, end, numeral):
+        return None
+    if m.group("dozen") and end == m.end("number"):
+        value, end = value * 12, m.end("dozen")
+    return _quantity(text, start, end, value, "number", numeral, hedge=_hedge(folded, start, end, numeral))
+
+
+def _is_chinese_number(original: str, numeral: str) -> bool:
+    has_digit = any(c.isdigit() or c in CHINESE_DIGITS or c in "十拾" for c in numeral)
+    return has_digit and _HAS_NON_ASCII.search(original) is not None
+
+
+def _inside_word(start: int, end: int, blocked) -> bool:
+    return any(b_start <= start and end <= b_end for b_start, b_end in blocked)
+
+
+_DATE_AFTER = re.compile(r"[年月日号]")
+
+
+def _is_ordinal_or_date(folded: str, start: int, end: int, numeral: str) -> bool:
+    """第三 is an ordinal; 1991年, 1月, 16日 are calendar dates, not amounts."""
+    if start > 0 and folded[start - 1] == "第":
+        return True
+    after = folded[end : end + 1]
+    if not _DATE_AFTER.match(after):
+        return False
+    is_digit_string = all(c.isdigit() or c in "零一二三四五六七八九" for c in numeral)
+    if after == "年":
+        return is_digit_string and len(numeral) == 4
+    value = parse_chinese_number(numeral)
+    if after == "月":
+        return value is not None and value == int(value) and 1 <= value <= 12
+    return "月" in folded[max(0, start - 3) : start]
+
+
+def _hedge(folded: str, start: int, end: int, numeral: str) -> str | None:
+    before = _HEDGE_BEFORE.search(folded[max(0, start - 4) : start])
+    if before:
+        return before.group().strip()
+    for mark in "多余几":
+        if mark in numeral:
+            return mark
+    after = _HEDGE_AFTER.match(folded, end)
+    return after.group().strip() if after else None
+
+
+def significant_digits(numeral: str, value: float) -> int:
+    """Digits the writer printed: 8.5亿 -> 2, 7000亿 -> 1, 4.800 -> 4, 四十九兆九千五百九十二亿 -> 6."""
+    arabic = re.search(r"\d[\d,]*(?:\.\d+)?", numeral)
+    if arabic and not any(c in _NUMERAL_CHARS for c in numeral):
+        digits = arabic.group().replace(",", "")
+        if "." in digits:
+            return max(1, len(digits.replace(".", "").lstrip("0")))
+        return max(1, len(digits.lstrip("0").rstrip("0")))
+    mantissa = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0")
+    return max(1, len(mantissa))
+
+
+@lru_cache(maxsize=256)
+def scale_as_written(numeral: str) -> str | None:
+    """The scale word ending the numeral: 亿 in 7000亿, 万亿 in 1.5万亿, 千 in 3千 (after a digit)."""
+    stripped = numeral.rstrip()
+    big = re.search(rf"[{_BIG}]+$", stripped)
+    if big:
+        return big.group()
+    small = re.search(r"(?<=[0-9])[千百]$", stripped)
+    return small.group() if small else None
