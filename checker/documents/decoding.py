@@ -1,0 +1,125 @@
+"""Bytes to text: BOM sniffing, binary detection, and incremental decoding that never fails.
+
+Decoding is incremental so that a 500 MB file is read in chunks; invalid bytes are replaced
+(U+FFFD) and the first one is reported as a note with its line and column, because a lint run
+must finish on any input. CRLF line ends become LF so that paragraph splitting and line counts
+agree with what editors show.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import BinaryIO, Iterator
+
+from .base import Note
+
+CHUNK_BYTES = 1 << 20
+# Git's rule of thumb: a NUL byte in the first 8000 bytes means binary.
+BINARY_PROBE_BYTES = 8000
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def sniff_encoding(head: bytes) -> tuple[str, int]:
+    """The encoding a byte-order mark announces (UTF-8 without one) and the mark's length."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding, len(bom)
+    return "utf-8", 0
+
+
+def looks_binary(head: bytes) -> bool:
+    """True for data that is not text: NUL bytes near the start of a file without a UTF-16/32 BOM."""
+    encoding, _ = sniff_encoding(head)
+    if encoding.startswith(("utf-16", "utf-32")):
+        return False
+    return b"\x00" in head[:BINARY_PROBE_BYTES]
+
+
+class TextDecoder:
+    """Decode a byte stream chunk by chunk; remember where the first invalid byte was."""
+
+    def __init__(self, encoding: str = "utf-8") -> None:
+        self.encoding = encoding
+        self._decoder = codecs.getincrementaldecoder(encoding)("strict")
+        self._strict = True
+        self._held_cr = False
+        self._line = 1
+        self._column = 1
+        self.notes: list[Note] = []
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        text = self._decode_bytes(data, final)
+        if self._held_cr:
+            text = "\r" + text
+            self._held_cr = False
+        if text.endswith("\r") and not final:
+            text = text[:-1]
+            self._held_cr = True
+        text = text.replace("\r\n", "\n")
+        self._advance(text)
+        return text
+
+    def _decode_bytes(self, data: bytes, final: bool) -> str:
+        if not self._strict:
+            return self._decoder.decode(data, final)
+        buffered, _ = self._decoder.getstate()
+        try:
+            return self._decoder.decode(data, final)
+        except UnicodeDecodeError as error:
+            pending = buffered + data
+            self._report(pending, error)
+            self._strict = False
+            self._decoder = codecs.getincrementaldecoder(self.encoding)("replace")
+            return self._decoder.decode(pending, final)
+
+    def _report(self, pending: bytes, error: UnicodeDecodeError) -> None:
+        good = pending[: error.start].decode(self.encoding, "replace").replace("\r\n", "\n")
+        newlines = good.count("\n")
+        line = self._line + newlines
+        column = len(good) - good.rfind("\n") if newlines else self._column + len(good)
+        bad = pending[error.start : error.start + 1].hex()
+        rule = "invalid-utf8" if self.encoding == "utf-8" else "invalid-encoding"
+        name = "UTF-8" if self.encoding == "utf-8" else self.encoding.upper()
+        message = (f"bytes that are not valid {name} (the first is 0x{bad} at line {line}, "
+                   f"column {column}) were read as U+FFFD replacement characters")
+        self.notes.append(Note(rule, message, "info", line, column))
+
+    def _advance(self, text: str) -> None:
+        newlines = text.count("\n")
+        if newlines:
+            self._line += newlines
+            self._column = len(text) - text.rfind("\n")
+        else:
+            self._column += len(text)
+
+
+def decode_stream(stream: BinaryIO, decoder: TextDecoder, first: bytes = b"",
+                  chunk_bytes: int = CHUNK_BYTES) -> Iterator[str]:
+    """Decoded text of `first` and then the rest of `stream`, chunk by chunk."""
+    data = first
+    while True:
+        more = stream.read(chunk_bytes)
+        if not more:
+            break
+        if data:
+            text = decoder.decode(data)
+            if text:
+                yield text
+        data = more
+    tail = decoder.decode(data, final=True)
+    if tail:
+        yield tail
+
+
+def decode_bytes(data: bytes) -> tuple[str, list[Note]]:
+    """Decode a whole (small) byte string, BOM-aware, with notes about invalid bytes."""
+    encoding, bom = sniff_encoding(data)
+    decoder = TextDecoder(encoding)
+    return decoder.decode(data[bom:], final=True), decoder.notes

@@ -1,0 +1,15 @@
+"""The one error a loader raises: a file named explicitly that cannot be read as a document.
+
+The CLI turns it into exit 2 with its message, so the message is a single line naming the path.
+"""
+
+from __future__ import annotations
+
+
+class DocumentError(Exception):
+    """A document that cannot be read at all (missing, unreadable, binary, corrupt)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

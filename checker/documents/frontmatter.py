@@ -1,0 +1,56 @@
+"""YAML front matter at the top of a Markdown file: read its `date:`, hide it from the prose.
+
+The front matter is blanked rather than cut, so line numbers in the rest of the file stay those of
+the original. YAML is read with BaseLoader: every scalar stays a string, nothing is constructed,
+and an impossible date such as 2025-02-30 reaches `dates.read_date` instead of raising here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .base import Note
+from .dates import read_date
+
+_OPEN = re.compile(r"---[ \t]*\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_DATE_KEY = re.compile(r"^date[ \t]*:", re.MULTILINE)
+MAX_FRONT_MATTER_CHARS = 256 * 1024
+
+
+@dataclass
+class FrontMatter:
+    body: str  # the whole text with the front matter's lines emptied
+    date: dt.date | None = None
+    notes: list[Note] = field(default_factory=list)
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Separate front matter (if the text starts with `---`) from the prose that follows."""
+    if not _OPEN.match(text):
+        return FrontMatter(text)
+    close = _CLOSE.search(text, 4, MAX_FRONT_MATTER_CHARS)
+    if not close:
+        return FrontMatter(text)
+    raw = text[4 : close.start()]
+    blanked = "\n" * text.count("\n", 0, close.end()) + text[close.end() :]
+    matter = FrontMatter(blanked)
+    try:
+        fields = yaml.load(raw, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        matter.notes.append(Note("bad-front-matter", f"front matter is not valid YAML: {error}".split("\n")[0],
+                                 "warning", line, 1))
+        return matter
+    if isinstance(fields, dict) and fields.get("date") not in (None, ""):
+        key = _DATE_KEY.search(raw)
+        line = raw.count("\n", 0, key.start()) + 2 if key else 1
+        matter.date, note = read_date(fields["date"], "front matter", line, 1)
+        if note:
+            matter.notes.append(note)
+    return matter
