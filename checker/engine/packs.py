@@ -1,0 +1,193 @@
+"""Rule packs: YAML files that switch check kinds on and parameterise them.
+
+A pack is validated in two passes, both reported with the file, the line and the field:
+the pack's own shape (pydantic), then each rule's `params` against its kind's parameter model.
+A rule that names no registered kind, or whose parameters make it unable to ever fire, is an
+error at load time rather than a silent no-op. `extends:` pulls in other packs, resolved relative
+to the file that names them; a later rule with the same id replaces the earlier one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from checker.engine.registry import CheckKind, Params, get_kind
+from checker.engine.yaml_source import YamlDocument, YamlError, load_yaml
+
+SeverityName = Literal["error", "warning", "info"]
+
+
+class PackError(YamlError):
+    """A rule pack that cannot be used (exit 2)."""
+
+
+class Examples(BaseModel):
+    """Snippets a rule must flag (`bad`) and must leave alone (`good`); run by `rules test`."""
+
+    model_config = ConfigDict(extra="forbid")
+    bad: list[str] = Field(default_factory=list)
+    good: list[str] = Field(default_factory=list)
+    date: str | None = Field(default=None, description="as-of date for the snippets, YYYY-MM-DD")
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)
+    kind: str
+    severity: SeverityName = "warning"
+    message: str | None = Field(
+        default=None, description="template; {message}, {suggestion} and evidence keys may be used"
+    )
+    description: str | None = None
+    enabled: bool = True
+    params: dict = Field(default_factory=dict)
+    examples: Examples | None = None
+
+    def render_message(self, message: str, suggestion: str | None, evidence: dict) -> str:
+        if not self.message:
+            return message
+        values = _Defaulting(evidence, message=message, suggestion=suggestion or "")
+        try:
+            return self.message.format_map(values)
+        except (ValueError, IndexError, AttributeError):
+            return message
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+class PackFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    extends: list[str] = Field(default_factory=list)
+    rules: list[Rule] = Field(default_factory=list)
+
+    @field_validator("extends", mode="before")
+    @classmethod
+    def _one_or_many(cls, value):
+        return [value] if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    """A rule ready to run: its definition, its kind and its validated parameters."""
+
+    rule: Rule
+    kind: CheckKind
+    params: Params
+    origin: str  # the pack file it came from
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+
+def default_pack_path() -> Path:
+    """rules/default.yaml: shipped inside the wheel as checker/rules, or beside the package in a checkout."""
+    try:
+        shipped = resources.files("checker.rules").joinpath("default.yaml")
+        if shipped.is_file():
+            return Path(str(shipped))
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parents[2] / "rules" / "default.yaml"
+
+
+def load_rules(paths: list[str | Path] | None = None, *, with_default: bool = True) -> list[LoadedRule]:
+    """The rules of the default pack (unless told not to) followed by those of `paths`."""
+    sources: list[Path] = ([default_pack_path()] if with_default else []) + [Path(p) for p in paths or []]
+    rules: dict[str, LoadedRule] = {}
+    for path in sources:
+        for loaded in load_pack(path):
+            rules.pop(loaded.id, None)
+            rules[loaded.id] = loaded
+    return [r for r in rules.values() if r.rule.enabled]
+
+
+def load_pack(path: str | Path, _seen: tuple[Path, ...] = ()) -> list[LoadedRule]:
+    """Every rule of one pack, its `extends:` first."""
+    path = Path(path)
+    resolved = path.resolve()
+    if resolved in _seen:
+        raise PackError(str(path), "extends itself (cycle through " + " -> ".join(p.name for p in _seen) + ")")
+    try:
+        document = load_yaml(path)
+    except YamlError as exc:
+        raise PackError(exc.path, exc.message, exc.line) from None
+    if document.data is None:
+        raise PackError(str(path), "empty rule pack: expected a mapping with a 'rules:' list")
+    if not isinstance(document.data, dict):
+        raise PackError(str(path), "a rule pack is a mapping with a 'rules:' list", document.line_of(()))
+    try:
+        pack = PackFile.model_validate(document.data)
+    except ValidationError as exc:
+        raise _pack_error(document, exc, ()) from None
+
+    rules: list[LoadedRule] = []
+    for index, target in enumerate(pack.extends):
+        target_path = (path.parent / target) if not Path(target).is_absolute() else Path(target)
+        if not target_path.is_file():
+            raise PackError(str(path), f"extends: no such rule pack: {target}", document.line_of(("extends", index)))
+        rules.extend(load_pack(target_path, _seen + (resolved,)))
+    seen_ids: set[str] = set()
+    for index, rule in enumerate(pack.rules):
+        loc = ("rules", index)
+        if rule.id in seen_ids:
+            raise PackError(str(path), f"rule id '{rule.id}' is defined twice", document.line_of(loc + ("id",)))
+        seen_ids.add(rule.id)
+        rules.append(_bind(document, rule, loc))
+    return rules
+
+
+def _bind(document: YamlDocument, rule: Rule, loc: tuple) -> LoadedRule:
+    kind = get_kind(rule.kind)
+    if kind is None:
+        from checker.engine.registry import all_kinds
+
+        known = ", ".join(all_kinds())
+        raise PackError(
+            document.path,
+            f"rules[{loc[1]}].kind: unknown check kind '{rule.kind}' (known kinds: {known})",
+            document.line_of(loc + ("kind",)),
+        )
+    try:
+        params = kind.params.model_validate(rule.params)
+    except ValidationError as exc:
+        raise _pack_error(document, exc, loc + ("params",)) from None
+    reason = params.disabled_reason()
+    if reason and rule.enabled:
+        raise PackError(
+            document.path,
+            f"rule '{rule.id}' can never fire: {reason}",
+            document.line_of(loc + ("params",)),
+        )
+    return LoadedRule(rule, kind, params, document.path)
+
+
+def _pack_error(document: YamlDocument, exc: ValidationError, prefix: tuple) -> PackError:
+    """The first validation error, with its field path and the line it sits on."""
+    error = exc.errors()[0]
+    loc = prefix + tuple(error["loc"])
+    field = _dotted(loc)
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif error["type"] == "literal_error" and "expected" in error.get("ctx", {}):
+        message = f"must be {error['ctx']['expected']}"
+    more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+    return PackError(document.path, f"{field}: {message}{more}", document.line_of(loc))
+
+
+def _dotted(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"

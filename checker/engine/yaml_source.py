@@ -1,0 +1,118 @@
+"""Safe YAML loading that remembers where every value came from.
+
+Rule packs and config files are untrusted: they are loaded with PyYAML's safe loader (no object
+construction tags), with limits on size, nesting depth and alias expansion, so a "billion laughs"
+file fails fast with a clear message. The composed node tree is kept so that a validation error
+deep inside the data can name the line it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 64
+MAX_NODES = 200_000  # counted with aliases expanded
+
+
+class YamlError(Exception):
+    """A YAML file that cannot be used; `str()` names the file and, where known, the line."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class YamlDocument:
+    """Parsed data plus the node tree it was built from."""
+
+    path: str
+    data: Any
+    node: yaml.Node | None
+
+    def line_of(self, loc: Sequence[str | int]) -> int | None:
+        """The 1-based line of the value at `loc` (keys and list indexes), or of its nearest parent."""
+        node = self.node
+        line = node.start_mark.line + 1 if node is not None else None
+        for key in loc:
+            if isinstance(node, yaml.MappingNode):
+                match = next((v for k, v in node.value if k.value == key), None)
+                if match is None:
+                    break
+                node = match
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+            else:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+
+def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
+    """Read and parse a YAML file safely; every failure is a `YamlError` naming the file."""
+    name = str(path)
+    if text is None:
+        try:
+            raw = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise YamlError(name, "file not found") from None
+        except IsADirectoryError:
+            raise YamlError(name, "is a directory, not a YAML file") from None
+        except OSError as exc:
+            raise YamlError(name, f"cannot read: {exc.strerror or exc}") from None
+        if len(raw) > MAX_BYTES:
+            raise YamlError(name, f"larger than {MAX_BYTES // 1_000_000} MB; refusing to parse")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise YamlError(name, f"not UTF-8 text (byte {exc.start})") from None
+    elif len(text) > MAX_BYTES:
+        raise YamlError(name, f"larger than {MAX_BYTES // 1_000_000} MB; refusing to parse")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(name, None, None)
+        _check_size(node, name)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(name, f"invalid YAML: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(name, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return YamlDocument(name, data, node)
+
+
+def _check_size(root: yaml.Node, name: str) -> None:
+    """Refuse documents that nest too deep or expand (through aliases) to too many nodes."""
+    count = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise YamlError(
+                name,
+                f"expands to more than {MAX_NODES} values (alias bomb?); refusing to load",
+                root.start_mark.line + 1,
+            )
+        if depth > MAX_DEPTH:
+            raise YamlError(name, f"nested deeper than {MAX_DEPTH} levels", node.start_mark.line + 1)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))

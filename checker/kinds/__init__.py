@@ -1,0 +1,3 @@
+"""The built-in check kinds. Importing this package registers each of them."""
+
+from checker.kinds import currency_conversion  # noqa: F401

@@ -1,0 +1,161 @@
+"""currency-conversion: an amount and its conversion must agree at the rate of the document's date."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from pydantic import Field
+
+from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.restate import format_money, restate
+from checker.kinds.tolerance import allowed, near_power_of_ten
+from checker.model import Problem, Quantity, Relation
+from checker.rates import NoRate, RateWindow
+
+
+class CurrencyConversionParams(Params):
+    tolerance: float = Field(0.08, ge=0, lt=1, description="base relative tolerance around the rate range")
+    hedge_tolerance: float = Field(0.07, ge=0, lt=1, description="added when a hedge word qualifies a figure")
+    window_days: int = Field(90, ge=0, le=3650, description="days before the document's date whose rates are accepted")
+    undated_window_days: int = Field(365, ge=1, le=3650, description="days at the end of the table used when no date is known")
+    report_unchecked: bool = Field(True, description="report pairs that cannot be checked (no rate) as info")
+    fix_slack: float = Field(0.3, ge=0, lt=1, description="how close to a power of ten a gap must be to suggest a scale fix")
+
+
+@register("currency-conversion", CurrencyConversionParams)
+class CurrencyConversion(Check):
+    """A money amount and its conversion into another currency must agree.
+
+    Pairs such as "600 billion yuan ($8.5 billion)", "€3.2m (about $3.5m)" or "1,000 yen, or
+    about $7," are checked against ECB reference rates (cross-rated through the euro) over a window
+    before the document's date (`--date`, front matter or HTML meta). The tolerance is the base
+    `tolerance`, widened by the rounding of both printed figures and by hedge words. When the gap is
+    close to a power of ten, the finding proposes the fixes that would make the pair agree. Pairs
+    whose currencies have no rate at that date are reported as unchecked (info), never as passing.
+    """
+
+    params: CurrencyConversionParams
+
+    def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        for relation in block.relations:
+            stated, converted = relation.quantities
+            if relation.kind == "conversion" and stated.kind == "money" and converted.kind == "money":
+                problem = self._check_pair(relation, stated, converted)
+                if problem is not None:
+                    yield problem
+
+    def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity) -> Problem | None:
+        if stated.value == 0 or converted.value == 0:
+            return None
+        readings = [(b, q) for b in _readings(stated) for q in _readings(converted) if b != q]
+        verdicts = []
+        for base, quote in readings:
+            window = self.env.rates.window(
+                base, quote, self.env.date, self.params.window_days, self.params.undated_window_days
+            )
+            if isinstance(window, NoRate):
+                verdicts.append((base, quote, window, None))
+                continue
+            gap = self._gap(stated, converted, relation, window)
+            if gap is None:
+                return None  # one reading agrees: the pair is fine
+            verdicts.append((base, quote, window, gap))
+        checked = [v for v in verdicts if v[3] is not None]
+        if checked:
+            base, quote, window, factor = checked[0]
+            return self._mismatch(relation, stated, converted, window, factor)
+        if verdicts and self.params.report_unchecked:
+            return self._unchecked(stated, converted, verdicts[0][2])
+        return None
+
+    def _gap(self, stated: Quantity, converted: Quantity, relation: Relation, window: RateWindow) -> float | None:
+        """None when the pair agrees; else the factor by which the converted figure is off."""
+        tolerance = allowed(
+            self.params.tolerance, stated, converted,
+            hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance,
+        )
+        low, high = window.low * (1 - tolerance), window.high * (1 + tolerance)
+        pairs = [(stated.value, converted.value)]
+        if stated.high is not None and converted.high is not None:
+            pairs.append((stated.high, converted.high))
+        for amount, conversion in pairs:
+            implied = conversion / amount
+            if implied <= 0 or not (low <= implied <= high):
+                return (amount * window.latest) / conversion
+        return None
+
+    def _mismatch(
+        self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float
+    ) -> Problem:
+        expected = stated.value * window.latest
+        expected_text = format_money(expected, converted.currency)
+        rate_text = _rate_text(window)
+        if factor > 1:
+            how_far = f"{converted.text} is {factor:.3g} times too small"
+        else:
+            how_far = f"{converted.text} is {1 / factor:.3g} times too large"
+        message = (
+            f"{stated.text} is about {expected_text} at {rate_text}, not {converted.text}: {how_far}"
+        )
+        if window.note:
+            message += f" ({window.note})"
+        fixes = []
+        power = near_power_of_ten(factor, self.params.fix_slack)
+        opening, closing = _wrapping(relation)
+        if power is not None:
+            fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.text}{closing}")
+        fixes.append(f"{stated.text}{opening}about {expected_text}{closing}" if "about" not in opening
+                     else f"{stated.text}{opening}{expected_text}{closing}")
+        evidence = {
+            "stated": {"text": stated.text, "value": stated.value, "currency": stated.currency},
+            "converted": {"text": converted.text, "value": converted.value, "currency": converted.currency},
+            "expected": round(expected, 2),
+            "factor": round(factor, 4),
+            **window.evidence(),
+            "date": self.env.date.isoformat() if self.env.date else None,
+            "date_source": self.env.date_source,
+        }
+        if power is not None:
+            evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
+        ambiguous = [q.text for q in (stated, converted) if len(q.alternatives) > 1]
+        if ambiguous:
+            evidence["ambiguous_currency"] = ambiguous
+        return Problem((stated, converted), message, " or ".join(fixes), evidence)
+
+    def _unchecked(self, stated: Quantity, converted: Quantity, no_rate: NoRate) -> Problem:
+        return Problem(
+            (stated, converted),
+            f"could not check {stated.text} against {converted.text}: {no_rate.reason}",
+            None,
+            {"unchecked": True, "reason": no_rate.reason,
+             "date": self.env.date.isoformat() if self.env.date else None},
+            severity="info",
+        )
+
+
+def _readings(quantity: Quantity) -> list[str]:
+    """The currencies a figure may be in: its own, or every reading of an ambiguous symbol."""
+    if len(quantity.alternatives) > 1:
+        return list(quantity.alternatives)
+    return [quantity.currency] if quantity.currency else []
+
+
+def _rate_text(window: RateWindow) -> str:
+    """"7.28 CNY per USD (ECB, 2025-04-15)", written the way round that gives a number above one."""
+    rate, base, quote = window.latest, window.base, window.quote
+    if rate < 1:
+        rate, base, quote = 1 / rate, quote, base
+    digits = 4 if rate < 10 else 3
+    value = f"{rate:.{digits}g}" if rate < 1000 else f"{rate:,.0f}"
+    source = "ECB" if "ECB" in window.source else window.source
+    return f"{value} {quote} per {base} ({source}, {window.latest_date.isoformat()})"
+
+
+def _wrapping(relation: Relation) -> tuple[str, str]:
+    """How the text joined the two figures, to rebuild the pair in the suggestion."""
+    if relation.cue.startswith("（"):
+        return "（", "）"
+    if relation.cue.startswith("("):
+        return " (", ")"
+    return ", " + relation.cue.strip(" ,") + " " if relation.cue.strip(" ,") else " (", ""
+

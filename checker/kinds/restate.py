@@ -1,0 +1,72 @@
+"""Writing a corrected figure the way the writer wrote the original.
+
+A suggested fix reads best in the document's own style: "600 billion yuan" corrected by a factor
+of ten is "60 billion yuan", "US$8.5bn" becomes "US$85bn". When the original has no digits to
+swap (a word number), or a fresh figure is needed in another currency, `format_money` writes it
+in plain newsroom style ("$82 billion", "60 billion yuan").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from checker.model import Quantity
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_SCALES = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
+_PREFIX_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "JPY": "¥", "INR": "₹", "KRW": "₩",
+                   "AUD": "A$", "CAD": "C$", "SGD": "S$", "NZD": "NZ$", "TWD": "NT$"}
+_SUFFIX_NAMES = {"CNY": "yuan", "CHF": "Swiss francs", "RUB": "roubles", "BRL": "reais", "ZAR": "rand",
+                 "MYR": "ringgit", "THB": "baht", "IDR": "rupiah", "MXN": "pesos", "PHP": "pesos",
+                 "AED": "dirhams", "SAR": "riyals", "SEK": "crowns", "NOK": "crowns", "DKK": "crowns",
+                 "PLN": "zlotys", "TRY": "lira", "CZK": "koruna", "HUF": "forints"}
+
+
+def significant(value: float, digits: int) -> str:
+    """`value` to `digits` significant digits, without trailing zeros after the point."""
+    if value == 0 or not math.isfinite(value):
+        return "0"
+    exponent = math.floor(math.log10(abs(value)))
+    decimals = max(digits - 1 - exponent, 0)
+    text = f"{round(value, digits - 1 - exponent):.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _group(text: str) -> str:
+    whole, _, fraction = text.partition(".")
+    grouped = f"{int(whole):,}"
+    return grouped + ("." + fraction if fraction else "")
+
+
+def restate(quantity: Quantity, new_value: float, digits: int | None = None) -> str:
+    """`quantity.text` with its number replaced so that it means `new_value`."""
+    match = _NUMBER.search(quantity.text)
+    if match is None:
+        return format_money(new_value, quantity.currency, digits or 2) if quantity.currency else significant(new_value, 2)
+    printed = float(match.group().replace(",", ""))
+    if printed == 0:
+        return format_money(new_value, quantity.currency, digits or 2)
+    multiplier = quantity.value / printed
+    number = significant(new_value / multiplier, digits or max(quantity.sig_digits, 2))
+    if "," in match.group() or abs(new_value / multiplier) >= 10_000:
+        number = _group(number)
+    return quantity.text[: match.start()] + number + quantity.text[match.end() :]
+
+
+def format_money(value: float, currency: str | None, digits: int = 2) -> str:
+    """A fresh amount in plain newsroom style: "$82 billion", "60 billion yuan", "€3.2 million"."""
+    number = significant(value, digits)
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            number = f"{significant(value / size, digits)} {word}"
+            break
+    else:
+        number = _group(number) if abs(value) >= 10_000 else number
+    if currency in _PREFIX_SYMBOLS:
+        return f"{_PREFIX_SYMBOLS[currency]}{number}"
+    if currency in _SUFFIX_NAMES:
+        return f"{number} {_SUFFIX_NAMES[currency]}"
+    return f"{currency} {number}" if currency else number

@@ -1,0 +1,159 @@
+"""One document through the whole flow: blocks -> extract -> relate -> checks -> findings.
+
+Blocks are processed one at a time and dropped, so a document's size does not set the memory
+used; only the checks' own bounded state and the findings outlive a block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from checker.documents.base import Block, Document
+from checker.engine.packs import LoadedRule
+from checker.engine.registry import AnalyzedBlock, Check, Env
+from checker.extract import extract_with_unparsed
+from checker.findings import FileStats, Finding
+from checker.model import Location, Problem, Quantity
+from checker.relate import relate
+from checker.relate.currency_context import CurrencyContext
+
+MAX_UNPARSED_KEPT = 200
+
+
+@dataclass
+class LintOptions:
+    """What the caller decides for every document of a run."""
+
+    date: dt.date | None = None  # overrides the documents' own dates
+    rates_file: str | None = None
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+    extra: dict = field(default_factory=dict)
+
+    def wants(self, rule_id: str) -> bool:
+        if self.select and rule_id not in self.select:
+            return False
+        return rule_id not in self.ignore
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    findings: list[Finding]
+    stats: FileStats
+    source: str | None = None
+
+
+def locate(block: Block, quantity: Quantity) -> Location:
+    """The quantity's span in the original file; the end column is exclusive."""
+    line, column = block.locate(quantity.start)
+    end_line, end_column = block.locate(max(quantity.end - 1, quantity.start))
+    return Location(line, column, end_line, end_column + 1)
+
+
+class _Suppressions:
+    """Inline `figcheck: ignore[...]` comments, and whether each one suppressed anything."""
+
+    def __init__(self) -> None:
+        self.used: set[int] = set()
+        self.seen: dict[int, frozenset[str]] = {}
+
+    def register(self, block: Block) -> None:
+        if block.suppress:
+            self.seen.setdefault(block.suppress_line or 0, block.suppress)
+
+    def applies(self, block: Block, rule_id: str) -> bool:
+        if "*" in block.suppress or rule_id in block.suppress:
+            self.used.add(block.suppress_line or 0)
+            return True
+        return False
+
+    def unused(self) -> list[tuple[int, frozenset[str]]]:
+        return [(line, rules) for line, rules in sorted(self.seen.items()) if line not in self.used]
+
+
+def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) -> DocumentResult:
+    date = options.date or doc.date
+    date_source = "--date" if options.date else doc.date_source
+    env = Env(doc.path, date, date_source, options.rates_file, options.extra)
+    active = [r for r in rules if options.wants(r.id)]
+    checks: list[tuple[LoadedRule, Check]] = [(r, r.kind.check(r.rule, r.params, env)) for r in active]
+    lines = doc.source.splitlines() if doc.source is not None else None
+    stats = FileStats()
+    findings: list[Finding] = []
+    suppressions = _Suppressions()
+    context = CurrencyContext()
+
+    def emit(rule: LoadedRule, problem: Problem, block: Block | None) -> None:
+        if block is not None and suppressions.applies(block, rule.id):
+            return
+        findings.append(_finding(doc.path, rule, problem, lines))
+
+    for block in doc:
+        suppressions.register(block)
+        quantities, unparsed = extract_with_unparsed(block.text)
+        context.observe(block.text, quantities)
+        quantities = context.resolve(quantities)
+        for quantity in quantities:
+            quantity.loc = locate(block, quantity)
+        relations = relate(block.text, quantities)
+        stats.amounts += len(quantities)
+        stats.relations += len(relations)
+        for item in unparsed[: max(MAX_UNPARSED_KEPT - len(stats.unparsed), 0)]:
+            line, column = block.locate(item.start)
+            stats.unparsed.append(f"{doc.path}:{line}:{column}: {item.text}")
+        analyzed = AnalyzedBlock(block, quantities, relations)
+        for rule, check in checks:
+            for problem in check.block(analyzed):
+                emit(rule, problem, block)
+    for rule, check in checks:
+        for problem in check.finish():
+            emit(rule, problem, None)
+
+    findings.extend(_note_findings(doc, lines))
+    for line, rule_ids in suppressions.unused():
+        findings.append(_plain_finding(
+            doc.path, line, "unused-suppression", "info",
+            f"suppression of {', '.join(sorted(rule_ids))} suppresses nothing", lines,
+        ))
+    stats.checked = stats.relations - sum(1 for f in findings if f.evidence.get("unchecked"))
+    findings.sort(key=Finding.sort_key)
+    return DocumentResult(doc.path, findings, stats, doc.source)
+
+
+def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | None) -> Finding:
+    first, last = problem.quantities[0].loc, problem.quantities[-1].loc
+    assert first is not None and last is not None, "quantities are located before checks run"
+    message = rule.rule.render_message(problem.message, problem.suggestion, problem.evidence)
+    return Finding(
+        path=path,
+        line=first.line,
+        column=first.column,
+        end_line=last.end_line,
+        end_column=last.end_column,
+        rule=rule.id,
+        severity=problem.severity or rule.rule.severity,
+        message=message,
+        suggestion=problem.suggestion,
+        evidence=problem.evidence,
+        source_line=_line(lines, first.line),
+    )
+
+
+def _plain_finding(path: str, line: int, rule: str, severity: str, message: str,
+                   lines: list[str] | None, column: int = 1) -> Finding:
+    text = _line(lines, line)
+    end = max(len(text), column) + 1 if text is not None else column + 1
+    return Finding(path=path, line=line, column=column, end_line=line, end_column=end,
+                   rule=rule, severity=severity, message=message, source_line=text)
+
+
+def _note_findings(doc: Document, lines: list[str] | None) -> list[Finding]:
+    return [_plain_finding(doc.path, n.line, n.rule, n.severity, n.message, lines, n.column) for n in doc.notes]
+
+
+def _line(lines: list[str] | None, number: int) -> str | None:
+    if lines is None or not 1 <= number <= len(lines):
+        return None
+    return lines[number - 1]

@@ -1,0 +1,19 @@
+"""Relating amounts: which figures in a block claim something about each other.
+
+- `pairs`    — conversions: "600 billion yuan ($8.5 billion)", "10 miles (16 km)";
+- `currency_context` — which currency an ambiguous symbol (¥) means in this document.
+
+`relate()` is the one entry point the pipeline calls; it only reads quantities and text.
+"""
+
+from __future__ import annotations
+
+from checker.model import Quantity, Relation
+from checker.relate.pairs import find_conversion_pairs
+
+
+def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
+    """All relations among the quantities of one block, in text order."""
+    relations = find_conversion_pairs(text, quantities)
+    relations.sort(key=lambda r: r.quantities[0].start)
+    return relations
