@@ -1,0 +1,56 @@
+"""Word (.docx) documents into blocks: one per paragraph, one per table cell.
+
+A .docx has no lines, so positions refer to the extracted text, which is also kept as the
+document's source: its paragraphs one per line (a manual line break inside a paragraph starts
+another line), so line N is the Nth line of that text and the column counts within it.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Iterator
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .base import Block
+from .errors import DocumentError
+
+
+def docx_parts(data: bytes, path: str) -> tuple[list[Block], str]:
+    """The blocks of a .docx file's bytes and the extracted text their positions refer to."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds of errors on damaged files
+        raise DocumentError(path, f"not a readable .docx file ({type(error).__name__})") from error
+    lines: list[str] = []
+    blocks: list[Block] = []
+    for texts in _units(document.iter_inner_content()):
+        text = "\n".join(texts)
+        if text.strip():
+            blocks.append(Block.verbatim(text, len(lines) + 1, 1))
+        lines.extend(text.split("\n"))
+    return blocks, "\n".join(lines)
+
+
+def _units(items) -> Iterator[list[str]]:
+    """Each paragraph's text alone; each table cell's paragraphs together, in reading order."""
+    for item in items:
+        if isinstance(item, Paragraph):
+            yield [item.text]
+        elif isinstance(item, Table):
+            yield from _cells(item)
+
+
+def _cells(table: Table) -> Iterator[list[str]]:
+    seen: set[int] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell is listed once per grid column it spans
+                continue
+            seen.add(id(cell._tc))
+            texts: list[str] = []
+            for unit in _units(cell.iter_inner_content()):
+                texts.extend(unit)
+            yield texts

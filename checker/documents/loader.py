@@ -1,0 +1,177 @@
+"""Open one input (a file or a byte stream) and turn it into documents by its format.
+
+Inputs under SMALL_INPUT_BYTES are read whole and keep their text as `Document.source`; larger
+plain-text and HTML inputs are streamed chunk by chunk, so memory stays flat in their size.
+Notes found while streaming (invalid bytes further on) are appended to `Document.notes` as the
+blocks are consumed, so read the notes after the blocks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from .base import Document, Note
+from .decoding import CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, looks_binary, sniff_encoding
+from .docx_text import docx_parts
+from .errors import DocumentError
+from .frontmatter import split_front_matter
+from .html_text import html_blocks, html_date, html_document_parts
+from .markdown_text import blank_mdx_lines, markdown_blocks
+from .plaintext import text_blocks
+from .records import json_documents, jsonl_documents
+from .suppress import mark_plain_text
+
+SMALL_INPUT_BYTES = 2 * 1024 * 1024
+FORMATS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdx": "mdx",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+KINDS = frozenset(FORMATS.values())
+
+
+def format_of(path: str | Path) -> str:
+    """The format a file's extension announces; anything unknown is read as plain text."""
+    return FORMATS.get(Path(path).suffix.lower(), "text")
+
+
+def load_file(path: str | Path, *, kind: str | None = None, field: str | None = None,
+              date_field: str | None = None, name: str | None = None) -> Iterator[Document]:
+    """Documents of one file. Checks eagerly, so a file that cannot be read raises DocumentError now."""
+    name = name or str(path)
+    if os.path.isdir(path):
+        raise DocumentError(name, "is a directory with no documents in it")
+    try:
+        stream = open(path, "rb")
+    except FileNotFoundError:
+        raise DocumentError(name, "no such file") from None
+    except PermissionError:
+        raise DocumentError(name, "permission denied") from None
+    except OSError as error:
+        raise DocumentError(name, f"cannot be read ({error.strerror or error})") from None
+    try:
+        return load_stream(stream, name, kind=kind or format_of(path), field=field, date_field=date_field)
+    except BaseException:
+        stream.close()
+        raise
+
+
+def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str | None = None,
+                date_field: str | None = None) -> Iterator[Document]:
+    """Documents of a byte stream in the given format; the stream is closed when they are done."""
+    if kind not in KINDS:
+        raise DocumentError(name, f"unknown format {kind!r} (one of {', '.join(sorted(KINDS))})")
+    try:
+        head = stream.read(SMALL_INPUT_BYTES + 1)
+    except OSError as error:
+        stream.close()
+        raise DocumentError(name, f"cannot be read ({error.strerror or error})") from None
+    small = len(head) <= SMALL_INPUT_BYTES
+    if kind == "docx":
+        data = head + stream.read()
+        stream.close()
+        blocks, text = docx_parts(data, name)
+        return iter([Document(name, list(mark_plain_text(blocks)), source=text)])
+    if looks_binary(head):
+        stream.close()
+        raise DocumentError(name, "looks like a binary file (it contains NUL bytes)")
+    if small:
+        stream.close()
+        return iter(_whole_documents(head, name, kind, field, date_field))
+    return _streamed_documents(stream, head, name, kind, field, date_field)
+
+
+def load_string(text: str, name: str = "<text>", *, kind: str = "text", field: str | None = None,
+                date_field: str | None = None) -> list[Document]:
+    """Documents of text already in memory (the Python API's `lint_text`)."""
+    if kind not in KINDS or kind == "docx":
+        raise DocumentError(name, f"cannot read text as {kind!r}")
+    return _parse_text(text.replace("\r\n", "\n"), [], name, kind, field, date_field)
+
+
+def _whole_documents(data: bytes, name: str, kind: str, field: str | None,
+                     date_field: str | None) -> list[Document]:
+    text, notes = decode_bytes(data)
+    return _parse_text(text, notes, name, kind, field, date_field)
+
+
+def _parse_text(text: str, notes: list[Note], name: str, kind: str, field: str | None,
+                date_field: str | None) -> list[Document]:
+    if kind == "json":
+        return _with_notes(list(json_documents(text, name, field, date_field)), notes)
+    if kind == "jsonl":
+        return _with_notes(list(jsonl_documents(text.split("\n"), name, field, date_field)), notes)
+    if kind == "html":
+        blocks, date, date_source, date_notes = html_document_parts(text)
+        return [Document(name, blocks, date, date_source, text, notes + date_notes)]
+    if kind in ("markdown", "mdx"):
+        return [_markdown_document(text, notes, name, mdx=kind == "mdx")]
+    return [Document(name, list(mark_plain_text(text_blocks([text]))), source=text, notes=notes)]
+
+
+def _markdown_document(text: str, notes: list[Note], name: str, mdx: bool) -> Document:
+    matter = split_front_matter(text)
+    body = blank_mdx_lines(matter.body) if mdx else matter.body
+    document = Document(name, [], matter.date, "front matter" if matter.date else None, text,
+                        notes + matter.notes)
+    try:
+        document.blocks = markdown_blocks(body)
+    except RecursionError:
+        document.notes.append(Note("unparsed-markup", "the Markdown nests too deeply to parse; "
+                                   "it was read as plain text", "info"))
+        document.blocks = list(mark_plain_text(text_blocks([body])))
+    return document
+
+
+def _with_notes(documents: list[Document], notes: list[Note]) -> list[Document]:
+    """Decoding notes belong to the file; attach them to its first record."""
+    if notes and documents:
+        documents[0].notes[:0] = notes
+    return documents
+
+
+def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, field: str | None,
+                        date_field: str | None) -> Iterator[Document]:
+    encoding, bom = sniff_encoding(head)
+    decoder = TextDecoder(encoding)
+    if kind == "jsonl":
+        return _closing(stream, jsonl_documents(_lines(decode_stream(stream, decoder, head[bom:])),
+                                                name, field, date_field))
+    if kind not in ("text", "html"):  # Markdown and JSON need the whole text to parse.
+        rest = stream.read()
+        stream.close()
+        text = decoder.decode(head[bom:] + rest, final=True)
+        return iter(_parse_text(text, decoder.notes, name, kind, field, date_field))
+    document = Document(name, [], notes=decoder.notes)
+    chunks = decode_stream(stream, decoder, head[bom:])
+    if kind == "html":
+        preview, _ = decode_bytes(head[:CHUNK_BYTES])
+        document.date, document.date_source, date_notes = html_date(preview)
+        document.notes.extend(date_notes)
+        document.blocks = _closing(stream, html_blocks(chunks))
+    else:
+        document.blocks = _closing(stream, mark_plain_text(text_blocks(chunks)))
+    return iter([document])
+
+
+def _closing(stream: BinaryIO, items: Iterator) -> Iterator:
+    try:
+        yield from items
+    finally:
+        stream.close()
+
+
+def _lines(chunks: Iterator[str]) -> Iterator[str]:
+    """Lines of streamed text, without their line ends."""
+    rest = ""
+    for chunk in chunks:
+        lines = (rest + chunk).split("\n")
+        rest = lines.pop()
+        yield from lines
+    if rest:
+        yield rest
+

@@ -1,0 +1,96 @@
+"""JSON and JSONL exports from a CMS: one document per record, named `path#N`.
+
+`field` names the body (a dotted path such as `content.body`), `date_field` the date. N is the
+record's `id` if it has one, else its 1-based position. Positions are relative to the body text.
+A body that contains HTML tags is read as HTML, anything else as plain text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable, Iterator
+
+from .base import Document, Note
+from .dates import read_date
+from .errors import DocumentError
+from .html_text import html_document_parts
+from .plaintext import text_blocks
+from .suppress import mark_plain_text
+
+GUESSED_FIELDS = ("body", "content", "text")
+_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|span|ul|ol|li|table|a|em|strong|b|i|section|article)\b", re.I)
+
+
+def lookup(record: Any, dotted: str) -> Any:
+    """`record["a"]["b"]` for "a.b"; list items by number ("items.0"); None when absent."""
+    value = record
+    for key in dotted.split("."):
+        if isinstance(value, dict):
+            value = value.get(key)
+        elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
+            value = value[int(key)]
+        else:
+            return None
+    return value
+
+
+def json_documents(text: str, path: str, field: str | None, date_field: str | None) -> Iterator[Document]:
+    """Documents of a JSON file holding one record or a list of records."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise DocumentError(path, f"not valid JSON ({error})") from error
+    records = data if isinstance(data, list) else [data]
+    body_field = field or _guess_field(records, path)
+    for number, record in enumerate(records, 1):
+        yield record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
+
+
+def jsonl_documents(lines: Iterable[str], path: str, field: str | None,
+                    date_field: str | None) -> Iterator[Document]:
+    """Documents of a JSON Lines file, one record per non-empty line, read line by line."""
+    number = 0
+    for line_number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as error:
+            note = Note("bad-record", f"line {line_number} is not valid JSON ({error})", "warning", line_number)
+            yield Document(f"{path}#{number}", [], notes=[note])
+            continue
+        body_field = field or _guess_field([record], path)
+        yield record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
+
+
+def record_document(record: Any, name: str, field: str, date_field: str | None) -> Document:
+    """One record as a document: its body's blocks and, if named, its date."""
+    body = lookup(record, field)
+    if not isinstance(body, str):
+        missing = "has no" if body is None else "has a non-text"
+        return Document(name, [], notes=[Note("missing-field", f"record {missing} field {field!r}", "info")])
+    document = Document(name, [], source=body)
+    if date_field and (value := lookup(record, date_field)) not in (None, ""):
+        document.date, note = read_date(value, f"field {date_field!r}")
+        document.date_source = f"field {date_field}" if document.date else None
+        document.notes.extend([note] if note else [])
+    if _HTML_TAG.search(body):
+        document.blocks, *_ = html_document_parts(body)
+    else:
+        document.blocks = list(mark_plain_text(text_blocks([body])))
+    return document
+
+
+def _record_id(record: Any, number: int) -> str:
+    if isinstance(record, dict) and isinstance(record.get("id"), (str, int)) and str(record["id"]).strip():
+        return str(record["id"]).strip()
+    return str(number)
+
+
+def _guess_field(records: list[Any], path: str) -> str:
+    for candidate in GUESSED_FIELDS:
+        if any(isinstance(lookup(record, candidate), str) for record in records[:10]):
+            return candidate
+    raise DocumentError(path, "name the field that holds the text (--field), e.g. --field body")

@@ -1,0 +1,162 @@
+"""Finding documents: paths and directories in, documents out, in a stable sorted order.
+
+Directories are walked recursively for the default extensions (JSON and JSONL too when a body
+field is named), honouring `.gitignore` files from the repository root down, and the include and
+exclude globs (gitignore syntax, relative to the directory named). Files found while walking that
+cannot be read (binary, unreadable, damaged) are skipped and counted; a file named explicitly
+that cannot be read raises DocumentError.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pathspec
+
+from .base import Document
+from .decoding import looks_binary
+from .errors import DocumentError
+from .loader import format_of, load_file, load_stream
+
+DEFAULT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".mdx", ".html", ".htm", ".docx"})
+RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson"})
+SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})
+STDIN = "-"
+
+
+class DocumentWalk:
+    """Iterate to get the documents; afterwards `files` counts the files read and `skipped`
+    lists (path, reason) for each file passed over while walking."""
+
+    def __init__(self, paths: Iterable[str | Path], *, include: Iterable[str] = (),
+                 exclude: Iterable[str] = (), field: str | None = None, date_field: str | None = None,
+                 stdin_kind: str = "text") -> None:
+        self.paths = [str(path) for path in paths]
+        self.include = _spec(include)
+        self.exclude = _spec(exclude)
+        self.field = field
+        self.date_field = date_field
+        self.stdin_kind = stdin_kind
+        self.files = 0
+        self.skipped: list[tuple[str, str]] = []
+        self._seen: set[str] = set()
+
+    def __iter__(self) -> Iterator[Document]:
+        for path in self.paths:
+            if path == STDIN:
+                self.files += 1
+                yield from load_stream(sys.stdin.buffer, "<stdin>", kind=self.stdin_kind,
+                                       field=self.field, date_field=self.date_field)
+            elif os.path.isdir(path):
+                yield from self._walk(path)
+            else:
+                yield from self._named(path)
+
+    def _named(self, path: str) -> Iterator[Document]:
+        if self._first_time(path):
+            documents = load_file(path, field=self.field, date_field=self.date_field)
+            self.files += 1
+            yield from documents
+
+    def _walk(self, root: str) -> Iterator[Document]:
+        found = list(self._candidates(root))
+        if not found and not self.skipped:
+            raise DocumentError(root, "is a directory with no documents in it")
+        for path in found:
+            if not self._first_time(path):
+                continue
+            try:
+                if not path.endswith(".docx") and _is_binary(path):
+                    self.skipped.append((path, "binary"))
+                    continue
+                documents = load_file(path, field=self.field, date_field=self.date_field)
+            except DocumentError as error:
+                self.skipped.append((path, error.reason))
+                continue
+            self.files += 1
+            yield from documents
+
+    def _candidates(self, root: str) -> Iterator[str]:
+        """Files under `root` to read, sorted, after extensions, globs and .gitignore."""
+        ignores = _GitIgnores(Path(root))
+        for directory, subdirectories, files in os.walk(root):
+            relative_dir = Path(os.path.relpath(directory, root))
+            subdirectories[:] = sorted(
+                name for name in subdirectories
+                if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
+                and not ignores.ignored(Path(directory, name), is_dir=True)
+                and not self.exclude.match_file(f"{(relative_dir / name).as_posix()}/"))
+            for name in sorted(files):
+                relative = (relative_dir / name).as_posix()
+                if self._wanted(relative) and not ignores.ignored(Path(directory, name)):
+                    yield os.path.join(directory, name)
+
+    def _wanted(self, relative: str) -> bool:
+        if self.exclude.match_file(relative):
+            return False
+        if self.include.patterns:
+            return self.include.match_file(relative)
+        suffix = Path(relative).suffix.lower()
+        return suffix in DEFAULT_EXTENSIONS or (self.field is not None and suffix in RECORD_EXTENSIONS)
+
+    def _first_time(self, path: str) -> bool:
+        key = os.path.realpath(path)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+
+def iter_documents(paths: Iterable[str | Path], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
+                   field: str | None = None, date_field: str | None = None,
+                   stdin_kind: str = "text") -> DocumentWalk:
+    """The documents under `paths` ("-" is stdin); see DocumentWalk for the counts."""
+    return DocumentWalk(paths, include=include, exclude=exclude, field=field, date_field=date_field,
+                        stdin_kind=stdin_kind)
+
+
+def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
+
+
+def _is_binary(path: str) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return looks_binary(stream.read(8000))
+    except OSError:
+        return False  # load_file reports why it cannot be read
+
+
+class _GitIgnores:
+    """The .gitignore files that govern a tree: from the repository root down to each directory."""
+
+    def __init__(self, root: Path) -> None:
+        self._specs: dict[Path, pathspec.PathSpec | None] = {}
+        root = root.resolve()
+        top = next((parent for parent in (root, *root.parents) if (parent / ".git").exists()), root)
+        self._top = top
+
+    def ignored(self, path: Path, is_dir: bool = False) -> bool:
+        path = path.resolve()
+        for directory in reversed(path.parents):
+            if directory != self._top and self._top not in directory.parents:
+                continue
+            spec = self._spec_for(directory)
+            if spec is None:
+                continue
+            relative = path.relative_to(directory).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(relative):
+                return True
+        return False
+
+    def _spec_for(self, directory: Path) -> pathspec.PathSpec | None:
+        if directory not in self._specs:
+            try:
+                lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+                self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
+            except OSError:
+                self._specs[directory] = None
+        return self._specs[directory]
