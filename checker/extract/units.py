@@ -1,0 +1,156 @@
+"""Physical quantities (lengths, areas, volumes, masses, temperatures, speeds, energy, power,
+data sizes) as `Quantity(kind="physical")` with a pint unit expression in `unit`.
+
+quantulum3 reads numbers well but is slow (quadratic on long strings) and guesses units
+badly for abbreviations ("30C" coulomb, "86F" farad, "$" amounts as negative). So a compiled
+grammar built from `units_lexicon` finds "number + unit word" first; the unit reported is
+the lexicon's pint expression, digit numbers are read directly, and quantulum3 is asked
+only about the few candidates whose number is written in words ("twenty-five miles"),
+on that short candidate alone. Money, years, times and model names never get through.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.extract.units_lexicon import (
+    BARE_TEMPERATURE_LETTERS,
+    HEDGE_WORDS,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    SYMBOL_UNITS,
+    WORD_UNITS,
+)
+from checker.model import Quantity
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+
+
+_DIGITS = r"\d+\s+\d+/\d+|\d+/\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_WORD_NUMBER = rf"(?i:(?:{_alternation(NUMBER_WORDS)})(?:(?:\s+and\s+|[\s-]+)(?:{_alternation(NUMBER_WORDS)}))*)"
+_UNIT = rf"(?P<unit>(?i:{_alternation(WORD_UNITS)})|{_alternation(SYMBOL_UNITS)})"
+_BARE_LETTER = rf"(?P<letter>[{''.join(BARE_TEMPERATURE_LETTERS)}])"
+
+_CANDIDATE = re.compile(
+    rf"(?<![\w.\-/$£€¥])(?P<sign>(?<![\w-])(?<!\d\s)-\s?)?"
+    rf"(?:(?P<digits>{_DIGITS})|(?P<words>\b{_WORD_NUMBER}))"
+    rf"(?P<scale>\s+(?i:{_alternation(SCALE_WORDS)}))?"
+    rf"(?:(?:\s*-\s*|\s*)(?P<open>[(\[{{<])?\s*{_UNIT}(?(open)\s*[)\]}}>])(?![\w²³/]|-\d)"
+    rf"|(?<=\d){_BARE_LETTER}(?![\w/\-]))"
+    rf"(?P<per>\s+(?i:a|an|per)\s+(?i:day|week|month|year|annum|hour))?"
+)
+_TEMPERATURE_CONTEXT = re.compile(
+    r"(?i)temperat|degree|°|celsius|fahrenheit|heat|weather|warm|cold|\bhot\b|\bcool|freez|thermo"
+    r"|\b(?:high|low)s?\s+of|\d\s?[CF]\s*\(\s*-?\d+(?:\.\d+)?\s?[CF]\s*\)"
+)
+_HEDGE = re.compile(rf"(?i)\b(?:{_alternation(HEDGE_WORDS)})\s+$")
+_UNIT_PREFILTER = re.compile(r"\d|(?i:\b(?:" + _alternation(NUMBER_WORDS) + r")\b)")
+
+
+def find_physical(text: str) -> list[Quantity]:
+    """Physical quantities in `text`, in order; a range or dimension ("2.3cm x 2.3cm") gives one per number."""
+    if not text or not _UNIT_PREFILTER.search(text):
+        return []
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        quantity = _read(match, text)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _read(m: re.Match, text: str) -> Quantity | None:
+    unit = _unit_of(m, text)
+    if unit is None:
+        return None
+    value = _value_of(m)
+    if value is None:
+        return None
+    end = m.end("per") if m.group("per") else m.end()
+    start = m.start()
+    per = m.group("per").split()[-1].lower() if m.group("per") else None
+    hedge = _HEDGE.search(text, max(0, start - 20), start)
+    return Quantity(
+        text=text[start:end], start=start, end=end, value=value, kind="physical", unit=unit,
+        scale=m.group("scale").strip().lower() if m.group("scale") else None,
+        hedge=hedge.group().strip().lower() if hedge else None,
+        sig_digits=_significant_digits(m.group("digits")), per=per,
+    )
+
+
+def _unit_of(m: re.Match, text: str) -> str | None:
+    letter = m.group("letter")
+    if letter is not None:
+        window = text[max(0, m.start() - 100) : m.end() + 100]
+        return BARE_TEMPERATURE_LETTERS[letter] if _TEMPERATURE_CONTEXT.search(window) else None
+    surface = m.group("unit")
+    if surface in SYMBOL_UNITS:
+        return SYMBOL_UNITS[surface]
+    return WORD_UNITS.get(" ".join(surface.lower().split()))
+
+
+def _value_of(m: re.Match) -> float | None:
+    digits, words = m.group("digits"), m.group("words")
+    value = _read_digits(digits) if digits is not None else _read_number_words(words)
+    if value is None:
+        return None
+    if m.group("scale"):
+        value *= SCALE_WORDS[m.group("scale").strip().lower()]
+    return -value if m.group("sign") else value
+
+
+def _read_digits(digits: str) -> float:
+    whole, _, fraction = digits.replace(",", "").rpartition(" ") if "/" in digits else ("", "", digits.replace(",", ""))
+    if "/" in fraction:
+        numerator, denominator = fraction.split("/")
+        part = int(numerator) / int(denominator) if int(denominator) else 0.0
+        return float(whole or 0) + part
+    return float(fraction)
+
+
+def _read_number_words(words: str) -> float | None:
+    """Number words are quantulum3's strength; the small table is the fallback."""
+    value = _quantulum_number(" ".join(words.lower().split()))
+    if value is None:
+        value = NUMBER_WORDS.get(" ".join(words.lower().split()))
+    return value
+
+
+@lru_cache(maxsize=1024)
+def _quantulum_number(words: str) -> float | None:
+    try:
+        parsed = _quantulum_parser().parse(words)
+    except Exception:  # quantulum3 fails on odd input in many ways; a miss is not an error
+        return None
+    return float(parsed[0].value) if parsed else None
+
+
+@lru_cache(maxsize=1)
+def _quantulum_parser():
+    """quantulum3 costs a noticeable import and is needed only for number words."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+    return parser
+
+
+def _significant_digits(digits: str | None) -> int:
+    if not digits or "/" in digits:
+        return 3
+    plain = digits.replace(",", "")
+    if "." in plain:
+        return max(1, len(plain.replace(".", "").lstrip("0")))
+    return max(1, len(plain.lstrip("0").rstrip("0")))
+
+
+@lru_cache(maxsize=1)
+def get_ureg():
+    """One shared pint registry: building one takes a noticeable fraction of a second."""
+    import pint
+
+    return pint.UnitRegistry()
