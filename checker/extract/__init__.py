@@ -2,11 +2,13 @@
 
 The pass is split by what is being read, each in its own module:
 
-- `money`     — the English money grammar (symbols, codes, names, scale words, hedges, ranges);
-- `numbers`   — bare numbers, word numbers and percentages;
+- `numerals`  — figures in digits or words ("8.5", "1,250", "two billion"), via `wordnum`;
+- `amounts`   — the English grammar around a figure: currency, scale, range, hedge, per-unit;
+- `lexicon`   — the words that grammar knows (symbols, codes, currency names, scales, hedges);
+- `exclusions`— what is never an amount (years, dates, model names, URLs, handles, scores...);
 - `chinese`   — amounts written in Chinese (7000亿元, 85亿美元, 三千亿元);
 - `units`     — physical quantities, through quantulum3 and pint;
-- `exclusions`— what is never an amount (years, model names, URLs, handles, times...).
+- `merge`     — one reading per stretch of text.
 
 `extract()` runs them and keeps one reading per stretch of text: money before physical units
 before percentages before bare numbers, and the longer reading when two overlap.
@@ -14,8 +16,14 @@ before percentages before bare numbers, and the longer reading when two overlap.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from checker.extract.amounts import AmountReader
+from checker.extract.exclusions import blocked_zones
+from checker.extract.merge import merge
+from checker.extract.numerals import find_numerals
+from checker.extract.wordnum import ANY_NUMBER_WORD
 from checker.model import Quantity
 
 
@@ -28,10 +36,63 @@ class Unparsed:
     end: int
 
 
+_HAS_DIGIT = re.compile(r"\d")
+# A currency sign with something after it that is not a figure: "$X million", "€ TBD".
+_CURRENCY_SIGN = re.compile(r"(?:US|HK|NZ|NT|[ASCR])?[$€£¥₹₩]\s?[^\s\d.,;:!?)\]]\S*")
+
+
 def extract(text: str) -> list[Quantity]:
     """All amounts in `text`, sorted by position, never overlapping."""
     return extract_with_unparsed(text)[0]
 
 
 def extract_with_unparsed(text: str) -> tuple[list[Quantity], list[Unparsed]]:
-    raise NotImplementedError  # filled in by the extraction work
+    """All amounts in `text`, and the amount-like strings that could not be read."""
+    if not isinstance(text, str) or not text:
+        return [], []
+    found: list[Quantity] = []
+    if _HAS_DIGIT.search(text) or ANY_NUMBER_WORD.search(text):
+        found = english_amounts(text)
+    found.extend(_other_extractors(text))
+    quantities = merge(found)
+    return quantities, _unparsed(text, quantities)
+
+
+def english_amounts(text: str) -> list[Quantity]:
+    """Money, percentages and bare numbers written in English."""
+    numerals = find_numerals(text)
+    if not numerals:
+        return []
+    return AmountReader(text, numerals, blocked_zones(text)).read()
+
+
+def _other_extractors(text: str) -> list[Quantity]:
+    """Chinese amounts and physical quantities, from modules written beside this one."""
+    found: list[Quantity] = []
+    try:
+        from checker.extract import chinese
+    except ImportError:
+        chinese = None
+    if chinese is not None and _has_cjk(text):
+        found.extend(chinese.find_chinese(text))
+    try:
+        from checker.extract import units
+    except ImportError:
+        units = None
+    if units is not None and _HAS_DIGIT.search(text):
+        found.extend(units.find_physical(text))
+    return found
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
+
+
+def _unparsed(text: str, quantities: list[Quantity]) -> list[Unparsed]:
+    if not any(sign in text for sign in "$€£¥₹₩"):
+        return []
+    out = []
+    for m in _CURRENCY_SIGN.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in quantities):
+            out.append(Unparsed(m.group(), m.start(), m.end()))
+    return out

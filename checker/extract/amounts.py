@@ -1,0 +1,325 @@
+"""The English amount grammar: a numeral plus the words around it makes money, a percentage or a number.
+
+    [hedge] [-] [currency prefix] NUMERAL [scale] [- NUMERAL [scale]] [currency suffix | %] [per unit]
+
+Each figure found by `numerals` is read outwards: a currency symbol or code before it, a scale
+word, a range partner, a currency name or a percent sign after it, a hedge before everything.
+Everything is a compiled regular expression run at a known position, so reading a long wire
+story costs one pass over its figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.extract import exclusions, lexicon
+from checker.extract.numerals import Numeral
+from checker.model import Quantity
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# --- before the figure ---------------------------------------------------------------------
+_QUALIFIED_DOLLAR = r"(?<![A-Za-z.])(?i:U\.?\s?S\.?|HK|C|A|AU|AUS|CA|CAN|NZ|NT|Mex|MX)\s?\$"
+_GLUED_SYMBOLS = [s for s in lexicon.PREFIX_SYMBOLS if not re.fullmatch(r"[A-Za-z. ]*\$", s)]
+_WORDLIKE_SYMBOLS = [s for s in _GLUED_SYMBOLS if s[0].isalpha()]
+_SIGN_SYMBOLS = [s for s in _GLUED_SYMBOLS if not s[0].isalpha()]
+CURRENCY_BEFORE = re.compile(
+    rf"""(?P<lead>(?:(?<=[\s(\[])|^)[-−])?
+    (?P<cur>{_QUALIFIED_DOLLAR}
+      | (?<![A-Za-z])(?:{_alternation(_WORDLIKE_SYMBOLS)})
+      | (?:{_alternation(_SIGN_SYMBOLS + ["$"])})
+      | (?<![A-Za-z])(?:{_alternation(lexicon.ISO_CODES | lexicon.LOWERCASE_CODES | {"NIS"})})(?![A-Za-z]{{2}})
+    )
+    (?P<gap>[ \u00a0]?)(?P<neg>[-−]?)\Z""",
+    re.VERBOSE,
+)
+MINUS_BEFORE = re.compile(r"(?:(?:^[-−]\s?)|(?<=[\s(\[])[-−]|\b(?i:minus|negative)\s+)\Z")
+HEDGE_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<hedge>(?i:{_alternation(lexicon.HEDGES)}))\s+\Z")
+RANGE_OPENER_BEFORE = re.compile(r"(?<![A-Za-z])(?P<word>(?i:between|from))\s+\Z")
+LETTER_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z\d]-)\Z")
+
+# --- after the figure ----------------------------------------------------------------------
+_GAP = r"(?:[ \t\u00a0]*\n?[ \t\u00a0]*)"
+_LONG_SCALES = r"(?i:hundred|thousands?|millions?|billions?|trillions?|lakhs?|lacs?|crores?|dozens?|doz|dzs?)"
+SCALE_AFTER = re.compile(
+    rf"(?:{_GAP}|-)(?P<scale>{_LONG_SCALES}|mln|bln|tln|mn|bn|tn|trn|mil|mill|MM|mm|M|G|K|k|B|b|m|T|tr|cr|grand)(?![A-Za-z])"
+)
+SECOND_SCALE_AFTER = re.compile(rf"{_GAP}(?P<scale>(?i:crores?|lakhs?|billions?|millions?|thousand))(?![A-Za-z])")
+_SCALE_VALUES = {**{k.lower(): v for k, v in lexicon.SCALES.items()}, "dozen": 12, "dozens": 12, "doz": 12, "dz": 12, "dzs": 12}
+_SHORT_NUMBER_SCALES = {"mln", "bln", "tln", "mn", "bn", "tn", "trn", "mil", "MM", "M", "G", "K", "k", "B", "b"}
+
+_NAME_GROUPS = [(f"n{i}", pattern, iso, alts) for i, (pattern, iso, alts) in enumerate(lexicon.NAME_PATTERNS)]
+CURRENCY_AFTER = re.compile(
+    rf"""(?:{_GAP}|\s*-\s*)(?:
+        {"|".join(f"(?P<{name}>(?i:{pattern}))" for name, pattern, _, _ in _NAME_GROUPS)}
+      | (?P<won>won)
+      | (?P<code>{_alternation(lexicon.ISO_CODES | {"rmb", "usd"})})
+      | (?P<symbol>{_alternation(lexicon.SUFFIX_SYMBOLS)})
+    )(?![A-Za-z])""",
+    re.VERBOSE,
+)
+_NAME_INFO = {name: (iso, alts) for name, _, iso, alts in _NAME_GROUPS}
+PERCENT_AFTER = re.compile(
+    r"\s*(?:(?P<pct>%|％|(?i:per\s?cent|pct|pc)(?![A-Za-z]))|(?P<pp>(?i:percentage[\s-]points?|pct\s+points?|ppts?|pp)(?![A-Za-z]))"
+    r"|(?P<bp>(?i:basis[\s-]points?|bps|bp)(?![A-Za-z])))"
+)
+RANGE_LINK_AFTER = re.compile(r"\s*(?P<link>[-–—~]|(?i:to|and))\s*")
+PER_AFTER = re.compile(
+    r"\s*-?\s*(?:(?i:a|an|per|each)\s*-?\s*(?P<word>[A-Za-z]+(?:\s+(?:metre|meter|foot|feet|mile))?)|/\s*(?P<slash>[A-Za-z]+))"
+)
+_PER_AFTER_ARTICLE = frozenset(
+    """share year month week day hour head person capita unit barrel tonne ton ounce oz kilo kg kilogram
+    gallon litre liter bushel dozen piece night seat ticket copy car vehicle sq square pound lb metre meter
+    foot mile kilometre kilometer kwh mwh megawatt kilowatt passenger student worker employee household
+    visitor user subscriber month quarter annum""".split()
+)
+CENTS_AFTER = re.compile(r"\s*(?:and\s+)?(?P<rest>.{0,40}?)\s*(?i:cents?)(?![A-Za-z])")
+
+
+@dataclass(slots=True)
+class _Currency:
+    """A currency found next to a figure, with the span of the words that said so."""
+
+    iso: str
+    alternatives: tuple[str, ...]
+    start: int
+    end: int
+    minor: bool = False  # cents, pence: the figure is in hundredths
+    negative: bool = False  # "-$5m", "$-5m"
+
+
+class AmountReader:
+    """Reads every numeral of one text into quantities; one instance per text."""
+
+    def __init__(self, text: str, numerals: list[Numeral], zones: list[tuple[int, int]]):
+        self.text = text
+        self.numerals = numerals
+        self.by_start = {n.start: i for i, n in enumerate(numerals)}
+        self.zones = zones
+        self.consumed: set[int] = set()
+        self._yen_context: bool | None = None
+
+    def read(self) -> list[Quantity]:
+        found: list[Quantity] = []
+        for index, numeral in enumerate(self.numerals):
+            if index in self.consumed or self._in_zone(numeral.start, numeral.end):
+                continue
+            quantity = self._read_one(index, numeral)
+            if quantity is not None:
+                found.append(quantity)
+        return found
+
+    # --- one figure -----------------------------------------------------------------------
+    def _read_one(self, index: int, numeral: Numeral) -> Quantity | None:
+        text = self.text
+        prefix = self._currency_before(numeral.start)
+        start = prefix.start if prefix else numeral.start
+        if prefix is None and LETTER_OR_CODE_BEFORE.search(text, max(0, numeral.start - 2), numeral.start):
+            return None  # H20, A100, GPT-4, FY2025: a name, not a figure
+        negative = bool(prefix and prefix.negative) or self._minus_before(start, numeral)
+        value, scale, pos = self._scaled(numeral, money=prefix is not None)
+
+        high = None
+        high_end = pos
+        link = RANGE_LINK_AFTER.match(text, pos)
+        partner = self._range_partner(link, prefix) if link else None
+        opener = RANGE_OPENER_BEFORE.search(text, max(0, start - 10), start)
+        if partner is not None:
+            if link.group("link").lower() == "and" and not (opener and opener.group("word").lower() == "between"):
+                partner = None
+            elif link.group("link").lower() == "to" and opener and opener.group("word").lower() == "from":
+                partner = None  # "from 5 to 6 billion": a change, the relate stage reads it
+        if partner is not None:
+            p_index, p_numeral = partner
+            p_value, p_scale, p_end = self._scaled(p_numeral, money=True)
+            if scale is None and p_scale is not None and numeral.scale is None:
+                value *= _SCALE_VALUES.get(p_scale.lower(), 1.0)
+                scale = p_scale
+            if value <= p_value:
+                high, high_end = p_value, p_end
+                self.consumed.add(p_index)
+            elif exclusions.is_score(value, p_value, numeral.is_integer, p_numeral.is_integer) and prefix is None:
+                self.consumed.add(p_index)
+                return None
+        if (high is not None and prefix is None and exclusions.is_year(text, numeral.start, numeral.end, numeral.value,
+                                                                         numeral.digits, numeral.is_integer, numeral.has_separator)):
+            self.consumed.add(partner[0])
+            return None  # 2012-13, 1998-2001
+
+        end = high_end
+        currency = prefix
+        suffix = CURRENCY_AFTER.match(text, end)
+        if suffix is not None and (currency is None or currency.iso == self._suffix_currency(suffix, scale, value).iso):
+            candidate = self._suffix_currency(suffix, scale, value)
+            if candidate.iso:
+                currency = currency or candidate
+                currency.minor = candidate.minor
+                end = suffix.end()
+        if currency is not None and currency.minor:
+            value, high = value / 100, (high / 100 if high is not None else None)
+        elif currency is not None and currency.iso == "USD" and self.text[currency.start:currency.end].lower().startswith(("dollar", "dlr")):
+            end, value = self._cents_after_dollars(end, value)
+
+        if currency is not None:
+            if scale and not self._scale_ok(scale, numeral, money=True):
+                return None
+            iso, alternatives = self._resolve(currency)
+            q = self._quantity(start, end, value, "money", numeral, scale, high, negative, iso=iso, alternatives=alternatives)
+            return self._with_per(q)
+        percent = PERCENT_AFTER.match(text, end)
+        if percent is not None and not (scale and scale.lower() not in ("hundred",)):
+            unit = "percent" if percent.group("pct") else "percentage point" if percent.group("pp") else "basis point"
+            return self._quantity(start, percent.end(), value, "percent", numeral, None, high, negative, unit=unit)
+        if scale and not self._scale_ok(scale, numeral, money=False):
+            value, scale, end = numeral.value, numeral.scale, numeral.end
+            if high is not None:
+                return None
+        if not scale and high is None and not numeral.is_word:
+            if exclusions.is_year(text, numeral.start, numeral.end, numeral.value, numeral.digits, numeral.is_integer,
+                                  numeral.has_separator):
+                return None
+            if exclusions.is_not_a_count(text, numeral.start, numeral.end, numeral.value, numeral.is_integer):
+                return None
+        elif end < len(text) and text[end].isalpha():
+            return None
+        return self._quantity(start, end, value, "number", numeral, scale, high, negative)
+
+    # --- pieces -------------------------------------------------------------------------
+    def _currency_before(self, start: int) -> _Currency | None:
+        m = CURRENCY_BEFORE.search(self.text, max(0, start - 12), start)
+        if m is None:
+            return None
+        symbol = m.group("cur")
+        iso, alternatives = _prefix_currency(symbol)
+        if iso is None:
+            return None
+        currency = _Currency(iso, alternatives, m.start("cur") if not m.group("lead") else m.start("lead"), m.end("cur"))
+        currency.negative = bool(m.group("lead") or m.group("neg"))
+        return currency
+
+    def _minus_before(self, start: int, numeral: Numeral) -> bool:
+        return numeral.value >= 0 and bool(MINUS_BEFORE.search(self.text, max(0, start - 10), start))
+
+    def _scaled(self, numeral: Numeral, money: bool) -> tuple[float, str | None, int]:
+        """The figure with the scale word after it: "8.5" + "bn" -> 8.5e9."""
+        if numeral.is_word and numeral.scale:
+            return numeral.value, numeral.scale, numeral.end
+        m = SCALE_AFTER.match(self.text, numeral.end)
+        if m is None:
+            return numeral.value, None, numeral.end
+        scale = m.group("scale")
+        glued = m.start("scale") == numeral.end
+        if not self._scale_ok(scale, numeral, money, glued):
+            return numeral.value, None, numeral.end
+        value = numeral.value * _SCALE_VALUES[scale.lower() if scale.lower() in _SCALE_VALUES else scale]
+        end = m.end()
+        second = SECOND_SCALE_AFTER.match(self.text, end)
+        if second is not None:
+            value *= _SCALE_VALUES[second.group("scale").lower()]
+            scale, end = f"{scale} {second.group('scale')}", second.end()
+        return value, scale, end
+
+    def _scale_ok(self, scale: str, numeral: Numeral, money: bool, glued: bool = True) -> bool:
+        """Short scales are only scales where nothing else could be meant ("1m" is a metre)."""
+        if scale.lower() in _SCALE_VALUES and scale.lower() not in ("m", "b", "k", "mm", "t", "g", "tr", "cr", "grand", "mill"):
+            return True
+        if money:
+            return True
+        if scale in ("G",) and glued and numeral.value < 10 and numeral.is_integer:
+            return False  # 4G, 5G networks
+        return scale in _SHORT_NUMBER_SCALES and (glued or scale not in ("b",))
+
+    def _range_partner(self, link: re.Match, prefix: _Currency | None) -> tuple[int, Numeral] | None:
+        pos = link.end()
+        index = self.by_start.get(pos)
+        if index is None:
+            for length in range(1, 6):  # "$5bn-$6bn": skip a repeated currency symbol
+                index = self.by_start.get(pos + length)
+                if index is not None:
+                    between = self.text[pos:pos + length].strip()
+                    if between and _prefix_currency(between)[0] is not None:
+                        break
+                    index = None
+        if index is None:
+            return None
+        return index, self.numerals[index]
+
+    def _suffix_currency(self, m: re.Match, scale: str | None, value: float) -> _Currency:
+        group = m.lastgroup
+        if group == "won":
+            if not scale and value < 1000:
+                return _Currency("", (), 0, 0)  # "the team that won": past tense of win
+            return _Currency("KRW", (), m.start(group), m.end(group))
+        if group == "code":
+            code = m.group(group).upper()
+            return _Currency(lexicon.CODE_ALIASES.get(code, code), (), m.start(group), m.end(group))
+        if group == "symbol":
+            iso, alts = lexicon.SUFFIX_SYMBOLS[m.group(group)]
+            return _Currency(iso, alts, m.start(group), m.end(group))
+        iso, alts = _NAME_INFO[group]
+        minor = bool(lexicon.MINOR_UNITS.search(m.group(group)))
+        return _Currency(iso, alts, m.start(group), m.end(group), minor=minor)
+
+    def _cents_after_dollars(self, end: int, value: float) -> tuple[int, float]:
+        """"3 dollars 50 cents", "thirteen dollars and forty-five cents"."""
+        m = CENTS_AFTER.match(self.text, end)
+        if m is None:
+            return end, value
+        index = self.by_start.get(m.start("rest"))
+        if index is None or self.numerals[index].end != m.end("rest"):
+            return end, value
+        self.consumed.add(index)
+        return m.end(), value + self.numerals[index].value / 100
+
+    def _resolve(self, currency: _Currency) -> tuple[str, tuple[str, ...]]:
+        """¥ is yuan unless the same text speaks of yen or Japan; the ambiguity stays recorded."""
+        if currency.alternatives == lexicon.YEN_YUAN:
+            if self._yen_context is None:
+                self._yen_context = bool(re.search(r"\byen\b|\bJapan", self.text))
+            if self._yen_context:
+                return "JPY", ("JPY", "CNY")
+        return currency.iso, currency.alternatives
+
+    def _with_per(self, q: Quantity) -> Quantity:
+        m = PER_AFTER.match(self.text, q.end)
+        if m is not None:
+            if m.group("slash"):
+                q.per = m.group("slash").lower()
+            elif m.group("word").split()[0].lower().rstrip("s") in _PER_AFTER_ARTICLE or self.text[m.start():m.end()].lower().lstrip(" -").startswith(("per", "each")):
+                q.per = m.group("word").lower()
+        return q
+
+    def _quantity(self, start, end, value, kind, numeral, scale, high, negative, iso=None, alternatives=(), unit=None):
+        if negative:
+            value = -abs(value)
+        return Quantity(
+            text=self.text[start:end], start=start, end=end, value=value, kind=kind, currency=iso, unit=unit,
+            high=high, scale=scale, hedge=self._hedge(start), sig_digits=numeral.sig_digits,
+            alternatives=alternatives if len(alternatives) > 1 else (),
+        )
+
+    def _hedge(self, start: int) -> str | None:
+        m = HEDGE_BEFORE.search(self.text, max(0, start - 30), start)
+        return m.group("hedge").lower() if m else None
+
+    def _in_zone(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.zones)
+
+
+def _prefix_currency(symbol: str) -> tuple[str | None, tuple[str, ...]]:
+    """ISO code for a symbol or code written before a figure ("HK$", "c $", "RMB")."""
+    key = symbol.replace("\u00a0", " ")
+    if key in lexicon.PREFIX_SYMBOLS:
+        return lexicon.PREFIX_SYMBOLS[key]
+    compact = re.sub(r"[\s.]", "", key).upper()
+    qualified = {"US$": "USD", "HK$": "HKD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "AUS$": "AUD", "CA$": "CAD",
+                 "CAN$": "CAD", "NZ$": "NZD", "NT$": "TWD", "MEX$": "MXN", "MX$": "MXN"}
+    if compact in qualified:
+        return qualified[compact], ()
+    if compact in lexicon.ISO_CODES or compact == "NIS":
+        return lexicon.CODE_ALIASES.get(compact, compact), ()
+    return None, ()

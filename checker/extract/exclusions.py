@@ -1,0 +1,86 @@
+"""What is never an amount: years, dates, times, model names, codes, URLs, handles, scores.
+
+Two kinds of test. `blocked_zones()` finds stretches where nothing is an amount at all (a URL,
+an e-mail address, a hashtag, a phone number, a numeric date, a clock time); `is_not_a_count()`
+judges one bare figure by its neighbours (a year, a day of the month, "Boeing 737", "No. 1").
+Money and percentages are judged only by the zones: "$2014" is money, "in 2014" is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+ZONES = re.compile(
+    r"""
+      (?:https?://|ftp://|www\.)\S+                           # URLs
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                            # e-mail
+    | (?<![\w&])[#@][A-Za-z_]\w*                              # hashtags, handles
+    | \b[\w-]+\.(?:com|org|net|gov|edu|io|ai|co|cn|uk)(?:/\S*)?\b  # bare domains
+    | \b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b                     # 5/17/2018, 2018-05-17, 17.05.2018
+    | \b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?           # 10:30, 10:30 pm
+    | (?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])              # IP addresses
+    | (?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s-]\d{3}-\d{4}\b        # phone (212) 555-1234
+    | \+\d{1,3}(?:[\s-]\d{2,5}){2,}(?:/\d+)?                  # phone +1-222-2222
+    | \b[A-Z]{2}\s\d{5}(?:-\d{4})?\b                          # US ZIP: NY 10001
+    """,
+    re.VERBOSE,
+)
+
+# Words that name a product line or a numbered thing when a figure follows them.
+_NAMED_BEFORE = re.compile(
+    r"""(?:\b(?:Boeing|Airbus|iPhone|iPad|Galaxy|Pixel|Windows|Office|macOS|iOS|Android|Model|PlayStation|
+    Xbox|Series|Version|version|Mark|Mk|Type|Gen|Generation|Formula|Flight|flight|Route|Highway|Interstate|Room|
+    Page|page|Chapter|chapter|Article|article|Section|section|Rule|rule|Level|level|Phase|phase|Stage|stage|
+    Apollo|Falcon|Euro|World\s+Cup|Covid|COVID|Ryzen|Core|Snapdragon|Kirin|Ascend|Blackwell|Hopper|Llama|
+    Qwen|Claude|Gemini|No|no|Nos|Number|number|Vol|vol|Volume|Issue|Exhibit|Table|Figure|Fig|Annex|Item|
+    Resolution|Act|Bill|Lot|Unit|Block|Gate|Terminal|Platform|Pier|Suite|Box|Station|Channel|Region|
+    Ward|District|Precinct|Squad|Team|Group|Division|Class|Grade|Year|Top|top|Fortune|FTSE|Nikkei|Dow|S&P|
+    Russell|Stoxx|Hang\s+Seng|CAC|DAX|Kospi|Sensex|Nifty|STI|ASX|TSX|IBEX|MIB|AEX|SMI|KLCI|Jakarta)\.?\s+|\#)\Z""",
+    re.VERBOSE,
+)
+_NAMED_AFTER = re.compile(r"\s*(?:MAX|Max|Pro|Ultra|Plus|Mini|mini|Super|Dreamliner|jetliner|jet|aircraft|chip|GPU|processor)\b")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*\.?\s*\Z")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*\.?\s*\d{{1,2}}\s*,\s*\Z")
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\.|[ap]m\b|GMT\b|EST\b|EDT\b|BST\b|CET\b|UTC\b|hrs\b|GMT|local\s+time\b|o'clock\b)")
+_YEAR_CUES_BEFORE = re.compile(r"\b(?:FY|fiscal|in|since|by|from|until|till|of|during|year|calendar|mid|early|late)\s*-?\s*\Z", re.I)
+_GLUED_LETTER_AFTER = re.compile(r"[A-Za-z]")
+_SCORE_PAIR = re.compile(r"\s*[-–]\s*\d")
+
+
+def blocked_zones(text: str) -> list[tuple[int, int]]:
+    """Stretches in which no amount is read: URLs, e-mail, handles, numeric dates, times, phones."""
+    return [m.span() for m in ZONES.finditer(text)]
+
+
+def is_year(text: str, start: int, end: int, value: float, digits: int, is_integer: bool, has_separator: bool) -> bool:
+    """A four-digit whole number a writer would print as a year (1800-2100), or a year after a cue."""
+    if not is_integer or has_separator or digits != 4:
+        return False
+    if 1800 <= value <= 2100:
+        return True
+    return bool(_YEAR_CUES_BEFORE.search(text, max(0, start - 12), start)) and 1000 <= value <= 2200
+
+
+def is_not_a_count(text: str, start: int, end: int, value: float, is_integer: bool) -> bool:
+    """A bare figure that names or dates something rather than counting it."""
+    if end < len(text) and _GLUED_LETTER_AFTER.match(text, end):
+        return True  # 4th, 1990s, 3D, 29km (units are read elsewhere)
+    window = max(0, start - 24)
+    if _NAMED_BEFORE.search(text, window, start) or _NAMED_AFTER.match(text, end):
+        return True
+    if is_integer and 1 <= value <= 31:
+        if _MONTH_BEFORE.search(text, window, start) or _MONTH_AFTER.match(text, end):
+            return True
+    if _CLOCK_AFTER.match(text, end):
+        return True
+    return False
+
+
+def is_score(low: float, high: float, low_int: bool, high_int: bool) -> bool:
+    """"3-1", "2-2": a result, not a range (ranges are written low to high)."""
+    return low_int and high_int and 0 <= high <= low <= 30

@@ -1,0 +1,122 @@
+"""The numbers themselves, before anyone asks what they count: "8.5", "1,250", "two billion".
+
+A `Numeral` is one figure as printed, with its value and precision. Whether it is money, a
+percentage, a bare number or nothing at all (a year, a model name) is decided later by
+`amounts`, which looks at the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.extract.wordnum import WORD_RUN, read_words
+
+_SPACE_GROUP = r"[ \u00a0\u202f\u2009]"
+DIGITS = re.compile(
+    rf"""(?<![\d.,])(?<![.,]\d)
+    (?:
+        \d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?          # 1,250 / 1,674,200.5
+      | \d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?![\d,])(?:\.\d+)?  # 1 234 567 / 40 000
+      | \d+(?:\.\d+)?                                    # 96 / 8.5
+      | \.\d+                                            # .08
+    )
+    (?:[eE][-+]?\d+(?![\w]))?                            # 1.3e6
+    (?:\s*/\s*\d+(?![\d/.]))?                            # 3/4
+    """,
+    re.VERBOSE,
+)
+_FRACTION_TAIL = re.compile(r"^(\d+)\s+(\d+)\s*/\s*(\d+)$")
+# Words before "one" that make it a pronoun ("the one you mentioned"), not a number.
+_PRONOUN_ONE = re.compile(r"(?:\b(?:the|this|that|which|each|any|every|no|some|another|last|next|only|little)\s+)\Z", re.I)
+_ONE_AS_PRONOUN_AFTER = re.compile(r"\s+(?:another|anyone|who|that|which)\b|'s\b", re.I)
+
+
+@dataclass(slots=True)
+class Numeral:
+    """One figure as printed. `scale` is set when the words carried their own scale ("two billion")."""
+
+    start: int
+    end: int
+    value: float
+    sig_digits: int
+    is_word: bool = False
+    scale: str | None = None
+    is_integer: bool = True
+    digits: int = 0  # number of digits printed before the decimal point (4 for "2014")
+    has_separator: bool = False
+
+
+def find_numerals(text: str) -> list[Numeral]:
+    """Every figure in `text`, in digits or words, sorted by position, never overlapping."""
+    numerals = [n for m in DIGITS.finditer(text) if (n := _digit_numeral(m.group(), m.start())) is not None]
+    if _has_letters(text):
+        taken = [(n.start, n.end) for n in numerals]
+        for m in WORD_RUN.finditer(text):
+            for w in read_words(m.group()):
+                start, end = m.start() + w.start, m.start() + w.end
+                if _is_pronoun_one(text, start, end) or any(s < end and start < e for s, e in taken):
+                    continue
+                numerals.append(Numeral(start, end, w.value, _sig_of_value(w.value), True, w.scale))
+        numerals.sort(key=lambda n: n.start)
+    return numerals
+
+
+def _has_letters(text: str) -> bool:
+    return not text.isdigit()
+
+
+def _digit_numeral(raw: str, start: int) -> Numeral | None:
+    """Read a figure printed in digits; None if it does not parse."""
+    end = start + len(raw)
+    if "/" in raw:
+        return _fraction(raw, start, end)
+    compact = raw.replace(",", "")
+    for space in " \u00a0\u202f\u2009":
+        compact = compact.replace(space, "")
+    try:
+        value = float(compact)
+    except ValueError:
+        return None
+    mantissa = re.split(r"[eE]", compact)[0]
+    whole = mantissa.split(".")[0]
+    return Numeral(
+        start, end, value, sig_digits(mantissa), is_integer="." not in mantissa and "e" not in compact.lower(),
+        digits=len(whole), has_separator=len(compact) != len(raw),
+    )
+
+
+def _fraction(raw: str, start: int, end: int) -> Numeral | None:
+    parts = re.split(r"\s*/\s*", raw)
+    if len(parts) != 2 or not parts[1].isdigit() or int(parts[1]) == 0:
+        return None
+    try:
+        whole_and_num = parts[0].split()
+        numerator = float(whole_and_num[-1])
+        whole = float(whole_and_num[0]) if len(whole_and_num) == 2 else 0.0
+    except ValueError:
+        return None
+    value = whole + numerator / int(parts[1])
+    return Numeral(start, end, value, 3, is_integer=False, digits=len(parts[0]))
+
+
+def sig_digits(number: str) -> int:
+    """Significant digits as printed: "8.5" -> 2, "600" -> 1, "1,250" -> 3, "0.050" -> 2."""
+    digits = number.replace(",", "").lstrip("+-−")
+    if "." in digits:
+        return max(len(digits.replace(".", "").lstrip("0")), 1)
+    return max(len(digits.lstrip("0").rstrip("0")), 1)
+
+
+def _sig_of_value(value: float) -> int:
+    """Precision of a number said in words: "two billion" -> 1, "twenty-one" -> 2."""
+    if value == 0:
+        return 1
+    text = f"{abs(value):.10g}".replace(".", "").split("e")[0]
+    return max(len(text.strip("0")), 1)
+
+
+def _is_pronoun_one(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() != "one":
+        return False
+    return bool(_PRONOUN_ONE.search(text, max(0, start - 12), start)) or bool(_ONE_AS_PRONOUN_AFTER.match(text, end))

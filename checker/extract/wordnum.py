@@ -1,0 +1,229 @@
+"""English numbers written in words: "two billion", "half a billion", "twenty-one", "two thirds".
+
+`WORD_RUN` finds stretches of number words; `read_words()` turns one stretch into one or more
+numbers (a stretch like "three nought four" is three numbers, not one). Hand-written because
+the job needs character spans and scale words that the word-to-number libraries do not give.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "nought": 0, "naught": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+BIG_SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
+DOZEN = {"dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12}
+# Denominators of fractions. "first" and "second" are left out: "a first class seat" is no number.
+ORDINALS = {
+    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
+}
+ORDINAL_FORMS = {**ORDINALS, **{w + "s": v for w, v in ORDINALS.items() if not w.endswith("s")}}
+ORDINAL_FORMS.update({"firsts": 1, "first": 1})  # only inside compounds: "three twenty-firsts"
+
+_CARDINAL_WORDS = [*UNITS, *TENS, "hundred", *BIG_SCALES, *(w + "s" for w in BIG_SCALES)]
+_WORD = "|".join(sorted([*_CARDINAL_WORDS, *DOZEN, *ORDINAL_FORMS, "point"], key=len, reverse=True))
+_JOIN = r"(?:\s*-\s*|\s+)(?:(?:and|a|an|of)\s+)*"
+# A run starts with a number word (or "a"/"an" before a scale or fraction) and is a sequence of
+# number words joined by spaces, hyphens, "and", "a", "of".
+WORD_RUN = re.compile(
+    rf"(?<![\w-])(?:(?:minus|negative)\s+)?(?:(?:an?|half|one)\s+(?=(?:{_WORD})\b))?(?:{_WORD})(?:{_JOIN}(?:{_WORD}))*(?![\w])",
+    re.IGNORECASE,
+)
+# A cheap test that a text holds any number word at all (the prefilter).
+ANY_NUMBER_WORD = re.compile(rf"\b(?:{_WORD})\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(slots=True)
+class WordNumber:
+    """One number read from words; offsets are relative to the run."""
+
+    start: int
+    end: int
+    value: float
+    scale: str | None  # the last scale word, as written ("billion")
+
+
+class _Reader:
+    """Left-to-right reader over the tokens of one run, emitting a number at each break."""
+
+    def __init__(self, tokens: list[tuple[str, int, int]]):
+        self.tokens = tokens
+        self.results: list[WordNumber] = []
+
+    def read(self) -> list[WordNumber]:
+        i = 0
+        while i < len(self.tokens):
+            end_i, value, scale = self._number(i)
+            if end_i == i:  # nothing readable here
+                i += 1
+                continue
+            start = self.tokens[i][1]
+            end = self.tokens[end_i - 1][2]
+            self.results.append(WordNumber(start, end, value, scale))
+            i = end_i
+        return self.results
+
+    def _word(self, i: int) -> str | None:
+        return self.tokens[i][0] if i < len(self.tokens) else None
+
+    def _number(self, i: int) -> tuple[int, float, str | None]:
+        """Read one number from token i; returns (next index, value, scale word).
+
+        `total` holds what is complete (multiplied by a big scale), `current` the part under
+        a thousand being read, and `group` the part of `current` read since the last "and",
+        which is the numerator if a fraction word follows ("twenty and three fifths").
+        """
+        sign, first = 1.0, i
+        if self._word(i) in ("minus", "negative"):
+            sign, i = -1.0, i + 1
+        start = i
+        total = current = group = 0.0
+        seen = False
+        scale_word = None
+        last_kind = None  # "unit" | "tens" | "hundred" | "scale" | "frac" | "point" | "a"
+        last_big = 1.0
+        kind_before_and = None
+        while i < len(self.tokens):
+            word = self._word(i)
+            nxt = self._word(i + 1)
+            if word in ("and", "of"):
+                if nxt is None or not seen:
+                    break
+                group = 0.0
+                kind_before_and = last_kind
+                i += 1
+                continue
+            if word in ("a", "an"):
+                if nxt is None or nxt in UNITS or nxt in TENS:
+                    break
+                if seen and last_kind not in ("scale", "hundred", "frac") and nxt not in ORDINAL_FORMS and nxt not in BIG_SCALES:
+                    break
+                if nxt in ORDINAL_FORMS:
+                    group, last_kind = 1.0, "a"
+                    current += 1.0
+                elif not seen:
+                    current = group = 1.0
+                    last_kind = "a"
+                seen = True
+                i += 1
+                continue
+            if word == "point" and seen and last_kind in ("unit", "tens", "hundred", "scale"):
+                decimals, j = _read_decimals(self.tokens, i + 1)
+                if j == i + 1:
+                    break
+                current += decimals
+                i, last_kind = j, "point"
+                continue
+            if word in UNITS:
+                if last_kind in ("unit", "point", "frac") or (last_kind == "tens" and (current % 10 or UNITS[word] >= 10)):
+                    break
+                current += UNITS[word]
+                group += UNITS[word]
+            elif word in TENS:
+                if last_kind in ("unit", "tens", "point", "frac"):
+                    break
+                current += TENS[word]
+                group += TENS[word]
+            elif not seen and (word == "hundred" or word in DOZEN or word.rstrip("s") in BIG_SCALES):
+                break  # "millions of", "dozens of": no number without a count before it
+            elif word == "hundred" or word in DOZEN:
+                if last_kind in ("point", "frac") or (word == "hundred" and last_kind == "hundred"):
+                    break
+                factor = 100 if word == "hundred" else 12
+                current += (group or 1.0) * factor - group
+                group = (group or 1.0) * factor
+            elif word.rstrip("s") in BIG_SCALES:
+                big = BIG_SCALES[word.rstrip("s")]
+                if last_kind == "scale" and big > last_big and current == 0:
+                    total *= big  # "three lakh crore"
+                else:
+                    total += (current or 1.0) * big
+                current = group = 0.0
+                last_big, scale_word = big, self.tokens[i][0]
+            elif word in ORDINAL_FORMS:
+                if word in ("first", "firsts") or last_kind == "frac":
+                    break
+                if not seen and word not in ("half", "quarter", "quarters"):
+                    break
+                numerator = group or 1.0
+                fraction = numerator / ORDINAL_FORMS[word]
+                current -= group
+                group = 0.0
+                i += 1
+                # "half a billion", "two thirds of a million": the fraction is of the scale after it
+                j = i
+                while self._word(j) in ("of", "a", "an"):
+                    j += 1
+                after = self._word(j)
+                if after and after.rstrip("s") in BIG_SCALES:
+                    big = BIG_SCALES[after.rstrip("s")]
+                    fraction *= big
+                    scale_word, i = self.tokens[j][0], j + 1
+                elif after in DOZEN:
+                    fraction *= 12
+                    i = j + 1
+                elif kind_before_and == "scale" and current == 0:
+                    fraction *= last_big  # "three million and a half"
+                total += fraction
+                seen, last_kind = True, "frac"
+                continue
+            else:
+                break
+            seen = True
+            last_kind = _kind(word)
+            i += 1
+        while i > start and self._word(i - 1) in ("and", "of", "a", "an"):
+            i -= 1
+        if not seen or i == start:
+            return first, 0.0, None
+        return i, sign * (total + current), scale_word
+
+
+def _kind(word: str) -> str:
+    if word in UNITS:
+        return "unit"
+    if word in TENS:
+        return "tens"
+    if word == "hundred" or word in DOZEN:
+        return "hundred"
+    return "scale"
+
+
+def read_words(run: str) -> list[WordNumber]:
+    """All numbers in one run of number words (see `WORD_RUN`)."""
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(run)]
+    return [r for r in _Reader(tokens).read() if _kept(run, r)]
+
+
+def _read_decimals(tokens: list[tuple[str, int, int]], i: int) -> tuple[float, int]:
+    """The digits spoken after "point": "point zero three" -> 0.03, "point seventy-one" -> 0.71."""
+    words = []
+    j = i
+    while j < len(tokens) and (tokens[j][0] in UNITS or tokens[j][0] in TENS):
+        words.append(tokens[j][0])
+        # "seventy-one" after "point" is the two digits 7 and 1
+        if tokens[j][0] in TENS and j + 1 < len(tokens) and tokens[j + 1][0] in UNITS and UNITS[tokens[j + 1][0]] < 10:
+            words[-1] = str(TENS[tokens[j][0]] // 10)
+            j += 1
+            words.append(tokens[j][0])
+        j += 1
+    digits = "".join(w if w.isdigit() else str(UNITS.get(w, TENS.get(w, ""))) for w in words)
+    return (float("0." + digits) if digits else 0.0), j
+
+
+def _kept(run: str, number: WordNumber) -> bool:
+    """Drop readings that are not numbers in prose: a lone "a", a lone fraction word."""
+    text = run[number.start:number.end].lower()
+    return text not in ("a", "an")
