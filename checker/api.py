@@ -53,6 +53,10 @@ def lint_documents(
     for document in documents:
         outcome: DocumentResult = lint_document(document, rules, options)
         add_outcome(result, outcome, keep_sources)
+    # A directory walk knows how many files it read (a JSONL export is one file, many documents)
+    # and which it passed over.
+    result.files = getattr(documents, "files", result.files)
+    result.skipped = len(getattr(documents, "skipped", ()))
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -75,10 +79,16 @@ def lint_paths(
     rules: Sequence[str | Path] = (),
     rates: str | None = None,
     keep_sources: bool = False,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    field: str | None = None,
+    date_field: str | None = None,
 ) -> LintResult:
     """Lint files and directories (recursively) and return every finding with coverage figures."""
     from checker.documents import iter_documents
 
     loaded = load_rules(list(rules))
     options = LintOptions(date=parse_date(date), rates_file=rates)
-    return lint_documents(iter_documents([str(p) for p in paths]), loaded, options, keep_sources)
+    walk = iter_documents([str(p) for p in paths], include=include, exclude=exclude,
+                          field=field, date_field=date_field)
+    return lint_documents(walk, loaded, options, keep_sources)

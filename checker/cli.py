@@ -72,6 +72,10 @@ def lint(
     rates: Annotated[Optional[Path], typer.Option("--rates", help="A fresher ECB history (zip/CSV) or a CSV of date,currency,rate.")] = None,
     show_unparsed: Annotated[bool, typer.Option("--show-unparsed", help="List amount-like strings that could not be interpreted.")] = False,
     no_default_rules: Annotated[bool, typer.Option("--no-default-rules", help="Do not load rules/default.yaml.")] = False,
+    include: Annotated[Optional[list[str]], typer.Option("--include", help="Only files matching this glob (gitignore syntax) when walking directories.")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip files matching this glob (gitignore syntax).")] = None,
+    field: Annotated[Optional[str], typer.Option("--field", help="In JSON/JSONL exports, the field holding the body text (dotted path).")] = None,
+    date_field: Annotated[Optional[str], typer.Option("--date-field", help="In JSON/JSONL exports, the field holding the publication date.")] = None,
 ) -> None:
     """Check documents and report the figures that do not add up."""
     from checker.api import BadDate, lint_documents, parse_date
@@ -102,7 +106,8 @@ def lint(
         unknown = (options.select | options.ignore) - {r.id for r in loaded} - _BUILTIN_RULE_IDS
         if unknown:
             _fail(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
-        documents = iter_documents(paths or ["."])
+        documents = iter_documents(paths or ["."], include=include or (), exclude=exclude or (),
+                                   field=field, date_field=date_field)
         result = lint_documents(documents, loaded, options, keep_sources=(format == "html"))
     except (BadDate, YamlError, RatesError, DocumentError) as exc:
         _fail(str(exc))
