@@ -58,7 +58,7 @@ def jsonl_documents(lines: Iterable[str], path: str, field: str | None,
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as error:
-            note = Note("bad-record", f"line {line_number} is not valid JSON ({error})", "warning", line_number)
+            note = Note("bad-record", f"line {line_number} is not valid JSON ({error})", "warning")
             yield Document(f"{path}#{number}", [], notes=[note])
             continue
         body_field = field or _guess_field([record], path)
