@@ -107,17 +107,17 @@ class CurrencyConversion(Check):
         fixes.append(f"{stated.text}{opening}about {expected_text}{closing}" if "about" not in opening
                      else f"{stated.text}{opening}{expected_text}{closing}")
         evidence = {
-            "stated": {"text": stated.text, "value": stated.value, "currency": stated.currency},
-            "converted": {"text": converted.text, "value": converted.value, "currency": converted.currency},
-            "expected": round(expected, 2),
-            "factor": round(factor, 4),
+            "stated": f"{stated.value:g} {stated.currency}",
+            "converted": f"{converted.value:g} {converted.currency}",
+            "expected": f"{expected:.4g} {converted.currency}",
+            "factor": round(factor, 3),
             **window.evidence(),
             "date": self.env.date.isoformat() if self.env.date else None,
             "date_source": self.env.date_source,
         }
         if power is not None:
             evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
-        ambiguous = [q.text for q in (stated, converted) if len(q.alternatives) > 1]
+        ambiguous = [q.text for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
         return Problem((stated, converted), message, " or ".join(fixes), evidence)
@@ -133,10 +133,18 @@ class CurrencyConversion(Check):
         )
 
 
+_GENUINELY_AMBIGUOUS = {"CNY", "JPY"}
+
+
 def _readings(quantity: Quantity) -> list[str]:
-    """The currencies a figure may be in: its own, or every reading of an ambiguous symbol."""
-    if len(quantity.alternatives) > 1:
-        return list(quantity.alternatives)
+    """The currencies a figure may be in.
+
+    Only ¥ that the document never settled is tried both ways (yuan and yen differ twentyfold, so
+    trying both cannot hide a slip). A bare $ is read as US dollars: trying every dollar would let
+    a wrong figure pass as Hong Kong or Australian dollars.
+    """
+    if _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
+        return [c for c in quantity.alternatives if c in _GENUINELY_AMBIGUOUS]
     return [quantity.currency] if quantity.currency else []
 
 
