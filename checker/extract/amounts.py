@@ -67,6 +67,7 @@ PERCENT_AFTER = re.compile(
     r"\s*(?:(?P<pct>%|％|(?i:per\s?cent|pct|pc)(?![A-Za-z]))|(?P<pp>(?i:percentage[\s-]points?|pct\s+points?|ppts?|pp)(?![A-Za-z]))"
     r"|(?P<bp>(?i:basis[\s-]points?|bps|bp)(?![A-Za-z])))"
 )
+RATIO_LINK_AFTER = re.compile(r"\s+(?P<word>(?i:over|out\s+of))\s+")
 RANGE_LINK_AFTER = re.compile(r"\s*(?P<link>[-–—~]|(?i:to|and))\s*")
 PER_AFTER = re.compile(
     r"\s*-?\s*(?:(?i:a|an|per|each)\s*-?\s*(?P<word>[A-Za-z]+(?:\s+(?:metre|meter|foot|feet|mile))?)|/\s*(?P<slash>[A-Za-z]+))"
@@ -77,7 +78,8 @@ _PER_AFTER_ARTICLE = frozenset(
     foot mile kilometre kilometer kwh mwh megawatt kilowatt passenger student worker employee household
     visitor user subscriber month quarter annum""".split()
 )
-CENTS_AFTER = re.compile(r"\s*(?:and\s+)?(?P<rest>.{0,40}?)\s*(?i:cents?)(?![A-Za-z])")
+AND_AFTER = re.compile(r"\s*(?:(?i:and)\s+)?")
+CENTS_WORD_AFTER = re.compile(r"\s*(?i:cents?)(?![A-Za-z])")
 
 
 @dataclass(slots=True)
@@ -118,9 +120,16 @@ class AmountReader:
         text = self.text
         prefix = self._currency_before(numeral.start)
         start = prefix.start if prefix else numeral.start
-        if prefix is None and LETTER_OR_CODE_BEFORE.search(text, max(0, numeral.start - 2), numeral.start):
+        if prefix is None and not numeral.is_word and LETTER_OR_CODE_BEFORE.search(text, max(0, numeral.start - 2), numeral.start):
             return None  # H20, A100, GPT-4, FY2025: a name, not a figure
-        negative = bool(prefix and prefix.negative) or self._minus_before(start, numeral)
+        minus = None if prefix else self._minus_before(start, numeral)
+        negative = bool(prefix and prefix.negative) or minus is not None
+        if minus is not None:
+            start = minus
+        if prefix is None:
+            ratio = self._ratio(index, numeral, start, negative)
+            if ratio is not None:
+                return ratio
         value, scale, pos = self._scaled(numeral, money=prefix is not None)
 
         high = None
@@ -133,8 +142,10 @@ class AmountReader:
                 partner = None
             elif link.group("link").lower() == "to" and opener and opener.group("word").lower() == "from":
                 partner = None  # "from 5 to 6 billion": a change, the relate stage reads it
+        if partner is not None and partner[2] and prefix is None:
+            partner = None  # "27 to $254 million": the second figure has a currency of its own
         if partner is not None:
-            p_index, p_numeral = partner
+            p_index, p_numeral, _ = partner
             p_value, p_scale, p_end = self._scaled(p_numeral, money=True)
             if scale is None and p_scale is not None and numeral.scale is None:
                 value *= _SCALE_VALUES.get(p_scale.lower(), 1.0)
@@ -142,7 +153,7 @@ class AmountReader:
             if value <= p_value:
                 high, high_end = p_value, p_end
                 self.consumed.add(p_index)
-            elif exclusions.is_score(value, p_value, numeral.is_integer, p_numeral.is_integer) and prefix is None:
+            elif prefix is None and not numeral.is_word and exclusions.is_score(value, p_value, numeral.is_integer, p_numeral.is_integer):
                 self.consumed.add(p_index)
                 return None
         if (high is not None and prefix is None and exclusions.is_year(text, numeral.start, numeral.end, numeral.value,
@@ -189,6 +200,22 @@ class AmountReader:
         return self._quantity(start, end, value, "number", numeral, scale, high, negative)
 
     # --- pieces -------------------------------------------------------------------------
+    def _ratio(self, index: int, numeral: Numeral, start: int, negative: bool) -> Quantity | None:
+        """"one out of three", "1 over 20": a fraction said in words."""
+        link = RATIO_LINK_AFTER.match(self.text, numeral.end)
+        if link is None or not numeral.is_integer:
+            return None
+        partner = self.by_start.get(link.end())
+        if partner is None:
+            return None
+        denominator = self.numerals[partner]
+        if not denominator.is_integer or denominator.value == 0:
+            return None
+        if link.group("word").lower() == "over" and not _next_is_not_a_noun(self.text, denominator.end):
+            return None  # "$2000 over 3 years"
+        self.consumed.add(partner)
+        return self._quantity(start, denominator.end, numeral.value / denominator.value, "number", numeral, None, None, negative)
+
     def _currency_before(self, start: int) -> _Currency | None:
         m = CURRENCY_BEFORE.search(self.text, max(0, start - 12), start)
         if m is None:
@@ -201,8 +228,12 @@ class AmountReader:
         currency.negative = bool(m.group("lead") or m.group("neg"))
         return currency
 
-    def _minus_before(self, start: int, numeral: Numeral) -> bool:
-        return numeral.value >= 0 and bool(MINUS_BEFORE.search(self.text, max(0, start - 10), start))
+    def _minus_before(self, start: int, numeral: Numeral) -> int | None:
+        """Where a minus sign (or the word "minus") before the figure starts, if there is one."""
+        if numeral.value < 0:
+            return None
+        m = MINUS_BEFORE.search(self.text, max(0, start - 10), start)
+        return m.start() if m else None
 
     def _scaled(self, numeral: Numeral, money: bool) -> tuple[float, str | None, int]:
         """The figure with the scale word after it: "8.5" + "bn" -> 8.5e9."""
@@ -233,20 +264,23 @@ class AmountReader:
             return False  # 4G, 5G networks
         return scale in _SHORT_NUMBER_SCALES and (glued or scale not in ("b",))
 
-    def _range_partner(self, link: re.Match, prefix: _Currency | None) -> tuple[int, Numeral] | None:
+    def _range_partner(self, link: re.Match, prefix: _Currency | None) -> tuple[int, Numeral, bool] | None:
+        """The figure after "-", "to" or "and", and whether it repeats a currency sign."""
         pos = link.end()
         index = self.by_start.get(pos)
+        repeated = False
         if index is None:
             for length in range(1, 6):  # "$5bn-$6bn": skip a repeated currency symbol
                 index = self.by_start.get(pos + length)
                 if index is not None:
                     between = self.text[pos:pos + length].strip()
                     if between and _prefix_currency(between)[0] is not None:
+                        repeated = True
                         break
                     index = None
         if index is None:
             return None
-        return index, self.numerals[index]
+        return index, self.numerals[index], repeated
 
     def _suffix_currency(self, m: re.Match, scale: str | None, value: float) -> _Currency:
         group = m.lastgroup
@@ -265,15 +299,18 @@ class AmountReader:
         return _Currency(iso, alts, m.start(group), m.end(group), minor=minor)
 
     def _cents_after_dollars(self, end: int, value: float) -> tuple[int, float]:
-        """"3 dollars 50 cents", "thirteen dollars and forty-five cents"."""
-        m = CENTS_AFTER.match(self.text, end)
-        if m is None:
+        """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"."""
+        index = self.by_start.get(AND_AFTER.match(self.text, end).end())
+        if index is None:
             return end, value
-        index = self.by_start.get(m.start("rest"))
-        if index is None or self.numerals[index].end != m.end("rest"):
+        cents = self.numerals[index]
+        if not (cents.is_integer and 0 < cents.value < 100):
+            return end, value
+        word = CENTS_WORD_AFTER.match(self.text, cents.end)
+        if word is None and not (cents.is_word and _next_is_not_a_noun(self.text, cents.end)):
             return end, value
         self.consumed.add(index)
-        return m.end(), value + self.numerals[index].value / 100
+        return (word.end() if word else cents.end), value + cents.value / 100
 
     def _resolve(self, currency: _Currency) -> tuple[str, tuple[str, ...]]:
         """¥ is yuan unless the same text speaks of yen or Japan; the ambiguity stays recorded."""
@@ -308,6 +345,15 @@ class AmountReader:
 
     def _in_zone(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.zones)
+
+
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})")
+
+
+def _next_is_not_a_noun(text: str, end: int) -> bool:
+    """"thirteen dollars forty five" ends there; "ten dollars two times" goes on to a noun."""
+    m = _NOUN_AFTER.match(text, end)
+    return m is None or m.group().strip() in ("and", "or", "but", "for", "to", "in", "of")
 
 
 def _prefix_currency(symbol: str) -> tuple[str | None, tuple[str, ...]]:

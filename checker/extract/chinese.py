@@ -93,6 +93,8 @@ def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -
     if m.group("symbol") is not None:
         return _money_before(m, text, folded)
     if m.group("pct") is not None:
+        if not _HAS_NON_ASCII.search(text[m.start() : m.end()]):
+            return None  # "12%" is the English grammar's
         unit = "percent" if m.group("pct_sign") == "%" else "percentage_point"
         return _percent(m, text, m.group("pct"), unit)
     return _bare_number(m, text, folded, blocked)

@@ -14,19 +14,19 @@ from checker.extract.wordnum import WORD_RUN, read_words
 
 _SPACE_GROUP = r"[ \u00a0\u202f\u2009]"
 DIGITS = re.compile(
-    rf"""(?<![\d.,])(?<![.,]\d)
+    rf"""(?<![\d.])
     (?:
-        \d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?          # 1,250 / 1,674,200.5
+        \d{{1,3}}[ \t]{{1,2}}\d{{1,2}}/\d{{1,3}}(?![\d/])           # 2 1/4 (a mixed fraction)
+      | \d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?          # 1,250 / 1,674,200.5
       | \d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?![\d,])(?:\.\d+)?  # 1 234 567 / 40 000
       | \d+(?:\.\d+)?                                    # 96 / 8.5
       | \.\d+                                            # .08
     )
-    (?:[eE][-+]?\d+(?![\w]))?                            # 1.3e6
+    (?:[eE][-+]?\d+(?![\w])|\^[-+]*\d+)?                 # 1.3e6, 2.5^-1
     (?:\s*/\s*\d+(?![\d/.]))?                            # 3/4
     """,
     re.VERBOSE,
 )
-_FRACTION_TAIL = re.compile(r"^(\d+)\s+(\d+)\s*/\s*(\d+)$")
 # Words before "one" that make it a pronoun ("the one you mentioned"), not a number.
 _PRONOUN_ONE = re.compile(r"(?:\b(?:the|this|that|which|each|any|every|no|some|another|last|next|only|little)\s+)\Z", re.I)
 _ONE_AS_PRONOUN_AFTER = re.compile(r"\s+(?:another|anyone|who|that|which)\b|'s\b", re.I)
@@ -71,6 +71,8 @@ def _digit_numeral(raw: str, start: int) -> Numeral | None:
     end = start + len(raw)
     if "/" in raw:
         return _fraction(raw, start, end)
+    if "^" in raw:
+        return _power(raw, start, end)
     compact = raw.replace(",", "")
     for space in " \u00a0\u202f\u2009":
         compact = compact.replace(space, "")
@@ -84,6 +86,17 @@ def _digit_numeral(raw: str, start: int) -> Numeral | None:
         start, end, value, sig_digits(mantissa), is_integer="." not in mantissa and "e" not in compact.lower(),
         digits=len(whole), has_separator=len(compact) != len(raw),
     )
+
+
+def _power(raw: str, start: int, end: int) -> Numeral | None:
+    """"2.5^-1": a power; an even number of minus signs in the exponent cancel out."""
+    base, exponent = raw.split("^")
+    sign = -1 if exponent.count("-") % 2 else 1
+    try:
+        value = float(base.replace(",", "")) ** (sign * int(exponent.lstrip("+-")))
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
+    return Numeral(start, end, value, sig_digits(base), is_integer=False, digits=len(base))
 
 
 def _fraction(raw: str, start: int, end: int) -> Numeral | None:

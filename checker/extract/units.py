@@ -18,6 +18,7 @@ from checker.extract.units_lexicon import (
     BARE_TEMPERATURE_LETTERS,
     HEDGE_WORDS,
     NUMBER_WORDS,
+    PER_IN_UNIT,
     SCALE_WORDS,
     SYMBOL_UNITS,
     WORD_UNITS,
@@ -46,6 +47,7 @@ _TEMPERATURE_CONTEXT = re.compile(
     r"(?i)temperat|degree|°|celsius|fahrenheit|heat|weather|warm|cold|\bhot\b|\bcool|freez|thermo"
     r"|\b(?:high|low)s?\s+of|\d\s?[CF]\s*\(\s*-?\d+(?:\.\d+)?\s?[CF]\s*\)"
 )
+_PRICE_PER = re.compile(r"(?i)\s+(?:a|per)\s+(?:tonne|ton|kilo|barrel|ounce|share|head|unit)s?\b")
 _HEDGE = re.compile(rf"(?i)\b(?:{_alternation(HEDGE_WORDS)})\s+$")
 _UNIT_PREFILTER = re.compile(r"\d|(?i:\b(?:" + _alternation(NUMBER_WORDS) + r")\b)")
 
@@ -69,9 +71,11 @@ def _read(m: re.Match, text: str) -> Quantity | None:
     value = _value_of(m)
     if value is None:
         return None
+    if unit == "pound" and _PRICE_PER.match(text, m.end()):
+        return None  # "200 pounds per tonne" is a price in sterling: money, not mass
     end = m.end("per") if m.group("per") else m.end()
     start = m.start()
-    per = m.group("per").split()[-1].lower() if m.group("per") else None
+    per = m.group("per").split()[-1].lower() if m.group("per") else PER_IN_UNIT.get((m.group("unit") or "").lower())
     hedge = _HEDGE.search(text, max(0, start - 20), start)
     return Quantity(
         text=text[start:end], start=start, end=end, value=value, kind="physical", unit=unit,
@@ -99,6 +103,7 @@ def _value_of(m: re.Match) -> float | None:
         return None
     if m.group("scale"):
         value *= SCALE_WORDS[m.group("scale").strip().lower()]
+    value = float(f"{value:.15g}")  # 8.38 x 1e6 = 8380000.000000001 in binary
     return -value if m.group("sign") else value
 
 

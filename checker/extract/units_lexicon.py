@@ -51,7 +51,7 @@ WORD_UNITS: dict[str, str] = {
     **_words("yard ** 3", *_plural("cubic yard")),
     # mass
     **_words("kilogram", *_plural("kilogram", "kilogramme", "kilo"), "kg", "kgs"),
-    **_words("gram", *_plural("gram", "gramme"), "g"),
+    **_words("gram", *_plural("gram", "gramme")),
     **_words("milligram", *_plural("milligram", "milligramme"), "mg"),
     **_words("microgram", *_plural("microgram", "microgramme"), "μg", "µg", "mcg"),
     **_words("pound", "pound", "pounds", "lb", "lbs"),
@@ -110,8 +110,11 @@ WORD_UNITS: dict[str, str] = {
     **_words("gigabit / second", "gbps"),
 }
 
+# Abbreviations that carry their own "per": bpd is barrels per day.
+PER_IN_UNIT: dict[str, str] = {"bpd": "day"}
+
 SYMBOL_UNITS: dict[str, str] = {
-    "m": "meter", "l": "liter", "L": "liter", "W": "watt",
+    "m": "meter", "g": "gram", "l": "liter", "L": "liter", "W": "watt",
     "KB": "kilobyte", "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte", "PB": "petabyte",
     "kb": "kilobit", "Kb": "kilobit", "mb": "megabit", "Mb": "megabit", "Gb": "gigabit", "gb": "gigabyte",
     "tb": "terabyte",

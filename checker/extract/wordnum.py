@@ -58,7 +58,8 @@ class WordNumber:
 class _Reader:
     """Left-to-right reader over the tokens of one run, emitting a number at each break."""
 
-    def __init__(self, tokens: list[tuple[str, int, int]]):
+    def __init__(self, run: str, tokens: list[tuple[str, int, int]]):
+        self.run = run
         self.tokens = tokens
         self.results: list[WordNumber] = []
 
@@ -74,6 +75,22 @@ class _Reader:
             self.results.append(WordNumber(start, end, value, scale))
             i = end_i
         return self.results
+
+    def _compound_ordinal(self, i: int) -> bool:
+        """Tens followed by "first".."ninth": hyphenated, or "first(s)", which is never a denominator alone."""
+        nxt = self._word(i + 1)
+        if nxt not in ORDINAL_FORMS or ORDINAL_FORMS[nxt] >= 10 or nxt in ("half", "halves", "quarter", "quarters"):
+            return False
+        hyphenated = "-" in self.run[self.tokens[i][2]:self.tokens[i + 1][1]]
+        # "one hundred thirty fifths" is 100/35, while "one hundred and thirty fifths" is 130/5
+        after_count = i > 0 and self._word(i - 1) not in ("and", "a", "an", "minus", "negative")
+        return hyphenated or nxt in ("first", "firsts") or after_count
+
+    def _scale_follows(self, i: int) -> bool:
+        while self._word(i) in ("of", "a", "an"):
+            i += 1
+        word = self._word(i)
+        return bool(word) and (word.rstrip("s") in BIG_SCALES or word in DOZEN)
 
     def _word(self, i: int) -> str | None:
         return self.tokens[i][0] if i < len(self.tokens) else None
@@ -95,23 +112,29 @@ class _Reader:
         last_kind = None  # "unit" | "tens" | "hundred" | "scale" | "frac" | "point" | "a"
         last_big = 1.0
         kind_before_and = None
+        group_words = 0
         while i < len(self.tokens):
             word = self._word(i)
             nxt = self._word(i + 1)
             if word in ("and", "of"):
                 if nxt is None or not seen:
                     break
-                group = 0.0
+                group, group_words = 0.0, 0
                 kind_before_and = last_kind
                 i += 1
                 continue
             if word in ("a", "an"):
-                if nxt is None or nxt in UNITS or nxt in TENS:
+                if nxt is None or nxt in UNITS or (nxt in TENS and not self._compound_ordinal(i + 1)):
                     break
+                if nxt in TENS:  # "a twenty-first"
+                    current = group = 1.0
+                    seen, last_kind = True, "a"
+                    i += 1
+                    continue
                 if seen and last_kind not in ("scale", "hundred", "frac") and nxt not in ORDINAL_FORMS and nxt not in BIG_SCALES:
                     break
                 if nxt in ORDINAL_FORMS:
-                    group, last_kind = 1.0, "a"
+                    group, last_kind, group_words = 1.0, "a", 1
                     current += 1.0
                 elif not seen:
                     current = group = 1.0
@@ -127,10 +150,21 @@ class _Reader:
                 i, last_kind = j, "point"
                 continue
             if word in UNITS:
-                if last_kind in ("unit", "point", "frac") or (last_kind == "tens" and (current % 10 or UNITS[word] >= 10)):
+                fraction_follows = kind_before_and is not None and self._word(i + 1) in ORDINAL_FORMS
+                if (last_kind in ("unit", "point", "frac") and not fraction_follows) or (last_kind == "tens" and (current % 10 or UNITS[word] >= 10)):
                     break
                 current += UNITS[word]
                 group += UNITS[word]
+            elif word in TENS and self._compound_ordinal(i) and not seen:
+                break  # "the twenty-first century": an ordinal, no number
+            elif word in TENS and self._compound_ordinal(i):
+                # "twenty-first", "three twenty-fifths": tens and an ordinal make one denominator
+                denominator = TENS[word] + ORDINAL_FORMS[self._word(i + 1)]
+                numerator = (total + current) or 1.0
+                total, current, group = numerator / denominator, 0.0, 0.0
+                seen, last_kind = True, "frac"
+                i += 2
+                continue
             elif word in TENS:
                 if last_kind in ("unit", "tens", "point", "frac"):
                     break
@@ -155,9 +189,15 @@ class _Reader:
             elif word in ORDINAL_FORMS:
                 if word in ("first", "firsts") or last_kind == "frac":
                     break
-                if not seen and word not in ("half", "quarter", "quarters"):
+                if not seen and not (word == "half" or (word in ("quarter", "quarters") and self._scale_follows(i + 1))):
                     break
-                numerator = group or 1.0
+                # "twenty and three fifths": after "and" a one-word count is the numerator of its own
+                # fraction; otherwise the whole number read so far is ("twenty-three fifths")
+                if kind_before_and is not None and last_kind in ("unit", "a") and group_words == 1:
+                    numerator = group or 1.0
+                else:
+                    numerator = (total + current) or 1.0
+                    total = current = group = 0.0
                 fraction = numerator / ORDINAL_FORMS[word]
                 current -= group
                 group = 0.0
@@ -183,6 +223,7 @@ class _Reader:
                 break
             seen = True
             last_kind = _kind(word)
+            group_words += 1
             i += 1
         while i > start and self._word(i - 1) in ("and", "of", "a", "an"):
             i -= 1
@@ -204,7 +245,7 @@ def _kind(word: str) -> str:
 def read_words(run: str) -> list[WordNumber]:
     """All numbers in one run of number words (see `WORD_RUN`)."""
     tokens = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(run)]
-    return [r for r in _Reader(tokens).read() if _kept(run, r)]
+    return [r for r in _Reader(run, tokens).read() if _kept(run, r)]
 
 
 def _read_decimals(tokens: list[tuple[str, int, int]], i: int) -> tuple[float, int]:
