@@ -18,7 +18,7 @@ from .docx_text import docx_parts
 from .errors import DocumentError
 from .frontmatter import split_front_matter
 from .html_text import html_blocks, html_date, html_document_parts
-from .markdown_text import blank_mdx_lines, markdown_blocks
+from .markdown_text import MarkupTooDeep, blank_mdx_lines, markdown_blocks
 from .plaintext import text_blocks
 from .records import json_documents, jsonl_documents
 from .suppress import mark_plain_text
@@ -120,9 +120,8 @@ def _markdown_document(text: str, notes: list[Note], name: str, mdx: bool) -> Do
                         notes + matter.notes)
     try:
         document.blocks = markdown_blocks(body)
-    except RecursionError:
-        document.notes.append(Note("unparsed-markup", "the Markdown nests too deeply to parse; "
-                                   "it was read as plain text", "info"))
+    except MarkupTooDeep as error:
+        document.notes.append(Note("unparsed-markup", f"the Markdown is {error}; it was read as plain text"))
         document.blocks = list(mark_plain_text(text_blocks([body])))
     return document
 

@@ -22,7 +22,15 @@ from .suppress import parse_comment
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _MDX_LINE = re.compile(r"^[ \t]*(?:(?:import|export)\s.*|</?[A-Z][^\n]*|\{[^\n]*\}[ \t]*)$", re.MULTILINE)
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# markdown-it silently drops what lies deeper than maxNesting, so deeper input is refused up front.
+MAX_CONTAINER_DEPTH = 20
+_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": 64}).enable(["table", "strikethrough"])
+_CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))+", re.MULTILINE)
+_CONTAINER_MARK = re.compile(r">|[*+-]|\d{1,9}[.)]")
+
+
+class MarkupTooDeep(ValueError):
+    """Markdown nested deeper than the parser can follow; read it as plain text instead."""
 
 
 def blank_mdx_lines(text: str) -> str:
@@ -33,9 +41,16 @@ def blank_mdx_lines(text: str) -> str:
 def markdown_blocks(text: str) -> list[Block]:
     """Prose blocks of a Markdown text: one per paragraph, heading or table cell.
 
-    Raises RecursionError if the parser does; the caller falls back to plain text.
+    Raises MarkupTooDeep for block quotes or lists nested too deeply; the caller falls back to
+    plain text, which loses no words.
     """
-    return _BlockBuilder(text).build(_PARSER.parse(text))
+    for prefix in _CONTAINER_PREFIX.finditer(text):
+        if len(_CONTAINER_MARK.findall(prefix.group())) > MAX_CONTAINER_DEPTH:
+            raise MarkupTooDeep(f"nested more than {MAX_CONTAINER_DEPTH} levels deep")
+    try:
+        return _BlockBuilder(text).build(_PARSER.parse(text))
+    except RecursionError as error:
+        raise MarkupTooDeep("nested too deeply to parse") from error
 
 
 @dataclass
