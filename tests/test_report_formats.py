@@ -105,7 +105,7 @@ def test_sarif_validates_against_the_official_schema(findings):
     validator_class(schema, format_checker=validator_class.FORMAT_CHECKER).validate(log)
 
 
-def test_sarif_describes_rules_and_the_fix():
+def test_sarif_describes_rules_and_carries_the_suggestion():
     log = json.loads(render(seed_result(), "sarif", seed_rules()))
     run = log["runs"][0]
     (rule,) = run["tool"]["driver"]["rules"]
@@ -114,12 +114,33 @@ def test_sarif_describes_rules_and_the_fix():
     assert "ECB reference rates" in rule["fullDescription"]["text"]
     assert rule["helpUri"] == "https://example.org/rules/currency-conversion"
     (result,) = run["results"]
-    assert result["level"] == "error" and result["message"]["text"] == SEED_MESSAGE
+    assert result["level"] == "error"
+    assert result["message"]["text"] == f"{SEED_MESSAGE}\nhelp: {SEED_FIX}"
+    assert result["properties"]["suggestion"] == SEED_FIX
     region = result["locations"][0]["physicalLocation"]["region"]
     assert region["snippet"]["text"] == SEED_SPAN
     assert region["endColumn"] - region["startColumn"] == len(SEED_SPAN)
-    replacement = result["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert "fixes" not in result  # a suggestion for people is not an exact replacement
+
+
+def _with_replacement():
+    finding = seed_finding()
+    return seed_result([seed_finding(evidence={**finding.evidence, "replacement": SEED_FIX})])
+
+
+def test_sarif_offers_a_fix_only_for_an_exact_replacement():
+    (result,) = json.loads(render(_with_replacement(), "sarif"))["runs"][0]["results"]
+    (change,) = result["fixes"][0]["artifactChanges"]
+    (replacement,) = change["replacements"]
     assert replacement["insertedContent"]["text"] == SEED_FIX
+    assert replacement["deletedRegion"]["startColumn"] == seed_finding().column
+    assert change["artifactLocation"]["uri"] == SEED_PATH
+
+
+@pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="../shared/schemas is not checked out beside the repository")
+def test_sarif_with_a_fix_validates():
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(render(_with_replacement(), "sarif")), schema)
 
 
 def test_sarif_lists_a_rule_nobody_described():
@@ -153,16 +174,22 @@ def test_github_appends_a_summary_table_to_the_step_summary(tmp_path):
     assert f"| error | `{SEED_PATH}:1:{finding.column}` | `currency-conversion` | a \\| b | {SEED_FIX} |" in text
 
 
-def test_rdjsonl_counts_columns_in_utf8_bytes_and_carries_the_suggestion():
+def test_rdjsonl_counts_columns_in_utf8_bytes():
     line = "Hangzhou’s fund: 600 billion yuan ($8.5 billion)."
     column = line.index("600") + 1
     finding = seed_finding(path="doc.md", column=column, end_column=column + len(SEED_SPAN), source_line=line)
     (row,) = [json.loads(text) for text in render(seed_result([finding]), "rdjsonl").splitlines()]
-    start = row["location"]["range"]
-    assert start["start"]["column"] == column + 2  # the curly apostrophe is three bytes
-    assert line.encode()[start["start"]["column"] - 1 : start["end"]["column"] - 1].decode() == SEED_SPAN
+    span = row["location"]["range"]
+    assert span["start"]["column"] == column + 2  # the curly apostrophe is three bytes
+    assert line.encode()[span["start"]["column"] - 1 : span["end"]["column"] - 1].decode() == SEED_SPAN
     assert row["severity"] == "ERROR" and row["code"]["value"] == "currency-conversion"
-    assert row["suggestions"] == [{"range": start, "text": SEED_FIX}]
+    assert row["message"] == f"{SEED_MESSAGE}\nhelp: {SEED_FIX}"
+    assert "suggestions" not in row
+
+
+def test_rdjsonl_suggests_an_exact_replacement():
+    (row,) = [json.loads(text) for text in render(_with_replacement(), "rdjsonl").splitlines()]
+    assert row["suggestions"] == [{"range": row["location"]["range"], "text": SEED_FIX}]
 
 
 def test_junit_has_one_case_per_file_and_one_failure_per_finding():

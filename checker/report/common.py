@@ -32,9 +32,42 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-def evidence_text(evidence: dict[str, Any]) -> str:
-    """Evidence as one compact line: `rate=7.28 rate_date=2025-04-15 source=ECB factor=9.7`."""
-    return " ".join(f"{key}={format_value(value)}" for key, value in evidence.items())
+# The evidence a reader needs first; the rest (intermediate values, windows) is in JSON and HTML.
+KEY_EVIDENCE = ("rate", "rate_date", "source", "factor")
+
+
+def known_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
+    """The evidence worth showing: entries with a value (checks record unknowns as None)."""
+    return {key: value for key, value in evidence.items() if value is not None}
+
+
+def evidence_text(evidence: dict[str, Any], compact: bool = False) -> str:
+    """Evidence as one line: `rate=7.28 rate_date=2025-04-15 source=ECB factor=9.7`.
+
+    `compact` keeps only the rate, its date, its source and the factor when the check gave them.
+    """
+    shown = known_evidence(evidence)
+    if compact and any(key in shown for key in KEY_EVIDENCE):
+        shown = {key: shown[key] for key in KEY_EVIDENCE if key in shown}
+    return " ".join(f"{key}={format_value(value)}" for key, value in shown.items())
+
+
+def replacement(finding: Finding) -> str | None:
+    """Text that can replace the finding's span verbatim, for formats that apply fixes.
+
+    `suggestion` is written for people (it may offer alternatives joined by "or", and need not
+    cover the span exactly), so a machine-applicable fix is only offered when the check states
+    one as `evidence["replacement"]`.
+    """
+    value = finding.evidence.get("replacement")
+    return value if isinstance(value, str) else None
+
+
+def message_with_help(finding: Finding) -> str:
+    """The message plus its suggestion, for formats that have a single text field."""
+    if finding.suggestion:
+        return f"{finding.message}\nhelp: {finding.suggestion}"
+    return finding.message
 
 
 def span_width(finding: Finding, line_length: int | None = None) -> int:

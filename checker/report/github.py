@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Mapping
 
 from checker.findings import Finding, LintResult
-from checker.report.common import by_location, most_severe_first, plural
+from checker.report.common import by_location, message_with_help, most_severe_first, plural
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo
 
@@ -38,10 +38,7 @@ def annotation(finding: Finding) -> str:
         "title": f"figcheck {finding.rule}",
     }
     spelled = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    message = finding.message
-    if finding.suggestion:
-        message += f"\nhelp: {finding.suggestion}"
-    return f"::{COMMANDS[finding.severity]} {spelled}::{escape_data(message)}"
+    return f"::{COMMANDS[finding.severity]} {spelled}::{escape_data(message_with_help(finding))}"
 
 
 def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOptions) -> str:

@@ -13,7 +13,7 @@ from html import escape
 from typing import Mapping
 
 from checker.findings import LintResult
-from checker.report.common import by_location, file_paths, format_value, plural
+from checker.report.common import by_location, file_paths, format_value, known_evidence, plural
 from checker.report.html_document import Numbered, document_lines, render_text
 from checker.report.html_style import STYLESHEET
 from checker.report.options import RenderOptions
@@ -138,9 +138,10 @@ def _note(item: Numbered, rules: Mapping[str, RuleInfo]) -> str:
     ]
     if f.suggestion:
         parts.append(f'<p class="fix"><span class="label">Suggested fix:</span> <ins>{escape(f.suggestion)}</ins></p>')
-    if f.evidence:
+    evidence = known_evidence(f.evidence)
+    if evidence:
         cells = "".join(
-            f"<dt>{escape(str(key))}</dt><dd>{escape(format_value(value))}</dd>" for key, value in f.evidence.items()
+            f"<dt>{escape(str(key))}</dt><dd>{escape(format_value(value))}</dd>" for key, value in evidence.items()
         )
         parts.append(f'<dl class="evidence">{cells}</dl>')
     about = escape(rule.summary) if rule.summary != rule.id else ""

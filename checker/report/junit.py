@@ -47,6 +47,7 @@ def _details(finding: Finding) -> str:
     ]
     if finding.suggestion:
         lines.append(f"help: {finding.suggestion}")
-    if finding.evidence:
-        lines.append(f"evidence: {evidence_text(finding.evidence)}")
+    evidence = evidence_text(finding.evidence)
+    if evidence:
+        lines.append(f"evidence: {evidence}")
     return "\n".join(lines)

@@ -1,7 +1,8 @@
 """`--format rdjsonl`: reviewdog's Diagnostic format, one JSON object per line.
 
 reviewdog counts columns in UTF-8 bytes, findings in characters; the source line, when kept,
-converts one to the other so that a suggestion replaces exactly the flagged words.
+converts one to the other. reviewdog applies `suggestions` as code changes, so only an exact
+replacement of the span is offered as one; the human suggestion goes into the message.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 from typing import Any, Mapping
 
 from checker.findings import Finding, LintResult
-from checker.report.common import TOOL_NAME, by_location
+from checker.report.common import TOOL_NAME, by_location, message_with_help, replacement
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo, rule_info
 
@@ -29,14 +30,15 @@ def diagnostic(finding: Finding, rules: Mapping[str, RuleInfo]) -> dict[str, Any
     if help_uri:
         code["url"] = help_uri
     entry: dict[str, Any] = {
-        "message": finding.message,
+        "message": message_with_help(finding),
         "location": {"path": finding.path, "range": span},
         "severity": SEVERITIES[finding.severity],
         "source": {"name": TOOL_NAME},
         "code": code,
     }
-    if finding.suggestion:
-        entry["suggestions"] = [{"range": span, "text": finding.suggestion}]
+    fix = replacement(finding)
+    if fix is not None:
+        entry["suggestions"] = [{"range": span, "text": fix}]
     return entry
 
 

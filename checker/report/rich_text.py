@@ -72,8 +72,9 @@ def _print_finding(console: Console, finding: Finding) -> None:
     if finding.suggestion:
         help_line = Text.assemble((f"{gutter} = ", "blue"), ("help", "bold cyan"), f": {finding.suggestion}")
         console.print(help_line, soft_wrap=True)
-    if finding.evidence:
-        console.print(Text(f"{gutter} = evidence: {evidence_text(finding.evidence)}", "dim"), soft_wrap=True)
+    evidence = evidence_text(finding.evidence, compact=True)
+    if evidence:
+        console.print(Text(f"{gutter} = evidence: {evidence}", "dim"), soft_wrap=True)
 
 
 def _print_summary(console: Console, result: LintResult, show_unparsed: bool) -> None:

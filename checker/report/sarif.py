@@ -14,7 +14,14 @@ from urllib.parse import quote
 
 from checker import __version__
 from checker.findings import Finding, LintResult
-from checker.report.common import TOOL_NAME, by_location, span_text
+from checker.report.common import (
+    TOOL_NAME,
+    by_location,
+    known_evidence,
+    message_with_help,
+    replacement,
+    span_text,
+)
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo, rule_info
 
@@ -74,24 +81,20 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": message_with_help(finding)},
         "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
         "partialFingerprints": {"figcheck/v1": _fingerprint(finding)},
-        "properties": {"evidence": finding.evidence},
+        "properties": {"evidence": known_evidence(finding.evidence)},
     }
     if finding.suggestion:
         result["properties"]["suggestion"] = finding.suggestion
+    fix = replacement(finding)
+    if fix is not None:
+        change = {"deletedRegion": _bare_region(finding), "insertedContent": {"text": fix}}
         result["fixes"] = [
             {
-                "description": {"text": f"Replace with: {finding.suggestion}"},
-                "artifactChanges": [
-                    {
-                        "artifactLocation": artifact,
-                        "replacements": [
-                            {"deletedRegion": _bare_region(finding), "insertedContent": {"text": finding.suggestion}}
-                        ],
-                    }
-                ],
+                "description": {"text": f"Replace with: {fix}"},
+                "artifactChanges": [{"artifactLocation": artifact, "replacements": [change]}],
             }
         ]
     return result
