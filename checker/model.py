@@ -53,6 +53,11 @@ class Quantity:
     def is_range(self) -> bool:
         return self.high is not None
 
+    @property
+    def display(self) -> str:
+        """The text on one line, for messages ("195\nrand" was wrapped in the source)."""
+        return " ".join(self.text.split())
+
     def as_json(self) -> dict:
         """The `extract --format json` contract."""
         return {

@@ -91,11 +91,11 @@ class CurrencyConversion(Check):
         expected_text = format_money(expected, converted.currency)
         rate_text = _rate_text(window)
         if factor > 1:
-            how_far = f"{converted.text} is {factor:.3g} times too small"
+            how_far = f"{converted.display} is {factor:.3g} times too small"
         else:
-            how_far = f"{converted.text} is {1 / factor:.3g} times too large"
+            how_far = f"{converted.display} is {1 / factor:.3g} times too large"
         message = (
-            f"{stated.text} is about {expected_text} at {rate_text}, not {converted.text}: {how_far}"
+            f"{stated.display} is about {expected_text} at {rate_text}, not {converted.display}: {how_far}"
         )
         if window.note:
             message += f" ({window.note})"
@@ -103,9 +103,9 @@ class CurrencyConversion(Check):
         power = near_power_of_ten(factor, self.params.fix_slack)
         opening, closing = _wrapping(relation)
         if power is not None:
-            fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.text}{closing}")
-        fixes.append(f"{stated.text}{opening}about {expected_text}{closing}" if "about" not in opening
-                     else f"{stated.text}{opening}{expected_text}{closing}")
+            fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.display}{closing}")
+        fixes.append(f"{stated.display}{opening}about {expected_text}{closing}" if "about" not in opening
+                     else f"{stated.display}{opening}{expected_text}{closing}")
         evidence = {
             "stated": f"{stated.value:g} {stated.currency}",
             "converted": f"{converted.value:g} {converted.currency}",
@@ -117,7 +117,7 @@ class CurrencyConversion(Check):
         }
         if power is not None:
             evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
-        ambiguous = [q.text for q in (stated, converted) if len(_readings(q)) > 1]
+        ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
         return Problem((stated, converted), message, " or ".join(fixes), evidence)
@@ -125,7 +125,7 @@ class CurrencyConversion(Check):
     def _unchecked(self, stated: Quantity, converted: Quantity, no_rate: NoRate) -> Problem:
         return Problem(
             (stated, converted),
-            f"could not check {stated.text} against {converted.text}: {no_rate.reason}",
+            f"could not check {stated.display} against {converted.display}: {no_rate.reason}",
             None,
             {"unchecked": True, "reason": no_rate.reason,
              "date": self.env.date.isoformat() if self.env.date else None},

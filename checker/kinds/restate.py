@@ -53,7 +53,7 @@ def restate(quantity: Quantity, new_value: float, digits: int | None = None) -> 
     number = significant(new_value / multiplier, digits or max(quantity.sig_digits, 2))
     if "," in match.group() or abs(new_value / multiplier) >= 10_000:
         number = _group(number)
-    return quantity.text[: match.start()] + number + quantity.text[match.end() :]
+    return " ".join((quantity.text[: match.start()] + number + quantity.text[match.end() :]).split())
 
 
 def format_money(value: float, currency: str | None, digits: int = 2) -> str:

@@ -1,6 +1,8 @@
 """Which currency an ambiguous symbol means, decided from the rest of the document.
 
-`¥` is both the yuan and the yen; the extractor records both readings (best guess first). A story
+`¥` is both the yuan and the yen; the extractor records both readings (best guess first). Only
+that ambiguity is settled here: a bare `$` stays the US dollar the extractor chose, since one
+mention of "NZ$" in a long file says nothing about the other dollars in it. A story
 about Beijing that also says "yuan" means CNY; one that says "yen" or "Tokyo" means JPY. The
 context keeps running counts as blocks stream past, so memory stays constant, and a quantity whose
 reading the document never settles keeps its first guess with `ambiguous` evidence for the finding.
@@ -30,15 +32,16 @@ class CurrencyContext:
         for currency, clue in _CLUES.items():
             self.counts[currency] += len(clue.findall(text))
         for quantity in quantities:
-            if quantity.currency and not quantity.alternatives:
+            if quantity.currency in _CLUES and not quantity.alternatives:
                 self.counts[quantity.currency] += 2
 
     def resolve(self, quantities: list[Quantity]) -> list[Quantity]:
         """Quantities with ambiguous currencies settled where the evidence allows."""
         resolved = []
         for quantity in quantities:
-            if len(quantity.alternatives) > 1:
-                best = max(quantity.alternatives, key=lambda c: (self.counts[c], -quantity.alternatives.index(c)))
+            candidates = [c for c in quantity.alternatives if c in _CLUES]
+            if len(candidates) > 1:
+                best = max(candidates, key=lambda c: (self.counts[c], -candidates.index(c)))
                 if self.counts[best] > 0:
                     quantity = replace(quantity, currency=best, alternatives=())
             resolved.append(quantity)
