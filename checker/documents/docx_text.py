@@ -44,12 +44,12 @@ def _units(items) -> Iterator[list[str]]:
 
 
 def _cells(table: Table) -> Iterator[list[str]]:
-    seen: set[int] = set()
+    seen = set()  # holds the cell elements themselves, so their identities stay stable
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is listed once per grid column it spans
+            if cell._tc in seen:  # a merged cell is listed once per grid column it spans
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             texts: list[str] = []
             for unit in _units(cell.iter_inner_content()):
                 texts.extend(unit)
