@@ -141,7 +141,8 @@ def _note(item: Numbered, rules: Mapping[str, RuleInfo]) -> str:
     evidence = known_evidence(f.evidence)
     if evidence:
         cells = "".join(
-            f"<dt>{escape(str(key))}</dt><dd>{escape(format_value(value))}</dd>" for key, value in evidence.items()
+            f"<div><dt>{escape(str(key).replace('_', ' '))}</dt><dd>{escape(format_value(value))}</dd></div>"
+            for key, value in evidence.items()
         )
         parts.append(f'<dl class="evidence">{cells}</dl>')
     about = escape(rule.summary) if rule.summary != rule.id else ""

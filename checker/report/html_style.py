@@ -63,9 +63,10 @@ aside.note .message { font-weight:600; }
 aside.note .fix ins { text-decoration:none; background:#dafbe1; color:#116329; padding:0 .25rem; border-radius:.2rem; }
 @media (prefers-color-scheme: dark) { aside.note .fix ins { background:#12361f; color:#7ee2a8; } }
 aside.note .label { color:var(--muted); }
-dl.evidence { display:flex; flex-wrap:wrap; gap:.2rem 1rem; margin:.3rem 0 0; font-size:.85rem; color:var(--muted); }
-dl.evidence dt::after { content:":"; } dl.evidence dt { font-weight:600; }
-dl.evidence dd { margin:0 0 0 -.7rem; font-family: ui-monospace, Menlo, monospace; }
+dl.evidence { display:flex; flex-wrap:wrap; gap:.15rem 1.2rem; margin:.4rem 0 0; font-size:.85rem; color:var(--muted); }
+dl.evidence > div { display:flex; gap:.35rem; align-items:baseline; }
+dl.evidence dt { font-weight:600; white-space:nowrap; } dl.evidence dt::after { content:":"; }
+dl.evidence dd { margin:0; font-family: ui-monospace, Menlo, monospace; }
 aside.note .rule { font-size:.85rem; color:var(--muted); }
 :target { scroll-margin-top: 1rem; }
 aside.note:target { outline:2px solid var(--line); }
