@@ -14,6 +14,11 @@ def _plural(*names: str) -> list[str]:
     return [form for name in names for form in (name, name + "s")]
 
 
+def _per_hour(*names: str) -> list[str]:
+    """"miles per hour", "mile an hour", "km per hour"...: the plural sits on the first word."""
+    return [f"{form} {per} hour" for form in _plural(*names) for per in ("per", "an", "a")]
+
+
 def _words(unit: str, *surfaces: str) -> dict[str, str]:
     return {surface: unit for surface in surfaces}
 
@@ -75,13 +80,10 @@ WORD_UNITS: dict[str, str] = {
     **_words("kelvin", "kelvin", "kelvins"),
     **_words("degree", "degree", "degrees", "deg.", "deg", "°", "º"),
     # speed
-    **_words("mile / hour", "mph", *_plural("mile per hour", "mile an hour")),
-    **_words(
-        "kilometer / hour", "kph", "kmph", "kmh", "km/h", "km/hr", "km per hour", "km an hour",
-        *_plural("kilometer per hour", "kilometre per hour", "kilometer an hour", "kilometre an hour"),
-    ),
+    **_words("mile / hour", "mph", *_per_hour("mile")),
+    **_words("kilometer / hour", "kph", "kmph", "kmh", "km/h", "km/hr", *_per_hour("km", "kilometer", "kilometre")),
     **_words("knot", *_plural("knot")),
-    **_words("meter / second", "m/s", *_plural("meter per second", "metre per second")),
+    **_words("meter / second", "m/s", *[f"{n} per second" for n in _plural("meter", "metre")]),
     # energy and power
     **_words("kilowatt_hour", "kwh", *_plural("kilowatt-hour", "kilowatt hour")),
     **_words("megawatt_hour", "mwh", *_plural("megawatt-hour", "megawatt hour")),
