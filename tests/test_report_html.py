@@ -109,3 +109,10 @@ def test_findings_are_visible_in_headless_chromium(tmp_path):
     rendered = _parse(completed.stdout)
     assert rendered.marks == [SEED_SPAN]
     assert any(SEED_MESSAGE in note and SEED_FIX in note for note in rendered.notes)
+
+
+def test_a_finding_past_the_end_of_the_kept_text_still_gets_its_note():
+    stray = seed_finding(line=99, end_line=99, message="figure on a line the text does not have")
+    page = _parse(render(seed_result([seed_finding(), stray]), "html"))
+    assert page.marks == [SEED_SPAN]
+    assert any("figure on a line the text does not have" in note for note in page.notes)

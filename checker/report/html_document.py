@@ -34,30 +34,27 @@ def document_lines(text: str) -> list[str]:
 def render_text(lines: dict[int, str], items: list[Numbered], note: NoteRenderer) -> str:
     """Rows for the given line numbers (all of a document, or only the lines findings quote).
 
-    Gaps between non-consecutive line numbers are shown as an elision row.
+    Gaps between non-consecutive line numbers are shown as an elision row; a finding whose lines
+    are not shown still gets its note, at the end.
     """
-    notes_after = _notes_by_line(items, lines)
+    on_line: dict[int, list[Numbered]] = {}
+    notes_after: dict[int, list[Numbered]] = {}
+    last_line = max(lines, default=0)
+    for item in items:
+        shown = [n for n in range(item.finding.line, min(item.finding.end_line, last_line) + 1) if n in lines]
+        for number in shown:
+            on_line.setdefault(number, []).append(item)
+        notes_after.setdefault(shown[-1] if shown else None, []).append(item)
     rows: list[str] = []
     previous = None
     for number in sorted(lines):
         if previous is not None and number != previous + 1:
             rows.append('<div class="row gap"><span class="ln">⋮</span><span class="tx"></span></div>')
-        rows.append(_row(number, lines[number], [i for i in items if i.finding.line <= number <= i.finding.end_line]))
+        rows.append(_row(number, lines[number], on_line.get(number, [])))
         rows.extend(note(item) for item in notes_after.get(number, []))
         previous = number
-    placed = {item.number for group in notes_after.values() for item in group}
-    rows.extend(note(item) for item in items if item.number not in placed)
+    rows.extend(note(item) for item in notes_after.get(None, []))
     return "\n".join(rows)
-
-
-def _notes_by_line(items: list[Numbered], lines: dict[int, str]) -> dict[int, list[Numbered]]:
-    """Each note goes under the last shown line its finding covers."""
-    placed: dict[int, list[Numbered]] = {}
-    for item in items:
-        covered = [n for n in lines if item.finding.line <= n <= item.finding.end_line]
-        if covered:
-            placed.setdefault(max(covered), []).append(item)
-    return placed
 
 
 def _row(number: int, line: str, items: list[Numbered]) -> str:
