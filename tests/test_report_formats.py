@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -203,3 +202,10 @@ def test_junit_has_one_case_per_file_and_one_failure_per_finding():
     suite = root.find("testsuite")
     assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
     assert "help: " + SEED_FIX in cases["a.md"].find("failure").text
+
+
+def test_github_reports_a_step_summary_it_cannot_write(tmp_path):
+    missing = tmp_path / "no-such-dir" / "summary.md"
+    lines = render(seed_result(), "github", environ={"GITHUB_STEP_SUMMARY": str(missing)}).splitlines()
+    assert lines[0].startswith("::error file=")
+    assert lines[1].startswith("::warning title=figcheck::could not write the step summary")

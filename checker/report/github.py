@@ -42,10 +42,13 @@ def annotation(finding: Finding) -> str:
 
 
 def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOptions) -> str:
+    lines = [annotation(finding) for finding in most_severe_first(result.findings)]
     summary_file = options.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        append_step_summary(result, Path(summary_file))
-    lines = [annotation(finding) for finding in most_severe_first(result.findings)]
+        try:
+            append_step_summary(result, Path(summary_file))
+        except OSError as error:  # a broken summary must not hide the annotations themselves
+            lines.append(f"::warning title=figcheck::{escape_data(f'could not write the step summary: {error}')}")
     return "".join(line + "\n" for line in lines)
 
 
