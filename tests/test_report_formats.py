@@ -78,7 +78,8 @@ def test_json_is_the_contract_sorted_by_path_line_column():
     data = json.loads(render(seed_result(_three_findings()), "json"))
     assert set(data) == {"version", "files", "findings", "summary"}
     assert data["version"] == 1 and data["files"] == 1
-    assert [(f["path"], f["line"], f["column"]) for f in data["findings"]] == [("a.md", 2, 1), ("a.md", 2, 9), ("b.md", 7, 3)]
+    places = [(f["path"], f["line"], f["column"]) for f in data["findings"]]
+    assert places == [("a.md", 2, 1), ("a.md", 2, 9), ("b.md", 7, 3)]
     assert data["summary"] == {"error": 1, "warning": 1, "info": 1}
     assert set(data["findings"][0]) == {
         "path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "suggestion", "evidence"

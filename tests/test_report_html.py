@@ -91,7 +91,9 @@ def test_without_the_text_the_finding_lines_are_shown():
 
 def test_overlapping_findings_split_the_span_into_marked_segments():
     first = seed_finding()
-    second = seed_finding(rule="unit-check", severity="warning", column=first.column + 4, end_column=first.end_column + 3)
+    second = seed_finding(
+        rule="unit-check", severity="warning", column=first.column + 4, end_column=first.end_column + 3
+    )
     page = _parse(render(seed_result([first, second]), "html"))
     assert "".join(page.marks) == first.source_line[first.column - 1 : second.end_column - 1]
     assert len(page.marks) == 3 and len(page.notes) == 2

@@ -80,6 +80,8 @@ def test_clean_run_says_so_with_coverage():
 
 
 def test_evidence_line_keeps_rate_date_source_and_factor():
-    evidence = {"stated": "6e+11 CNY", "rate": 7.28, "date": None, "rate_date": "2025-04-15", "source": "ECB", "factor": 9.7}
+    evidence = {
+        "stated": "6e+11 CNY", "rate": 7.28, "date": None, "rate_date": "2025-04-15", "source": "ECB", "factor": 9.7
+    }
     text = render(seed_result([seed_finding(evidence=evidence)]), "rich")
     assert "  = evidence: rate=7.28 rate_date=2025-04-15 source=ECB factor=9.7" in text.splitlines()

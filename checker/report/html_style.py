@@ -49,7 +49,9 @@ mark.error { background:var(--error-bg); box-shadow: inset 0 -2px 0 var(--error)
 mark.warning { background:var(--warning-bg); box-shadow: inset 0 -2px 0 var(--warning); }
 mark.info { background:var(--info-bg); box-shadow: inset 0 -2px 0 var(--info); }
 sup.ref a { text-decoration:none; font: 600 .7rem ui-monospace, Menlo, monospace; padding:0 .15rem; }
-sup.ref.error a { color:var(--error); } sup.ref.warning a { color:var(--warning); } sup.ref.info a { color:var(--info); }
+sup.ref.error a { color:var(--error); }
+sup.ref.warning a { color:var(--warning); }
+sup.ref.info a { color:var(--info); }
 aside.note { margin:.5rem 0 1rem 3.3rem; padding:.6rem .9rem; border-left:4px solid var(--line);
   background:var(--panel); border-radius:0 .4rem .4rem 0; font: .95rem/1.5 -apple-system, "Segoe UI", Roboto,
   "Helvetica Neue", Arial, sans-serif; }
