@@ -39,6 +39,11 @@ CURRENCY_BEFORE = re.compile(
 )
 MINUS_BEFORE = re.compile(r"(?:(?:^[-−]\s?)|(?<=[\s(\[])[-−]|\b(?i:minus|negative)\s+)\Z")
 HEDGE_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<hedge>(?i:{_alternation(lexicon.HEDGES)}))\s+\Z")
+CHANGE_CUE_BEFORE = re.compile(
+    r"\b(?i:from|rose|rise[sn]?|fell|fall(?:s|en)?|gain(?:ed|s)?|los[te]s?|increas(?:ed?|es)|decreas(?:ed?|es)|"
+    r"cut|rais(?:ed?|es)|lower(?:ed|s)?|climb(?:ed|s)?|dropp?(?:ed|s)?|jump(?:ed|s)?|slipp?(?:ed|s)?|eas(?:ed?|es)|"
+    r"up|down|grew|grow[sn]?|revised|boost(?:ed|s)?|trimm?(?:ed|s)?|slash(?:ed|es)?|hik(?:ed?|es)|reduc(?:ed?|es))\b[^.;]{0,30}\Z"
+)
 RANGE_OPENER_BEFORE = re.compile(r"(?<![A-Za-z])(?P<word>(?i:between|from))\s+\Z")
 LETTER_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z\d]-)\Z")
 
@@ -140,8 +145,8 @@ class AmountReader:
         if partner is not None:
             if link.group("link").lower() == "and" and not (opener and opener.group("word").lower() == "between"):
                 partner = None
-            elif link.group("link").lower() == "to" and opener and opener.group("word").lower() == "from":
-                partner = None  # "from 5 to 6 billion": a change, the relate stage reads it
+            elif link.group("link").lower() == "to" and not self._to_is_range(start, partner[1]):
+                partner = None  # "from 5 to 6 billion", "rose 3 to 114": a change, the relate stage reads it
         if partner is not None and partner[2] and prefix is None:
             partner = None  # "27 to $254 million": the second figure has a currency of its own
         if partner is not None:
@@ -189,6 +194,8 @@ class AmountReader:
             value, scale, end = numeral.value, numeral.scale, numeral.end
             if high is not None:
                 return None
+        if numeral.is_word and _ORDINAL_BEFORE_NOUN.match(text, numeral.end) and _A_ORDINAL.match(text[start:end]):
+            return None  # "a third term": an ordinal, not a fraction
         if not scale and high is None and not numeral.is_word:
             if exclusions.is_year(text, numeral.start, numeral.end, numeral.value, numeral.digits, numeral.is_integer,
                                   numeral.has_separator):
@@ -263,6 +270,15 @@ class AmountReader:
         if scale in ("G",) and glued and numeral.value < 10 and numeral.is_integer:
             return False  # 4G, 5G networks
         return scale in _SHORT_NUMBER_SCALES and (glued or scale not in ("b",))
+
+    def _to_is_range(self, start: int, partner: Numeral) -> bool:
+        """"340 to 350 cruzados" is a range; "from 5 to 6", "gained 3 to 114" are changes, and
+        "10 to 20" with nothing after it is two numbers."""
+        if CHANGE_CUE_BEFORE.search(self.text, max(0, start - 40), start):
+            return False
+        after = partner.end
+        return bool(SCALE_AFTER.match(self.text, after) or CURRENCY_AFTER.match(self.text, after)
+                    or PERCENT_AFTER.match(self.text, after))
 
     def _range_partner(self, link: re.Match, prefix: _Currency | None) -> tuple[int, Numeral, bool] | None:
         """The figure after "-", "to" or "and", and whether it repeats a currency sign."""
@@ -347,6 +363,8 @@ class AmountReader:
         return any(s < end and start < e for s, e in self.zones)
 
 
+_A_ORDINAL = re.compile(r"(?i:an?|one)\s+[a-z]+(?<!half)$")
+_ORDINAL_BEFORE_NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})")
 
 

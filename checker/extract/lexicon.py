@@ -150,13 +150,13 @@ NAME_PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"(?:Costa\s+Rican\s+)?col[oó]ne?s?", "CRC", ()),
     (r"(?:Georgian\s+)?lari", "GEL", ()),
     (r"(?:bitcoins?|BTC)", "XBT", ()),
-    (r"cents?", "USD", DOLLAR_ALTERNATIVES),
+    (r"cents?|cts|ct", "USD", DOLLAR_ALTERNATIVES),
 ]
 # "won" is also the past tense of "win": accepted only after a scale word or a large figure.
 WON_PATTERN = r"won"
 
 # Minor units: the amount is stored in the major unit (50 cents -> 0.50).
-MINOR_UNITS = re.compile(r"(?:cents?|pence|penny|pennies)\Z", re.I)
+MINOR_UNITS = re.compile(r"(?:cents?|cts|ct|pence|penny|pennies)\Z", re.I)
 
 # Scale words as written, and their multipliers. `CASE_SENSITIVE_SCALES` are only scales in
 # the case shown: "10M" is ten million, while a bare "1m" is a metre.

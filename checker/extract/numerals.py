@@ -16,7 +16,7 @@ _SPACE_GROUP = r"[ \u00a0\u202f\u2009]"
 DIGITS = re.compile(
     rf"""(?<![\d.])
     (?:
-        \d{{1,3}}[ \t]{{1,2}}\d{{1,2}}/\d{{1,3}}(?![\d/])           # 2 1/4 (a mixed fraction)
+        \d{{1,3}}(?:[ \t]{{1,2}}|-)\d{{1,2}}/\d{{1,3}}(?![\d/])     # 2 1/4, wire style 3-1/2
       | \d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?          # 1,250 / 1,674,200.5
       | \d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?![\d,])(?:\.\d+)?  # 1 234 567 / 40 000
       | \d+(?:\.\d+)?                                    # 96 / 8.5
@@ -100,7 +100,9 @@ def _power(raw: str, start: int, end: int) -> Numeral | None:
 
 
 def _fraction(raw: str, start: int, end: int) -> Numeral | None:
-    parts = re.split(r"\s*/\s*", raw)
+    parts = re.split(r"\s*/\s*", raw.replace("-", " "))
+    if re.fullmatch(r"\d{4}", parts[0]):
+        return None  # 1986/87: a season or fiscal year
     if len(parts) != 2 or not parts[1].isdigit() or int(parts[1]) == 0:
         return None
     try:
