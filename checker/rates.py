@@ -43,11 +43,16 @@ class RateWindow:
     note: str | None = None
 
     def evidence(self) -> dict:
+        """The rate as a finding states it: the way round that gives a number above one."""
+        latest, low, high, unit = self.latest, self.low, self.high, f"{self.quote} per {self.base}"
+        if latest < 1:
+            latest, low, high, unit = 1 / latest, 1 / high, 1 / low, f"{self.base} per {self.quote}"
         data = {
-            "rate": round(self.latest, 6),
+            "rate": round(latest, 6),
+            "rate_unit": unit,
             "rate_date": self.latest_date.isoformat(),
-            "rate_low": round(self.low, 6),
-            "rate_high": round(self.high, 6),
+            "rate_low": round(low, 6),
+            "rate_high": round(high, 6),
             "window": f"{self.first_date.isoformat()}..{self.latest_date.isoformat()}",
             "source": self.source,
         }

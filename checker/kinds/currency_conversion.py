@@ -40,11 +40,11 @@ class CurrencyConversion(Check):
         for relation in block.relations:
             stated, converted = relation.quantities
             if relation.kind == "conversion" and stated.kind == "money" and converted.kind == "money":
-                problem = self._check_pair(relation, stated, converted)
+                problem = self._check_pair(relation, stated, converted, block.text)
                 if problem is not None:
                     yield problem
 
-    def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity) -> Problem | None:
+    def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity, text: str) -> Problem | None:
         if stated.value == 0 or converted.value == 0:
             return None
         readings = [(b, q) for b in _readings(stated) for q in _readings(converted) if b != q]
@@ -63,7 +63,7 @@ class CurrencyConversion(Check):
         checked = [v for v in verdicts if v[3] is not None]
         if checked:
             base, quote, window, factor = checked[0]
-            return self._mismatch(relation, stated, converted, window, factor)
+            return self._mismatch(relation, stated, converted, window, factor, text)
         if verdicts and self.params.report_unchecked:
             return self._unchecked(stated, converted, verdicts[0][2])
         return None
@@ -85,7 +85,8 @@ class CurrencyConversion(Check):
         return None
 
     def _mismatch(
-        self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float
+        self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float,
+        text: str,
     ) -> Problem:
         expected = stated.value * window.latest
         expected_text = format_money(expected, converted.currency)
@@ -117,6 +118,9 @@ class CurrencyConversion(Check):
         }
         if power is not None:
             evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
+            # Exact text for the finding's span, so SARIF and reviewdog can offer it as a fix.
+            rescaled = restate(stated, stated.value / 10**power)
+            evidence["replacement"] = rescaled + text[stated.end : converted.end]
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
