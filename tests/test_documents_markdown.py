@@ -119,3 +119,21 @@ def test_too_deep_block_nesting_is_read_as_plain_text_with_a_note():
     blocks = list(document)
     assert [n.rule for n in document.notes] == ["unparsed-markup"]
     assert located(blocks, "deep 5 dollars") == (1, 20_001)
+
+
+@pytest.mark.slow
+def test_a_large_markdown_file_is_parsed_in_pieces_exactly_as_whole(tmp_path):
+    unit = ("## Section {n}\n\nSpending rose to {n} billion yuan (&#36;{n} million), up *{n}%*.\n"
+            "See [the table](https://example.com/{n}) and `code {n}`.\n\n"
+            "```text\nFENCED dollars\n\n\nstill code {n}\n```\n\n")
+    text = "---\ndate: 2025-04-15\n---\n\n" + "".join(unit.format(n=n) for n in range(16_000))
+    path = tmp_path / "big.md"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size > 2.5 * 1024 * 1024  # streamed, in three pieces
+    (streamed,) = list(load_path(path))
+    (whole,) = load_text(text, kind="markdown")
+    assert streamed.source is None and str(streamed.date) == "2025-04-15"
+    streamed_blocks = [(b.text, b.pieces) for b in streamed]
+    assert streamed_blocks == [(b.text, b.pieces) for b in whole]
+    assert not any("FENCED" in block_text for block_text, _ in streamed_blocks)
+    assert streamed_blocks[-1][1][0].line == text.count("\n", 0, text.rindex("Spending")) + 1

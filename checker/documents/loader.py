@@ -8,17 +8,18 @@ blocks are consumed, so read the notes after the blocks.
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from .base import Document, Note
+from .base import Block, Document, Note
 from .decoding import CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, looks_binary, sniff_encoding
 from .docx_text import docx_parts
 from .errors import DocumentError
 from .frontmatter import split_front_matter
 from .html_text import html_blocks, html_date, html_document_parts
-from .markdown_text import MarkupTooDeep, blank_mdx_lines, markdown_blocks
+from .markdown_text import MarkupTooDeep, blank_mdx_lines, markdown_blocks, markdown_segments
 from .plaintext import text_blocks
 from .records import json_documents, jsonl_documents
 from .suppress import mark_plain_text
@@ -115,14 +116,31 @@ def _parse_text(text: str, notes: list[Note], name: str, kind: str, field: str |
 
 def _markdown_document(text: str, notes: list[Note], name: str, mdx: bool) -> Document:
     matter = split_front_matter(text)
-    body = blank_mdx_lines(matter.body) if mdx else matter.body
     document = Document(name, [], matter.date, "front matter" if matter.date else None, text,
                         notes + matter.notes)
+    document.blocks = _markdown_part(matter.body, 1, mdx, document.notes)
+    return document
+
+
+def _markdown_part(text: str, first_line: int, mdx: bool, notes: list[Note]) -> list[Block]:
+    body = blank_mdx_lines(text) if mdx else text
     try:
-        document.blocks = markdown_blocks(body)
+        return markdown_blocks(body, first_line)
     except MarkupTooDeep as error:
-        document.notes.append(Note("unparsed-markup", f"the Markdown is {error}; it was read as plain text"))
-        document.blocks = list(mark_plain_text(text_blocks([body])))
+        notes.append(Note("unparsed-markup", f"the Markdown is {error}; it was read as plain text",
+                          line=first_line))
+        return list(mark_plain_text(text_blocks([body], first_line)))
+
+
+def _streamed_markdown(stream: BinaryIO, chunks: Iterator[str], notes: list[Note], name: str,
+                       mdx: bool) -> Document:
+    """A large Markdown file parsed piece by piece; its front matter is in the first piece."""
+    segments = markdown_segments(chunks)
+    first, _ = next(segments)
+    document = _markdown_document(first, notes, name, mdx)
+    document.source = None
+    rest = (block for text, line in segments for block in _markdown_part(text, line, mdx, document.notes))
+    document.blocks = _closing(stream, itertools.chain(document.blocks, rest))
     return document
 
 
@@ -140,7 +158,10 @@ def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, fie
     if kind == "jsonl":
         return _closing(stream, jsonl_documents(_lines(decode_stream(stream, decoder, head[bom:])),
                                                 name, field, date_field))
-    if kind not in ("text", "html"):  # Markdown and JSON need the whole text to parse.
+    if kind in ("markdown", "mdx"):
+        chunks = decode_stream(stream, decoder, head[bom:])
+        return iter([_streamed_markdown(stream, chunks, decoder.notes, name, mdx=kind == "mdx")])
+    if kind == "json":  # JSON needs the whole text to parse.
         rest = stream.read()
         stream.close()
         text = decoder.decode(head[bom:] + rest, final=True)

@@ -12,6 +12,7 @@ import bisect
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -29,6 +30,10 @@ _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \
 _CONTAINER_MARK = re.compile(r">|[*+-]|\d{1,9}[.)]")
 
 
+SEGMENT_CHARS = 1 << 20
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
 class MarkupTooDeep(ValueError):
     """Markdown nested deeper than the parser can follow; read it as plain text instead."""
 
@@ -38,7 +43,7 @@ def blank_mdx_lines(text: str) -> str:
     return _MDX_LINE.sub("", text)
 
 
-def markdown_blocks(text: str) -> list[Block]:
+def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
     """Prose blocks of a Markdown text: one per paragraph, heading or table cell.
 
     Raises MarkupTooDeep for block quotes or lists nested too deeply; the caller falls back to
@@ -48,9 +53,46 @@ def markdown_blocks(text: str) -> list[Block]:
         if len(_CONTAINER_MARK.findall(prefix.group())) > MAX_CONTAINER_DEPTH:
             raise MarkupTooDeep(f"nested more than {MAX_CONTAINER_DEPTH} levels deep")
     try:
-        return _BlockBuilder(text).build(_PARSER.parse(text))
+        return _BlockBuilder(text, first_line).build(_PARSER.parse(text))
     except RecursionError as error:
         raise MarkupTooDeep("nested too deeply to parse") from error
+
+
+def markdown_segments(chunks: Iterable[str], size: int = SEGMENT_CHARS) -> Iterator[tuple[str, int]]:
+    """Cut a long Markdown stream into parseable pieces and the line each starts on.
+
+    Cuts fall on blank lines outside fenced code once a piece reaches `size` (or, for a fence that
+    never closes, eight times that), so each piece parses as it would in the whole file except for
+    a list or reference definition that straddles a cut.
+    """
+    lines: list[str] = []
+    length, first_line, fence = 0, 1, None
+    rest = ""
+    for chunk in chunks:
+        parts = (rest + chunk).split("\n")
+        rest = parts.pop()
+        for line in parts:
+            lines.append(line)
+            length += len(line) + 1
+            fence = _fence_state(line, fence)
+            if not line.strip() and (length >= size and fence is None or length >= 8 * size):
+                yield "\n".join(lines) + "\n", first_line
+                first_line += len(lines)
+                lines, length, fence = [], 0, None
+    lines.append(rest)
+    yield "\n".join(lines), first_line
+
+
+def _fence_state(line: str, fence: str | None) -> str | None:
+    """The opening fence still open after `line` (``` or ~~~ runs), or None."""
+    match = _FENCE.match(line)
+    if not match:
+        return fence
+    run = match.group(1)
+    if fence is None:
+        return run
+    closes = run[0] == fence[0] and len(run) >= len(fence) and not line[match.end():].strip()
+    return None if closes else fence
 
 
 @dataclass
@@ -77,8 +119,9 @@ class _Draft:
 
 
 class _BlockBuilder:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, first_line: int = 1) -> None:
         self.source = source
+        self.first_line = first_line
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.cursor = 0
         self.pending: tuple[frozenset[str], int] | None = None
@@ -97,11 +140,11 @@ class _BlockBuilder:
     def _note_suppression(self, token: Token) -> None:
         rules = parse_comment(token.content)
         if rules and token.map:
-            self.pending = (rules, token.map[0] + 1)
+            self.pending = (rules, token.map[0] + self.first_line)
 
     def _position(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.line_starts, offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
+        return index + self.first_line, offset - self.line_starts[index] + 1
 
     def _inline_block(self, token: Token) -> Block | None:
         start, stop = token.map
