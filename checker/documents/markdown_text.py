@@ -122,6 +122,7 @@ class _BlockBuilder:
     def __init__(self, source: str, first_line: int = 1) -> None:
         self.source = source
         self.first_line = first_line
+        self.stop = len(source)  # end of the current inline token's lines
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.cursor = 0
         self.pending: tuple[frozenset[str], int] | None = None

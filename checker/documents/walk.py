@@ -19,7 +19,7 @@ import pathspec
 from .base import Document
 from .decoding import looks_binary
 from .errors import DocumentError
-from .loader import format_of, load_file, load_stream
+from .loader import load_file, load_stream
 
 DEFAULT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".mdx", ".html", ".htm", ".docx"})
 RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson"})
