@@ -23,7 +23,8 @@ def _alternation(words) -> str:
 
 
 # --- before the figure ---------------------------------------------------------------------
-_QUALIFIED_DOLLAR = r"(?<![A-Za-z.])(?i:U\.?\s?S\.?|HK|C|A|AU|AUS|CA|CAN|NZ|NT|Mex|MX)\s?\$"
+# "US$", "hk $", "c $" (tokenised copy); a lone "A" only glued ("A$"), since "a $5 fee" is English.
+_QUALIFIED_DOLLAR = r"(?<![A-Za-z.])(?:(?i:U\.?\s?S\.?|HK|C|AU|AUS|CA|CAN|NZ|NT|Mex|MX)\s?\$|[ASR]\$)"
 _GLUED_SYMBOLS = [s for s in lexicon.PREFIX_SYMBOLS if not re.fullmatch(r"[A-Za-z. ]*\$", s)]
 _WORDLIKE_SYMBOLS = [s for s in _GLUED_SYMBOLS if s[0].isalpha()]
 _SIGN_SYMBOLS = [s for s in _GLUED_SYMBOLS if not s[0].isalpha()]
@@ -75,7 +76,7 @@ PERCENT_AFTER = re.compile(
 RATIO_LINK_AFTER = re.compile(r"\s+(?P<word>(?i:over|out\s+of))\s+")
 RANGE_LINK_AFTER = re.compile(r"\s*(?P<link>[-–—~]|(?i:to|and))\s*")
 PER_AFTER = re.compile(
-    r"\s*-?\s*(?:(?i:a|an|per|each)\s*-?\s*(?P<word>[A-Za-z]+(?:\s+(?:metre|meter|foot|feet|mile))?)|/\s*(?P<slash>[A-Za-z]+))"
+    r"\s*-?\s*(?:(?i:an|a|per|each)\b\s*-?\s*(?P<word>[A-Za-z]+(?:\s+(?:metre|meter|foot|feet|mile))?)|/\s*(?P<slash>[A-Za-z]+))"
 )
 _PER_AFTER_ARTICLE = frozenset(
     """share year month week day hour head person capita unit barrel tonne ton ounce oz kilo kg kilogram
@@ -155,7 +156,7 @@ class AmountReader:
             if scale is None and p_scale is not None and numeral.scale is None:
                 value *= _SCALE_VALUES.get(p_scale.lower(), 1.0)
                 scale = p_scale
-            if value <= p_value:
+            if value < p_value:
                 high, high_end = p_value, p_end
                 self.consumed.add(p_index)
             elif prefix is None and not numeral.is_word and exclusions.is_score(value, p_value, numeral.is_integer, p_numeral.is_integer):
@@ -194,7 +195,7 @@ class AmountReader:
             value, scale, end = numeral.value, numeral.scale, numeral.end
             if high is not None:
                 return None
-        if numeral.is_word and _ORDINAL_BEFORE_NOUN.match(text, numeral.end) and _A_ORDINAL.match(text[start:end]):
+        if numeral.is_word and numeral.value < 1 and _ORDINAL_BEFORE_NOUN.match(text, numeral.end) and _A_ORDINAL.match(text[start:end]):
             return None  # "a third term": an ordinal, not a fraction
         if not scale and high is None and not numeral.is_word:
             if exclusions.is_year(text, numeral.start, numeral.end, numeral.value, numeral.digits, numeral.is_integer,
