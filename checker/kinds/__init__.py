@@ -1,3 +1,4 @@
 """The built-in check kinds. Importing this package registers each of them."""
 
 from checker.kinds import currency_conversion  # noqa: F401
+from checker.kinds import unit_conversion  # noqa: F401

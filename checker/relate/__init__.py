@@ -1,6 +1,7 @@
 """Relating amounts: which figures in a block claim something about each other.
 
 - `pairs`    — conversions: "600 billion yuan ($8.5 billion)", "10 miles (16 km)";
+- `pound_weights` — "200 pounds (91 kg)": pounds of weight the extractor read as sterling;
 - `currency_context` — which currency an ambiguous symbol (¥) means in this document.
 
 `relate()` is the one entry point the pipeline calls; it only reads quantities and text.
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 from checker.model import Quantity, Relation
 from checker.relate.pairs import find_conversion_pairs
+from checker.relate.pound_weights import find_pound_weight_pairs
 
 
 def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     """All relations among the quantities of one block, in text order."""
     relations = find_conversion_pairs(text, quantities)
+    relations += find_pound_weight_pairs(text, quantities)
     relations.sort(key=lambda r: r.quantities[0].start)
     return relations

@@ -1,0 +1,130 @@
+"""unit-conversion: a physical quantity and its conversion into another unit must agree."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from pydantic import Field
+
+from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.restate import restate, significant
+from checker.kinds.tolerance import allowed
+from checker.kinds.unit_math import convert, is_temperature
+from checker.model import Problem, Quantity, Relation
+
+
+class UnitConversionParams(Params):
+    tolerance: float = Field(0.02, ge=0, lt=1, description="base relative tolerance, before the rounding of both printed figures")
+    hedge_tolerance: float = Field(0.05, ge=0, lt=1, description="added when a hedge word qualifies a figure")
+    temperature_tolerance: float = Field(
+        1.0, ge=0, le=20, description="degrees (of the converted unit) allowed on top of printed rounding for temperatures"
+    )
+
+
+@register("unit-conversion", UnitConversionParams)
+class UnitConversion(Check):
+    """A physical quantity and its conversion into another unit must agree.
+
+    Pairs such as "10 miles (16 km)", "30C (86F)", "5,000 acres (2,000 hectares)", "a 1,000-foot
+    (305-metre) tower" or "150 km/h (93 mph)" are converted with pint. A conversion rounded to the
+    precision of either printed figure passes ("6 feet (2 metres)" is fine, "6 feet (1.8 metres)"
+    too): the tolerance is `tolerance` plus the rounding of both figures, plus `hedge_tolerance`
+    when a hedge word ("about") qualifies them. Temperatures are offset units and are compared in
+    degrees; a temperature *difference* ("warming of 1.5C (2.7F)") is accepted as such. Figures
+    whose units measure different things, or that are not both single values or both ranges, are
+    left alone. The finding suggests the conversion written in the writer's own style.
+    """
+
+    params: UnitConversionParams
+
+    def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        for relation in block.relations:
+            if relation.kind != "conversion":
+                continue
+            stated, converted = relation.quantities
+            if stated.kind == "physical" and converted.kind == "physical":
+                problem = self._check_pair(relation, stated, converted)
+                if problem is not None:
+                    yield problem
+
+    def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity) -> Problem | None:
+        if stated.is_range != converted.is_range:
+            return None
+        ends = [(stated.value, converted.value)]
+        if stated.is_range:
+            ends.append((stated.high, converted.high))
+        for amount, printed in ends:
+            expected = self._expected(amount, stated, converted, printed, relation)
+            if expected is not None:
+                return self._mismatch(relation, stated, converted, amount, printed, expected)
+        return None
+
+    def _expected(
+        self, amount: float, stated: Quantity, converted: Quantity, printed: float, relation: Relation
+    ) -> float | None:
+        """None when `printed` is a fair conversion of `amount`; else the value it should have been."""
+        readings = convert(amount, stated.unit, converted.unit)
+        if not readings:
+            return None  # units of different dimensions, or unknown to pint: not this check's claim
+        if is_temperature(stated.unit):
+            slack = self._temperature_slack(stated, converted, relation)
+            if any(abs(printed - value) <= slack for value in readings):
+                return None
+        else:
+            tolerance = allowed(
+                self.params.tolerance, stated, converted,
+                hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance,
+            )
+            if any(value and abs(printed / value - 1) <= tolerance for value in readings):
+                return None
+        return readings[0]
+
+    def _temperature_slack(self, stated: Quantity, converted: Quantity, relation: Relation) -> float:
+        """Degrees of the converted unit: the printed rounding of both sides plus the base allowance."""
+        scale = abs(convert(1.0, stated.unit, converted.unit, delta=True)[0])
+        slack = _half_unit(converted) + _half_unit(stated) * scale + self.params.temperature_tolerance
+        if relation.hedge or stated.hedge or converted.hedge:
+            slack += 2 * self.params.temperature_tolerance
+        return slack
+
+    def _mismatch(
+        self, relation: Relation, stated: Quantity, converted: Quantity, amount: float, printed: float, expected: float
+    ) -> Problem:
+        digits = max(2, stated.sig_digits, converted.sig_digits)
+        fixed = restate(converted, expected, digits) if not converted.is_range else None
+        expected_text = fixed or f"{significant(expected, digits)} {_unit_name(converted.unit)}"
+        message = f"{stated.display} is about {expected_text}, not {converted.display}"
+        if expected and printed / expected > 0 and not is_temperature(stated.unit):
+            message += f": {_how_far(printed / expected)}"
+        evidence = {
+            "stated": f"{amount:g} {stated.unit}",
+            "converted": f"{printed:g} {converted.unit}",
+            "expected": f"{expected:.4g} {converted.unit}",
+            "source": "pint unit definitions",
+        }
+        suggestion = None
+        if fixed:
+            opening, closing = (" (", ")") if relation.cue.startswith("(") else ((" " + relation.cue + " ").replace(" ,", ","), "")
+            suggestion = f"{stated.display}{opening}{fixed}{closing}"
+        return Problem((stated, converted), message, suggestion, evidence)
+
+
+def _half_unit(quantity: Quantity) -> float:
+    """Half of the last printed digit's place, in absolute terms: "86" -> 0.5, "1.5" -> 0.05."""
+    text = quantity.text
+    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".").strip(".")
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".", 1)[1])
+    return 0.5
+
+
+def _unit_name(unit: str | None) -> str:
+    return (unit or "").replace("degree_", "°").replace("_", " ")
+
+
+def _how_far(ratio: float) -> str:
+    if ratio >= 1.5:
+        return f"{ratio:.3g} times too large"
+    if ratio <= 1 / 1.5:
+        return f"{1 / ratio:.3g} times too small"
+    return f"{abs(ratio - 1) * 100:.0f}% too {'large' if ratio > 1 else 'small'}"

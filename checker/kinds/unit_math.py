@@ -1,0 +1,70 @@
+"""Converting a figure between pint units, with the readings a newsroom unit name can have.
+
+"tons" may be short, long or metric; "gallons" US or imperial; a temperature may be a reading
+(30C = 86F) or a difference (a rise of 1.5C = 2.7F). A conversion is fair when it matches *any*
+reading, so every reading is returned, the most likely first.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from checker.extract.units import get_ureg
+
+_TEMPERATURES = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit",
+                 "kelvin": "kelvin"}
+_OFFSET_UNITS = {"degree_Celsius", "degree_Fahrenheit"}
+_ALTERNATIVES = {
+    "ton": ("ton", "long_ton", "metric_ton"),
+    "metric_ton": ("metric_ton", "ton", "long_ton"),
+    "gallon": ("gallon", "imperial_gallon"),
+    "pint": ("pint", "imperial_pint"),
+    "fluid_ounce": ("fluid_ounce", "imperial_fluid_ounce"),
+}
+
+
+def is_temperature(unit: str | None) -> bool:
+    return unit in _TEMPERATURES
+
+
+def convert(amount: float, source: str | None, target: str | None, *, delta: bool = False) -> list[float]:
+    """`amount` of `source` in `target`, once per plausible reading; [] when they do not convert."""
+    if not source or not target:
+        return []
+    if is_temperature(source) and is_temperature(target):
+        delta_readings = _convert(amount, _TEMPERATURES[source], _TEMPERATURES[target])
+        if delta:
+            return delta_readings
+        return _convert(amount, source, target) + delta_readings
+    values: list[float] = []
+    for a in _ALTERNATIVES.get(source, (source,)):
+        for b in _ALTERNATIVES.get(target, (target,)):
+            values.extend(v for v in _convert(amount, a, b) if v not in values)
+    return values
+
+
+def _convert(amount: float, source: str, target: str) -> list[float]:
+    factor = _factor(source, target)
+    if factor is None:
+        return []
+    if factor == "offset":
+        ureg = get_ureg()
+        return [float(ureg.Quantity(amount, source).to(target).magnitude)]
+    return [amount * factor]
+
+
+@lru_cache(maxsize=512)
+def _factor(source: str, target: str) -> float | str | None:
+    """The multiplier from `source` to `target`, "offset" for offset units, None if they do not convert."""
+    import pint
+
+    ureg = get_ureg()
+    try:
+        if ureg.Unit(source).is_compatible_with(ureg.Unit(target)):
+            if source in _OFFSET_UNITS or target in _OFFSET_UNITS:
+                return "offset"
+            return float(ureg.Quantity(1.0, source).to(target).magnitude)
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError, KeyError):
+        return None
+    return None
+
