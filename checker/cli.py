@@ -76,10 +76,11 @@ def lint(
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip files matching this glob (gitignore syntax).")] = None,
     field: Annotated[Optional[str], typer.Option("--field", help="In JSON/JSONL exports, the field holding the body text (dotted path).")] = None,
     date_field: Annotated[Optional[str], typer.Option("--date-field", help="In JSON/JSONL exports, the field holding the publication date.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes to lint files on (default: every core); output is the same.")] = None,
 ) -> None:
     """Check documents and report the figures that do not add up."""
-    from checker.api import BadDate, lint_documents, parse_date
-    from checker.documents import DocumentError, iter_documents
+    from checker.api import BadDate, parse_date
+    from checker.documents import DocumentError
     from checker.engine.packs import load_rules
     from checker.engine.yaml_source import YamlError
     from checker.pipeline import LintOptions
@@ -106,9 +107,11 @@ def lint(
         unknown = (options.select | options.ignore) - {r.id for r in loaded} - _BUILTIN_RULE_IDS
         if unknown:
             _fail(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
-        documents = iter_documents(paths or ["."], include=include or (), exclude=exclude or (),
-                                   field=field, date_field=date_field)
-        result = lint_documents(documents, loaded, options, keep_sources=(format == "html"))
+        from checker.parallel import RuleSpec, WalkSpec, default_jobs, lint_parallel
+
+        walk = WalkSpec(tuple(paths or ["."]), tuple(include or ()), tuple(exclude or ()), field, date_field)
+        result = lint_parallel(walk, RuleSpec(tuple(str(p) for p in rules or []), not no_default_rules),
+                               options, jobs or default_jobs(), keep_sources=(format == "html"))
     except (BadDate, YamlError, RatesError, DocumentError) as exc:
         _fail(str(exc))
     infos = _rule_infos(loaded)
