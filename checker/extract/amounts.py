@@ -352,18 +352,25 @@ class AmountReader:
             value = -abs(value)
         return Quantity(
             text=self.text[start:end], start=start, end=end, value=value, kind=kind, currency=iso, unit=unit,
-            high=high, scale=scale, hedge=self._hedge(start), sig_digits=numeral.sig_digits,
+            high=high, scale=scale, hedge=self._hedge(start, end), sig_digits=numeral.sig_digits,
             alternatives=alternatives if len(alternatives) > 1 else (),
         )
 
-    def _hedge(self, start: int) -> str | None:
+    def _hedge(self, start: int, end: int) -> str | None:
         m = HEDGE_BEFORE.search(self.text, max(0, start - 30), start)
-        return m.group("hedge").lower() if m else None
+        if m is None:
+            return None
+        hedge = m.group("hedge").lower()
+        if hedge in _SPAN_PREPOSITIONS and _TIME_NOUN_AFTER.match(self.text, end):
+            return None  # "over two years" is a span of time, not "more than two"
+        return hedge
 
     def _in_zone(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.zones)
 
 
+_SPAN_PREPOSITIONS = frozenset({"over", "under"})
+_TIME_NOUN_AFTER = re.compile(r"\s*-?\s*(?i:years?|months?|weeks?|days?|decades?|hours?|minutes?|quarters?|sessions?|periods?)\b")
 _A_ORDINAL = re.compile(r"(?i:an?|one)\s+[a-z]+(?<!half)$")
 _ORDINAL_BEFORE_NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})")
