@@ -268,8 +268,8 @@ class AmountReader:
             return True
         if money:
             return True
-        if scale in ("G",) and glued and numeral.value < 10 and numeral.is_integer:
-            return False  # 4G, 5G networks
+        if len(scale) == 1 and glued and numeral.is_integer and numeral.value < 10:
+            return False  # 3M, 4K, 5G, "Insat 1B": names, not scaled figures
         return scale in _SHORT_NUMBER_SCALES and (glued or scale not in ("b",))
 
     def _to_is_range(self, start: int, partner: Numeral) -> bool:

@@ -131,7 +131,14 @@ def _sig_of_value(value: float) -> int:
     return max(len(text.strip("0")), 1)
 
 
+_HALF_OF_A_PERIOD = re.compile(r"(?:\b(?:the|first|second|this|last|next|latter|former|each)\s+)\Z", re.I)
+
+
 def _is_pronoun_one(text: str, start: int, end: int) -> bool:
-    if text[start:end].lower() != "one":
+    """"the one you mentioned", "in the second half": words that are not counts here."""
+    word = text[start:end].lower()
+    if word == "half":
+        return bool(_HALF_OF_A_PERIOD.search(text, max(0, start - 10), start))
+    if word != "one":
         return False
     return bool(_PRONOUN_ONE.search(text, max(0, start - 12), start)) or bool(_ONE_AS_PRONOUN_AFTER.match(text, end))
