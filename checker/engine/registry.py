@@ -46,9 +46,9 @@ class Env:
 
     @cached_property
     def rates(self) -> "RateTable":
-        from checker.rates import RateTable
+        from checker.engine.rates_cache import shipped_rates
 
-        return _custom_rates(self.rates_file) if self.rates_file else RateTable.shipped()
+        return _custom_rates(self.rates_file) if self.rates_file else shipped_rates()
 
 
 _CUSTOM_RATES: dict[str, "RateTable"] = {}
@@ -56,10 +56,11 @@ _CUSTOM_RATES: dict[str, "RateTable"] = {}
 
 def _custom_rates(path: str) -> "RateTable":
     """A `--rates` file, read once per process however many documents use it."""
+    from checker.engine.rates_cache import shipped_rates
     from checker.rates import RateTable
 
     if path not in _CUSTOM_RATES:
-        _CUSTOM_RATES[path] = RateTable.from_file(path, extend=RateTable.shipped())
+        _CUSTOM_RATES[path] = RateTable.from_file(path, extend=shipped_rates())
     return _CUSTOM_RATES[path]
 
 
