@@ -56,6 +56,7 @@ SCALE_AFTER = re.compile(
 )
 SECOND_SCALE_AFTER = re.compile(rf"{_GAP}(?P<scale>(?i:crores?|lakhs?|billions?|millions?|thousand))(?![A-Za-z])")
 _SCALE_VALUES = {**{k.lower(): v for k, v in lexicon.SCALES.items()}, "dozen": 12, "dozens": 12, "doz": 12, "dz": 12, "dzs": 12}
+_COUNTING_SCALES = {"hundred", "thousand", "lakh", "lakhs", "crore", "crores", "million", "billion", "trillion"}
 _SHORT_NUMBER_SCALES = {"mln", "bln", "tln", "mn", "bn", "tn", "trn", "mil", "MM", "M", "G", "K", "k", "B", "b"}
 
 _NAME_GROUPS = [(f"n{i}", pattern, iso, alts) for i, (pattern, iso, alts) in enumerate(lexicon.NAME_PATTERNS)]
@@ -260,7 +261,35 @@ class AmountReader:
         if second is not None:
             value *= _SCALE_VALUES[second.group("scale").lower()]
             scale, end = f"{scale} {second.group('scale')}", second.end()
+        elif scale.lower() in _COUNTING_SCALES:
+            value, end = self._continued(value, _SCALE_VALUES[scale.lower()], end)
         return value, scale, end
+
+    def _continued(self, value: float, last_scale: float, end: int) -> tuple[float, int]:
+        """"4 thousand 3 hundred and 21", "3 million and a half": a count said in parts. Only
+        after hundred/thousand/lakh/crore (or before a fraction), since "2 million and 500,000
+        more" is two figures."""
+        while True:
+            index = self.by_start.get(AND_AFTER.match(self.text, end).end())
+            if index is None or index in self.consumed:
+                return value, end
+            part = self.numerals[index]
+            if part.is_word and 0 < part.value < 1:
+                self.consumed.add(index)
+                return value + part.value * last_scale, part.end
+            if last_scale > 1e3 and last_scale not in (1e5, 1e7):
+                return value, end
+            m = SCALE_AFTER.match(self.text, part.end)
+            part_scale = _SCALE_VALUES.get(m.group("scale").lower()) if m and m.group("scale").lower() in _COUNTING_SCALES else None
+            part_value = part.value * (part_scale or 1.0)
+            if part.is_word or part_value >= last_scale or not part.is_integer:
+                return value, end
+            self.consumed.add(index)
+            value += part_value
+            end = m.end() if part_scale else part.end
+            if not part_scale:
+                return value, end
+            last_scale = part_scale
 
     def _scale_ok(self, scale: str, numeral: Numeral, money: bool, glued: bool = True) -> bool:
         """Short scales are only scales where nothing else could be meant ("1m" is a metre)."""
