@@ -18,6 +18,10 @@ class CurrencyConversionParams(Params):
     hedge_tolerance: float = Field(0.07, ge=0, lt=1, description="added when a hedge word qualifies a figure")
     window_days: int = Field(90, ge=0, le=3650, description="days before the document's date whose rates are accepted")
     undated_window_days: int = Field(365, ge=1, le=3650, description="days at the end of the table used when no date is known")
+    undated_history_days: int = Field(
+        3650, ge=0, le=20000,
+        description="without a date, a pair that fails the last year but fits a rate of this many days is only info",
+    )
     report_unchecked: bool = Field(True, description="report pairs that cannot be checked (no rate) as info")
     fix_slack: float = Field(0.3, ge=0, lt=1, description="how close to a power of ten a gap must be to suggest a scale fix")
 
@@ -63,6 +67,10 @@ class CurrencyConversion(Check):
         checked = [v for v in verdicts if v[3] is not None]
         if checked:
             base, quote, window, factor = checked[0]
+            if self.env.date is None:
+                older = self._fits_older_rates(relation, stated, converted, base, quote)
+                if older is not None:
+                    return self._undecided(stated, converted, older)
             return self._mismatch(relation, stated, converted, window, factor, text)
         if verdicts and self.params.report_unchecked:
             return self._unchecked(stated, converted, verdicts[0][2])
@@ -125,6 +133,32 @@ class CurrencyConversion(Check):
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
         return Problem((stated, converted), message, " or ".join(fixes), evidence)
+
+    def _fits_older_rates(
+        self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str
+    ) -> RateWindow | None:
+        """Without a date, the rate window of past years in which the pair would agree, if any.
+
+        An undated article may be years old: "1 billion yen ($9.5 million)" was right in 2020. Such
+        a pair is not called wrong on the strength of this year's rates alone.
+        """
+        if not self.params.undated_history_days:
+            return None
+        history = self.env.rates.window(base, quote, None, undated_days=self.params.undated_history_days)
+        if isinstance(history, NoRate) or self._gap(stated, converted, relation, history) is not None:
+            return None
+        return history
+
+    def _undecided(self, stated: Quantity, converted: Quantity, history: RateWindow) -> Problem:
+        return Problem(
+            (stated, converted),
+            f"{stated.display} ({converted.display}) does not match the last year's rates but fits rates seen "
+            f"between {history.first_date.year} and {history.latest_date.year}; no date is known, so it is not "
+            "flagged (give --date to check it)",
+            None,
+            {"unchecked": True, "reason": "no date known", **history.evidence()},
+            severity="info",
+        )
 
     def _unchecked(self, stated: Quantity, converted: Quantity, no_rate: NoRate) -> Problem:
         return Problem(
