@@ -62,11 +62,11 @@ FAIL_ON = ("error", "warning", "info", "never")
 @app.command()
 def lint(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories (searched recursively) or - for stdin.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")] = "rich",
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default: rich).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout.")] = None,
     date: Annotated[Optional[str], typer.Option(help="As-of date YYYY-MM-DD for exchange rates; overrides the documents' own dates.")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (YAML); may be repeated.")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a finding is at or above: error, warning, info, never.")] = "error",
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 when a finding is at or above: error (default), warning, info, never.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Run only these rule ids; may be repeated.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Do not run these rule ids; may be repeated.")] = None,
     rates: Annotated[Optional[Path], typer.Option("--rates", help="A fresher ECB history (zip/CSV) or a CSV of date,currency,rate.")] = None,
@@ -77,42 +77,69 @@ def lint(
     field: Annotated[Optional[str], typer.Option("--field", help="In JSON/JSONL exports, the field holding the body text (dotted path).")] = None,
     date_field: Annotated[Optional[str], typer.Option("--date-field", help="In JSON/JSONL exports, the field holding the publication date.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes to lint files on (default: every core); output is the same.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file (YAML or pyproject.toml) instead of searching upward for one.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Accept the findings recorded in FILE; fail only on new ones.")] = None,
+    write_baseline: Annotated[bool, typer.Option("--write-baseline", help="Record the current findings in the --baseline FILE and exit 0.")] = False,
+    diff: Annotated[Optional[str], typer.Option("--diff", help="Report only findings on lines changed since this git ref (e.g. origin/main).")] = None,
 ) -> None:
     """Check documents and report the figures that do not add up."""
     from checker.api import BadDate, parse_date
+    from checker.baseline import BaselineError
     from checker.documents import DocumentError
     from checker.engine.packs import load_rules
     from checker.engine.yaml_source import YamlError
+    from checker.gitdiff import DiffError
     from checker.pipeline import LintOptions
     from checker.rates import RatesError
     from checker.report import render, wants_color, write_report
+    from checker.progress import wants_progress
+    from checker.selection import PathSelection
 
-    if format not in FORMATS:
-        _fail(f"unknown --format {format!r}; choose one of: {', '.join(FORMATS)}")
-    if fail_on not in FAIL_ON:
-        _fail(f"unknown --fail-on {fail_on!r}; choose one of: {', '.join(FAIL_ON)}")
+    if write_baseline and baseline is None:
+        _fail("--write-baseline needs --baseline FILE to write to")
     try:
+        project = _project_config(config)
+        settings = project.settings if project else None
+        format = format or (settings and settings.format) or "rich"
+        fail_on = fail_on or (settings and settings.fail_on) or "error"
+        if format not in FORMATS:
+            _fail(f"unknown --format {format!r}; choose one of: {', '.join(FORMATS)}")
+        if fail_on not in FAIL_ON:
+            _fail(f"unknown --fail-on {fail_on!r}; choose one of: {', '.join(FAIL_ON)}")
         as_of = parse_date(date)
-        loaded = load_rules([str(p) for p in rules or []], with_default=not no_default_rules)
+        rule_paths = [str(p) for p in (project.rule_packs() if project else [])] + [str(p) for p in rules or []]
+        loaded = load_rules(rule_paths, with_default=not no_default_rules)
+        rates = rates or (project.rates_file() if project else None)
         if rates is not None:
             from checker.rates import RateTable
 
             RateTable.from_file(rates)  # fail now, with a clear message, rather than mid-run
-        options = LintOptions(
-            date=as_of,
-            rates_file=str(rates) if rates else None,
-            select=frozenset(select or ()),
-            ignore=frozenset(ignore or ()),
-        )
-        unknown = (options.select | options.ignore) - {r.id for r in loaded} - _BUILTIN_RULE_IDS
+        known_ids = {r.id for r in loaded} | _BUILTIN_RULE_IDS
+        unknown = (set(select or ()) | set(ignore or ())) - known_ids
         if unknown:
             _fail(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
-        from checker.parallel import RuleSpec, WalkSpec, default_jobs, lint_parallel
+        if project:
+            project.check_rule_ids(known_ids)
+        selection = PathSelection(project, select or (), ignore or (), as_of)
+        changed = _changed_lines(diff) if diff else None
+        from checker.parallel import RuleSpec, WalkSpec, default_jobs
 
-        walk = WalkSpec(tuple(paths or ["."]), tuple(include or ()), tuple(exclude or ()), field, date_field)
-        result = lint_parallel(walk, RuleSpec(tuple(str(p) for p in rules or []), not no_default_rules),
-                               options, jobs or default_jobs(), keep_sources=(format == "html"))
-    except (BadDate, YamlError, RatesError, DocumentError) as exc:
+        walk = WalkSpec(tuple(paths or ["."]), tuple(include or (settings.include if settings else ())),
+                        tuple(exclude or (settings.exclude if settings else ())),
+                        field or (settings and settings.field) or None,
+                        date_field or (settings and settings.date_field) or None)
+        result = _lint_by_date(
+            walk, RuleSpec(tuple(rule_paths), not no_default_rules),
+            selection.run_options(LintOptions(rates_file=str(rates) if rates else None)),
+            selection, jobs or default_jobs(), keep_sources=(format == "html"),
+            progress=wants_progress(report_to_stdout=output is None) and _many_files(paths or ["."]),
+        )
+        result.findings = selection.keep(result.findings)
+        if changed is not None:
+            result.findings = changed.keep(result.findings)
+        if baseline is not None and _apply_baseline(result, baseline, write_baseline):
+            raise typer.Exit(EXIT_OK)
+    except (BadDate, YamlError, RatesError, DocumentError, DiffError, BaselineError) as exc:
         _fail(str(exc))
     infos = _rule_infos(loaded)
     stream = sys.stdout
@@ -128,6 +155,66 @@ def lint(
         stream.write(text)
         stream.flush()
     raise typer.Exit(_exit_code(result, fail_on))
+
+
+def _project_config(named: Path | None):
+    """The config named with --config, else the nearest one upward from here, else None."""
+    from checker.config import discover, load_config
+
+    return load_config(named) if named is not None else discover(Path.cwd())
+
+
+def _changed_lines(ref: str):
+    from checker.gitdiff import changed_lines
+
+    return changed_lines(ref)
+
+
+def _lint_by_date(walk, rule_spec, options, selection, jobs: int, keep_sources: bool, progress: bool):
+    """Lint once per as-of date the config gives some path (usually once), keeping from each run
+    the findings of the paths that date belongs to."""
+    from dataclasses import replace
+
+    from checker.parallel import lint_parallel
+    from checker.progress import running
+
+    groups = selection.date_groups()
+    result = None
+    for as_of, source in groups:
+        with running(progress, f"linting on {jobs} process{'es' if jobs > 1 else ''}"):
+            run = lint_parallel(walk, rule_spec, replace(options, date=as_of), jobs, keep_sources=keep_sources)
+        if len(groups) > 1:
+            run.findings = [f for f in run.findings if selection.date_for(f.path) == as_of]
+        for finding in run.findings:
+            if source and finding.evidence.get("date_source") == "--date":
+                finding.evidence["date_source"] = source
+        if result is None:
+            result = run
+        else:
+            result.findings.extend(run.findings)
+    result.findings.sort(key=lambda f: f.sort_key())
+    return result
+
+
+def _many_files(paths: list[str]) -> bool:
+    return len(paths) > 1 or any(os.path.isdir(p) for p in paths)
+
+
+def _apply_baseline(result, path: Path, write: bool) -> bool:
+    """Write the baseline (True: the run is done) or drop the findings it already knows."""
+    from checker.baseline import compare, write_baseline
+
+    if write:
+        count = write_baseline(result.findings, path)
+        sys.stderr.write(f"figcheck: wrote {count} finding(s) to the baseline {path}\n")
+        return True
+    comparison = compare(result.findings, path)
+    result.findings = comparison.new
+    if comparison.accepted or comparison.fixed:
+        sys.stderr.write(f"figcheck: baseline {path}: {len(comparison.accepted)} known finding(s) accepted"
+                         + (f", {comparison.fixed} no longer found (refresh with --write-baseline)" if comparison.fixed else "")
+                         + "\n")
+    return False
 
 
 _BUILTIN_RULE_IDS = frozenset({"invalid-utf8", "bad-date", "unused-suppression"})
