@@ -17,6 +17,7 @@ from checker.findings import FileStats, Finding
 from checker.model import Location, Problem, Quantity
 from checker.relate import relate
 from checker.relate.currency_context import CurrencyContext
+from checker.safety import BLOCK_PARSE_SECONDS, TimeLimitExceeded, time_limit
 
 MAX_UNPARSED_KEPT = 200
 
@@ -92,7 +93,16 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
 
     for block in doc:
         suppressions.register(block)
-        quantities, unparsed = extract_with_unparsed(block.text)
+        try:
+            with time_limit(BLOCK_PARSE_SECONDS):
+                quantities, unparsed = extract_with_unparsed(block.text)
+        except TimeLimitExceeded:
+            line, column = block.locate(0)
+            findings.append(_plain_finding(
+                doc.path, line, "parse-timeout", "info",
+                f"paragraph not checked: reading its figures took over {BLOCK_PARSE_SECONDS:g} s", lines, column,
+            ))
+            continue
         context.observe(block.text, quantities)
         quantities = context.resolve(quantities)
         for quantity in quantities:
