@@ -2,3 +2,4 @@
 
 from checker.kinds import currency_conversion  # noqa: F401
 from checker.kinds import unit_conversion  # noqa: F401
+from checker.kinds import percent_change  # noqa: F401

@@ -2,6 +2,7 @@
 
 - `pairs`    — conversions: "600 billion yuan ($8.5 billion)", "10 miles (16 km)";
 - `pound_weights` — "200 pounds (91 kg)": pounds of weight the extractor read as sterling;
+- `changes`  — change claims with both endpoints: "rose 12% from 5.0 million to 5.6 million";
 - `currency_context` — which currency an ambiguous symbol (¥) means in this document.
 
 `relate()` is the one entry point the pipeline calls; it only reads quantities and text.
@@ -10,6 +11,7 @@
 from __future__ import annotations
 
 from checker.model import Quantity, Relation
+from checker.relate.changes import find_change_claims
 from checker.relate.pairs import find_conversion_pairs
 from checker.relate.pound_weights import find_pound_weight_pairs
 
@@ -18,5 +20,6 @@ def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     """All relations among the quantities of one block, in text order."""
     relations = find_conversion_pairs(text, quantities)
     relations += find_pound_weight_pairs(text, quantities)
+    relations += find_change_claims(text, quantities)
     relations.sort(key=lambda r: r.quantities[0].start)
     return relations

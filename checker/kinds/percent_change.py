@@ -1,0 +1,152 @@
+"""percent-change: a stated change must match the endpoints the text gives for it."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from pydantic import Field
+
+from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.tolerance import rounding
+from checker.model import Problem, Quantity, Relation
+
+
+class PercentChangeParams(Params):
+    slack_points: float = Field(0.5, ge=0, le=10, description="percentage points allowed beyond the rounding of the printed figures")
+    hedge_slack: float = Field(0.1, ge=0, lt=1, description="relative slack added when a hedge word qualifies the change")
+    factor_tolerance: float = Field(0.08, ge=0, lt=1, description="relative tolerance for 'doubled', 'halved', 'fell by a third'")
+    check_points: bool = Field(True, description="flag percentage points written as percent ('from 4% to 6%, a 2% rise')")
+
+
+@register("percent-change", PercentChangeParams)
+class PercentChange(Check):
+    """A stated change must agree with its stated start and end values.
+
+    Claims tie the change directly to both endpoints: "rose 12% from 5.0 million to 5.6 million",
+    "fell 25% to $60 from $80", "a 150% increase from 20 to 50", "from 4% to 6%, a 2% rise", "doubled
+    from 300 to 600", "fell by a third from 60 to 40". A claim without a start value ("rose 12% to 5.6
+    million") is not checked. The change implied by the endpoints is computed with their printed
+    rounding; the stated figure may differ by its own rounding plus `slack_points` (more when
+    hedged). Named slips: percentage points written as percent, and a change computed from the
+    wrong base (the end value instead of the start). The finding suggests the correct figure.
+    """
+
+    params: PercentChangeParams
+
+    def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        for relation in block.relations:
+            if relation.kind != "change":
+                continue
+            if "factor" in relation.data:
+                problem = self._check_factor(relation)
+            else:
+                problem = self._check_percent(relation)
+            if problem is not None:
+                yield problem
+
+    def _check_percent(self, relation: Relation) -> Problem | None:
+        start, end = relation.quantities
+        stated = relation.data["stated"]
+        low, high = _change_range(start, end)
+        actual = (end.value / start.value - 1) * 100
+        if "points" in relation.data:
+            if start.kind != "percent":
+                return None
+            diff = end.value - start.value
+            if abs(abs(diff) - stated.value) <= _half_unit(stated) + _half_unit(start) + _half_unit(end) + self.params.slack_points:
+                return None
+            return self._problem(relation, f"{_fmt(abs(diff))} percentage points", stated, start, end,
+                                 _restated(stated, abs(diff)), {"actual_points": round(diff, 3)})
+        claimed = stated.value
+        slack = _half_unit(stated) + self.params.slack_points
+        if relation.hedge:
+            slack += self.params.hedge_slack * claimed + 1
+        if min(abs(low), abs(high)) - slack <= claimed <= max(abs(low), abs(high)) + slack or (
+            low <= 0 <= high and claimed <= max(abs(low), abs(high)) + slack
+        ):
+            return None
+        evidence = {"actual_percent": round(actual, 2)}
+        if self.params.check_points and start.kind == "percent":
+            diff = abs(end.value - start.value)
+            if abs(diff - claimed) <= _half_unit(stated) + _half_unit(start) + _half_unit(end):
+                evidence["likely_slip"] = "percentage points written as percent"
+                fix = f"{_restated(stated, abs(actual))} (or {_fmt(claimed)} percentage points)"
+                return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, fix, evidence)
+        wrong_base = abs(end.value - start.value) / end.value * 100
+        if abs(wrong_base - claimed) <= slack:
+            evidence["likely_slip"] = "change computed from the end value instead of the start"
+        return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, _restated(stated, abs(actual)), evidence)
+
+    def _check_factor(self, relation: Relation) -> Problem | None:
+        start, end = relation.quantities
+        factor = relation.data["factor"]
+        ratio = end.value / start.value
+        tolerance = self.params.factor_tolerance + rounding(start) + rounding(end)
+        low, high = factor * (1 - tolerance), factor * (1 + tolerance)
+        hedge = (relation.hedge or "").lower()
+        if hedge.startswith(("more than", "over", "just over")):
+            high = float("inf")
+        elif hedge in ("nearly", "almost"):
+            low = factor * (1 - 2 * tolerance)
+        elif hedge:
+            low, high = factor * (1 - 2 * tolerance), factor * (1 + 2 * tolerance)
+        if low <= ratio <= high:
+            return None
+        message = (f"'{relation.cue}' from {start.display} to {end.display} does not add up: "
+                   f"{end.display} is {ratio:.3g} times {start.display}, not {factor:.3g}")
+        return Problem((start, end), message, None,
+                       {"stated_factor": round(factor, 4), "actual_factor": round(ratio, 4), "cue": relation.cue})
+
+    def _problem(self, relation, expected_text, stated, start, end, fix, evidence) -> Problem:
+        message = (f"{stated.display} does not match the change from {start.display} to {end.display}, "
+                   f"which is {expected_text}")
+        if evidence.get("likely_slip"):
+            message += f" ({evidence['likely_slip']})"
+        evidence = {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue, **evidence}
+        first, last = sorted((stated, start, end), key=lambda q: q.start)[0], max((stated, start, end), key=lambda q: q.end)
+        return Problem((first, last), message, fix, evidence)
+
+
+def _change_range(start: Quantity, end: Quantity) -> tuple[float, float]:
+    """The percent change the endpoints allow, given the rounding of each printed figure."""
+    r_start, r_end = _printed_rounding(start), _printed_rounding(end)
+    low = end.value * (1 - r_end) / (start.value * (1 + r_start))
+    high = end.value * (1 + r_end) / (start.value * (1 - r_start))
+    return (low - 1) * 100, (high - 1) * 100
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _half_unit(quantity: Quantity) -> float:
+    """Half the place of the last printed digit: "12%" -> 0.5, "2.5%" -> 0.05."""
+    match = _DIGITS.search(quantity.text)
+    decimals = len(match.group(1)) if match and match.group(1) else 0
+    return 0.5 * 10 ** -decimals
+
+
+def _printed_rounding(quantity: Quantity) -> float:
+    """Relative half unit of the last printed digit, integers taken as exact to the unit.
+
+    Endpoints of a change are usually printed as found ("from $80 to $60"); reading "80" as
+    anything from 75 to 85 would hide a change computed from the wrong base.
+    """
+    match = _DIGITS.search(quantity.text)
+    if match is None:
+        return rounding(quantity)
+    printed = float(match.group().replace(",", ""))
+    return min(_half_unit(quantity) / printed, 0.05) if printed else 0.0
+
+
+def _restated(stated: Quantity, value: float) -> str:
+    match = _DIGITS.search(stated.text)
+    decimals = len(match.group(1)) if match and match.group(1) else 0
+    number = f"{value:.{decimals}f}"
+    if match is None:
+        return f"{number}%"
+    return stated.text[: match.start()] + number + stated.text[match.end() :]
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
