@@ -52,7 +52,7 @@ def _as_date(value: Any) -> Any:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)  # only the documented spellings
 
 
 class Override(_Strict):
@@ -180,6 +180,8 @@ def load_config(path: Path) -> Config:
             document = load_yaml(path)
         except YamlError as exc:
             raise ConfigError(exc.path, exc.message, exc.line) from None
+        except ValueError as exc:  # PyYAML builds 2025-02-30 as a date and fails outside its error types
+            raise ConfigError(str(path), f"invalid value: {exc}") from None
         data, line_of = document.data, document.line_of
         if data is None:
             data = {}
