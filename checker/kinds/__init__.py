@@ -3,3 +3,5 @@
 from checker.kinds import currency_conversion  # noqa: F401
 from checker.kinds import unit_conversion  # noqa: F401
 from checker.kinds import percent_change  # noqa: F401
+from checker.kinds import pattern  # noqa: F401
+from checker.kinds import shares_sum  # noqa: F401

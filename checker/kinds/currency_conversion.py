@@ -42,8 +42,10 @@ class CurrencyConversion(Check):
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         for relation in block.relations:
+            if relation.kind != "conversion":
+                continue  # change and part/whole relations hold other numbers of quantities
             stated, converted = relation.quantities
-            if relation.kind == "conversion" and stated.kind == "money" and converted.kind == "money":
+            if stated.kind == "money" and converted.kind == "money":
                 problem = self._check_pair(relation, stated, converted, block.text)
                 if problem is not None:
                     yield problem

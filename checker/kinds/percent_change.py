@@ -8,6 +8,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.printed import decimals, half_unit, printed_rounding
 from checker.kinds.tolerance import rounding
 from checker.model import Problem, Quantity, Relation
 
@@ -54,12 +55,12 @@ class PercentChange(Check):
             if start.kind != "percent":
                 return None
             diff = end.value - start.value
-            if abs(abs(diff) - stated.value) <= _half_unit(stated) + _half_unit(start) + _half_unit(end) + self.params.slack_points:
+            if abs(abs(diff) - stated.value) <= half_unit(stated) + half_unit(start) + half_unit(end) + self.params.slack_points:
                 return None
             return self._problem(relation, f"{_fmt(abs(diff))} percentage points", stated, start, end,
                                  _restated(stated, abs(diff)), {"actual_points": round(diff, 3)})
         claimed = stated.value
-        slack = _half_unit(stated) + self.params.slack_points
+        slack = half_unit(stated) + self.params.slack_points
         if relation.hedge:
             slack += self.params.hedge_slack * claimed + 1
         if min(abs(low), abs(high)) - slack <= claimed <= max(abs(low), abs(high)) + slack or (
@@ -69,7 +70,7 @@ class PercentChange(Check):
         evidence = {"actual_percent": round(actual, 2)}
         if self.params.check_points and start.kind == "percent":
             diff = abs(end.value - start.value)
-            if abs(diff - claimed) <= _half_unit(stated) + _half_unit(start) + _half_unit(end):
+            if abs(diff - claimed) <= half_unit(stated) + half_unit(start) + half_unit(end):
                 evidence["likely_slip"] = "percentage points written as percent"
                 fix = f"{_restated(stated, abs(actual))} (or {_fmt(claimed)} percentage points)"
                 return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, fix, evidence)
@@ -110,39 +111,19 @@ class PercentChange(Check):
 
 def _change_range(start: Quantity, end: Quantity) -> tuple[float, float]:
     """The percent change the endpoints allow, given the rounding of each printed figure."""
-    r_start, r_end = _printed_rounding(start), _printed_rounding(end)
+    r_start, r_end = printed_rounding(start), printed_rounding(end)
     low = end.value * (1 - r_end) / (start.value * (1 + r_start))
     high = end.value * (1 + r_end) / (start.value * (1 - r_start))
     return (low - 1) * 100, (high - 1) * 100
 
 
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-
-
-def _half_unit(quantity: Quantity) -> float:
-    """Half the place of the last printed digit: "12%" -> 0.5, "2.5%" -> 0.05."""
-    match = _DIGITS.search(quantity.text)
-    decimals = len(match.group(1)) if match and match.group(1) else 0
-    return 0.5 * 10 ** -decimals
-
-
-def _printed_rounding(quantity: Quantity) -> float:
-    """Relative half unit of the last printed digit, integers taken as exact to the unit.
-
-    Endpoints of a change are usually printed as found ("from $80 to $60"); reading "80" as
-    anything from 75 to 85 would hide a change computed from the wrong base.
-    """
-    match = _DIGITS.search(quantity.text)
-    if match is None:
-        return rounding(quantity)
-    printed = float(match.group().replace(",", ""))
-    return min(_half_unit(quantity) / printed, 0.05) if printed else 0.0
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _restated(stated: Quantity, value: float) -> str:
+    """The stated percentage rewritten with `value`, keeping its decimals and wording."""
     match = _DIGITS.search(stated.text)
-    decimals = len(match.group(1)) if match and match.group(1) else 0
-    number = f"{value:.{decimals}f}"
+    number = f"{value:.{decimals(stated)}f}"
     if match is None:
         return f"{number}%"
     return stated.text[: match.start()] + number + stated.text[match.end() :]

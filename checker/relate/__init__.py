@@ -3,6 +3,7 @@
 - `pairs`    — conversions: "600 billion yuan ($8.5 billion)", "10 miles (16 km)";
 - `pound_weights` — "200 pounds (91 kg)": pounds of weight the extractor read as sterling;
 - `changes`  — change claims with both endpoints: "rose 12% from 5.0 million to 5.6 million";
+- `parts`    — shares of one whole, and parts of a stated total;
 - `currency_context` — which currency an ambiguous symbol (¥) means in this document.
 
 `relate()` is the one entry point the pipeline calls; it only reads quantities and text.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from checker.model import Quantity, Relation
 from checker.relate.changes import find_change_claims
+from checker.relate.parts import find_part_lists
 from checker.relate.pairs import find_conversion_pairs
 from checker.relate.pound_weights import find_pound_weight_pairs
 
@@ -21,5 +23,6 @@ def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     relations = find_conversion_pairs(text, quantities)
     relations += find_pound_weight_pairs(text, quantities)
     relations += find_change_claims(text, quantities)
+    relations += find_part_lists(text, quantities)
     relations.sort(key=lambda r: r.quantities[0].start)
     return relations

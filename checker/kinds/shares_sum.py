@@ -1,0 +1,81 @@
+"""shares-sum: the parts of one whole must not add up to more than the whole."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from pydantic import Field
+
+from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.restate import significant
+from checker.kinds.printed import printed_rounding
+from checker.model import Problem, Quantity, Relation
+
+
+class SharesSumParams(Params):
+    points_per_share: float = Field(0.5, ge=0, le=5, description="percentage points of rounding allowed per listed share")
+    tolerance: float = Field(0.01, ge=0, lt=1, description="relative tolerance when comparing parts with a stated total")
+    check_totals: bool = Field(True, description="also compare amounts with a stated total ('comprises', 'totalling')")
+    check_shares: bool = Field(True, description="check lists of percentage shares of one whole")
+
+    def disabled_reason(self) -> str | None:
+        if not (self.check_totals or self.check_shares):
+            return "both check_totals and check_shares are false"
+        return None
+
+
+@register("shares-sum", SharesSumParams)
+class SharesSum(Check):
+    """Shares of one whole must not exceed 100%, and parts must agree with a stated total.
+
+    A list of percentages in one sentence that splits one whole ("52% voted yes, 45% no and 8%
+    were undecided") may not add up to more than 100% beyond `points_per_share` of rounding per
+    share. Amounts listed after a total ("The $10 billion package comprises $6 billion of loans and
+    $5 billion of grants") or before one ("... totalling $10 billion") must add up to it when the
+    text says they make up the whole ("comprises", "split into", "totalling"), and may not exceed
+    it when it only says "includes". Percentages that are changes ("rose 5%") are never shares.
+    """
+
+    params: SharesSumParams
+
+    def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        for relation in block.relations:
+            if relation.kind != "parts":
+                continue
+            if "total" in relation.data:
+                problem = self._check_total(relation) if self.params.check_totals else None
+            else:
+                problem = self._check_shares(relation) if self.params.check_shares else None
+            if problem is not None:
+                yield problem
+
+    def _check_shares(self, relation: Relation) -> Problem | None:
+        shares = relation.quantities
+        total = sum(q.value for q in shares)
+        limit = 100 + self.params.points_per_share * len(shares)
+        if total <= limit:
+            return None
+        listed = " + ".join(q.display for q in shares)
+        message = f"shares of one whole add up to {significant(total, 4)}%, more than 100%: {listed}"
+        return Problem(shares, message, None, {"sum": round(total, 3), "shares": [q.value for q in shares]})
+
+    def _check_total(self, relation: Relation) -> Problem | None:
+        whole, *parts = relation.quantities
+        summed = sum(q.value for q in parts)
+        tolerance = self.params.tolerance + printed_rounding(whole) + max(printed_rounding(q) for q in parts)
+        over = summed > whole.value * (1 + tolerance)
+        under = relation.data.get("exact") and summed < whole.value * (1 - tolerance)
+        if not (over or under):
+            return None
+        listed = " + ".join(q.display for q in parts)
+        relation_word = "more than" if over else "less than"
+        message = f"the parts ({listed}) add up to {_amount(summed, whole)}, {relation_word} the total of {whole.display}"
+        evidence = {"total": whole.value, "sum": summed, "parts": [q.value for q in parts], "cue": relation.cue}
+        ordered = sorted(relation.quantities, key=lambda q: q.start)
+        return Problem((ordered[0], ordered[-1]), message, None, evidence)
+
+
+def _amount(value: float, like: Quantity) -> str:
+    from checker.kinds.restate import restate
+
+    return restate(like, value, max(like.sig_digits, 3))

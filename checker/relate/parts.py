@@ -1,0 +1,99 @@
+"""Part/whole lists: shares of one whole, and amounts that make up a stated total.
+
+Two shapes only, because figures that merely share a sentence are not parts of anything:
+
+- a list of percentages in one sentence about how one whole splits ("52% voted yes, 45% no and
+  5% did not answer"; "X accounted for 40%, Y for 35% and Z for 30%"): the sentence must carry a
+  share cue (voted, backed, share, respondents, accounted for...) and no percentage in it may be
+  a change ("rose 5%");
+- a total followed by the word that splits it ("The $10 billion package comprises $6 billion of
+  loans and $5 billion of grants"), or parts followed by "totalling X" / "for a total of X".
+
+`Relation("parts", (part, ..., part) or (total, part, ...))`; `data["total"]` is the total's
+index (0) when there is one, `data["exact"]` whether the text says the parts make up the whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Quantity, Relation
+from checker.relate.changes import _DOWN, _DOWN_NOUN, _UP, _UP_NOUN
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|\Z)")
+_SHARE_CUE = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|ballots?|backed|supported|opposed|favou?r(?:ed)?|respondents|surveys?|surveyed|polls?|polled|said\s+(?:yes|no)|"
+    r"share|accounted\s+for|made\s+up|came\s+from|split|breakdown|undecided|of\s+the\s+(?:total|market|vote))\b",
+    re.IGNORECASE,
+)
+_CHANGE_NEAR = re.compile(rf"\b(?:{_UP}|{_DOWN}|{_UP_NOUN}|{_DOWN_NOUN}|points?)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\A[^\d%;]{0,60}\Z")
+# "60% said prices were too high and 70% said wages were too low": two questions, not one split.
+_SEPARATE_CLAUSE = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect)\s+(?:\S+\s+){3,}", re.IGNORECASE)
+_LIST_JOIN = re.compile(r",|\band\b|\bwhile\b|\bwith\b|\bwhereas\b", re.IGNORECASE)
+_NOUNS = r"(?:[A-Za-z'-]+,?\s+){0,3}?"
+_EXACT_SPLIT = re.compile(rf"\A\s*{_NOUNS}(?:,\s*)?(?:comprises?|comprising|consists?\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|"
+                          r"(?:is\s+)?split\s+(?:into|between)|(?:is\s+)?divided\s+(?:into|between)|breaks?\s+down\s+into)\b",
+                          re.IGNORECASE)
+_INCLUDES = re.compile(rf"\A\s*{_NOUNS}(?:,\s*)?(?:includes?|including)\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(rf"\A\s*{_NOUNS},?\s*(?:totall?ing|for\s+a\s+total\s+of|a\s+total\s+of|adding\s+up\s+to|in\s+all\s+)\s*\Z",
+                          re.IGNORECASE)
+
+
+def find_part_lists(text: str, quantities: list[Quantity]) -> list[Relation]:
+    relations = []
+    for sentence in _SENTENCE.finditer(text):
+        inside = [q for q in quantities if sentence.start() <= q.start and q.end <= sentence.end()]
+        shares = _share_list(text, sentence.group(), inside)
+        if shares:
+            relations.append(shares)
+        relations.extend(_totals(text, inside))
+    return relations
+
+
+def _share_list(text: str, sentence: str, quantities: list[Quantity]) -> Relation | None:
+    percents = [q for q in quantities if q.kind == "percent" and q.unit == "percent" and not q.is_range]
+    if len(percents) < 2 or len(percents) != len([q for q in quantities if q.kind in ("percent", "number")]):
+        return None
+    if not _SHARE_CUE.search(sentence):
+        return None
+    for q in percents:
+        around = text[max(0, q.start - 25) : q.end + 20]
+        if _CHANGE_NEAR.search(around) or q.hedge in ("more than", "over", "at least", "up to"):
+            return None
+    for a, b in zip(percents, percents[1:]):
+        gap = text[a.end : b.start]
+        if not _LIST_GAP.match(gap) or not _LIST_JOIN.search(gap) or _SEPARATE_CLAUSE.search(gap):
+            return None
+    return Relation("parts", tuple(percents), cue="shares", data={"exact": False})
+
+
+def _totals(text: str, quantities: list[Quantity]) -> list[Relation]:
+    relations = []
+    for index, total in enumerate(quantities):
+        after = text[total.end : total.end + 40]
+        exact = _EXACT_SPLIT.match(after)
+        if not (exact or _INCLUDES.match(after)):
+            continue
+        parts = _same_measure_run(text, total, quantities[index + 1 :])
+        if len(parts) >= 2:
+            relations.append(Relation("parts", (total, *parts), cue=after.split()[0], data={"total": 0, "exact": bool(exact)}))
+    for index, total in enumerate(quantities):
+        parts = [q for q in quantities[:index] if _same_measure(q, total)]
+        if len(parts) >= 2 and _TOTAL_AFTER.match(text[parts[-1].end : total.start]):
+            relations.append(Relation("parts", (total, *parts), cue="total", data={"total": 0, "exact": True}))
+    return relations
+
+
+def _same_measure_run(text: str, total: Quantity, following: list[Quantity]) -> list[Quantity]:
+    """The amounts in the same measure as `total` that follow it as a list, stopping at anything else."""
+    run: list[Quantity] = []
+    for q in following:
+        if not _same_measure(q, total) or q.is_range:
+            break
+        run.append(q)
+    return run
+
+
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind and a.kind in ("money", "physical", "number") and a.currency == b.currency and a.unit == b.unit
