@@ -76,6 +76,12 @@ def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
             raise YamlError(name, f"not UTF-8 text (byte {exc.start})") from None
     elif len(text) > MAX_BYTES:
         raise YamlError(name, f"larger than {MAX_BYTES // 1_000_000} MB; refusing to parse")
+    try:
+        _check_nesting(text, name)
+    except yaml.MarkedYAMLError as exc:
+        raise _invalid(exc, name) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(name, f"invalid YAML: {exc}") from None
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -84,15 +90,35 @@ def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
         _check_size(node, name)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlError(name, f"invalid YAML: {problem}", line) from None
+        raise _invalid(exc, name) from None
     except yaml.YAMLError as exc:
         raise YamlError(name, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
     return YamlDocument(name, data, node)
+
+
+def _invalid(exc: yaml.MarkedYAMLError, name: str) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    return YamlError(name, f"invalid YAML: {problem}", line)
+
+
+def _check_nesting(text: str, name: str) -> None:
+    """Refuse deep nesting before composing: PyYAML's composer recurses once per level.
+
+    The event parser keeps its own stack, so walking the events is safe at any depth, whereas
+    composing `[[[[...` thirty thousand deep would overflow Python's stack.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(name, f"nested deeper than {MAX_DEPTH} levels", event.start_mark.line + 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _check_size(root: yaml.Node, name: str) -> None:
