@@ -253,6 +253,48 @@ def _rule_infos(loaded) -> dict:
     }
 
 
+# -------------------------------------------------------------------------------------- audit
+
+
+@app.command()
+def audit(
+    inputs: Annotated[list[str], typer.Argument(help="Folders, globs ('archive/**/*.jsonl') or files.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for part-NNNNN.jsonl|parquet and _summary.json.")] = Path("audit-findings"),
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or parquet (needs pyarrow).")] = "jsonl",
+    scheduler: Annotated[str, typer.Option("--scheduler", help="processes, threads or synchronous (local), or a Dask scheduler ADDRESS (tcp://host:8786).")] = "processes",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Local worker processes (default: every core).")] = None,
+    files_per_partition: Annotated[Optional[int], typer.Option("--files-per-partition", min=1, help="Files per Dask task (default: from the archive's size).")] = None,
+    date: Annotated[Optional[str], typer.Option(help="As-of date YYYY-MM-DD; overrides the documents' own dates.")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (YAML); may be repeated.")] = None,
+    field: Annotated[Optional[str], typer.Option("--field", help="In JSON/JSONL exports, the field holding the body text (dotted path).")] = None,
+    date_field: Annotated[Optional[str], typer.Option("--date-field", help="In JSON/JSONL exports, the field holding the publication date.")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the output of an earlier audit in --output.")] = False,
+) -> None:
+    """Run the lint checks over a whole archive with Dask; write partitioned findings and a summary."""
+    from checker.api import BadDate, parse_date
+    from checker.audit import AuditError, audit as run
+    from checker.engine.yaml_source import YamlError
+    from checker.parallel import RuleSpec, default_jobs
+    from checker.pipeline import LintOptions
+
+    try:
+        summary = run(inputs, output, format=format, scheduler=scheduler, workers=jobs or default_jobs(),
+                      rules=RuleSpec(tuple(str(p) for p in rules or [])), options=LintOptions(date=parse_date(date)),
+                      field=field, date_field=date_field, files_per_partition=files_per_partition,
+                      overwrite=overwrite)
+    except (AuditError, BadDate, YamlError) as exc:
+        _fail(str(exc))
+    counts = summary["summary"]
+    print(f"{summary['files']} files, {summary['documents']} documents, {summary['partitions']} partitions: "
+          f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos "
+          f"({summary['amounts']} amounts, {summary['relations']} relations)")
+    for rule, count in summary["rules"].items():
+        print(f"  {rule}: {count}")
+    if summary["skipped"]:
+        print(f"  skipped {len(summary['skipped'])} unreadable files (listed in {output / '_summary.json'})")
+    print(f"findings: {output}/part-*.{format}")
+
+
 # ------------------------------------------------------------------------------------ extract
 
 

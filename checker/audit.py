@@ -1,0 +1,285 @@
+"""`figcheck audit`: the lint checks over a whole archive, scaled out with Dask.
+
+The archive is listed once on the client (a folder, a glob, or JSONL/JSON exports) and cut into
+partitions of whole files; each partition is one Dask task that lints its files and writes its
+findings to its own file under the output directory, atomically (a temporary name, then a
+rename), so a failed or retried task never leaves half a partition behind. Tasks return only
+small counts, which the client adds up into the summary; findings never travel through the
+scheduler. On a cluster the workers must see the archive, the output directory and any
+`--rules` packs at the same paths (a shared or network filesystem).
+
+Dask, distributed and (for Parquet) pyarrow are the optional extra `figcheck[audit]`.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import math
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from checker.documents import DocumentError, load_path
+from checker.documents.walk import DEFAULT_EXTENSIONS, RECORD_EXTENSIONS
+from checker.engine.packs import LoadedRule
+from checker.parallel import RuleSpec
+from checker.pipeline import LintOptions, lint_document
+
+OUTPUT_FORMATS = ("jsonl", "parquet")
+LOCAL_SCHEDULERS = ("processes", "threads", "synchronous")
+PART_PREFIX = "part-"
+SUMMARY_FILE = "_summary.json"
+MAX_FILES_PER_PARTITION = 256
+TARGET_PARTITIONS = 32
+
+
+class AuditError(Exception):
+    """Something the user can fix: a missing extra, no input files, an output directory in use."""
+
+
+@dataclass(frozen=True)
+class AuditJob:
+    """What every task needs besides its files; small and picklable, sent with each task."""
+
+    output: str
+    format: str
+    rules: RuleSpec
+    options: LintOptions
+    field: str | None = None
+    date_field: str | None = None
+
+
+@dataclass
+class PartitionSummary:
+    """The counts one task reports back; findings themselves stay in its output file."""
+
+    files: int = 0
+    documents: int = 0
+    amounts: int = 0
+    relations: int = 0
+    severities: Counter = field(default_factory=Counter)
+    rules: Counter = field(default_factory=Counter)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, other: "PartitionSummary") -> None:
+        self.files += other.files
+        self.documents += other.documents
+        self.amounts += other.amounts
+        self.relations += other.relations
+        self.severities.update(other.severities)
+        self.rules.update(other.rules)
+        self.skipped.extend(other.skipped)
+
+    def as_json(self) -> dict:
+        return {
+            "files": self.files, "documents": self.documents, "amounts": self.amounts,
+            "relations": self.relations, "findings": sum(self.severities.values()),
+            "summary": {s: self.severities.get(s, 0) for s in ("error", "warning", "info")},
+            "rules": dict(sorted(self.rules.items())),
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+        }
+
+
+# ------------------------------------------------------------------------------ listing input
+
+
+def archive_files(inputs: Sequence[str], *, records: bool = False) -> list[str]:
+    """Every file to audit, sorted and without repeats: folders are searched recursively for the
+    lint command's extensions (and JSON/JSONL exports when `records`), other inputs are globs."""
+    wanted = DEFAULT_EXTENSIONS | (RECORD_EXTENSIONS if records else frozenset())
+    found: dict[str, None] = {}
+    for item in inputs:
+        if os.path.isdir(item):
+            for directory, subdirectories, files in os.walk(item):
+                subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in wanted:
+                        found.setdefault(os.path.join(directory, name))
+        elif os.path.isfile(item):
+            found.setdefault(item)
+        else:
+            matches = sorted(m for m in glob.glob(item, recursive=True) if os.path.isfile(m))
+            if not matches:
+                raise AuditError(f"{item}: no such file, folder or matching glob")
+            for match in matches:
+                found.setdefault(match)
+    return sorted(found)
+
+
+def partition(files: Sequence[str], files_per_partition: int | None = None) -> list[list[str]]:
+    """Whole files into partitions: about TARGET_PARTITIONS of them for a small archive, at most
+    MAX_FILES_PER_PARTITION files each for a large one (so one task stays short)."""
+    size = files_per_partition or min(max(math.ceil(len(files) / TARGET_PARTITIONS), 1), MAX_FILES_PER_PARTITION)
+    return [list(files[i : i + size]) for i in range(0, len(files), size)]
+
+
+# -------------------------------------------------------------------------------- one task
+
+
+@lru_cache(maxsize=4)
+def _rules(spec: RuleSpec) -> list[LoadedRule]:
+    """Loaded once per worker process, however many partitions it runs."""
+    return spec.load()
+
+
+def audit_partition(index: int, files: list[str], job: AuditJob) -> PartitionSummary:
+    """Lint the files of one partition and write their findings to its output file."""
+    summary = PartitionSummary()
+    rows: list[dict] = []
+    rules = _rules(job.rules)
+    for path in files:
+        try:
+            documents = load_path(path, field=job.field, date_field=job.date_field)
+            for document in documents:
+                outcome = lint_document(document, rules, job.options)
+                summary.documents += 1
+                summary.amounts += outcome.stats.amounts
+                summary.relations += outcome.stats.relations
+                for finding in outcome.findings:
+                    rows.append(finding.contract())
+                    summary.severities[finding.severity] += 1
+                    summary.rules[finding.rule] += 1
+        except DocumentError as error:
+            summary.skipped.append((path, error.reason))
+            continue
+        summary.files += 1
+    _write_partition(Path(job.output), index, rows, job.format)
+    return summary
+
+
+def part_name(index: int, format: str) -> str:
+    return f"{PART_PREFIX}{index:05d}.{format}"
+
+
+def _write_partition(directory: Path, index: int, rows: list[dict], format: str) -> None:
+    target = directory / part_name(index, format)
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            if format == "parquet":
+                _write_parquet(stream, rows)
+            else:
+                for row in rows:
+                    stream.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _write_parquet(stream, rows: list[dict]) -> None:
+    """One row per finding; `evidence` differs by rule, so it is kept as a JSON string."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([
+        ("path", pa.string()), ("line", pa.int64()), ("column", pa.int64()),
+        ("end_line", pa.int64()), ("end_column", pa.int64()), ("rule", pa.string()),
+        ("severity", pa.string()), ("message", pa.string()), ("suggestion", pa.string()),
+        ("evidence", pa.string()),
+    ])
+    columns = {name: [row.get(name) for row in rows] for name in schema.names}
+    columns["evidence"] = [json.dumps(row.get("evidence") or {}, ensure_ascii=False) for row in rows]
+    pq.write_table(pa.table(columns, schema=schema), stream)
+
+
+# ------------------------------------------------------------------------------ the client
+
+
+def require_extras(format: str) -> None:
+    """A clear message, not an ImportError, when the optional extra is not installed."""
+    missing = [name for name in ("dask", "dask.bag") if not _importable(name)]
+    if format == "parquet" and not _importable("pyarrow"):
+        missing.append("pyarrow")
+    if missing:
+        raise AuditError(f"figcheck audit needs {', '.join(missing)}: pip install 'figcheck[audit]'")
+
+
+def _importable(name: str) -> bool:
+    try:
+        __import__(name)
+    except ImportError:
+        return False
+    return True
+
+
+def prepare_output(directory: Path, overwrite: bool) -> None:
+    """Create the output directory; refuse one holding an earlier run unless told to replace it."""
+    directory.mkdir(parents=True, exist_ok=True)
+    earlier = sorted(p for p in directory.iterdir() if p.name.startswith(PART_PREFIX) or p.name == SUMMARY_FILE)
+    if earlier and not overwrite:
+        raise AuditError(f"{directory}: holds the output of an earlier audit; use --overwrite or another directory")
+    for path in earlier:
+        path.unlink()
+
+
+def run_audit(partitions: list[list[str]], job: AuditJob, scheduler: str = "processes",
+              workers: int | None = None) -> PartitionSummary:
+    """Run one task per partition on the chosen scheduler and add up what they report."""
+    import dask.bag as db
+
+    bag = db.from_sequence(list(enumerate(partitions)), npartitions=max(len(partitions), 1))
+    tasks = bag.starmap(audit_partition, job=job)
+    if scheduler in LOCAL_SCHEDULERS:
+        summaries = tasks.compute(scheduler=scheduler, num_workers=workers)
+    else:
+        summaries = _on_cluster(tasks, scheduler)
+    total = PartitionSummary()
+    for summary in summaries:
+        total.add(summary)
+    return total
+
+
+def _on_cluster(tasks, address: str) -> list[PartitionSummary]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise AuditError("--scheduler ADDRESS needs distributed: pip install 'figcheck[audit]'") from None
+    try:
+        client = Client(address, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as error:
+        raise AuditError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    with client:
+        return tasks.compute(scheduler=client)
+
+
+def write_summary(directory: Path, summary: PartitionSummary, partitions: int) -> dict:
+    report = {"partitions": partitions, **summary.as_json()}
+    target = directory / SUMMARY_FILE
+    temporary = target.with_name(f".{SUMMARY_FILE}.tmp")
+    temporary.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    os.replace(temporary, target)
+    return report
+
+
+def read_findings(directory: Path) -> Iterable[dict]:
+    """Every finding of an audit's JSONL output, partition by partition (for tests and scripts)."""
+    for part in sorted(directory.glob(f"{PART_PREFIX}*.jsonl")):
+        with part.open(encoding="utf-8") as stream:
+            for line in stream:
+                yield json.loads(line)
+
+
+def audit(inputs: Sequence[str], output: Path, *, format: str = "jsonl", scheduler: str = "processes",
+          workers: int | None = None, rules: RuleSpec = RuleSpec(), options: LintOptions | None = None,
+          field: str | None = None, date_field: str | None = None, files_per_partition: int | None = None,
+          overwrite: bool = False) -> dict:
+    """The whole audit: list, partition, run, and write `_summary.json`; returns the summary."""
+    if format not in OUTPUT_FORMATS:
+        raise AuditError(f"unknown --format {format!r}; choose one of: {', '.join(OUTPUT_FORMATS)}")
+    require_extras(format)
+    files = archive_files(inputs, records=field is not None)
+    if not files:
+        raise AuditError(f"no documents found in {', '.join(inputs)}")
+    rules.load()  # a bad rule pack fails here, once, rather than in every task
+    prepare_output(output, overwrite)
+    partitions = partition(files, files_per_partition)
+    job = AuditJob(str(output.resolve()), format, rules, options or LintOptions(), field, date_field)
+    summary = run_audit(partitions, job, scheduler, workers)
+    return write_summary(output, summary, len(partitions))
