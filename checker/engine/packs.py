@@ -159,7 +159,8 @@ def _bind(document: YamlDocument, rule: Rule, loc: tuple) -> LoadedRule:
             document.line_of(loc + ("kind",)),
         )
     try:
-        params = kind.params.model_validate(rule.params)
+        # The context lets a kind resolve a path param relative to the pack that names it.
+        params = kind.params.model_validate(rule.params, context={"pack_dir": str(Path(document.path).parent)})
     except ValidationError as exc:
         raise _pack_error(document, exc, loc + ("params",)) from None
     reason = params.disabled_reason()

@@ -5,3 +5,4 @@ from checker.kinds import unit_conversion  # noqa: F401
 from checker.kinds import percent_change  # noqa: F401
 from checker.kinds import pattern  # noqa: F401
 from checker.kinds import shares_sum  # noqa: F401
+from checker.kinds import house_facts  # noqa: F401

@@ -1,0 +1,77 @@
+"""The house-facts registry: known figures in YAML, validated by pydantic.
+
+    facts:
+      - entity: Big Fund phase III
+        aliases: ["Big Fund III", "third phase of the Big Fund"]
+        value: 344e9
+        currency: CNY          # or `unit:` with a pint unit name
+        as_of: 2024-05-24
+        tolerance: 0.02        # relative
+        source: https://...
+
+Loaded through the same safe YAML reader as rule packs, so an error names the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
+
+from checker.engine.yaml_source import YamlError, load_yaml
+
+
+class Fact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    entity: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    value: float = Field(gt=0)
+    unit: str | None = None
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    as_of: dt.date
+    tolerance: float = Field(0.02, ge=0, lt=1)
+    source: HttpUrl
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> "Fact":
+        if (self.unit is None) == (self.currency is None):
+            raise ValueError("give exactly one of unit or currency")
+        return self
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        names = sorted({self.entity, *self.aliases}, key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+
+
+class Registry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    facts: list[Fact] = Field(default_factory=list)
+
+
+class RegistryError(ValueError):
+    """A registry file that cannot be used; the message names the file and line."""
+
+
+@lru_cache(maxsize=16)
+def load_registry(path: str) -> Registry:
+    """The registry at `path`, read once per process."""
+    if not Path(path).is_file():
+        raise RegistryError(f"no such facts registry: {path}")
+    try:
+        document = load_yaml(path)
+    except YamlError as exc:
+        raise RegistryError(str(exc)) from None
+    try:
+        return Registry.model_validate(document.data or {})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        line = document.line_of(tuple(error["loc"]))
+        where = f"{path}:{line}" if line else path
+        field = ".".join(str(p) for p in error["loc"]) or "(top level)"
+        raise RegistryError(f"{where}: {field}: {error['msg']}") from None
