@@ -1,0 +1,98 @@
+"""number-style: house style for how figures are written. Every style rule is optional."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Literal
+
+from pydantic import Field
+
+from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.model import Problem, Quantity
+
+_SHORT_SCALES = {"bn", "b", "mn", "mln", "m", "tn", "trn", "k", "bln"}
+_SYMBOL = re.compile(r"[$€£¥₹₩]")
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+_SPELLED = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+class NumberStyleParams(Params):
+    one_scale_style: bool = Field(True, description="one scale style per document: 'bn' or 'billion', not both")
+    percent: Literal["%", "percent", "consistent"] | None = Field("consistent", description="how percentages are written")
+    currency: Literal["code", "symbol"] | None = Field(None, description="currency written as an ISO code or a symbol")
+    spell_below_ten: bool = Field(False, description="whole numbers below ten are spelled out")
+    conversion_above: float | None = Field(
+        None, gt=0, description="every amount not in `conversion_currency` worth more than this many units needs a conversion"
+    )
+    conversion_currency: str = Field("USD", pattern=r"^[A-Z]{3}$", description="the currency conversions are given in")
+
+    def disabled_reason(self) -> str | None:
+        if not (self.one_scale_style or self.percent or self.currency or self.spell_below_ten or self.conversion_above):
+            return "every style rule is switched off"
+        return None
+
+
+@register("number-style", NumberStyleParams)
+class NumberStyle(Check):
+    """House style for figures; each rule is optional and reported once per style slip.
+
+    - `one_scale_style`: a document uses "bn"/"m" or "billion"/"million", not both;
+    - `percent`: "%" or "percent" throughout ("consistent": whichever the document uses first);
+    - `currency`: amounts written with an ISO code ("USD 5m") or a symbol ("$5m");
+    - `spell_below_ten`: whole numbers below ten are spelled out ("three", not "3");
+    - `conversion_above`: an amount in another currency than `conversion_currency` above this many
+      units must be given with a conversion ("every yuan figure needs a dollar figure").
+    """
+
+    params: NumberStyleParams
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.first: dict[str, tuple[str, Quantity]] = {}
+
+    def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        converted = {(q.start, q.end) for r in block.relations if r.kind == "conversion" for q in r.quantities}
+        for quantity in block.quantities:
+            if self.params.one_scale_style and quantity.scale:
+                style = "abbreviated" if quantity.scale.lower().strip(".") in _SHORT_SCALES else "spelled out"
+                yield from self._consistent("scale", style, quantity)
+            if self.params.percent and quantity.kind == "percent" and quantity.unit == "percent":
+                style = "%" if "%" in quantity.text else "percent"
+                if self.params.percent == "consistent":
+                    yield from self._consistent("percent", style, quantity)
+                elif style != self.params.percent:
+                    yield self._slip(quantity, f"write percentages with '{self.params.percent}': {quantity.display}")
+            if self.params.currency and quantity.kind == "money":
+                yield from self._currency(quantity)
+            if self.params.spell_below_ten and _small_digit(quantity):
+                word = _SPELLED[int(quantity.value)]
+                yield self._slip(quantity, f"spell out numbers below ten: '{word}', not '{quantity.display}'", word)
+            if self.params.conversion_above and quantity.kind == "money" and (quantity.start, quantity.end) not in converted:
+                yield from self._needs_conversion(quantity)
+
+    def _consistent(self, rule: str, style: str, quantity: Quantity) -> Iterable[Problem]:
+        first = self.first.setdefault(rule, (style, quantity))
+        if first[0] != style and f"{rule}-reported" not in self.first:
+            self.first[f"{rule}-reported"] = (style, quantity)
+            yield self._slip(quantity, f"{rule} written {style} in {quantity.display}, but {first[0]} "
+                                       f"earlier ({first[1].display})", evidence={"first": first[1].display})
+
+    def _currency(self, quantity: Quantity) -> Iterable[Problem]:
+        if self.params.currency == "code" and _SYMBOL.search(quantity.text):
+            yield self._slip(quantity, f"write the currency as an ISO code ({quantity.currency}): {quantity.display}")
+        elif self.params.currency == "symbol" and _CODE.search(quantity.text):
+            yield self._slip(quantity, f"write the currency as a symbol: {quantity.display}")
+
+    def _needs_conversion(self, quantity: Quantity) -> Iterable[Problem]:
+        if quantity.currency and quantity.currency != self.params.conversion_currency:
+            if quantity.value > (self.params.conversion_above or 0):
+                yield self._slip(quantity, f"give a {self.params.conversion_currency} conversion for {quantity.display}")
+
+    @staticmethod
+    def _slip(quantity: Quantity, message: str, suggestion: str | None = None, evidence: dict | None = None) -> Problem:
+        return Problem((quantity,), message, suggestion, evidence or {})
+
+
+def _small_digit(quantity: Quantity) -> bool:
+    return (quantity.kind == "number" and quantity.text.strip().isdigit() and 0 < quantity.value < 10
+            and not quantity.scale)
