@@ -84,8 +84,11 @@ def _other_extractors(text: str) -> list[Quantity]:
     return found
 
 
+_CJK = re.compile("[\u3400-\u9fff\uff00-\uffef]")
+
+
 def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
+    return _CJK.search(text) is not None
 
 
 def _unparsed(text: str, quantities: list[Quantity]) -> list[Unparsed]:
