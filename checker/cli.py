@@ -522,18 +522,43 @@ def _load_or_fail(rules):
 
 
 def main() -> None:
-    """Entry point: run the app with clean handling of Ctrl-C and closed pipes."""
+    """Entry point: run the app so that no traceback ever reaches the user.
+
+    Ctrl-C exits 130 with one line. A reader that goes away (`figcheck lint ... | head`) ends the
+    run quietly with exit 1, as Typer/Click already do inside the app, so a `set -o pipefail`
+    gate never mistakes a truncated report for a clean one. Anything unexpected is one line and
+    exit 2; set FIGCHECK_DEBUG=1 to see the traceback.
+    """
     try:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("figcheck: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        # The reader went away (`figcheck lint ... | head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
     except RecursionError:
         sys.stderr.write("figcheck: error: input nested too deeply to process\n")
         sys.exit(EXIT_USAGE)
+    except MemoryError:
+        sys.stderr.write("figcheck: error: out of memory\n")
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # noqa: BLE001 (the last line of defence: one line, not a traceback)
+        if os.environ.get("FIGCHECK_DEBUG"):
+            raise
+        detail = " ".join(str(exc).split())[:300]
+        sys.stderr.write(f"figcheck: internal error: {type(exc).__name__}: {detail} "
+                         "(please report it; FIGCHECK_DEBUG=1 shows the traceback)\n")
+        sys.exit(EXIT_USAGE)
 
+
+EXIT_BROKEN_PIPE = 1  # what Click exits with on EPIPE inside the app; the same when it escapes later
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
