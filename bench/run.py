@@ -1,0 +1,183 @@
+"""figcheck's benchmark: throughput against quantulum3, start-up, --jobs speed-up, memory.
+
+    python bench/run.py                       # the README's figures (about 15 minutes on 2 cores)
+    python bench/run.py --large-mb 50         # quicker: a 50 MB file for the memory case
+    python bench/run.py --skip-large          # no memory case at all
+
+Every figcheck figure is measured on the command line as a user runs it (a fresh process,
+start-up included), so nothing is warmed up that a user would not have warm. The quantulum3
+baseline parses sentence by sentence (it is quadratic on long strings); it is time-boxed by
+parsing every Nth sentence of the same text and extrapolating, which the output says.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578"
+SEED = ROOT / "seeds" / "000_d4ab128e2416e759.txt"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
+@dataclass
+class Run:
+    """One figcheck process: how long it took, the most memory it held, what it found."""
+
+    seconds: float
+    peak_rss_mb: float
+    findings: int
+
+
+def figcheck(*args: str) -> Run:
+    """Run `figcheck ARGS --format json` in a fresh process; peak RSS from wait4 (the child alone)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "checker", *args, "--format", "json"],
+                                   cwd=ROOT, env=env, stdout=stdout, stderr=stderr)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stdout.seek(0)
+        stderr.seek(0)
+        try:
+            report = json.load(stdout)
+        except ValueError:
+            report = None
+        if process.returncode not in (0, 1) or not isinstance(report, dict):
+            message = stderr.read().decode(errors="replace")
+            raise SystemExit(f"figcheck {' '.join(args)} failed ({process.returncode}):\n{message}")
+    return Run(seconds, usage.ru_maxrss / 1024, len(report["findings"]))
+
+
+def corpus_text(corpus: Path) -> str:
+    """The text of the files `figcheck lint CORPUS` reads (the default extensions)."""
+    sys.path.insert(0, str(ROOT))
+    from checker.documents.walk import DEFAULT_EXTENSIONS
+
+    files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in DEFAULT_EXTENSIONS)
+    return "\n\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files)
+
+
+def quantulum_rate(text: str, every: int) -> tuple[float, int, int]:
+    """Characters per second of quantulum3.parser.parse over every `every`-th sentence."""
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    from quantulum3 import parser
+
+    parser.parse("warm-up: 3 metres and 40 kg")  # its lazy tables load outside the timing
+    sentences = [s for s in SENTENCE_END.split(text) if s.strip()]
+    sample = sentences[::every]
+    chars = sum(len(s) for s in sample)
+    started = time.perf_counter()
+    for sentence in sample:
+        try:
+            parser.parse(sentence)
+        except Exception:  # it raises on some inputs; that time still counts
+            pass
+    return chars / (time.perf_counter() - started), len(sample), len(sentences)
+
+
+def write_large_file(path: Path, text: str, megabytes: int) -> int:
+    """Real wire copy repeated to `megabytes` MB, written in blocks so this script stays small too."""
+    target = megabytes * 1024 * 1024
+    block = text.encode("utf-8") + b"\n\n"
+    written = 0
+    with path.open("wb") as stream:
+        while written < target:
+            piece = block[: target - written]
+            stream.write(piece)
+            written += len(piece)
+    return written
+
+
+def startup_median(runs: int) -> float:
+    """Wall time of `figcheck lint SEED` exactly as a pre-commit hook runs it (default format)."""
+    figcheck("lint", str(SEED))  # the first run fills the rates cache
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "checker", "lint", str(SEED)], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        times.append(time.perf_counter() - started)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"figcheck lint {SEED} failed:\n{done.stderr.decode(errors='replace')}")
+    return statistics.median(times)
+
+
+def machine() -> str:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles to lint")
+    parser.add_argument("--every", type=int, default=20, help="quantulum3 parses every Nth sentence")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the parallel run")
+    parser.add_argument("--startup-runs", type=int, default=10)
+    parser.add_argument("--large-mb", type=int, default=500, help="size of the generated file for the memory case")
+    parser.add_argument("--skip-large", action="store_true", help="leave out the memory case")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        raise SystemExit(f"no corpus at {args.corpus}; name one with --corpus")
+
+    print(f"machine: {machine()}")
+    text = corpus_text(args.corpus)
+    chars = len(text)
+    print(f"corpus:  {args.corpus} ({chars:,} characters)")
+
+    serial = figcheck("lint", str(args.corpus), "--jobs", "1")
+    parallel = figcheck("lint", str(args.corpus), "--jobs", str(args.jobs))
+    figcheck_rate = chars / serial.seconds
+    if serial.findings != parallel.findings:
+        raise SystemExit("--jobs 1 and --jobs N disagree; the benchmark stops here")
+    print(f"figcheck lint --jobs 1:      {serial.seconds:7.2f} s  {figcheck_rate:12,.0f} chars/s  "
+          f"(one process, start-up included)")
+    print(f"figcheck lint --jobs {args.jobs}:      {parallel.seconds:7.2f} s  {chars / parallel.seconds:12,.0f} chars/s  "
+          f"speed-up {serial.seconds / parallel.seconds:.2f}x")
+
+    rate, sampled, total = quantulum_rate(text, args.every)
+    print(f"quantulum3 parser.parse:              {rate:12,.0f} chars/s  "
+          f"(sampled every {args.every}th sentence: {sampled:,} of {total:,}; extrapolated, "
+          f"whole corpus ≈ {chars / rate / 60:.0f} min)")
+    print(f"throughput ratio (figcheck --jobs 1 / quantulum3): {figcheck_rate / rate:.1f}x  "
+          f"(--jobs {args.jobs}: {chars / parallel.seconds / rate:.1f}x)")
+
+    print(f"start-up (lint the seed, median of {args.startup_runs}): {startup_median(args.startup_runs):.3f} s")
+
+    if args.skip_large:
+        return
+    with tempfile.TemporaryDirectory(prefix="figcheck-bench-") as scratch:
+        large = Path(scratch) / "large.txt"
+        size = write_large_file(large, text, args.large_mb)
+        big = figcheck("lint", str(large), "--jobs", "1")
+    print(f"peak RSS, corpus ({chars / 1e6:.0f} M chars, --jobs 1): {serial.peak_rss_mb:7.1f} MB")
+    print(f"peak RSS, generated {size / 2**20:.0f} MB file:        {big.peak_rss_mb:7.1f} MB  "
+          f"(difference {big.peak_rss_mb - serial.peak_rss_mb:+.1f} MB; linted in {big.seconds:.0f} s, "
+          f"{size / big.seconds:,.0f} bytes/s)")
+
+
+if __name__ == "__main__":
+    main()
