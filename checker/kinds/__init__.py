@@ -7,3 +7,4 @@ from checker.kinds import pattern  # noqa: F401
 from checker.kinds import shares_sum  # noqa: F401
 from checker.kinds import house_facts  # noqa: F401
 from checker.kinds import number_style  # noqa: F401
+from checker.kinds import repeated_figure  # noqa: F401

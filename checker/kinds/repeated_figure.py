@@ -1,0 +1,66 @@
+"""repeated-figure: the same thing stated twice in one document must carry the same figure."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from pydantic import Field
+
+from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.printed import printed_rounding
+from checker.model import Problem, Quantity
+from checker.relate.subjects import same_years, subject_key
+
+
+class RepeatedFigureParams(Params):
+    tolerance: float = Field(0.01, ge=0, lt=1, description="relative tolerance beyond the rounding of both figures")
+    hedge_tolerance: float = Field(0.05, ge=0, lt=1, description="added when either figure is hedged")
+    max_subjects: int = Field(500, ge=1, le=100_000, description="subjects remembered per document (bounds memory)")
+
+
+@register("repeated-figure", RepeatedFigureParams)
+class RepeatedFigure(Check):
+    """The same subject stated twice in one document with different figures.
+
+    "the fund has raised 700 billion yuan" ... later "the fund has raised 650 billion yuan". A
+    subject is the name right before a verb of size (raised, is worth, valued at, manages) and the
+    years in its sentence; figures in different currencies or units are not compared. Differences
+    within the rounding of both figures, `tolerance` and hedges ("almost 700 billion" vs "690
+    billion") are not findings. The finding sits on the second mention; its evidence points at the
+    first (line and column).
+    """
+
+    params: RepeatedFigureParams
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.seen: dict[tuple, tuple[Quantity, frozenset[str]]] = {}
+
+    def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        for quantity in block.quantities:
+            if quantity.kind != "money" or quantity.is_range:
+                continue
+            key = subject_key(block.text, quantity)
+            if key is None:
+                continue
+            subject, verb, years = key
+            key = (subject, verb, quantity.currency)
+            earlier = self.seen.get(key)
+            if earlier is None or not same_years(earlier[1], years):
+                if earlier is None and len(self.seen) < self.params.max_subjects:
+                    self.seen[key] = (quantity, years)
+                continue
+            first = earlier[0]
+            tolerance = self.params.tolerance + printed_rounding(first) + printed_rounding(quantity)
+            if first.hedge or quantity.hedge:
+                tolerance += self.params.hedge_tolerance
+            if abs(quantity.value / first.value - 1) > tolerance:
+                yield self._problem(key, first, quantity)
+
+    def _problem(self, key: tuple, first: Quantity, second: Quantity) -> Problem:
+        where = f"line {first.loc.line}" if first.loc else "earlier"
+        message = f"'{key[0]}' is given as {second.display} here but {first.display} at {where}"
+        evidence = {"subject": key[0], "first": first.display, "second": second.display}
+        if first.loc:
+            evidence.update(first_line=first.loc.line, first_column=first.loc.column)
+        return Problem((second,), message, None, evidence)

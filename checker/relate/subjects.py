@@ -1,0 +1,46 @@
+"""The subject a money figure is stated for: "the fund has raised [700 billion yuan]".
+
+Only one shape is read, a named subject then a verb of size right before the figure, so that two
+figures share a subject only when the wording is the same ("the fund has raised" ... "the fund
+raised"). The years in the sentence are part of the key: "raised $5m in 2020" and "raised $8m in
+2022" are different facts, not a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Quantity
+
+_VERBS = {"raised": "raise", "raises": "raise", "has raised": "raise", "had raised": "raise",
+          "is worth": "worth", "was worth": "worth", "valued at": "value", "is valued at": "value",
+          "was valued at": "value", "has a budget of": "budget", "budget of": "budget",
+          "has assets of": "assets", "manages": "manage", "oversees": "manage"}
+_HEDGE = r"(?:about|around|roughly|some|nearly|almost|more\s+than|over|close\s+to)"
+_SUBJECT = re.compile(
+    rf"(?:\b(?:the|its)\s+)?(?P<subject>(?:[A-Z][\w&'-]*\s+){{0,4}}[A-Za-z][\w&-]*)\s+(?:has\s+|had\s+)?"
+    rf"(?:so\s+far\s+|now\s+)?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})\s+(?:{_HEDGE}\s+)?\Z"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
+def same_years(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Mentions about different years are different facts; a mention without a year matches any."""
+    return not a or not b or a == b
+
+
+def subject_key(text: str, quantity: Quantity) -> tuple[str, str, frozenset[str]] | None:
+    """(subject, verb, years in the sentence) for a figure stated as a subject's size, else None."""
+    before = text[max(0, quantity.start - 80) : quantity.start]
+    starts = list(_SENTENCE_START.finditer(before))
+    if starts:
+        before = before[starts[-1].end():]
+    match = _SUBJECT.search(before)
+    if match is None:
+        return None
+    end = _SENTENCE_START.search(text, quantity.end)
+    sentence = before + text[quantity.start : end.start() if end else len(text)]
+    words = match.group("subject").lower().split()
+    subject = " ".join(words[1:] if len(words) > 1 and words[0] in ("the", "its") else words)
+    return subject, _VERBS[" ".join(match.group("verb").split())], frozenset(_YEAR.findall(sentence))
