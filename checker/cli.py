@@ -531,6 +531,10 @@ def main() -> None:
     """
     try:
         app()
+    except SystemExit as exit_:
+        if exit_.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
+            sys.stderr.write("figcheck: interrupted\n")
+        raise
     except KeyboardInterrupt:
         sys.stderr.write("figcheck: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
