@@ -414,26 +414,20 @@ def rules_list(
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack; may be repeated.")] = None,
 ) -> None:
     """List the rules that would run, and every check kind available."""
-    from rich.console import Console
-    from rich.table import Table
-
     from checker.engine.registry import all_kinds
 
     loaded = _load_or_fail(rules)
-    table = Table(title="rules")
-    for column in ("id", "kind", "severity", "from", "summary"):
-        table.add_column(column)
+    width = max((len(r.id) for r in loaded), default=10) + 2
+    print(f"rules ({len(loaded)}):")
     for rule in loaded:
-        table.add_row(rule.id, rule.kind.name, rule.rule.severity, Path(rule.origin).name,
-                      (rule.rule.description or rule.kind.summary).strip().split("\n")[0])
-    console = Console()
-    console.print(table)
-    kinds = Table(title="check kinds")
-    kinds.add_column("kind")
-    kinds.add_column("summary")
-    for name, kind in all_kinds().items():
-        kinds.add_row(name, kind.summary)
-    console.print(kinds)
+        kind = "" if rule.kind.name == rule.id else f" [{rule.kind.name}]"
+        summary = (rule.rule.description or rule.kind.summary).strip().split("\n")[0]
+        print(f"  {rule.id:<{width}}{rule.rule.severity:<9}{summary}{kind}  ({Path(rule.origin).name})")
+    kinds = all_kinds()
+    width = max(len(name) for name in kinds) + 2
+    print(f"\ncheck kinds ({len(kinds)}):")
+    for name, kind in kinds.items():
+        print(f"  {name:<{width}}{kind.summary}")
 
 
 @rules_app.command("show")
