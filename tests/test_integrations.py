@@ -36,7 +36,11 @@ def test_pre_commit_hook_declaration():
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert hook["id"] == "figcheck"
     assert hook["language"] == "python"
-    assert set(hook["types_or"]) == {"markdown", "html", "text"}
+    import re
+
+    matches = re.compile(hook["files"]).search
+    assert all(matches(name) for name in ("story.md", "page.html", "wire.txt", "draft.docx", "post.mdx"))
+    assert not any(matches(name) for name in ("checker/cli.py", "pyproject.toml", "data.csv"))
     assert hook["pass_filenames"] is True
     program, *args = shlex.split(hook["entry"])
     assert program in console_scripts() and args == ["lint"]
