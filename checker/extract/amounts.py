@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.extract import exclusions, lexicon
+from checker.extract import currency_context, exclusions, lexicon
 from checker.extract.numerals import Numeral
 from checker.model import Quantity
 
@@ -40,11 +40,14 @@ CURRENCY_BEFORE = re.compile(
 )
 MINUS_BEFORE = re.compile(r"(?:(?:^[-−]\s?)|(?<=[\s(\[])[-−]|\b(?i:minus|negative)\s+)\Z")
 HEDGE_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<hedge>(?i:{_alternation(lexicon.HEDGES)}))\s+\Z")
-CHANGE_CUE_BEFORE = re.compile(
-    r"\b(?i:from|rose|rise[sn]?|fell|fall(?:s|en)?|gain(?:ed|s)?|los[te]s?|increas(?:ed?|es)|decreas(?:ed?|es)|"
+_CHANGE_WORDS = (
+    r"rose|rise[sn]?|fell|fall(?:s|en)?|gain(?:ed|s)?|los[te]s?|increas(?:ed?|es)|decreas(?:ed?|es)|"
     r"cut|rais(?:ed?|es)|lower(?:ed|s)?|climb(?:ed|s)?|dropp?(?:ed|s)?|jump(?:ed|s)?|slipp?(?:ed|s)?|eas(?:ed?|es)|"
-    r"up|down|grew|grow[sn]?|revised|boost(?:ed|s)?|trimm?(?:ed|s)?|slash(?:ed|es)?|hik(?:ed?|es)|reduc(?:ed?|es))\b[^.;]{0,30}\Z"
+    r"up|down|grew|grow[sn]?|revised|boost(?:ed|s)?|trimm?(?:ed|s)?|slash(?:ed|es)?|hik(?:ed?|es)|reduc(?:ed?|es)|drop|growth|declin(?:ed?|es)|doubled|tripled|trebled|quadrupled|halved"
 )
+CHANGE_CUE_BEFORE = re.compile(rf"\b(?i:from|{_CHANGE_WORDS})\b[^.;]{{0,30}}\Z")
+# Before "from": "rose from 5 to 6 billion" is a change, "estimated at from 5 to 6 billion" a range.
+CHANGE_VERB_BEFORE = re.compile(rf"\b(?i:{_CHANGE_WORDS})\b[^.;,]{{0,25}}\Z")
 RANGE_OPENER_BEFORE = re.compile(r"(?<![A-Za-z])(?P<word>(?i:between|from))\s+\Z")
 LETTER_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z\d]-)\Z")
 
@@ -111,6 +114,7 @@ class AmountReader:
         self.zones = zones
         self.consumed: set[int] = set()
         self._yen_context: bool | None = None
+        self._names_resolved: dict[str, tuple[str | None, tuple[str, ...]]] = {}
 
     def read(self) -> list[Quantity]:
         found: list[Quantity] = []
@@ -138,6 +142,7 @@ class AmountReader:
             if ratio is not None:
                 return ratio
         value, scale, pos = self._scaled(numeral, money=prefix is not None)
+        inherited: _Currency | None = None
 
         high = None
         high_end = pos
@@ -147,8 +152,10 @@ class AmountReader:
         if partner is not None:
             if link.group("link").lower() == "and" and not (opener and opener.group("word").lower() == "between"):
                 partner = None
-            elif link.group("link").lower() == "to" and not self._to_is_range(start, partner[1]):
-                partner = None  # "from 5 to 6 billion", "rose 3 to 114": a change, the relate stage reads it
+            elif link.group("link").lower() == "to" and not self._to_is_range(start, partner[1], opener, scale):
+                if opener is not None and opener.group("word").lower() == "from":
+                    value, scale, inherited = self._endpoint_shares(numeral, value, scale, partner[1])
+                partner = None  # "rose from 5 to 6 billion", "rose 3 to 114": a change, the relate stage reads it
         if partner is not None and partner[2] and prefix is None:
             partner = None  # "27 to $254 million": the second figure has a currency of its own
         if partner is not None:
@@ -177,6 +184,8 @@ class AmountReader:
                 currency = currency or candidate
                 currency.minor = candidate.minor
                 end = suffix.end()
+        if currency is None and inherited is not None:
+            currency = inherited  # "rose from 5 to 6 billion yuan": the first endpoint is yuan too
         if currency is not None and currency.minor:
             value, high = value / 100, (high / 100 if high is not None else None)
         elif currency is not None and currency.iso == "USD" and self.text[currency.start:currency.end].lower().startswith(("dollar", "dlr")):
@@ -186,7 +195,9 @@ class AmountReader:
             if scale and not self._scale_ok(scale, numeral, money=True):
                 return None
             iso, alternatives = self._resolve(currency)
-            q = self._quantity(start, end, value, "money", numeral, scale, high, negative, iso=iso, alternatives=alternatives)
+            unit = currency_context.AMBIGUOUS_NAMES[currency.iso].unit if iso is None else None
+            q = self._quantity(start, end, value, "money", numeral, scale, high, negative, iso=iso,
+                               alternatives=alternatives, unit=unit)
             return self._with_per(q)
         percent = PERCENT_AFTER.match(text, end)
         if percent is not None and not (scale and scale.lower() not in ("hundred",)):
@@ -231,7 +242,7 @@ class AmountReader:
             return None
         symbol = m.group("cur")
         iso, alternatives = _prefix_currency(symbol)
-        if iso is None:
+        if iso is None or (symbol == "N" and not _NAIRA_CONTEXT.search(self.text)):
             return None
         currency = _Currency(iso, alternatives, m.start("cur") if not m.group("lead") else m.start("lead"), m.end("cur"))
         currency.negative = bool(m.group("lead") or m.group("neg"))
@@ -301,14 +312,35 @@ class AmountReader:
             return False  # 3M, 4K, 5G, "Insat 1B": names, not scaled figures
         return scale in _SHORT_NUMBER_SCALES and (glued or scale not in ("b",))
 
-    def _to_is_range(self, start: int, partner: Numeral) -> bool:
-        """"340 to 350 cruzados" is a range; "from 5 to 6", "gained 3 to 114" are changes, and
-        "10 to 20" with nothing after it is two numbers."""
-        if CHANGE_CUE_BEFORE.search(self.text, max(0, start - 40), start):
+    def _to_is_range(self, start: int, partner: Numeral, opener: re.Match | None, scale: str | None) -> bool:
+        """"340 to 350 cruzados" and "from 5 to 6 billion yuan" are ranges; "rose from 5 to 6
+        billion", "gained 3 to 114" are changes, "from $300 million to $900 million" is two full
+        amounts, and "10 to 20" with nothing after it is two numbers."""
+        if opener is not None and opener.group("word").lower() == "from":
+            if scale is not None or CHANGE_VERB_BEFORE.search(self.text, max(0, opener.start() - 35), opener.start()):
+                return False
+        elif CHANGE_CUE_BEFORE.search(self.text, max(0, start - 40), start):
             return False
         after = partner.end
         return bool(SCALE_AFTER.match(self.text, after) or CURRENCY_AFTER.match(self.text, after)
                     or PERCENT_AFTER.match(self.text, after))
+
+    def _endpoint_shares(self, numeral: Numeral, value: float, scale: str | None,
+                         partner: Numeral) -> tuple[float, str | None, _Currency | None]:
+        """"rose from 5 to 6 billion yuan": the first endpoint takes the scale word and the currency
+        written once after the second, so a change claim compares 5e9 yuan with 6e9 yuan."""
+        if scale is not None or numeral.scale is not None or numeral.is_word:
+            return value, scale, None
+        p_value, p_scale, p_end = self._scaled(partner, money=True)
+        if p_scale is not None and partner.value:
+            value, scale = value * (p_value / partner.value), p_scale
+        suffix = CURRENCY_AFTER.match(self.text, p_end)
+        currency = self._suffix_currency(suffix, p_scale, p_value) if suffix else None
+        if currency is not None and (not currency.iso or currency.minor):
+            currency = None
+        if currency is not None:
+            currency.start = currency.end = numeral.end  # said once, after the other endpoint
+        return value, scale, currency
 
     def _range_partner(self, link: re.Match, prefix: _Currency | None) -> tuple[int, Numeral, bool] | None:
         """The figure after "-", "to" or "and", and whether it repeats a currency sign."""
@@ -358,8 +390,13 @@ class AmountReader:
         self.consumed.add(index)
         return (word.end() if word else cents.end), value + cents.value / 100
 
-    def _resolve(self, currency: _Currency) -> tuple[str, tuple[str, ...]]:
-        """¥ is yuan unless the same text speaks of yen or Japan; the ambiguity stays recorded."""
+    def _resolve(self, currency: _Currency) -> tuple[str | None, tuple[str, ...]]:
+        """¥ is yuan unless the same text speaks of yen or Japan; a name several countries share
+        ("francs", "pesos") is read by the countries the text names. The ambiguity stays recorded."""
+        if currency.iso in currency_context.AMBIGUOUS_NAMES:
+            if currency.iso not in self._names_resolved:
+                self._names_resolved[currency.iso] = currency_context.resolve(currency.iso, self.text)
+            return self._names_resolved[currency.iso]
         if currency.alternatives == lexicon.YEN_YUAN:
             if self._yen_context is None:
                 self._yen_context = bool(re.search(r"\byen\b|\bJapan", self.text))
@@ -398,6 +435,7 @@ class AmountReader:
         return any(s < end and start < e for s, e in self.zones)
 
 
+_NAIRA_CONTEXT = re.compile(r"\b(?:[Nn]aira|Nigeria)")
 _SPAN_PREPOSITIONS = frozenset({"over", "under"})
 _TIME_NOUN_AFTER = re.compile(r"\s*-?\s*(?i:years?|months?|weeks?|days?|decades?|hours?|minutes?|quarters?|sessions?|periods?)\b")
 _A_ORDINAL = re.compile(r"(?i:an?|one)\s+[a-z]+(?<!half)$")
