@@ -51,9 +51,10 @@ def extract_with_unparsed(text: str) -> tuple[list[Quantity], list[Unparsed]]:
     if not isinstance(text, str) or not text:
         return [], []
     found: list[Quantity] = []
-    if _HAS_DIGIT.search(text) or ANY_NUMBER_WORD.search(text):
+    has_figure = _HAS_DIGIT.search(text) is not None or ANY_NUMBER_WORD.search(text) is not None
+    if has_figure:
         found = english_amounts(text)
-    found.extend(_other_extractors(text))
+    found.extend(_other_extractors(text, has_figure))
     quantities = merge(found)
     return quantities, _unparsed(text, quantities)
 
@@ -66,7 +67,7 @@ def english_amounts(text: str) -> list[Quantity]:
     return AmountReader(text, numerals, blocked_zones(text)).read()
 
 
-def _other_extractors(text: str) -> list[Quantity]:
+def _other_extractors(text: str, has_figure: bool) -> list[Quantity]:
     """Chinese amounts and physical quantities, from modules written beside this one."""
     found: list[Quantity] = []
     try:
@@ -79,7 +80,7 @@ def _other_extractors(text: str) -> list[Quantity]:
         from checker.extract import units
     except ImportError:
         units = None
-    if units is not None and _HAS_DIGIT.search(text):
+    if units is not None and has_figure:  # "about one mile" has no digit
         found.extend(units.find_physical(text))
     return found
 

@@ -133,6 +133,8 @@ class AmountReader:
         start = prefix.start if prefix else numeral.start
         if prefix is None and not numeral.is_word and LETTER_OR_CODE_BEFORE.search(text, max(0, numeral.start - 2), numeral.start):
             return None  # H20, A100, GPT-4, FY2025: a name, not a figure
+        if prefix is None and numeral.is_word and exclusions.is_name_word(text, numeral.start, numeral.end):
+            return None
         minus = None if prefix else self._minus_before(start, numeral)
         negative = bool(prefix and prefix.negative) or minus is not None
         if minus is not None:
@@ -266,6 +268,8 @@ class AmountReader:
         glued = m.start("scale") == numeral.end
         if not self._scale_ok(scale, numeral, money, glued):
             return numeral.value, None, numeral.end
+        if scale == "G" and not money and _WORD_AFTER.match(self.text, m.end()):
+            return numeral.value, None, numeral.end  # "10G network", "40G Ethernet": a generation or a name
         value = numeral.value * _SCALE_VALUES[scale.lower() if scale.lower() in _SCALE_VALUES else scale]
         end = m.end()
         second = SECOND_SCALE_AFTER.match(self.text, end)
@@ -435,6 +439,7 @@ class AmountReader:
         return any(s < end and start < e for s, e in self.zones)
 
 
+_WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
 _NAIRA_CONTEXT = re.compile(r"\b(?:[Nn]aira|Nigeria)")
 _SPAN_PREPOSITIONS = frozenset({"over", "under"})
 _TIME_NOUN_AFTER = re.compile(r"\s*-?\s*(?i:years?|months?|weeks?|days?|decades?|hours?|minutes?|quarters?|sessions?|periods?)\b")

@@ -94,3 +94,15 @@ def is_not_a_count(text: str, start: int, end: int, value: float, is_integer: bo
 def is_score(low: float, high: float, low_int: bool, high_int: bool) -> bool:
     """"3-1", "2-2": a result, not a range (ranges are written low to high)."""
     return low_int and high_int and 0 <= high <= low <= 30
+
+
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_SENTENCE_START_BEFORE = re.compile(r"(?:\A|[.!?:;\"'“(\n]\s*|\A\s*)\Z")
+
+
+def is_name_word(text: str, start: int, end: int) -> bool:
+    """"Three Mile Island", "Three Gorges Dam", "Four Seasons": a capitalised number word inside a
+    name. At the start of a sentence capitals say nothing, so the figure stays."""
+    if not text[start].isupper() or not _CAPITALISED_AFTER.match(text, end):
+        return False
+    return not _SENTENCE_START_BEFORE.search(text, max(0, start - 3), start)

@@ -68,7 +68,7 @@ def find_physical(text: str) -> list[Quantity]:
 
 def _read(m: re.Match, text: str) -> Quantity | None:
     unit = _unit_of(m, text)
-    if unit is None:
+    if unit is None or _inside_a_name(m, text):
         return None
     value = _value_of(m)
     if value is None:
@@ -85,6 +85,26 @@ def _read(m: re.Match, text: str) -> Quantity | None:
         hedge=hedge.group().strip().lower() if hedge else None,
         sig_digits=_significant_digits(m.group("digits")), per=per,
     )
+
+
+_CAPITALISED_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_TITLE_CASE = re.compile(r"[A-Z][a-z]{2,}(?:\s+[A-Z]?[a-z]+)*\Z")
+
+
+def _inside_a_name(m: re.Match, text: str) -> bool:
+    """"Three Mile Island", "Nine Inch Nails", "ONEMI", "FT-SE": a unit word that is part of a
+    proper name or of another word, not a measure."""
+    unit_start = m.start("unit") if m.group("unit") else -1
+    if unit_start < 0:
+        return False
+    if m.group("words") and unit_start == m.end("words"):
+        return True  # "ONEMI": a number word glued to letters is part of a word
+    if m.end("unit") < len(text) - 1 and text[m.end("unit")] == "-" and text[m.end("unit") + 1].isalpha():
+        return True  # "FT-SE 100", "Mile-End"
+    if not _TITLE_CASE.match(m.group("unit")):
+        return False
+    number_is_title = bool(m.group("words")) and m.group("words")[0].isupper()
+    return number_is_title or bool(_CAPITALISED_WORD_AFTER.match(text, m.end("unit")))
 
 
 def _unit_of(m: re.Match, text: str) -> str | None:
