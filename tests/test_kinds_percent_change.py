@@ -63,3 +63,19 @@ def test_change_relation_carries_endpoints_in_order_and_the_stated_figure():
     start, end = relation.quantities
     assert (start.value, end.value) == (50, 40)
     assert relation.data["percent"] == 20 and relation.data["direction"] == "down"
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # Wire copy states the end value first: "B, up X% from A".
+    ("Tesla sold 1.8 million cars in 2023, up 58% from 1.31 million in 2022.", True),
+    ("Tesla sold 1.8 million cars in 2023, up 37% from 1.31 million in 2022.", False),
+    ("Net profit was 12.5 mln dlrs, up 20 pct from 10.4 mln dlrs.", False),
+    ("Net profit was 12.5 mln dlrs, up 40 pct from 10.4 mln dlrs.", True),
+    ("Exports were $41 billion, down 5% compared with $43.2 billion.", False),
+    # The right size in the wrong direction.
+    ("Net profit was 12.5 mln dlrs, down 20 pct from 10.4 mln dlrs.", True),
+    ("Net profit fell 20% to $12.5 million from $10.4 million.", True),
+    ("Net profit rose 20% to $12.5 million from $10.4 million.", False),
+])
+def test_end_first_claims_and_direction(text, flagged):
+    assert bool(change_findings(text)) == flagged

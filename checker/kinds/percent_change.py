@@ -50,6 +50,9 @@ class PercentChange(Check):
         start, end = relation.quantities
         stated = relation.data["stated"]
         low, high = _change_range(start, end)
+        wrong_way = _wrong_direction(relation, low, high)
+        if wrong_way is not None:
+            return wrong_way
         actual = (end.value / start.value - 1) * 100
         if "points" in relation.data:
             if start.kind != "percent":
@@ -107,6 +110,22 @@ class PercentChange(Check):
         evidence = {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue, **evidence}
         first, last = sorted((stated, start, end), key=lambda q: q.start)[0], max((stated, start, end), key=lambda q: q.end)
         return Problem((first, last), message, fix, evidence)
+
+
+def _wrong_direction(relation: Relation, low: float, high: float) -> Problem | None:
+    """ "down 20% from 10.4 to 12.5": the size may fit, but the figures move the other way."""
+    start, end = relation.quantities
+    direction = relation.data.get("direction")
+    if (direction == "down" and low > 0) or (direction == "up" and high < 0):
+        moved = "rise" if low > 0 else "fall"
+        stated = relation.data["stated"]
+        message = (f"'{relation.cue} {stated.display}' goes the wrong way: the figures {moved} "
+                   f"from {start.display} to {end.display}")
+        first, last = sorted((stated, start, end), key=lambda q: q.start)[0], max((stated, start, end), key=lambda q: q.end)
+        return Problem((first, last), message, None,
+                       {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue,
+                        "likely_slip": "direction of the change"})
+    return None
 
 
 def _change_range(start: Quantity, end: Quantity) -> tuple[float, float]:

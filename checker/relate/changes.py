@@ -60,6 +60,13 @@ _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'“])|\n")
 _DOWN_WORDS = re.compile(rf"^(?:{_DOWN}|{_DOWN_NOUN})$", re.IGNORECASE)
 
 
+# "sold 1.8 million cars in 2023, up 38% from 1.31 million": the end value comes first.
+_END_TO_CHANGE = re.compile(
+    rf",\s*(?P<updown>up|down|rising|falling|(?:an?\s+)?(?:{_UP_NOUN}|{_DOWN_NOUN})\s+of)\s+(?:by\s+)?"
+    rf"(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
+_CHANGE_TO_START = re.compile(rf"\s+(?:from|compared\s+with|against)\s+(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
+
+
 def find_change_claims(text: str, quantities: list[Quantity]) -> list[Relation]:
     """Every change claim with both endpoints stated, in text order."""
     relations = []
@@ -67,6 +74,25 @@ def find_change_claims(text: str, quantities: list[Quantity]) -> list[Relation]:
         relation = _stated_before(text, quantities, start, end, first) or _stated_after(text, quantities, start, end)
         if relation is not None:
             relations.append(relation)
+    relations.extend(_end_first(text, quantities))
+    relations.sort(key=lambda r: min(q.start for q in r.quantities))
+    return relations
+
+
+def _end_first(text: str, quantities: list[Quantity]) -> list[Relation]:
+    """"B, up X% from A" and "B, down X% compared with A" — wire copy's favourite form."""
+    relations = []
+    for end, stated, start in zip(quantities, quantities[1:], quantities[2:]):
+        if stated.kind != "percent" or not _same_measure(start, end):
+            continue
+        lead, tail = text[end.end : stated.start], text[stated.end : start.start]
+        match = _END_TO_CHANGE.search(lead)
+        if len(lead) > 60 or not match or _SENTENCE_END.search(lead) or not _CHANGE_TO_START.match(tail):
+            continue
+        cue = match.group("updown").split()[-2] if " of" in match.group("updown") else match.group("updown")
+        cue = {"rising": "up", "falling": "down"}.get(cue.lower(), cue)
+        points = bool(re.search(r"point|pp\b", stated.text, re.IGNORECASE))
+        relations.append(_percent_relation(stated, start, end, cue, points, _hedge(lead)))
     return relations
 
 
