@@ -176,7 +176,7 @@ def main() -> None:
     print(f"peak RSS, corpus ({chars / 1e6:.0f} M chars, --jobs 1): {serial.peak_rss_mb:7.1f} MB")
     print(f"peak RSS, generated {size / 2**20:.0f} MB file:        {big.peak_rss_mb:7.1f} MB  "
           f"(difference {big.peak_rss_mb - serial.peak_rss_mb:+.1f} MB; linted in {big.seconds:.0f} s, "
-          f"{size / big.seconds:,.0f} bytes/s)")
+          f"{size / big.seconds:,.0f} bytes/s; {big.findings:,} findings, which are kept for the report)")
 
 
 if __name__ == "__main__":

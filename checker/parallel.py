@@ -14,15 +14,17 @@ start method where nothing is inherited from the parent.
 from __future__ import annotations
 
 import os
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from checker.api import add_outcome
 from checker.documents import DocumentError, iter_documents
 from checker.engine.packs import LoadedRule, load_rules
 from checker.findings import Finding, LintResult
 from checker.pipeline import DocumentResult, LintOptions, lint_document
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 MAX_CHUNK = 64  # documents per task once the walk has shown there are many
 STDIN = "-"
@@ -78,6 +80,8 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions
             add_outcome(result, lint_document(first, rules, options), keep_sources)
         return _finish(result, walk)
     del first, second  # workers lint them; drop the open streams here
+    from concurrent.futures import ProcessPoolExecutor  # only a run with many files pays for it
+
     result = LintResult()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                              initargs=(walk_spec, rule_spec, options, keep_sources)) as pool:
@@ -126,6 +130,8 @@ def _ranges(documents: Iterator, jobs: int, already_seen: int) -> Iterator[tuple
 
 def _in_walk_order(pool: ProcessPoolExecutor, ranges: Iterator[tuple[int, int]], jobs: int) -> Iterator[DocumentResult]:
     """Submit ranges a few at a time and yield their outcomes in walk order as they complete."""
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+
     pending: dict[Future, tuple[int, int]] = {}
     done: dict[int, tuple[int, list[DocumentResult]]] = {}
     next_start = 0
