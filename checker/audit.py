@@ -5,8 +5,9 @@ partitions of whole files; each partition is one Dask task that lints its files 
 findings to its own file under the output directory, atomically (a temporary name, then a
 rename), so a failed or retried task never leaves half a partition behind. Tasks return only
 small counts, which the client adds up into the summary; findings never travel through the
-scheduler. On a cluster the workers must see the archive, the output directory and any
-`--rules` packs at the same paths (a shared or network filesystem).
+scheduler. Rule packs are loaded and validated once on the client and shipped with the tasks
+(loaded rules pickle in a few kilobytes). On a cluster the workers need figcheck installed and
+must see the archive and the output directory at the same paths (a shared or network filesystem).
 
 Dask, distributed and (for Parquet) pyarrow are the optional extra `figcheck[audit]`.
 """
@@ -20,7 +21,6 @@ import os
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -48,7 +48,7 @@ class AuditJob:
 
     output: str
     format: str
-    rules: RuleSpec
+    rules: tuple[LoadedRule, ...]
     options: LintOptions
     field: str | None = None
     date_field: str | None = None
@@ -121,17 +121,11 @@ def partition(files: Sequence[str], files_per_partition: int | None = None) -> l
 # -------------------------------------------------------------------------------- one task
 
 
-@lru_cache(maxsize=4)
-def _rules(spec: RuleSpec) -> list[LoadedRule]:
-    """Loaded once per worker process, however many partitions it runs."""
-    return spec.load()
-
-
 def audit_partition(index: int, files: list[str], job: AuditJob) -> PartitionSummary:
     """Lint the files of one partition and write their findings to its output file."""
     summary = PartitionSummary()
     rows: list[dict] = []
-    rules = _rules(job.rules)
+    rules = list(job.rules)
     for path in files:
         try:
             documents = load_path(path, field=job.field, date_field=job.date_field)
@@ -277,9 +271,9 @@ def audit(inputs: Sequence[str], output: Path, *, format: str = "jsonl", schedul
     files = archive_files(inputs, records=field is not None)
     if not files:
         raise AuditError(f"no documents found in {', '.join(inputs)}")
-    rules.load()  # a bad rule pack fails here, once, rather than in every task
+    loaded = tuple(rules.load())  # a bad rule pack fails here, once, rather than in every task
     prepare_output(output, overwrite)
     partitions = partition(files, files_per_partition)
-    job = AuditJob(str(output.resolve()), format, rules, options or LintOptions(), field, date_field)
+    job = AuditJob(str(output.resolve()), format, loaded, options or LintOptions(), field, date_field)
     summary = run_audit(partitions, job, scheduler, workers)
     return write_summary(output, summary, len(partitions))
