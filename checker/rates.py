@@ -6,7 +6,8 @@ file (the published `eurofxref-hist.zip` or its CSV) or a custom CSV of `date,cu
 
 A conversion in an article is checked against the *range* of rates in a window before its date,
 because articles lag the market. Outside the table we never guess: a date before a currency's
-first rate has no rate, and a date after the table's end uses the last window and says how old it is.
+first rate has no rate; a date shortly after the table's end uses the last window and says how old it
+is, and a date further after it than the window reaches has no rate either.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ import bisect
 import csv
 import datetime as dt
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 ECB_SOURCE = "ECB euro foreign exchange reference rates"
+# The full ECB history is under 10 MB as CSV; anything far larger is not a rates table (or is a zip bomb).
+MAX_RATES_BYTES = 200_000_000
 
 
 class RatesError(Exception):
@@ -97,14 +101,23 @@ class RateTable:
         """
         path = Path(path)
         try:
+            if path.stat().st_size > MAX_RATES_BYTES:
+                raise RatesError(f"{path}: larger than {MAX_RATES_BYTES // 1_000_000} MB; not a rates table")
             raw = path.read_bytes()
         except OSError as exc:
             raise RatesError(f"{path}: cannot read rates file: {exc.strerror or exc}") from None
         if raw[:2] == b"PK":
             try:
                 with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-                    raw = archive.read(archive.namelist()[0])
-            except (zipfile.BadZipFile, IndexError, KeyError) as exc:
+                    names = archive.namelist()
+                    if not names:
+                        raise RatesError(f"{path}: the zip file holds no rates file")
+                    if archive.getinfo(names[0]).file_size > MAX_RATES_BYTES:
+                        raise RatesError(f"{path}: unpacks to more than {MAX_RATES_BYTES // 1_000_000} MB; "
+                                         "not a rates table")
+                    raw = archive.read(names[0])
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError,
+                    RuntimeError, ValueError) as exc:
                 raise RatesError(f"{path}: not a readable ECB zip file ({exc})") from None
         try:
             text = raw.decode("utf-8-sig")
@@ -163,6 +176,9 @@ class RateTable:
         elif as_of > last:
             end, span = last, days
             age = (as_of - last).days
+            if age > days:  # not one rate of the table falls in the window the check accepts
+                return NoRate(base, quote, f"document dated {as_of.isoformat()} is {age} days after the rates "
+                                           f"table ends ({last.isoformat()}); give a fresher table with --rates")
             note = f"document dated {as_of.isoformat()}, {age} days after the rates table ends ({last.isoformat()})"
         elif as_of < first:
             return NoRate(base, quote, f"no {base}/{quote} rate before {first.isoformat()}")
@@ -265,6 +281,8 @@ def _parse_ecb_csv(rows: list[list[str]], name: str) -> dict[str, dict[dt.date, 
                 value = float(cell)
             except ValueError:
                 raise RatesError(f"{name}:{line}: not a rate for {currency}: {cell!r}") from None
+            if not math.isfinite(value):
+                raise RatesError(f"{name}:{line}: not a finite rate for {currency}: {cell!r}")
             if value > 0:
                 series[currency][day] = value
     return {c: days for c, days in series.items() if days}
@@ -286,11 +304,12 @@ def _parse_long_csv(
             value = float(row[col["rate"]])
         except (IndexError, ValueError):
             raise RatesError(f"{name}:{line}: expected date,currency,rate") from None
-        if value <= 0 or len(currency) != 3:
+        if not math.isfinite(value) or value <= 0 or len(currency) != 3:
             raise RatesError(f"{name}:{line}: bad rate {row!r}")
         base = row[base_col].strip().upper() if base_col is not None and len(row) > base_col else "EUR"
         if base == "USD":
-            usd = extend.rate_on("EUR", "USD", day) if extend else None
+            # The shipped ECB table converts when the caller gave none (a standalone check of the file).
+            usd = (extend or _shipped_table()).rate_on("EUR", "USD", day)
             usd = usd or ((day, series["USD"][day]) if day in series.get("USD", {}) else None)
             if usd is None:
                 raise RatesError(f"{name}:{line}: no EUR/USD rate on {day} to convert a USD-based rate")
