@@ -6,8 +6,8 @@ file (the published `eurofxref-hist.zip` or its CSV) or a custom CSV of `date,cu
 
 A conversion in an article is checked against the *range* of rates in a window before its date,
 because articles lag the market. Outside the table we never guess: a date before a currency's
-first rate has no rate; a date shortly after the table's end uses the last window and says how old it
-is, and a date further after it than the window reaches has no rate either.
+first rate has no rate; a date after the table's end uses the last window and says how old it is, up
+to a year on; a date later than that has no rate either.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from pathlib import Path
 ECB_SOURCE = "ECB euro foreign exchange reference rates"
 # The full ECB history is under 10 MB as CSV; anything far larger is not a rates table (or is a zip bomb).
 MAX_RATES_BYTES = 200_000_000
+# An article dated after the table's end (every article written today) is checked against the
+# table's last window, with its age stated, for up to a year; later than that it is unchecked.
+MAX_STALE_DAYS = 365
 
 
 class RatesError(Exception):
@@ -176,7 +179,7 @@ class RateTable:
         elif as_of > last:
             end, span = last, days
             age = (as_of - last).days
-            if age > days:  # not one rate of the table falls in the window the check accepts
+            if age > max(days, MAX_STALE_DAYS):  # the table says nothing about rates that late
                 return NoRate(base, quote, f"document dated {as_of.isoformat()} is {age} days after the rates "
                                            f"table ends ({last.isoformat()}); give a fresher table with --rates")
             note = f"document dated {as_of.isoformat()}, {age} days after the rates table ends ({last.isoformat()})"

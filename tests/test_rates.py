@@ -93,3 +93,9 @@ def test_bad_rates_files_are_clear_errors(tmp_path, content, needle):
     path.write_bytes(content)
     with pytest.raises(RatesError, match=needle):
         RateTable.from_file(path)
+
+
+def test_a_year_after_the_table_there_is_no_rate(table):
+    last = table.bounds("USD")[1]
+    result = table.window("CNY", "USD", last + dt.timedelta(days=400))
+    assert isinstance(result, NoRate) and "--rates" in result.reason
