@@ -41,3 +41,17 @@ def test_all_rules_off_is_a_load_error(tmp_path):
     pack.write_text("rules:\n  - id: s\n    kind: number-style\n    params:\n      one_scale_style: false\n      percent: null\n")
     with pytest.raises(PackError, match="can never fire"):
         load_pack(pack)
+
+
+def test_style_slips_are_capped_per_document_and_the_rest_counted(tmp_path):
+    from checker.api import lint_text
+
+    pack = tmp_path / "style.yaml"
+    pack.write_text(
+        "rules:\n  - id: number-style\n    kind: number-style\n    severity: info\n"
+        "    params: {conversion_above: 1000, max_per_document: 3}\n"
+    )
+    text = "\n\n".join(f"The city spent {n} million euros on roads." for n in range(10, 20))
+    findings = [f for f in lint_text(text, rules=[pack]) if f.rule == "number-style"]
+    assert len(findings) == 4
+    assert "7 more number-style slips" in findings[-1].message

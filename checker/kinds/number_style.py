@@ -25,6 +25,9 @@ class NumberStyleParams(Params):
         None, gt=0, description="every amount not in `conversion_currency` worth more than this many units needs a conversion"
     )
     conversion_currency: str = Field("USD", pattern=r"^[A-Z]{3}$", description="the currency conversions are given in")
+    max_per_document: int = Field(
+        20, ge=1, description="report at most this many style slips per document, then one line counting the rest"
+    )
 
     def disabled_reason(self) -> str | None:
         if not (self.one_scale_style or self.percent or self.currency or self.spell_below_ten or self.conversion_above):
@@ -49,8 +52,28 @@ class NumberStyle(Check):
     def __init__(self, *args) -> None:
         super().__init__(*args)
         self.first: dict[str, tuple[str, Quantity]] = {}
+        self.reported = 0
+        self.held_back = 0
+        self.last: tuple[Quantity, ...] = ()
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        # Style slips can number thousands in a long archive file; past the cap they are only counted,
+        # so the report stays readable and memory stays flat.
+        for problem in self._slips(block):
+            if self.reported < self.params.max_per_document:
+                self.reported += 1
+                yield problem
+            else:
+                self.held_back += 1
+                self.last = problem.quantities
+
+    def finish(self) -> Iterable[Problem]:
+        if self.held_back:
+            yield Problem(self.last, f"{self.held_back} more number-style slips in this document not shown "
+                                     f"(max_per_document: {self.params.max_per_document})",
+                          evidence={"not_shown": self.held_back})
+
+    def _slips(self, block: AnalyzedBlock) -> Iterable[Problem]:
         converted = {(q.start, q.end) for r in block.relations if r.kind == "conversion" for q in r.quantities}
         for quantity in block.quantities:
             if self.params.one_scale_style and quantity.scale:
