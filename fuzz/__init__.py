@@ -1,0 +1,1 @@
+"""Coverage-guided fuzz targets (atheris) and their runner; see fuzz/run.py."""
