@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from checker import __version__
+from checker.report import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -55,9 +56,6 @@ def _root(
 
 # --------------------------------------------------------------------------------------- lint
 
-FORMATS = ("rich", "json", "sarif", "github", "rdjsonl", "junit", "html")
-FAIL_ON = ("error", "warning", "info", "never")
-
 
 @app.command()
 def lint(
@@ -83,141 +81,43 @@ def lint(
     diff: Annotated[Optional[str], typer.Option("--diff", help="Report only findings on lines changed since this git ref (e.g. origin/main).")] = None,
 ) -> None:
     """Check documents and report the figures that do not add up."""
-    from checker.api import BadDate, parse_date
-    from checker.baseline import BaselineError
-    from checker.documents import DocumentError
-    from checker.engine.packs import load_rules
-    from checker.engine.yaml_source import YamlError
-    from checker.gitdiff import DiffError
-    from checker.pipeline import LintOptions
-    from checker.rates import RatesError
-    from checker.report import render, wants_color, write_report
+    from checker.parallel import default_jobs
     from checker.progress import wants_progress
-    from checker.selection import PathSelection
+    from checker.report import render, wants_color, write_report
+    from checker.run import USER_ERRORS, LintRequest, run_lint
 
-    if write_baseline and baseline is None:
-        _fail("--write-baseline needs --baseline FILE to write to")
+    request = LintRequest(
+        paths=paths or ["."], date=date, rules=rules or (), default_rules=not no_default_rules,
+        select=select or (), ignore=ignore or (), rates=rates, include=include or (), exclude=exclude or (),
+        field=field, date_field=date_field, config=config if config is not None else "discover",
+        format=format, fail_on=fail_on, jobs=jobs or default_jobs(), diff=diff, baseline=baseline,
+        write_baseline=write_baseline,
+        progress=wants_progress(report_to_stdout=output is None) and _many_files(paths or ["."]),
+    )
     try:
-        project = _project_config(config)
-        settings = project.settings if project else None
-        format = format or (settings and settings.format) or "rich"
-        fail_on = fail_on or (settings and settings.fail_on) or "error"
-        if format not in FORMATS:
-            _fail(f"unknown --format {format!r}; choose one of: {', '.join(FORMATS)}")
-        if fail_on not in FAIL_ON:
-            _fail(f"unknown --fail-on {fail_on!r}; choose one of: {', '.join(FAIL_ON)}")
-        as_of = parse_date(date)
-        rule_paths = [str(p) for p in (project.rule_packs() if project else [])] + [str(p) for p in rules or []]
-        loaded = load_rules(rule_paths, with_default=not no_default_rules)
-        rates = rates or (project.rates_file() if project else None)
-        if rates is not None:
-            from checker.rates import RateTable
-
-            RateTable.from_file(rates)  # fail now, with a clear message, rather than mid-run
-        known_ids = {r.id for r in loaded} | _BUILTIN_RULE_IDS
-        unknown = (set(select or ()) | set(ignore or ())) - known_ids
-        if unknown:
-            _fail(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
-        if project:
-            project.check_rule_ids(known_ids)
-        selection = PathSelection(project, select or (), ignore or (), as_of)
-        changed = _changed_lines(diff) if diff else None
-        from checker.parallel import RuleSpec, WalkSpec, default_jobs
-
-        walk = WalkSpec(tuple(paths or ["."]), tuple(include or (settings.include if settings else ())),
-                        tuple(exclude or (settings.exclude if settings else ())),
-                        field or (settings and settings.field) or None,
-                        date_field or (settings and settings.date_field) or None)
-        result = _lint_by_date(
-            walk, RuleSpec(tuple(rule_paths), not no_default_rules),
-            selection.run_options(LintOptions(rates_file=str(rates) if rates else None)),
-            selection, jobs or default_jobs(), keep_sources=(format == "html"),
-            progress=wants_progress(report_to_stdout=output is None) and _many_files(paths or ["."]),
-        )
-        result.findings = selection.keep(result.findings)
-        if changed is not None:
-            result.findings = changed.keep(result.findings)
-        if baseline is not None and _apply_baseline(result, baseline, write_baseline):
-            raise typer.Exit(EXIT_OK)
-    except (BadDate, YamlError, RatesError, DocumentError, DiffError, BaselineError) as exc:
+        run = run_lint(request)
+    except USER_ERRORS as exc:
         _fail(str(exc))
-    infos = _rule_infos(loaded)
-    stream = sys.stdout
+    for message in run.messages:
+        sys.stderr.write(f"figcheck: {message}\n")
+    if run.baseline_written:
+        raise typer.Exit(EXIT_OK)
     text = render(
-        result, format, infos,
-        color=output is None and wants_color(stream),
+        run.result, run.format, _rule_infos(run.rules),
+        color=output is None and wants_color(sys.stdout),
         width=_terminal_width() if output is None else None,
         show_unparsed=show_unparsed,
     )
     if output is not None:
         write_report(text, output)
     else:
-        stream.write(text)
-        stream.flush()
-    raise typer.Exit(_exit_code(result, fail_on))
-
-
-def _project_config(named: Path | None):
-    """The config named with --config, else the nearest one upward from here, else None."""
-    from checker.config import discover, load_config
-
-    return load_config(named) if named is not None else discover(Path.cwd())
-
-
-def _changed_lines(ref: str):
-    from checker.gitdiff import changed_lines
-
-    return changed_lines(ref)
-
-
-def _lint_by_date(walk, rule_spec, options, selection, jobs: int, keep_sources: bool, progress: bool):
-    """Lint once per as-of date the config gives some path (usually once), keeping from each run
-    the findings of the paths that date belongs to."""
-    from dataclasses import replace
-
-    from checker.parallel import lint_parallel
-    from checker.progress import running
-
-    groups = selection.date_groups()
-    result = None
-    for as_of, source in groups:
-        with running(progress, f"linting on {jobs} process{'es' if jobs > 1 else ''}"):
-            run = lint_parallel(walk, rule_spec, replace(options, date=as_of), jobs, keep_sources=keep_sources)
-        if len(groups) > 1:
-            run.findings = [f for f in run.findings if selection.date_for(f.path) == as_of]
-        for finding in run.findings:
-            if source and finding.evidence.get("date_source") == "--date":
-                finding.evidence["date_source"] = source
-        if result is None:
-            result = run
-        else:
-            result.findings.extend(run.findings)
-    result.findings.sort(key=lambda f: f.sort_key())
-    return result
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    raise typer.Exit(_exit_code(run.result, run.fail_on))
 
 
 def _many_files(paths: list[str]) -> bool:
     return len(paths) > 1 or any(os.path.isdir(p) for p in paths)
-
-
-def _apply_baseline(result, path: Path, write: bool) -> bool:
-    """Write the baseline (True: the run is done) or drop the findings it already knows."""
-    from checker.baseline import compare, write_baseline
-
-    if write:
-        count = write_baseline(result.findings, path)
-        sys.stderr.write(f"figcheck: wrote {count} finding(s) to the baseline {path}\n")
-        return True
-    comparison = compare(result.findings, path)
-    result.findings = comparison.new
-    if comparison.accepted or comparison.fixed:
-        sys.stderr.write(f"figcheck: baseline {path}: {len(comparison.accepted)} known finding(s) accepted"
-                         + (f", {comparison.fixed} no longer found (refresh with --write-baseline)" if comparison.fixed else "")
-                         + "\n")
-    return False
-
-
-_BUILTIN_RULE_IDS = frozenset({"invalid-utf8", "bad-date", "unused-suppression"})
 
 
 def _exit_code(result, fail_on: str) -> int:
@@ -271,7 +171,7 @@ def audit(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the output of an earlier audit in --output.")] = False,
 ) -> None:
     """Run the lint checks over a whole archive with Dask; write partitioned findings and a summary."""
-    from checker.api import BadDate, parse_date
+    from checker.run import BadDate, parse_date
     from checker.audit import AuditError, audit as run
     from checker.engine.yaml_source import YamlError
     from checker.parallel import RuleSpec, default_jobs
@@ -382,7 +282,7 @@ def rates_command(
     rates: Annotated[Optional[Path], typer.Option("--rates", help="A fresher ECB history or a CSV of date,currency,rate.")] = None,
 ) -> None:
     """Print the exchange rate figcheck uses for a pair on a date, with its date and source."""
-    from checker.api import BadDate, parse_date
+    from checker.run import BadDate, parse_date
     from checker.rates import NoRate, RatesError, RateTable
 
     try:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator
 
-from checker.api import add_outcome
 from checker.documents import DocumentError, iter_documents
 from checker.engine.packs import LoadedRule, load_rules
 from checker.findings import Finding, LintResult
-from checker.pipeline import DocumentResult, LintOptions, lint_document
+from checker.pipeline import DocumentResult, LintOptions, add_outcome, lint_document
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -217,11 +216,3 @@ def _lint_range(start: int, stop: int) -> "list[DocumentResult] | _Failure":
         worker.documents = None
         return _Failure(error.path, error.reason)
 
-
-def lint_paths_parallel(paths: Sequence[str], rule_paths: Sequence[str] = (), options: LintOptions | None = None,
-                        jobs: int | None = None, **walk_options) -> LintResult:
-    """The Python API's entry point: `lint_paths` on `jobs` processes (default: every core)."""
-    spec = WalkSpec(tuple(str(p) for p in paths), **{k: tuple(v) if isinstance(v, (list, tuple)) else v
-                                                        for k, v in walk_options.items()})
-    return lint_parallel(spec, RuleSpec(tuple(str(p) for p in rule_paths)), options or LintOptions(),
-                         jobs or default_jobs())

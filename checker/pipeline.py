@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from checker.asof import DateRule, as_of
 from checker.documents.base import Block, Document
 from checker.engine.packs import LoadedRule
 from checker.engine.registry import AnalyzedBlock, Check, Env
 from checker.extract import extract_with_unparsed
-from checker.findings import FileStats, Finding
+from checker.findings import FileStats, Finding, LintResult
 from checker.model import Location, Problem, Quantity
 from checker.relate import relate
 from checker.relate.currency_context import CurrencyContext
@@ -26,7 +27,8 @@ MAX_UNPARSED_KEPT = 200
 class LintOptions:
     """What the caller decides for every document of a run."""
 
-    date: dt.date | None = None  # overrides the documents' own dates
+    date: dt.date | None = None  # --date: overrides every other date
+    date_rules: tuple[DateRule, ...] = ()  # dates a config imposes on paths
     rates_file: str | None = None
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
@@ -75,8 +77,7 @@ class _Suppressions:
 
 
 def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) -> DocumentResult:
-    date = options.date or doc.date
-    date_source = "--date" if options.date else doc.date_source
+    date, date_source = as_of(doc.path, (doc.date, doc.date_source), options.date, options.date_rules)
     env = Env(doc.path, date, date_source, options.rates_file, options.extra)
     active = [r for r in rules if options.wants(r.id)]
     checks: list[tuple[LoadedRule, Check]] = [(r, r.kind.check(r.rule, r.params, env)) for r in active]
@@ -167,3 +168,15 @@ def _line(lines: list[str] | None, number: int) -> str | None:
     if lines is None or not 1 <= number <= len(lines):
         return None
     return lines[number - 1]
+
+
+def add_outcome(result: LintResult, outcome: DocumentResult, keep_sources: bool = False) -> None:
+    """Fold one document's findings and coverage into the run's result."""
+    result.files += 1
+    result.findings.extend(outcome.findings)
+    result.stats.amounts += outcome.stats.amounts
+    result.stats.relations += outcome.stats.relations
+    result.stats.checked += outcome.stats.checked
+    result.stats.unparsed.extend(outcome.stats.unparsed)
+    if keep_sources and outcome.source is not None:
+        result.sources[outcome.path] = outcome.source

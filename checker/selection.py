@@ -2,9 +2,8 @@
 
 The pipeline runs one set of rules for a whole run. Per-path overrides are honoured in two steps:
 the run is widened to every rule any path could want (`run_options`), then each finding is kept
-only if its own path wants its rule (`keep`); a per-path date means one run per distinct date
-(`date_groups`), each keeping the findings of its own paths (`date_for`). That keeps the pipeline
-path-agnostic and works however documents are scheduled across processes.
+only if its own path wants its rule (`keep`). Per-path dates travel with the options as plain
+`DateRule`s (`date_rules`), which the pipeline applies to each document wherever it runs.
 
 Precedence, as in ruff: `--select` replaces the config's `select` (and re-enables rules the config
 ignores); `--ignore` adds to the config's `ignore`; an override's `select` replaces the selection
@@ -19,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
+from checker.asof import DateRule
 from checker.config import Config
 from checker.findings import Finding
 from checker.pipeline import LintOptions
@@ -74,24 +74,17 @@ class PathSelection:
         """The findings whose own path wants their rule."""
         return [f for f in findings if self.for_path(f.path).wants(f.rule)]
 
-    def date_for(self, path: str) -> dt.date | None:
-        """The as-of date imposed on `path` (None: the document's own date)."""
-        if self.cli_date is not None or self.config is None:
-            return self.cli_date
-        date = self.config.settings.date
-        for override in self.config.overrides_for(path):
-            if override.date is not None:
-                date = override.date
-        return date
-
-    def date_groups(self) -> list[tuple[dt.date | None, str | None]]:
-        """Each distinct imposed date (None: the documents' own) with where it comes from, for
-        the evidence. Like --date, a configured date beats a document's own."""
-        if self.cli_date is not None or self.config is None:
-            return [(self.cli_date, None)]
+    def date_rules(self) -> tuple[DateRule, ...]:
+        """The dates the config imposes: its own `date:` for every path, then each override's
+        for its paths (the last matching wins). `--date`, handled by the pipeline, beats them all."""
+        if self.config is None:
+            return ()
         name = self.config.path.name
-        groups = {self.config.settings.date: name if self.config.settings.date else None}
+        root = str(self.config.directory)
+        rules = []
+        if self.config.settings.date is not None:
+            rules.append(DateRule(self.config.settings.date, name))
         for override in self.config.settings.overrides:
             if override.date is not None:
-                groups.setdefault(override.date, f"{name} overrides")
-        return list(groups.items())
+                rules.append(DateRule(override.date, f"{name} overrides", tuple(override.paths), root))
+        return tuple(rules)

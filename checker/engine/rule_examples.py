@@ -25,7 +25,7 @@ class ExampleOutcome:
 
 
 def run_examples(rules: Iterable[LoadedRule]) -> Iterator[ExampleOutcome]:
-    from checker.api import parse_date
+    from checker.run import parse_date
 
     for rule in rules:
         examples = rule.rule.examples
