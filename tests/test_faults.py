@@ -114,8 +114,6 @@ def test_a_run_killed_before_writing_leaves_the_old_report_intact(tmp_path, big_
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
-@pytest.mark.xfail(strict=True, reason="checker/report/atomic.py write_report does not remove a hidden "
-                   "'.NAME.*.tmp' left by a SIGKILLed run; it should clear stale ones before writing")
 def test_the_next_run_cleans_up_a_temporary_file_left_by_a_killed_run(tmp_path):
     doc = tmp_path / "doc.txt"
     doc.write_text(SEED)

@@ -9,6 +9,7 @@ to the file that names them; a later rule with the same id replaces the earlier 
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -50,18 +51,26 @@ class Rule(BaseModel):
     examples: Examples | None = None
 
     def render_message(self, message: str, suggestion: str | None, evidence: dict) -> str:
+        """The message template filled in. Format specs and conversions are ignored, so a pack
+        cannot ask for "{message:>999999999}" and make every finding a gigabyte long."""
         if not self.message:
             return message
-        values = _Defaulting(evidence, message=message, suggestion=suggestion or "")
+        values = {**evidence, "message": message, "suggestion": suggestion or ""}
         try:
-            return self.message.format_map(values)
-        except (ValueError, IndexError, AttributeError):
+            parts = list(string.Formatter().parse(self.message))
+        except ValueError:
             return message
+        out = []
+        for literal, name, _spec, _conversion in parts:
+            out.append(literal)
+            if name is not None:
+                value = values.get(name, "?")
+                out.append(str(value)[:MAX_FIELD_CHARS])
+        return "".join(out)
 
 
-class _Defaulting(dict):
-    def __missing__(self, key: str) -> str:
-        return "?"
+MAX_FIELD_CHARS = 2_000
+MAX_EXTENDS_DEPTH = 32
 
 
 class PackFile(BaseModel):
@@ -116,6 +125,8 @@ def load_pack(path: str | Path, _seen: tuple[Path, ...] = ()) -> list[LoadedRule
     """Every rule of one pack, its `extends:` first."""
     path = Path(path)
     resolved = path.resolve()
+    if len(_seen) >= MAX_EXTENDS_DEPTH:
+        raise PackError(str(path), f"extends: chain of more than {MAX_EXTENDS_DEPTH} rule packs")
     if resolved in _seen:
         raise PackError(str(path), "extends itself (cycle through " + " -> ".join(p.name for p in _seen) + ")")
     try:
