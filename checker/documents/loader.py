@@ -15,11 +15,9 @@ from typing import BinaryIO, Iterator
 
 from .base import Block, Document, Note
 from .decoding import CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, looks_binary, sniff_encoding
-from .docx_text import docx_parts
 from .errors import DocumentError
 from .frontmatter import split_front_matter
 from .html_text import html_blocks, html_date, html_document_parts
-from .markdown_text import MarkupTooDeep, blank_mdx_lines, markdown_blocks, markdown_segments
 from .plaintext import text_blocks
 from .records import json_documents, jsonl_documents
 from .suppress import mark_plain_text
@@ -75,6 +73,8 @@ def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str |
     if kind == "docx":
         data = head + stream.read()
         stream.close()
+        from .docx_text import docx_parts  # python-docx is imported only for .docx files
+
         blocks, text = docx_parts(data, name)
         return iter([Document(name, list(mark_plain_text(blocks)), source=text)])
     if looks_binary(head):
@@ -123,6 +123,8 @@ def _markdown_document(text: str, notes: list[Note], name: str, mdx: bool) -> Do
 
 
 def _markdown_part(text: str, first_line: int, mdx: bool, notes: list[Note]) -> list[Block]:
+    from .markdown_text import MarkupTooDeep, blank_mdx_lines, markdown_blocks  # markdown-it on first need
+
     body = blank_mdx_lines(text) if mdx else text
     try:
         return markdown_blocks(body, first_line)
@@ -135,6 +137,8 @@ def _markdown_part(text: str, first_line: int, mdx: bool, notes: list[Note]) -> 
 def _streamed_markdown(stream: BinaryIO, chunks: Iterator[str], notes: list[Note], name: str,
                        mdx: bool) -> Document:
     """A large Markdown file parsed piece by piece; its front matter is in the first piece."""
+    from .markdown_text import markdown_segments
+
     segments = markdown_segments(chunks)
     first, _ = next(segments)
     document = _markdown_document(first, notes, name, mdx)

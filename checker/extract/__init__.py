@@ -68,20 +68,16 @@ def english_amounts(text: str) -> list[Quantity]:
 
 
 def _other_extractors(text: str, has_figure: bool) -> list[Quantity]:
-    """Chinese amounts and physical quantities, from modules written beside this one."""
+    """Chinese amounts and physical quantities, imported on first need (start-up stays cheap)."""
     found: list[Quantity] = []
-    try:
-        from checker.extract import chinese
-    except ImportError:
-        chinese = None
-    if chinese is not None and _has_cjk(text):
-        found.extend(chinese.find_chinese(text))
-    try:
-        from checker.extract import units
-    except ImportError:
-        units = None
-    if units is not None and has_figure:  # "about one mile" has no digit
-        found.extend(units.find_physical(text))
+    if _has_cjk(text):
+        from checker.extract.chinese import find_chinese
+
+        found.extend(find_chinese(text))
+    if has_figure:  # "about one mile" has no digit
+        from checker.extract.units import find_physical
+
+        found.extend(find_physical(text))
     return found
 
 
