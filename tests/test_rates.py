@@ -99,3 +99,13 @@ def test_a_year_after_the_table_there_is_no_rate(table):
     last = table.bounds("USD")[1]
     result = table.window("CNY", "USD", last + dt.timedelta(days=400))
     assert isinstance(result, NoRate) and "--rates" in result.reason
+
+
+def test_gulf_currencies_follow_their_dollar_peg(table):
+    window = table.window("SAR", "USD", dt.date(2024, 3, 20))
+    assert window.latest == pytest.approx(1 / 3.75)
+    assert "fixed peg of 3.75" in window.note
+    # Against the euro the pegged riyal moves with the dollar.
+    euro = table.window("AED", "EUR", dt.date(2024, 3, 20))
+    usd = table.window("USD", "EUR", dt.date(2024, 3, 20))
+    assert euro.latest == pytest.approx(usd.latest / 3.6725)
