@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from checker.documents import DocumentError, iter_documents
 from checker.engine.packs import LoadedRule, load_rules
@@ -64,11 +64,14 @@ class RuleSpec:
 
 
 def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions, jobs: int,
-                  keep_sources: bool = False) -> LintResult:
-    """Lint every document of the walk on `jobs` processes; the same result as the serial run."""
+                  keep_sources: bool = False, on_document: Callable[[str], None] | None = None) -> LintResult:
+    """Lint every document of the walk on `jobs` processes; the same result as the serial run.
+
+    `on_document(path)` is called as each document's result is added (for a progress display)."""
     rules = rule_spec.load()
+    done = on_document or (lambda path: None)
     if jobs <= 1 or STDIN in walk_spec.paths:
-        return _lint_serial(walk_spec.walk(), rules, options, keep_sources)
+        return _lint_serial(walk_spec.walk(), rules, options, keep_sources, done)
     walk = walk_spec.walk()
     documents = iter(walk)
     first = next(documents, None)
@@ -77,6 +80,7 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions
         result = LintResult()
         if first is not None:
             add_outcome(result, lint_document(first, rules, options), keep_sources)
+            done(first.path)
         return _finish(result, walk)
     del first, second  # workers lint them; drop the open streams here
     from concurrent.futures import ProcessPoolExecutor  # only a run with many files pays for it
@@ -87,16 +91,19 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions
         try:
             for outcome in _in_walk_order(pool, _ranges(documents, jobs, already_seen=2), jobs):
                 add_outcome(result, outcome, keep_sources)
+                done(outcome.path)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
     return _finish(result, walk)
 
 
-def _lint_serial(walk, rules: list[LoadedRule], options: LintOptions, keep_sources: bool) -> LintResult:
+def _lint_serial(walk, rules: list[LoadedRule], options: LintOptions, keep_sources: bool,
+                 done: Callable[[str], None]) -> LintResult:
     result = LintResult()
     for document in walk:
         add_outcome(result, lint_document(document, rules, options), keep_sources)
+        done(document.path)
     return _finish(result, walk)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from typing import Iterator, Mapping, TextIO
+from typing import Callable, Iterator, Mapping, TextIO
 
 
 def wants_progress(*, report_to_stdout: bool, stdout: TextIO | None = None, stderr: TextIO | None = None,
@@ -24,19 +24,25 @@ def wants_progress(*, report_to_stdout: bool, stdout: TextIO | None = None, stde
 
 
 @contextmanager
-def running(enabled: bool, description: str) -> Iterator[None]:
-    """Show a pulsing bar with the elapsed time while the block runs (files are linted in worker
-    processes, so the parent knows that the run goes on, not how far it has got)."""
+def running(enabled: bool, description: str) -> Iterator[Callable[[str], None]]:
+    """Show a live count of the documents checked, the latest one's name and the elapsed time
+    while the block runs; the block calls the yielded function once per document done. (The walk
+    is lazy, so the total is not known in advance and the bar pulses rather than fills.)"""
     if not enabled:
-        yield
+        yield lambda path: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn(description), BarColumn(), TimeElapsedColumn())
+    columns = (SpinnerColumn(), TextColumn(description), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[current]}", style="dim"), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        progress.add_task(description, total=None)
-        yield
+        task = progress.add_task(description, total=None, current="")
+
+        def advance(path: str) -> None:
+            progress.update(task, advance=1, current=os.path.basename(path.split("#", 1)[0])[:40])
+
+        yield advance
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -127,9 +127,9 @@ def run_lint(request: LintRequest) -> LintRun:
         date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
     ))
     jobs = max(request.jobs, 1)
-    with running(request.progress, f"linting on {jobs} process{'es' if jobs > 1 else ''}"):
+    with running(request.progress, f"checking on {jobs} process{'es' if jobs > 1 else ''}") as advance:
         result = lint_parallel(walk, RuleSpec(tuple(rule_paths), request.default_rules), options, jobs,
-                               keep_sources=request.keep_sources or format == "html")
+                               keep_sources=request.keep_sources or format == "html", on_document=advance)
     result.findings = selection.keep(result.findings)
     if changed is not None:
         result.findings = changed.keep(result.findings)
