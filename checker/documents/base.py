@@ -44,10 +44,9 @@ class Block:
         """The (line, column) in the original file of the character at `offset` in `text`."""
         index = bisect.bisect_right([p.offset for p in self.pieces], offset) - 1
         piece = self.pieces[max(index, 0)]
-        newlines = self.text.count("\n", piece.offset, offset)
+        newlines = self.text.count("\n", piece.offset, offset)  # counted in place: blocks run to 64 kB
         if newlines:
-            last = self.text.rfind("\n", piece.offset, offset)
-            return piece.line + newlines, offset - last
+            return piece.line + newlines, offset - self.text.rfind("\n", piece.offset, offset)
         return piece.line, piece.column + (offset - piece.offset)
 
 
@@ -79,6 +78,14 @@ class Document:
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)
+
+
+def advance(line: int, column: int, text: str) -> tuple[int, int]:
+    """The (line, column) just after `text`, when `text` starts at (line, column)."""
+    newlines = text.count("\n")
+    if newlines:
+        return line + newlines, len(text) - text.rfind("\n")
+    return line, column + len(text)
 
 
 def split_paragraphs(text: str, first_line: int = 1) -> Iterator[Block]:

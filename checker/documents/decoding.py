@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 from typing import BinaryIO, Iterator
 
-from .base import Note
+from .base import Note, advance
 
 CHUNK_BYTES = 1 << 20
 # Git's rule of thumb: a NUL byte in the first 8000 bytes means binary.
@@ -92,12 +92,7 @@ class TextDecoder:
         self.notes.append(Note(rule, message, "info", line, column))
 
     def _advance(self, text: str) -> None:
-        newlines = text.count("\n")
-        if newlines:
-            self._line += newlines
-            self._column = len(text) - text.rfind("\n")
-        else:
-            self._column += len(text)
+        self._line, self._column = advance(self._line, self._column, text)
 
 
 def decode_stream(stream: BinaryIO, decoder: TextDecoder, first: bytes = b"",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from .base import Block
+from .base import Block, advance
 
 MAX_BLOCK_CHARS = 64 * 1024
 _SENTENCE_ENDS = (". ", "! ", "? ", ".\n", "!\n", "?\n", '." ', '.” ', ".) ")
@@ -72,9 +72,4 @@ class _ParagraphSplitter:
     def _emit(self, text: str) -> Iterator[Block]:
         if text.strip():
             yield Block.verbatim(text, self._line, self._column)
-        newlines = text.count("\n")
-        if newlines:
-            self._line += newlines
-            self._column = len(text) - text.rfind("\n")
-        else:
-            self._column += len(text)
+        self._line, self._column = advance(self._line, self._column, text)
