@@ -181,7 +181,11 @@ def _significant_digits(digits: str | None) -> int:
 
 @lru_cache(maxsize=1)
 def get_ureg():
-    """One shared pint registry: building one takes a noticeable fraction of a second."""
+    """One shared pint registry. Parsing pint's definitions takes about 0.3 s, so they are kept in
+    pint's own disk cache (0.01 s to load); where that cache cannot be written, they are parsed."""
     import pint
 
-    return pint.UnitRegistry()
+    try:
+        return pint.UnitRegistry(cache_folder=":auto:")
+    except Exception:  # a read-only or broken cache directory must never stop a lint
+        return pint.UnitRegistry()

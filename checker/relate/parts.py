@@ -42,8 +42,20 @@ _TOTAL_AFTER = re.compile(rf"\A\s*{_NOUNS},?\s*(?:totall?ing|for\s+a\s+total\s+o
 
 def find_part_lists(text: str, quantities: list[Quantity]) -> list[Relation]:
     relations = []
+    if len(quantities) < 2:
+        return relations
+    first = 0  # quantities and sentences both run in text order: walk them together
     for sentence in _SENTENCE.finditer(text):
-        inside = [q for q in quantities if sentence.start() <= q.start and q.end <= sentence.end()]
+        while first < len(quantities) and quantities[first].start < sentence.start():
+            first += 1
+        last = first
+        while last < len(quantities) and quantities[last].end <= sentence.end():
+            last += 1
+        inside = quantities[first:last]
+        if len(inside) < 2:
+            if first >= len(quantities):
+                break
+            continue
         shares = _share_list(text, sentence.group(), inside)
         if shares:
             relations.append(shares)
