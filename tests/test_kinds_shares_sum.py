@@ -43,3 +43,15 @@ def test_a_disabled_rule_is_a_load_error(tmp_path):
     pack.write_text("rules:\n  - id: sums\n    kind: shares-sum\n    params:\n      check_totals: false\n      check_shares: false\n")
     with pytest.raises(PackError, match="can never fire"):
         load_pack(pack)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # Wire copy wraps lines inside a figure and uses decimals; both used to hide the list.
+    ("In that survey, the Conservatives had the support of 49\npct of the voters, Labour 37 pct and the Alliance 23 pct.", True),
+    ("In that survey, the Conservatives had the support of 39\npct of the voters, Labour 37 pct and the Alliance 23 pct.", False),
+    ("In the poll 52.5% backed the plan, 45.5% opposed it and 9% were undecided.", True),
+    # Shares of different wholes are not one split.
+    ("The group holds 60 pct of the voting rights and 45 pct of the share capital.", False),
+])
+def test_lists_across_wrapped_lines_and_decimals(text, flagged):
+    assert bool([f for f in lint_text(text) if f.rule == "shares-sum"]) == flagged

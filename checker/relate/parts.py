@@ -20,9 +20,10 @@ import re
 from checker.model import Quantity, Relation
 from checker.relate.changes import _DOWN, _DOWN_NOUN, _UP, _UP_NOUN
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|\Z)")
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
+_BREAK = re.compile(r"[.!?](?!\d)|\n")
 _SHARE_CUE = re.compile(
-    r"\b(?:vot(?:e|es|ed|ing)|ballots?|backed|supported|opposed|favou?r(?:ed)?|respondents|surveys?|surveyed|polls?|polled|said\s+(?:yes|no)|"
+    r"\b(?:vot(?:e|es|ed|ing)|ballots?|backed|support(?:s|ed)?|opposed|favou?r(?:ed)?|respondents|surveys?|surveyed|polls?|polled|said\s+(?:yes|no)|"
     r"share|accounted\s+for|made\s+up|came\s+from|split|breakdown|undecided|of\s+the\s+(?:total|market|vote))\b",
     re.IGNORECASE,
 )
@@ -42,25 +43,35 @@ _TOTAL_AFTER = re.compile(rf"\A\s*{_NOUNS},?\s*(?:totall?ing|for\s+a\s+total\s+o
 
 def find_part_lists(text: str, quantities: list[Quantity]) -> list[Relation]:
     relations = []
-    if len(quantities) < 2:
-        return relations
-    first = 0  # quantities and sentences both run in text order: walk them together
-    for sentence in _SENTENCE.finditer(text):
-        while first < len(quantities) and quantities[first].start < sentence.start():
-            first += 1
-        last = first
-        while last < len(quantities) and quantities[last].end <= sentence.end():
-            last += 1
-        inside = quantities[first:last]
-        if len(inside) < 2:
-            if first >= len(quantities):
-                break
-            continue
-        shares = _share_list(text, sentence.group(), inside)
+    for start, end, inside in _sentences_with_figures(text, quantities):
+        shares = _share_list(text, text[start:end], inside)
         if shares:
             relations.append(shares)
         relations.extend(_totals(text, inside))
     return relations
+
+
+def _sentences_with_figures(text: str, quantities: list[Quantity]):
+    """(start, end, figures) for each sentence holding two or more figures.
+
+    Figures are grouped by the sentence breaks between neighbours, so only the text around them
+    is scanned (wire copy has thousands of sentences a file, most with no list in them). A full
+    stop inside a number ("5.9") is not a break.
+    """
+    run: list[Quantity] = []
+    previous_end = 0
+    for quantity in quantities + [None]:
+        if quantity is not None and run and not _BREAK.search(text, run[-1].end, quantity.start):
+            run.append(quantity)
+            continue
+        if len(run) >= 2:
+            breaks = list(_BREAK.finditer(text, previous_end, run[0].start))
+            start = breaks[-1].end() if breaks else previous_end
+            after = _BREAK.search(text, run[-1].end)
+            yield start, after.end() if after else len(text), run
+        if run:
+            previous_end = run[-1].end
+        run = [quantity] if quantity is not None else []
 
 
 def _share_list(text: str, sentence: str, quantities: list[Quantity]) -> Relation | None:
@@ -73,6 +84,9 @@ def _share_list(text: str, sentence: str, quantities: list[Quantity]) -> Relatio
         around = text[max(0, q.start - 25) : q.end + 20]
         if _CHANGE_NEAR.search(around) or q.hedge in ("more than", "over", "at least", "up to"):
             return None
+    wholes = {m.group(1).lower() for q in percents if (m := _OF_WHOLE.match(text, q.end))}
+    if len(wholes) > 1:  # "49% of the votes and 15% of the capital": shares of different wholes
+        return None
     for a, b in zip(percents, percents[1:]):
         gap = text[a.end : b.start]
         if not _LIST_GAP.match(gap) or not _LIST_JOIN.search(gap) or _SEPARATE_CLAUSE.search(gap):
