@@ -55,7 +55,10 @@ class HouseFacts(Check):
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         facts = load_registry(self.params.path).facts
+        measures = {(q.currency, q.unit) for q in block.quantities}
         for fact in facts:
+            if (fact.currency, fact.unit) not in measures:
+                continue  # no figure here could be this fact's: skip the name search
             for mention in fact.pattern.finditer(block.text):
                 quantity = _tied_figure(block.text, block.quantities, mention, fact)
                 if quantity is not None and not self._agrees(quantity, fact):
