@@ -89,6 +89,7 @@ def test_every_builtin_kind_is_documented():
         ("rules:\n  - id: Bad Id!\n    kind: currency-conversion\n", 2, "rules[0].id"),
         ("- just\n- a list\n", 1, "mapping"),
         ("rules:\n  - !!python/object:os.system {}\n", 2, "invalid YAML"),
+        ("rules:\n  - id: fx\n    kind: currency-conversion\n    examples:\n      date: 2025-02-30\n", 5, "invalid value"),
     ],
 )
 def test_malformed_packs_name_file_line_and_field(tmp_path, text, line, needle):

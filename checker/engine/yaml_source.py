@@ -108,9 +108,30 @@ def _compose(text: str, name: str, loader_class) -> YamlDocument:
         raise _invalid(exc, name) from None
     except yaml.YAMLError as exc:
         raise YamlError(name, f"invalid YAML: {exc}") from None
+    except (ValueError, OverflowError) as exc:  # a well-formed scalar with an impossible value: 2025-02-30
+        raise YamlError(name, f"invalid value: {exc}", _first_bad_scalar(node)) from None
     finally:
         loader.dispose()
     return YamlDocument(name, data, node)
+
+
+def _first_bad_scalar(root: yaml.Node) -> int | None:
+    """The line of the first scalar that the safe constructor cannot build (an impossible date)."""
+    checker = yaml.SafeLoader("")
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                checker.construct_object(node, deep=True)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+    return None
 
 
 def _invalid(exc: yaml.MarkedYAMLError, name: str) -> YamlError:
