@@ -180,8 +180,6 @@ def load_config(path: Path) -> Config:
             document = load_yaml(path)
         except YamlError as exc:
             raise ConfigError(exc.path, exc.message, exc.line) from None
-        except ValueError as exc:  # PyYAML builds 2025-02-30 as a date and fails outside its error types
-            raise ConfigError(str(path), f"invalid value: {exc}") from None
         data, line_of = document.data, document.line_of
         if data is None:
             data = {}

@@ -107,7 +107,7 @@ def test_unknown_key_in_pyproject_names_its_line(project):
 @pytest.mark.parametrize("text, line, fragment", [
     ("fail-on: sometimes\n", 1, "fail-on: must be"),
     ("date: '2025-02-30'\n", 1, "date: not a valid date"),
-    ("date: 2025-02-30\n", None, "day is out of range for month"),
+    ("date: 2025-02-30\n", 1, "day is out of range for month"),
     ("format: json\nselect: [no-such-rule]\n", 2, "unknown rule id 'no-such-rule'"),
     ("rules: [packs/missing.yaml]\n", 1, "no such rule pack: packs/missing.yaml"),
     ("- just\n- a list\n", 1, "a config file is a mapping"),
