@@ -17,7 +17,7 @@ from checker.extract import extract_with_unparsed
 from checker.findings import FileStats, Finding, LintResult
 from checker.model import Location, Problem, Quantity
 from checker.relate import relate
-from checker.relate.currency_context import CurrencyContext
+from checker.relate.document_currencies import DocumentCurrencies
 from checker.safety import BLOCK_PARSE_SECONDS, TimeLimitExceeded, time_limit
 
 MAX_UNPARSED_KEPT = 200
@@ -85,7 +85,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     stats = FileStats()
     findings: list[Finding] = []
     suppressions = _Suppressions()
-    context = CurrencyContext()
+    context = DocumentCurrencies()
 
     def emit(rule: LoadedRule, problem: Problem, block: Block | None) -> None:
         if block is not None and suppressions.applies(block, rule.id):

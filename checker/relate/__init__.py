@@ -4,7 +4,8 @@
 - `pound_weights` — "200 pounds (91 kg)": pounds of weight the extractor read as sterling;
 - `changes`  — change claims with both endpoints: "rose 12% from 5.0 million to 5.6 million";
 - `parts`    — shares of one whole, and parts of a stated total;
-- `currency_context` — which currency an ambiguous symbol (¥) means in this document.
+- `document_currencies` — which currency ¥ means, from the whole document so far (`DocumentCurrencies`,
+  used by the pipeline across blocks).
 
 `relate()` is the one entry point the pipeline calls; it only reads quantities and text.
 """

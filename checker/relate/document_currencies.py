@@ -22,7 +22,7 @@ _CLUES = {
 }
 
 
-class CurrencyContext:
+class DocumentCurrencies:
     """Running evidence, per candidate currency, from the blocks seen so far."""
 
     def __init__(self) -> None:
