@@ -24,3 +24,8 @@ def test_second_mention_is_flagged_pointing_at_the_first():
 ])
 def test_same_figure_other_years_other_subjects_pass(text):
     assert repeats(text) == []
+
+
+def test_a_generic_subject_names_different_things():
+    text = "Alibaba said the company raised $1 billion. Tencent said the company raised $2 billion."
+    assert [f for f in lint_text(text) if f.rule == "repeated-figure"] == []

@@ -22,6 +22,10 @@ _SUBJECT = re.compile(
     rf"(?:so\s+far\s+|now\s+)?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})\s+(?:{_HEDGE}\s+)?\Z"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Words that name a different thing each time they are used ("Alibaba said the company raised $1bn;
+# Tencent said the company raised $2bn"): not a subject to hold figures against each other.
+_GENERIC = frozenset("""company firm group business startup start-up bank lender government country city
+    state it he she they we which who that this unit division subsidiary investor investors round""".split())
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 
@@ -43,4 +47,6 @@ def subject_key(text: str, quantity: Quantity) -> tuple[str, str, frozenset[str]
     sentence = before + text[quantity.start : end.start() if end else len(text)]
     words = match.group("subject").lower().split()
     subject = " ".join(words[1:] if len(words) > 1 and words[0] in ("the", "its") else words)
+    if subject in _GENERIC:
+        return None
     return subject, _VERBS[" ".join(match.group("verb").split())], frozenset(_YEAR.findall(sentence))
