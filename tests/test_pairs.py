@@ -61,3 +61,11 @@ def test_pair_keeps_its_hedge():
     text = "The fund raised 700 billion yuan (about $96 billion)."
     relation = relate(text, extract(text))[0]
     assert relation.hedge == "about"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tickets range from $5 to $10 (£4 to £8) depending on the seat.", [("$5", "£4"), ("$10", "£8")]),
+    ("Temperatures will range from 20C to 25C (68F to 77F) this week.", [("20C", "68F"), ("25C", "77F")]),
+])
+def test_a_range_and_its_converted_range_pair_end_to_end(text, expected):
+    assert sorted(pairs(text)) == sorted(expected)

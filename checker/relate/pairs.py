@@ -53,13 +53,35 @@ def _closes(text: str, end: int) -> bool:
     return close >= 0 and "(" not in rest[:close] and "（" not in rest[:close]
 
 
+_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and)\s*\Z", re.IGNORECASE)
+
+
+def _range_pairs(text: str, quantities: list[Quantity], used: set[int]) -> list[Relation]:
+    """"from $5 to $10 (£4 to £8)": each end of the range pairs with its own conversion, never the
+    high end of one with the low end of the other."""
+    relations = []
+    for i in range(len(quantities) - 3):
+        low, high, low_conv, high_conv = quantities[i : i + 4]
+        if not (_comparable(low, low_conv) and _comparable(high, high_conv)):
+            continue
+        if not (_RANGE_LINK.match(text[low.end : high.start]) and _RANGE_LINK.match(text[low_conv.end : high_conv.start])):
+            continue
+        gap = text[high.end : low_conv.start]
+        if not re.fullmatch(r"\s*[(（]\s*", gap) or not _closes(text, high_conv.end):
+            continue
+        relations += [Relation("conversion", (low, low_conv), cue="(range)", hedge=low_conv.hedge),
+                      Relation("conversion", (high, high_conv), cue="(range)", hedge=high_conv.hedge)]
+        used.update(range(i, i + 4))
+    return relations
+
+
 def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relation]:
     """Adjacent amounts joined by conversion wording, as (stated, converted) relations."""
-    relations: list[Relation] = []
     used: set[int] = set()
+    relations: list[Relation] = _range_pairs(text, quantities, used)
     for index in range(len(quantities) - 1):
         first, second = quantities[index], quantities[index + 1]
-        if index in used or not _comparable(first, second):
+        if index in used or index + 1 in used or not _comparable(first, second):
             continue
         gap = text[first.end : second.start]
         if len(gap) > _MAX_GAP or "\n\n" in gap:
