@@ -54,3 +54,11 @@ def test_hedge_and_precision(text, hedge, sig_digits):
 
 def test_get_ureg_is_shared():
     assert get_ureg() is get_ureg()
+
+
+def test_minus_in_words_makes_a_temperature_negative():
+    from checker.extract import extract
+
+    [celsius, fahrenheit] = extract("Temperatures dropped to minus 10 degrees Celsius (14 degrees Fahrenheit).")
+    assert celsius.text == "minus 10 degrees Celsius" and celsius.value == -10
+    assert fahrenheit.value == 14

@@ -49,6 +49,9 @@ def test_pairs_are_found(text, expected):
         "Analysts expect $5-6 billion in bids.",
         # A parenthesis that goes on after the second amount is an aside, not a conversion.
         "It spent 600 billion yuan (of which $8.5 billion went abroad (mostly to Africa)) last year.",
+        # The second part of an imperial measure is not converted on its own.
+        "He stands 6 feet 2 inches (1.88 metres) tall.",
+        "The baby weighed 7 pounds 4 ounces (3.3 kg).",
         # Years and model names are not amounts at all.
         "Since 2014 the fund has backed firms making the H20 and A100 chips.",
     ],

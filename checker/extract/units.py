@@ -77,6 +77,9 @@ def _read(m: re.Match, text: str) -> Quantity | None:
         return None  # "200 pounds per tonne" is a price in sterling: money, not mass
     end = m.end("per") if m.group("per") else m.end()
     start = m.start()
+    minus = _MINUS_WORD.search(text, max(0, start - 12), start)
+    if minus is not None and value > 0 and not m.group("sign"):
+        value, start = -value, minus.start()  # "minus 10 degrees Celsius"
     per = m.group("per").split()[-1].lower() if m.group("per") else PER_IN_UNIT.get((m.group("unit") or "").lower())
     hedge = _HEDGE.search(text, max(0, start - 20), start)
     return Quantity(
@@ -87,6 +90,7 @@ def _read(m: re.Match, text: str) -> Quantity | None:
     )
 
 
+_MINUS_WORD = re.compile(r"\b(?:minus|negative)\s+\Z", re.IGNORECASE)
 _CAPITALISED_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _TITLE_CASE = re.compile(r"[A-Z][a-z]{2,}(?:\s+[A-Z]?[a-z]+)*\Z")
 

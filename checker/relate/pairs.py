@@ -75,6 +75,22 @@ def _range_pairs(text: str, quantities: list[Quantity], used: set[int]) -> list[
     return relations
 
 
+# Imperial measures written in two parts: "6 feet 2 inches", "7 pounds 4 ounces".
+_COMPOUND_UNITS = {("foot", "inch"), ("yard", "foot"), ("mile", "yard"), ("pound", "ounce"), ("stone", "pound")}
+_COMPOUND_GAP = re.compile(r"\s*(?:,|and)?\s*\Z")
+
+
+def _second_part_of_compound(text: str, quantities: list[Quantity], index: int) -> bool:
+    """"6 feet 2 inches (1.88 metres)": the 2 inches are not converted on their own."""
+    if index == 0:
+        return False
+    before, this = quantities[index - 1], quantities[index]
+    # "7 pounds 4 ounces": the extractor may have read the pounds as sterling; the ounces say otherwise.
+    before_unit = "pound" if before.kind == "money" and "pound" in before.text.lower() else before.unit
+    return ((before_unit, this.unit) in _COMPOUND_UNITS and this.kind == "physical"
+            and bool(_COMPOUND_GAP.match(text[before.end : this.start])))
+
+
 def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relation]:
     """Adjacent amounts joined by conversion wording, as (stated, converted) relations."""
     used: set[int] = set()
@@ -82,6 +98,8 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
     for index in range(len(quantities) - 1):
         first, second = quantities[index], quantities[index + 1]
         if index in used or index + 1 in used or not _comparable(first, second):
+            continue
+        if _second_part_of_compound(text, quantities, index):
             continue
         gap = text[first.end : second.start]
         if len(gap) > _MAX_GAP or "\n\n" in gap:
