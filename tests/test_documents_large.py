@@ -1,7 +1,8 @@
 """Large inputs stream through with flat memory: a 50 MB line and a ~200 MB file.
 
-Each runs in a fresh interpreter so that its peak resident memory (ru_maxrss) measures the load
-alone, not whatever the test session allocated before.
+Each runs in a fresh interpreter and reads its own peak resident memory from /proc (VmHWM, which
+belongs to the process's own address space). `ru_maxrss` would not do: Linux carries it across
+fork and exec, so a child of a large pytest process reports the parent's size.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from checker.documents.plaintext import MAX_BLOCK_CHARS
 
 ROOT = Path(__file__).resolve().parents[1]
 MEASURE = """
-import json, resource, sys
+import json, sys
 from checker.documents import load_path
 (document,) = list(load_path(sys.argv[1]))
 count = longest = total = 0
@@ -29,7 +30,8 @@ for block in document:
     last = block.locate(len(block.text) - 1)
 print(json.dumps({"blocks": count, "longest": longest, "chars": total, "last": last,
                   "notes": [[n.rule, n.line] for n in document.notes], "source_kept": document.source is not None,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": next(int(line.split()[1]) for line in open("/proc/self/status")
+                                  if line.startswith("VmHWM:")) / 1024}))
 """
 
 
