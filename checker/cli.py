@@ -32,10 +32,6 @@ rules_app = typer.Typer(help="List, document, validate and test rule packs.", no
 app.add_typer(rules_app, name="rules")
 
 
-class UsageError(Exception):
-    """Anything the user can fix: bad options, config, rule packs, unreadable inputs (exit 2)."""
-
-
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
     sys.stderr.write(f"figcheck: error: {message}\n")
     raise typer.Exit(code)
@@ -171,18 +167,17 @@ def audit(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the output of an earlier audit in --output.")] = False,
 ) -> None:
     """Run the lint checks over a whole archive with Dask; write partitioned findings and a summary."""
-    from checker.run import BadDate, parse_date
     from checker.audit import AuditError, audit as run
-    from checker.engine.yaml_source import YamlError
     from checker.parallel import RuleSpec, default_jobs
     from checker.pipeline import LintOptions
+    from checker.run import USER_ERRORS, parse_date
 
     try:
         summary = run(inputs, output, format=format, scheduler=scheduler, workers=jobs or default_jobs(),
                       rules=RuleSpec(tuple(str(p) for p in rules or [])), options=LintOptions(date=parse_date(date)),
                       field=field, date_field=date_field, files_per_partition=files_per_partition,
                       overwrite=overwrite)
-    except (AuditError, BadDate, YamlError) as exc:
+    except (AuditError, *USER_ERRORS) as exc:
         _fail(str(exc))
     counts = summary["summary"]
     print(f"{summary['files']} files, {summary['documents']} documents, {summary['partitions']} partitions: "
