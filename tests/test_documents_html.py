@@ -8,20 +8,9 @@ import pytest
 
 from checker.documents import load_path, load_text
 from checker.documents.html_text import html_blocks
+from tests.document_helpers import located, source_at
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
-
-
-def located(blocks, needle):
-    for block in blocks:
-        index = block.text.find(needle)
-        if index != -1:
-            return block.locate(index)
-    raise AssertionError(f"{needle!r} is in no block")
-
-
-def source_at(original, line, column, length):
-    return original.split("\n")[line - 1][column - 1 : column - 1 + length]
 
 
 @pytest.fixture(scope="module")

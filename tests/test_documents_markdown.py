@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.documents import load_path, load_text
+from tests.document_helpers import located, source_at
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 
@@ -14,18 +15,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 def load(path):
     (document,) = list(load_path(path))
     return document, list(document)
-
-
-def located(blocks, needle):
-    for block in blocks:
-        index = block.text.find(needle)
-        if index != -1:
-            return block.locate(index)
-    raise AssertionError(f"{needle!r} is in no block")
-
-
-def source_at(original, line, column, length):
-    return original.split("\n")[line - 1][column - 1 : column - 1 + length]
 
 
 @pytest.fixture(scope="module")
