@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from num2words import num2words
 
 from checker.extract import extract, extract_with_unparsed
+from tests.extraction_helpers import assert_exact_sorted_disjoint
 
 _PROSE = st.text(alphabet=st.sampled_from(list("0123456789 ,.-$€£¥%()/:abcmnotkBMilyuanrsdollar\n")), max_size=80)
 
@@ -17,13 +18,8 @@ _PROSE = st.text(alphabet=st.sampled_from(list("0123456789 ,.-$€£¥%()/:abcmn
 @given(st.one_of(st.text(max_size=200), _PROSE))
 def test_spans_lie_inside_the_input_and_match_it(text):
     quantities, unparsed = extract_with_unparsed(text)
-    previous_end = 0
-    for q in quantities:
-        assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start:q.end] == q.text
-        assert q.start >= previous_end  # sorted, never overlapping
-        previous_end = q.end
-        assert math.isfinite(q.value) or q.kind == "number"
+    assert_exact_sorted_disjoint(text, quantities)
+    assert all(math.isfinite(q.value) or q.kind == "number" for q in quantities)
     for u in unparsed:
         assert text[u.start:u.end] == u.text
 

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from checker.extract.chinese import find_chinese
 from checker.extract.units import find_physical
+from tests.extraction_helpers import assert_exact_sorted_disjoint
 
 # Biased toward the characters the grammars care about, so the property reaches them.
 _PIECES = st.sampled_from(
@@ -16,23 +17,13 @@ _PIECES = st.sampled_from(
 _TEXT = st.one_of(st.text(max_size=60), st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=25).map("".join))
 
 
-def _check(text, found):
-    previous_end = 0
-    for quantity in found:
-        assert 0 <= quantity.start < quantity.end <= len(text)
-        assert text[quantity.start : quantity.end] == quantity.text
-        assert quantity.start >= previous_end
-        previous_end = quantity.end
-        assert quantity.value == quantity.value  # not NaN
-
-
 @settings(max_examples=400, deadline=None)
 @given(_TEXT)
 def test_find_chinese_spans_are_slices_of_the_input(text):
-    _check(text, find_chinese(text))
+    assert_exact_sorted_disjoint(text, find_chinese(text))
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXT)
 def test_find_physical_spans_are_slices_of_the_input(text):
-    _check(text, find_physical(text))
+    assert_exact_sorted_disjoint(text, find_physical(text))

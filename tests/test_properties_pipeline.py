@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from checker.cli import app
 from checker.extract import extract, extract_with_unparsed
 from checker.relate import relate
+from tests.extraction_helpers import assert_exact_sorted_disjoint
 from tests.robust_helpers import check_lint_report
 
 FRAGMENTS = [
@@ -34,13 +35,7 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 @given(prose)
 def test_extraction_spans_are_exact_sorted_and_disjoint(text):
     quantities, unparsed = extract_with_unparsed(text)
-    previous_end = 0
-    for quantity in quantities:
-        assert 0 <= quantity.start < quantity.end <= len(text)
-        assert text[quantity.start:quantity.end] == quantity.text
-        assert quantity.start >= previous_end
-        previous_end = quantity.end
-        assert quantity.value == quantity.value  # never NaN
+    assert_exact_sorted_disjoint(text, quantities)
     for item in unparsed:
         assert text[item.start:item.end] == item.text
 
