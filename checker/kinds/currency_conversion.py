@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Iterable
 
 from pydantic import Field
@@ -69,10 +71,13 @@ class CurrencyConversion(Check):
         checked = [v for v in verdicts if v[3] is not None]
         if checked:
             base, quote, window, factor = checked[0]
+            named = self._fits_a_named_year(relation, stated, converted, base, quote, text)
+            if named is not None:
+                return self._undecided(stated, converted, named, f"the sentence names {named.latest_date.year}")
             if self.env.date is None:
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
                 if older is not None:
-                    return self._undecided(stated, converted, older)
+                    return self._undecided(stated, converted, older, "no date is known")
             return self._mismatch(relation, stated, converted, window, factor, text)
         if verdicts and self.params.report_unchecked:
             return self._unchecked(stated, converted, verdicts[0][2])
@@ -151,14 +156,34 @@ class CurrencyConversion(Check):
             return None
         return history
 
-    def _undecided(self, stated: Quantity, converted: Quantity, history: RateWindow) -> Problem:
+    def _fits_a_named_year(
+        self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str, text: str
+    ) -> RateWindow | None:
+        """The rates of a year the sentence names, if the pair agrees with them.
+
+        "In 2014 the fund raised 138.7 billion yuan ($22.6 billion)" converts at 2014's rate even in
+        an article written ten years later; holding it to today's rate would be a false alarm.
+        """
+        latest = self.env.date.year if self.env.date else None
+        for year in sorted(set(_YEAR.findall(_sentence_around(text, stated.start, converted.end))), reverse=True):
+            year = int(year)
+            if latest is not None and year >= latest:
+                continue
+            window = self.env.rates.window(base, quote, dt.date(year, 12, 31), days=364)
+            if not isinstance(window, NoRate) and self._gap(stated, converted, relation, window) is None:
+                return window
+        return None
+
+    def _undecided(self, stated: Quantity, converted: Quantity, history: RateWindow, why: str) -> Problem:
+        period = (f"in {history.first_date.year}" if history.first_date.year == history.latest_date.year
+                  else f"between {history.first_date.year} and {history.latest_date.year}")
+        checked_at = "the document's date" if self.env.date else "the last year"
         return Problem(
             (stated, converted),
-            f"{stated.display} ({converted.display}) does not match the last year's rates but fits rates seen "
-            f"between {history.first_date.year} and {history.latest_date.year}; no date is known, so it is not "
-            "flagged (give --date to check it)",
+            f"{stated.display} ({converted.display}) does not match the rates of {checked_at} but fits rates "
+            f"seen {period}; {why}, so it is not flagged",
             None,
-            {"unchecked": True, "reason": "no date known", **history.evidence()},
+            {"unchecked": True, "reason": why, **history.evidence()},
             severity="info",
         )
 
@@ -174,6 +199,17 @@ class CurrencyConversion(Check):
 
 
 _GENUINELY_AMBIGUOUS = {"CNY", "JPY"}
+
+
+_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?。！？](?!\d)\s")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], for the years it names."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)]
+    after = _SENTENCE_BREAK.search(text, end)
+    return text[breaks[-1] if breaks else max(0, start - 400) : after.start() if after else len(text)]
 
 
 def _readings(quantity: Quantity) -> list[str]:
