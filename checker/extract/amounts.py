@@ -244,7 +244,8 @@ class AmountReader:
             return None
         symbol = m.group("cur")
         iso, alternatives = _prefix_currency(symbol)
-        if iso is None or (symbol == "N" and not _NAIRA_CONTEXT.search(self.text)):
+        context = CONTEXT_REQUIRED.get(symbol)
+        if iso is None or (context is not None and not context.search(self.text)):
             return None
         currency = _Currency(iso, alternatives, m.start("cur") if not m.group("lead") else m.start("lead"), m.end("cur"))
         currency.negative = bool(m.group("lead") or m.group("neg"))
@@ -440,7 +441,15 @@ class AmountReader:
 
 
 _WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
-_NAIRA_CONTEXT = re.compile(r"\b(?:[Nn]aira|Nigeria)")
+# Prefixes that are a currency only where the text names it or its country ("N500 billion" in a
+# Nigerian story, not "N95 masks"; "R200 million" in a South African one, not "R2-D2").
+CONTEXT_REQUIRED = {
+    "N": re.compile(r"\b(?:[Nn]aira|Nigeria)"),
+    "R": re.compile(r"\b(?:[Rr]and|South\s+Africa)"),
+    "SR": re.compile(r"\b(?:[Rr]iyals?|Saudi)"),
+    "QR": re.compile(r"\b(?:[Rr]iyals?|Qatar)"),
+    "KD": re.compile(r"\b(?:[Dd]inars?|Kuwait)"),
+}
 _SPAN_PREPOSITIONS = frozenset({"over", "under"})
 _TIME_NOUN_AFTER = re.compile(r"\s*-?\s*(?i:years?|months?|weeks?|days?|decades?|hours?|minutes?|quarters?|sessions?|periods?)\b")
 _A_ORDINAL = re.compile(r"(?i:an?|one)\s+[a-z]+(?<!half)$")

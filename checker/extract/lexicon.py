@@ -67,6 +67,17 @@ PREFIX_SYMBOLS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ரூ": ("LKR", ()),
     "Rp": ("IDR", ()),
     "zł": ("PLN", ()),
+    "Bt": ("THB", ()),
+    "Php": ("PHP", ()),
+    "Dh": ("AED", ()),
+    "Dhs": ("AED", ()),
+    "Tk": ("BDT", ()),
+    # Single or double letters that are other things too ("R2-D2", "QR code"): only where the text
+    # names the currency or its country (see amounts.CONTEXT_REQUIRED).
+    "R": ("ZAR", ()),
+    "SR": ("SAR", ()),
+    "QR": ("QAR", ()),
+    "KD": ("KWD", ()),
 }
 
 # Symbols that may also follow the figure ("100 ₡", "100€").

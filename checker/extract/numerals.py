@@ -16,13 +16,13 @@ _SPACE_GROUP = r"[ \u00a0\u202f\u2009]"
 # The lookahead up front gives the regex engine a first-character set, so it jumps from digit to
 # digit instead of trying the pattern at every position (six times faster on wire copy).
 DIGITS = re.compile(
-    rf"""(?=[\d.])(?<![\d.])
+    rf"""(?=[\d.])(?<!\d)(?<![\d.]\.)
     (?:
         \d{{1,3}}(?:[ \t]{{1,2}}|-)\d{{1,2}}/\d{{1,3}}(?![\d/])     # 2 1/4, wire style 3-1/2
       | \d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?          # 1,250 / 1,674,200.5
       | \d{{1,3}}(?:{_SPACE_GROUP}\d{{3}})+(?![\d,])(?:\.\d+)?  # 1 234 567 / 40 000
       | \d+(?:\.\d+)?                                    # 96 / 8.5
-      | \.\d+                                            # .08
+      | (?<![A-Za-z])\.\d+                                # .08, but "Rs.500" is Rs + 500
     )
     (?:[eE][-+]?\d+(?![\w])|\^[-+]*\d+)?                 # 1.3e6, 2.5^-1
     (?:\s*/\s*\d+(?![\d/]|\.\d))?                        # 3/4
