@@ -39,3 +39,9 @@ def test_published_pairs_at_their_dates_pass(text, date):
 def test_an_undated_old_pair_is_info_not_an_error():
     [(severity, message)] = verdict("Sony paid 1 billion yen ($9.5 million) for the studio.")
     assert severity == "info" and "no date is known" in message
+
+
+def test_a_japanese_company_settles_the_yen_sign():
+    [(severity, message)] = verdict("Toyota expects ¥150 billion ($10 billion) in savings.", "2024-03-20")
+    assert severity == "error" and "JPY per USD" in message
+    assert verdict("Toyota expects ¥150 billion ($1 billion) in savings.", "2024-03-20") == []

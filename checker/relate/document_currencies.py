@@ -17,8 +17,10 @@ from dataclasses import replace
 from checker.model import Quantity
 
 _CLUES = {
-    "CNY": re.compile(r"\b(?:yuan|renminbi|RMB|CNY|China|Chinese|Beijing|Shanghai|Shenzhen)\b|人民币|元"),
-    "JPY": re.compile(r"\b(?:yen|JPY|Japan|Japanese|Tokyo|Osaka|Nikkei)\b|日元|円"),
+    "CNY": re.compile(r"\b(?:yuan|renminbi|RMB|CNY|China|Chinese|Beijing|Shanghai|Shenzhen|Hangzhou|PBOC|"
+                      r"Alibaba|Tencent|Huawei|Baidu|BYD|Xiaomi|Sinopec|PetroChina)\b|人民币|元"),
+    "JPY": re.compile(r"\b(?:yen|JPY|Japan|Japanese|Tokyo|Osaka|Nikkei|BOJ|Toyota|Sony|SoftBank|Nissan|"
+                      r"Honda|Panasonic|Toshiba|Hitachi|Mitsubishi|Nintendo|Nomura|Mizuho|Keidanren)\b|日元|円"),
 }
 
 
