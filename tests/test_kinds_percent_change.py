@@ -79,3 +79,13 @@ def test_change_relation_carries_endpoints_in_order_and_the_stated_figure():
 ])
 def test_end_first_claims_and_direction(text, flagged):
     assert bool(change_findings(text)) == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The Fed cut rates by 25 basis points to 5.25% from 5.5%.", False),
+    ("The Fed cut rates by 50 basis points to 5.25% from 5.5%.", True),
+    ("The central bank raised its key rate by 0.5 percentage point to 4.5% from 4%.", False),
+    ("The central bank raised its key rate by 0.25 percentage point to 4.5% from 4%.", True),
+])
+def test_changes_in_points_and_basis_points(text, flagged):
+    assert bool(change_findings(text)) == flagged

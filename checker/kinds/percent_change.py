@@ -58,10 +58,17 @@ class PercentChange(Check):
             if start.kind != "percent":
                 return None
             diff = end.value - start.value
-            if abs(abs(diff) - stated.value) <= half_unit(stated) + half_unit(start) + half_unit(end) + self.params.slack_points:
+            to_points = 0.01 if stated.unit == "basis point" else 1.0  # 25 basis points = 0.25 points
+            claimed = stated.value * to_points
+            # Whole-number rates ("to 4.5% from 4%") are set values, not rounded readings.
+            rounding = half_unit(stated) * to_points + sum(half_unit(q) for q in (start, end) if decimals(q))
+            # A change in points is plain subtraction of printed figures: only their rounding is slack.
+            if abs(abs(diff) - claimed) <= rounding + 1e-9:
                 return None
-            return self._problem(relation, f"{_fmt(abs(diff))} percentage points", stated, start, end,
-                                 _restated(stated, abs(diff)), {"actual_points": round(diff, 3)})
+            actual = (f"{abs(diff) / to_points:.0f} basis points" if to_points != 1
+                      else f"{_fmt(abs(diff))} percentage points")
+            return self._problem(relation, actual, stated, start, end,
+                                 _restated(stated, abs(diff) / to_points), {"actual_points": round(diff, 3)})
         claimed = stated.value
         slack = half_unit(stated) + self.params.slack_points
         if relation.hedge:
@@ -149,4 +156,4 @@ def _restated(stated: Quantity, value: float) -> str:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{value:.2f}".rstrip("0").rstrip(".")

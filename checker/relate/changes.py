@@ -44,7 +44,9 @@ _TO_FROM = re.compile(rf"\s*,?\s+(?:in\s+\d{{4}}\s+|this\s+year\s+|last\s+year\s
 _TRAIL_GAP = re.compile(rf"\s*(?:,|—|–|-|\()?\s*(?:or\s+|which\s+is\s+|representing\s+|marking\s+)?"
                         rf"(?:(?P<updown>up|down)\s+|an?\s+(?:(?P<noun>{_UP_NOUN}|{_DOWN_NOUN})\s+of\s+)?)?"
                         rf"(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
-_VERB_BEFORE = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})(?:\s+by)?\s+(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
+# "rose 12%", "cut by 25 basis points", "cut rates by 25 basis points"
+_VERB_BEFORE = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})(?:(?:\s+[A-Za-z'-]+){{0,3}}?\s+by)?\s+(?:{_HEDGE}\s+)?\Z",
+                          re.IGNORECASE)
 _NOUN_BEFORE = re.compile(rf"\b(?P<noun>{_UP_NOUN}|{_DOWN_NOUN})s?\s+of\s+(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
 _NOUN_AFTER = re.compile(rf"\A(?:[\s-]*(?:percentage[\s-]+points?|points?|pct[\s-]+points?))?\s*"
                          rf"(?P<noun>{_UP_NOUN}|{_DOWN_NOUN}|higher|lower)\b", re.IGNORECASE)
