@@ -33,7 +33,7 @@ def format_value(value: Any) -> str:
 
 
 # The evidence a reader needs first; the rest (intermediate values, windows) is in JSON and HTML.
-KEY_EVIDENCE = ("rate", "rate_date", "source", "factor")
+KEY_EVIDENCE = ("rate", "rate_unit", "rate_date", "source", "factor")
 
 
 def known_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
