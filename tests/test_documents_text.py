@@ -11,24 +11,12 @@ from hypothesis import given, settings, strategies as st
 from checker.documents import DocumentError, load_path, load_stdin, load_text, split_paragraphs
 from checker.documents.decoding import TextDecoder
 from checker.documents.plaintext import MAX_BLOCK_CHARS, text_blocks
+from tests.document_helpers import located, source_at
 
 
 def blocks_of(path, **options):
     (document,) = list(load_path(path, **options))
     return document, list(document)
-
-
-def position_of(blocks, needle):
-    """(line, column) the loader gives for the first occurrence of `needle` in any block."""
-    for block in blocks:
-        index = block.text.find(needle)
-        if index != -1:
-            return block.locate(index)
-    raise AssertionError(f"{needle!r} is in no block")
-
-
-def text_at(original, line, column, length):
-    return original.split("\n")[line - 1][column - 1 : column - 1 + length]
 
 
 def true_position(original, needle):
@@ -52,8 +40,8 @@ def test_positions_point_into_the_original(tmp_path, needle):
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     document, blocks = blocks_of(path)
-    line, column = position_of(blocks, needle)
-    assert text_at(ARTICLE, line, column, len(needle)) == needle
+    line, column = located(blocks, needle)
+    assert source_at(ARTICLE, line, column, len(needle)) == needle
     assert document.source == ARTICLE
     assert [b.text.split()[0] for b in blocks] == ["Headline:", "Since", "Indented"]
 
@@ -63,7 +51,7 @@ def test_crlf_line_ends_split_paragraphs_and_keep_columns(tmp_path):
     path.write_bytes(ARTICLE.replace("\n", "\r\n").encode("utf-8"))
     _, blocks = blocks_of(path)
     assert len(blocks) == 3
-    assert position_of(blocks, "$8.5 billion") == true_position(ARTICLE, "$8.5 billion")
+    assert located(blocks, "$8.5 billion") == true_position(ARTICLE, "$8.5 billion")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
@@ -75,8 +63,8 @@ def test_byte_order_marks_are_honoured(tmp_path, encoding):
     path.write_bytes(data)
     document, blocks = blocks_of(path)
     assert blocks[0].text == "Headline: chips"
-    assert position_of(blocks, "Headline") == (1, 1)
-    assert position_of(blocks, "€3.2m") == true_position(ARTICLE, "€3.2m")
+    assert located(blocks, "Headline") == (1, 1)
+    assert located(blocks, "€3.2m") == true_position(ARTICLE, "€3.2m")
     assert document.notes == []
 
 
@@ -143,7 +131,7 @@ def test_stdin_is_read_as_plain_text(tmp_path):
     with open(path, "rb") as stream:
         (document,) = list(load_stdin(stream=stream))
     assert document.path == "<stdin>"
-    assert position_of(list(document), "600 billion") == true_position(ARTICLE, "600 billion")
+    assert located(list(document), "600 billion") == true_position(ARTICLE, "600 billion")
 
 
 def test_empty_file_gives_a_document_without_blocks(tmp_path):

@@ -7,6 +7,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.printed import half_unit
 from checker.kinds.restate import restate, significant
 from checker.kinds.tolerance import allowed
 from checker.kinds.unit_math import convert, is_temperature
@@ -82,7 +83,7 @@ class UnitConversion(Check):
     def _temperature_slack(self, stated: Quantity, converted: Quantity, relation: Relation) -> float:
         """Degrees of the converted unit: the printed rounding of both sides plus the base allowance."""
         scale = abs(convert(1.0, stated.unit, converted.unit, delta=True)[0])
-        slack = _half_unit(converted) + _half_unit(stated) * scale + self.params.temperature_tolerance
+        slack = half_unit(converted) + half_unit(stated) * scale + self.params.temperature_tolerance
         if relation.hedge or stated.hedge or converted.hedge:
             slack += 2 * self.params.temperature_tolerance
         return slack
@@ -107,15 +108,6 @@ class UnitConversion(Check):
             opening, closing = (" (", ")") if relation.cue.startswith("(") else ((" " + relation.cue + " ").replace(" ,", ","), "")
             suggestion = f"{stated.display}{opening}{fixed}{closing}"
         return Problem((stated, converted), message, suggestion, evidence)
-
-
-def _half_unit(quantity: Quantity) -> float:
-    """Half of the last printed digit's place, in absolute terms: "86" -> 0.5, "1.5" -> 0.05."""
-    text = quantity.text
-    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".").strip(".")
-    if "." in digits:
-        return 0.5 * 10 ** -len(digits.split(".", 1)[1])
-    return 0.5
 
 
 def _unit_name(unit: str | None) -> str:
