@@ -8,7 +8,7 @@ The Python API is what the command line uses:
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from checker.version import __version__
 
 __all__ = ["lint_text", "lint_paths", "__version__"]
 

@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from checker import __version__
+from checker.version import __version__
 from checker.report import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -309,7 +309,7 @@ def rules_list(
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack; may be repeated.")] = None,
 ) -> None:
     """List the rules that would run, and every check kind available."""
-    from checker.engine.registry import all_kinds
+    from checker.kinds.base import all_kinds
 
     loaded = _load_or_fail(rules)
     width = max((len(r.id) for r in loaded), default=10) + 2
@@ -331,7 +331,7 @@ def rules_show(
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack; may be repeated.")] = None,
 ) -> None:
     """Print a rule's documentation, parameters (with defaults) and examples."""
-    from checker.engine.registry import get_kind
+    from checker.kinds.base import get_kind
 
     loaded = {r.id: r for r in _load_or_fail(rules)}
     rule = loaded.get(rule_id)

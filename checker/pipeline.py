@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from checker.asof import DateRule, as_of
 from checker.documents.base import Block, Document
 from checker.engine.packs import LoadedRule
-from checker.engine.registry import AnalyzedBlock, Check, Env
+from checker.kinds.base import AnalyzedBlock, Check, Env
 from checker.extract import extract_with_unparsed
 from checker.findings import FileStats, Finding, LintResult
 from checker.model import Location, Problem, Quantity

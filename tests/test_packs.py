@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from checker.engine.packs import PackError, default_pack_path, load_pack, load_rules
-from checker.engine.registry import all_kinds
+from checker.kinds.base import all_kinds
 
 
 def write(tmp_path, text, name="pack.yaml"):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import rates_cache
+from checker.rates import cache as rates_cache
 from checker.rates import RateTable
 
 ROOT = Path(__file__).resolve().parents[1]

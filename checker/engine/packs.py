@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from checker.engine.registry import CheckKind, Params, get_kind
+from checker.kinds.base import CheckKind, Params, get_kind
 from checker.engine.yaml_source import YamlDocument, YamlError, load_yaml
 
 SeverityName = Literal["error", "warning", "info"]
@@ -161,7 +161,7 @@ def load_pack(path: str | Path, _seen: tuple[Path, ...] = ()) -> list[LoadedRule
 def _bind(document: YamlDocument, rule: Rule, loc: tuple) -> LoadedRule:
     kind = get_kind(rule.kind)
     if kind is None:
-        from checker.engine.registry import all_kinds
+        from checker.kinds.base import all_kinds
 
         known = ", ".join(all_kinds())
         raise PackError(

@@ -1,4 +1,7 @@
-"""The built-in check kinds. Importing this package registers each of them."""
+"""The check kinds: a base module (`base`: Params, Check, Env, register, the registry) and the
+explicit list of built-in kinds, as yamllint keeps its rules. Importing this package registers each
+built-in kind; the engine imports this package, never the reverse.
+"""
 
 from checker.kinds import currency_conversion  # noqa: F401
 from checker.kinds import unit_conversion  # noqa: F401

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from pydantic import Field
 
-from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.restate import format_money, restate
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation

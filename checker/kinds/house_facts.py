@@ -8,7 +8,7 @@ from typing import Iterable
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.fact_registry import Fact, RegistryError, load_registry
 from checker.kinds.restate import format_money
 from checker.kinds.tolerance import allowed

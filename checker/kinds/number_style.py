@@ -7,7 +7,7 @@ from typing import Iterable, Literal
 
 from pydantic import Field
 
-from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.model import Problem, Quantity
 
 _SHORT_SCALES = {"bn", "b", "mn", "mln", "m", "tn", "trn", "k", "bln"}

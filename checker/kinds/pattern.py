@@ -13,7 +13,7 @@ from typing import Annotated, Iterable
 import regex
 from pydantic import AfterValidator, Field
 
-from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.model import Location, Problem, Quantity
 
 MAX_PATTERN_CHARS = 1000

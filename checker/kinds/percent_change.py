@@ -7,7 +7,7 @@ from typing import Iterable
 
 from pydantic import Field
 
-from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.printed import decimals, half_unit, printed_rounding
 from checker.kinds.tolerance import rounding
 from checker.model import Problem, Quantity, Relation

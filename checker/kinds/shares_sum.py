@@ -6,7 +6,7 @@ from typing import Iterable
 
 from pydantic import Field
 
-from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.restate import significant
 from checker.kinds.printed import printed_rounding
 from checker.model import Problem, Quantity, Relation

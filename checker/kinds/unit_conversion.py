@@ -6,7 +6,7 @@ from typing import Iterable
 
 from pydantic import Field
 
-from checker.engine.registry import AnalyzedBlock, Check, Params, register
+from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.printed import half_unit
 from checker.kinds.restate import restate, significant
 from checker.kinds.tolerance import allowed

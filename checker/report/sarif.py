@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import quote
 
-from checker import __version__
+from checker.version import __version__
 from checker.findings import Finding, LintResult
 from checker.report.common import (
     TOOL_NAME,

@@ -3,7 +3,7 @@
 Parsing the 25-year ECB history costs about 0.15 s (unzip, CSV, 250,000 cells) — a third of the
 start-up budget of a pre-commit hook linting one article. The parsed `RateTable` is kept as a
 pickle in the user's cache directory, keyed on the table file's size and modification time, on
-figcheck's version and on rates.py itself, so a change to any of them replaces it. Any problem with the cache (read-only
+figcheck's version and on rates/table.py itself, so a change to any of them replaces it. Any problem with the cache (read-only
 home, a damaged or foreign file) falls back to parsing; the cache never changes a result.
 """
 
@@ -58,9 +58,10 @@ def _cache_file() -> Path | None:
         stat = source.stat()
     except OSError:
         return None
-    from checker import __version__, rates
+    from checker.rates import table
+    from checker.version import __version__
 
-    code = Path(rates.__file__).stat()  # the table's shape follows rates.py (pegs, fields)
+    code = Path(table.__file__).stat()  # the table's shape follows rates/table.py (pegs, fields)
     key = f"{__version__}-{stat.st_size}-{stat.st_mtime_ns}-{code.st_size}-{code.st_mtime_ns}"
     return cache_dir() / f"ecb-rates-{key}.pickle"
 

@@ -46,7 +46,7 @@ class Env:
 
     @cached_property
     def rates(self) -> "RateTable":
-        from checker.engine.rates_cache import shipped_rates
+        from checker.rates.cache import shipped_rates
 
         return _custom_rates(self.rates_file) if self.rates_file else shipped_rates()
 
@@ -56,7 +56,7 @@ _CUSTOM_RATES: dict[str, "RateTable"] = {}
 
 def _custom_rates(path: str) -> "RateTable":
     """A `--rates` file, read once per process however many documents use it."""
-    from checker.engine.rates_cache import shipped_rates
+    from checker.rates.cache import shipped_rates
     from checker.rates import RateTable
 
     if path not in _CUSTOM_RATES:
