@@ -38,6 +38,25 @@ class CurrencyConversion(Check):
     `tolerance`, widened by the rounding of both printed figures and by hedge words. When the gap is
     close to a power of ten, the finding proposes the fixes that would make the pair agree. Pairs
     whose currencies have no rate at that date are reported as unchecked (info), never as passing.
+
+    Why it matters:
+        A converted figure is where a million/billion slip or a wrong rate hides in plain sight:
+        readers trust the number in brackets, and a factor of ten is a correction, not a nuance.
+
+    Bad:
+        In April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups.
+
+    Good:
+        The fund has raised almost 700 billion yuan ($96 billion) since 2014.
+
+    Parameters:
+        `tolerance`: base relative tolerance around the range of rates in the window.
+        `hedge_tolerance`: added when a hedge word ("about", "almost") qualifies a figure.
+        `window_days`: days before the document's date whose rates are accepted.
+        `undated_window_days`: days at the end of the table used when no date is known.
+        `undated_history_days`: without a date, a pair that only fits older rates is info.
+        `report_unchecked`: report pairs that cannot be checked (no rate) as info.
+        `fix_slack`: how close to a power of ten a gap must be to suggest a scale fix.
     """
 
     consumes = ("conversion",)
