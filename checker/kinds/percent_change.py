@@ -93,7 +93,7 @@ class PercentChange(Check):
         start, end = relation.quantities
         factor = relation.value
         ratio = end.value / start.value
-        tolerance = self.params.factor_tolerance + rounding(start) + rounding(end)
+        tolerance = self.params.factor_tolerance + printed_rounding(start) + printed_rounding(end)
         low, high = factor * (1 - tolerance), factor * (1 + tolerance)
         hedge = (relation.hedge or "").lower()
         if hedge.startswith(("more than", "over", "just over")):

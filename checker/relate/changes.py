@@ -174,11 +174,14 @@ def _frame(text: str, anchor: _Anchor, figures: list[Quantity]) -> Change | None
     after = [q for q in figures if q.start >= anchor.end and roles[id(q)] != "skip"]
     before = [q for q in figures if q.end <= anchor.start and roles[id(q)] != "skip"]
     start = next((q for q in after if roles[id(q)] == "start"), None)
-    if start is None:
+    if start is None and anchor.adverbial:
+        # "went from 412,000 to 530,000, a 22% rise": both endpoints come before a trailing change
         start = next((q for q in reversed(before) if roles[id(q)] == "start"), None)
     if start is None:
         return None
-    end = next((q for q in after if roles[id(q)] == "end" and _same_series(text, q, start)), None)
+    end = None
+    if start.start > anchor.start:
+        end = next((q for q in after if roles[id(q)] == "end" and _same_series(text, q, start)), None)
     if end is None:
         end = next((q for q in reversed(before) if roles[id(q)] == "end" and _same_series(text, q, start)), None)
     if end is None and anchor.adverbial:

@@ -53,8 +53,14 @@ _UNDECIDED = re.compile(r"\b(?:undecided|abstain(?:ed|ing|s)?|abstentions?|did\s
 _SPLIT_WORD = re.compile(rf"\b(?:{_words(EXHAUSTIVE_SPLITS)}|split|respectively)\b", re.IGNORECASE)
 _OWN_BASE = re.compile(r"\A\s*of\s+(?!the\s+(?:total|vote|votes|whole)\b)(?:the\s+|its\s+|their\s+)?[a-z]", re.IGNORECASE)
 _TURNOUT = re.compile(r"\b(?:turnout|participation)\s+(?:of|was|at)\s+(?:about\s+)?\Z", re.IGNORECASE)
-_SAID_BETWEEN = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect|plan)\b", re.IGNORECASE)
+_SAID_BETWEEN = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect)\b", re.IGNORECASE)
+_SEPARATE_CLAUSE = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect)\s+(?:\S+\s+){3,}", re.IGNORECASE)
+_REST_FIGURE = re.compile(rf"\b(?:{_words(REST_WORDS)})\s*,?\s*(?:\w+\s+)?\Z", re.IGNORECASE)
+_FIRST_BASE = re.compile(r"\A\s*of\s+(?:the\s+)?[a-z][\w\s-]{0,40}?(?=,)")
 _TIME_AFTER = re.compile(r"\A\s*(?:years?|months?|weeks?|days?|hours?|quarters?|decades?|times|ago)\b", re.IGNORECASE)
+# "55%, Samsung's 30% and Huawei's 20%", "49 pct of the voters, Labour 37 pct and the Alliance 23 pct":
+# the later shares borrow the first one's predicate, so all are shares of its one whole.
+_ELLIPSIS = re.compile(r"(?:\s*(?:,|\band\b|\bthe\b|\bwith\b|[A-Z][\w&.-]*(?:'s|’s)?))+\s*")
 _SEATS = re.compile(r"\A-(?:seat|member|strong)\b", re.IGNORECASE)
 MAX_GAP = 90
 
@@ -170,7 +176,10 @@ def _percent_split(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts
     shares = [q for q in inside if q.kind == "percent" and q.unit == "percent" and not q.is_range]
     if len(shares) < 2 or len(shares) != len([q for q in inside if q.kind in ("percent", "number")]):
         return None
-    if not (_REST.search(sentence) or _UNDECIDED.search(sentence) or _SPLIT_WORD.search(sentence)):
+    gaps = [text[a.end : b.start] for a, b in zip(shares, shares[1:])]
+    gaps[0] = _FIRST_BASE.sub("", gaps[0])  # "49 pct of the voters, Labour 37 pct": the first names the base
+    elliptical = all(_ELLIPSIS.fullmatch(gap) for gap in gaps)
+    if not (_REST.search(sentence) or _UNDECIDED.search(sentence) or _SPLIT_WORD.search(sentence) or elliptical):
         return None
     if len(shares) >= 3 and _OWN_BASE.match(text[shares[0].end : shares[0].end + 80]) and re.search(
             r"\brespectively\b", sentence, re.IGNORECASE):
@@ -186,7 +195,10 @@ def _percent_split(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts
             return None  # "... and 64% of doctors": a second base
         if index + 1 < len(shares):
             gap = text[q.end : shares[index + 1].start]
-            if len(gap) > 80 or _SAID_BETWEEN.search(gap):
+            if len(gap) > 80 or _SEPARATE_CLAUSE.search(gap):
                 return None
-    exact = bool(_REST.search(sentence) or _SPLIT_WORD.search(sentence))  # "undecided" alone only bounds it
+    # exact when the split is stated ("split between") or the rest is a figure ("the remaining 25%");
+    # "undecided", or "the rest" with no figure, only bounds it
+    exact = bool(_SPLIT_WORD.search(sentence) or any(_REST_FIGURE.search(text[max(lo, q.start - 30) : q.start])
+                                                      for q in shares))
     return Parts("parts", tuple(shares), cue="shares", whole=None, parts=tuple(shares), exact=exact)
