@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 
 from checker.model import Change, Quantity
-from checker.relate.claim_words import (DOWN_COMPARATIVES, DOWN_NOUNS, DOWN_VERBS, END_MARKERS, FRACTIONS, HEDGES,
-                                        MONTHS, MULTIPLIERS, START_MARKERS, TIME_AFTER, UP_COMPARATIVES, UP_NOUNS,
-                                        UP_VERBS)
+from checker.relate.claim_words import (COMPARATIVE_START, DOWN_COMPARATIVES, DOWN_NOUNS, DOWN_VERBS, END_MARKERS,
+                                        FRACTIONS, HEDGES, MONTHS, MULTIPLIERS, OTHER_PREDICATES, START_MARKERS,
+                                        TIME_AFTER, TIME_STARTS, UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
 from checker.relate.clauses import Clause, clauses
 
 
@@ -65,8 +65,20 @@ _DETERMINERS = re.compile(r"(?:\s+(?:the|a|an|its|their|his|her|this\s+year's|la
                           re.IGNORECASE)
 _HEDGE_END = re.compile(rf"\s+(?:{_HEDGE})\s*\Z", re.IGNORECASE)
 _START_END = re.compile(rf"(?:^|\s)(?:{_words(START_MARKERS)})\s*\Z", re.IGNORECASE)
+_THAN_END = re.compile(rf"(?:^|\s)(?:{_words(COMPARATIVE_START)})\s*\Z", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"\b(?:rang(?:e|ed|es|ing)|estimates?|forecasts?|between)\s+(?:\w+\s+){0,2}from\s*\Z", re.IGNORECASE)
+_TIME_START = re.compile(rf"(?:^|[\s,])(?:{_words(TIME_STARTS)})\b", re.IGNORECASE)
+_FIRST_START = re.compile(rf"(?:^|\s)(?:{_words(START_MARKERS)})\s", re.IGNORECASE)
+# Words that show a figure belongs to another predicate, or a change verb of its own.
+_OTHER = re.compile(rf"\b(?:{_words(OTHER_PREDICATES)}|{_words([w for w in UP_VERBS + DOWN_VERBS if w not in ('up', 'down')])})\b",
+                    re.IGNORECASE)
+_UPDOWN_MARK = re.compile(rf"\b(?:up|down)\s+(?:from|to)\b|(?:^|\s)(?:{_words(START_MARKERS)})\b"
+                          rf"|,\s*(?:{_words([w for w in UP_VERBS + DOWN_VERBS if w.endswith('ing')])})\b", re.IGNORECASE)
+# What may sit between "from A to B" and a trailing change: ", a 22% rise", " - an increase of", ", up 12%"
+_APPOSITION = re.compile(r"\A\s*(?:[\w-]+\s+){0,3}?(?:,|—|–|--|\()\s*(?:or\s+|which\s+is\s+|representing\s+|an?\s+)?"
+                         r"(?:(?:{h})\s+)?\Z".replace("{h}", "|".join(HEDGES)), re.IGNORECASE)
 _END_END = re.compile(rf"(?:^|\s)(?:{_words(END_MARKERS)})\s*\Z", re.IGNORECASE)
-_TIME_AFTER = re.compile(rf"\A\s*(?:{_words(TIME_AFTER)})\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"\A[\s-]*(?:{_words(TIME_AFTER)})\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_words(MONTHS)})\.?\s*\Z", re.IGNORECASE)
 _CENTS = re.compile(r"\b(?:cents?|pence|paise|kopecks?|kopeks?|centavos?)\b|¢|\bc\b", re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"\A\s*(?:a|per)\s+(?:diluted\s+|basic\s+)?(?:share|unit|ADS|ADR)\b", re.IGNORECASE)
@@ -170,31 +182,61 @@ def _hedge_before(before: str) -> str | None:
 
 
 def _frame(text: str, anchor: _Anchor, figures: list[Quantity]) -> Change | None:
-    roles = {id(q): _role(text, q, _boundary(q, figures, anchor)) for q in figures}
+    roles = {id(q): _role(text, q, _boundary(q, figures, anchor), anchor.comparative) for q in figures}
     after = [q for q in figures if q.start >= anchor.end and roles[id(q)] != "skip"]
     before = [q for q in figures if q.end <= anchor.start and roles[id(q)] != "skip"]
+    # After the anchor, roles hold only up to the first word of another predicate.
+    limit = _predicate_end(text, anchor.end, after)
+    after = [q for q in after if q.start < limit]
     start = next((q for q in after if roles[id(q)] == "start"), None)
-    if start is None and anchor.adverbial:
-        # "went from 412,000 to 530,000, a 22% rise": both endpoints come before a trailing change
-        start = next((q for q in reversed(before) if roles[id(q)] == "start"), None)
-    if start is None:
+    if start is not None and _time_start_before(text, anchor.end, start.start):
+        return None  # "up 9% from a year earlier, compared with the 317,822 cars BMW sold"
+    if start is None and _time_start_before(text, anchor.end, limit):
         return None
     end = None
-    if start.start > anchor.start:
+    if start is not None:
         end = next((q for q in after if roles[id(q)] == "end" and _same_series(text, q, start)), None)
-    if end is None:
-        end = next((q for q in reversed(before) if roles[id(q)] == "end" and _same_series(text, q, start)), None)
-    if end is None and anchor.adverbial:
-        limit = min(anchor.start, start.start)
-        candidates = [q for q in before if q.end <= limit and roles[id(q)] is None and _same_series(text, q, start)]
-        if candidates and limit - candidates[-1].end <= 100:
-            end = candidates[-1]
-    if end is None or end is start or not _same_series(text, start, end):
+        if end is None:
+            end = next((q for q in reversed(before) if roles[id(q)] == "end" and _same_series(text, q, start)
+                        and not _OTHER.search(_unmarked(text[q.end : anchor.start]))), None)
+        if end is None and anchor.adverbial:
+            lead = min(anchor.start, start.start)
+            candidates = [q for q in before if q.end <= lead and roles[id(q)] is None and _same_series(text, q, start)]
+            if candidates and lead - candidates[-1].end <= 100 and not _OTHER.search(_unmarked(text[candidates[-1].end : lead])):
+                end = candidates[-1]
+    elif anchor.adverbial and len(before) >= 2:
+        # "went from 412,000 to 530,000, a 22% rise", "cut to 80 from 100, a reduction of 25%": both
+        # endpoints just before a trailing change
+        first, last = before[-2], before[-1]
+        marked = {roles[id(first)], roles[id(last)]}
+        if marked == {"start", "end"} and _APPOSITION.match(text[last.end : anchor.start]) \
+                and not _OTHER.search(_unmarked(text[first.end : last.start])):
+            start, end = (first, last) if roles[id(first)] == "start" else (last, first)
+    if start is None or end is None or end is start or not _same_series(text, start, end):
         return None
     if anchor.measure == "points" and start.kind != "percent":
         return None
     return Change("change", (start, end), cue=anchor.cue, hedge=anchor.hedge, measure=anchor.measure,
                   value=anchor.value, direction=anchor.direction, stated=anchor.stated)
+
+
+def _unmarked(gap: str) -> str:
+    """A gap without its "up from"/"down to" markers, which are roles, not other predicates."""
+    return _UPDOWN_MARK.sub(" ", gap)
+
+
+def _predicate_end(text: str, start: int, after: list[Quantity]) -> int:
+    """Where, after the anchor, another predicate begins (its figures are not this claim's)."""
+    end = after[-1].end if after else start
+    match = _OTHER.search(_unmarked(text[start:end]))
+    return start + match.start() if match else end + 1
+
+
+def _time_start_before(text: str, lo: int, hi: int) -> bool:
+    """Whether the first start marker after the anchor is a time ("from a year earlier")."""
+    gap = text[lo:hi]
+    first = _FIRST_START.search(gap)
+    return bool(first and _TIME_START.match(gap, first.start()))
 
 
 def _boundary(q: Quantity, figures: list[Quantity], anchor: _Anchor) -> int:
@@ -203,10 +245,12 @@ def _boundary(q: Quantity, figures: list[Quantity], anchor: _Anchor) -> int:
     return max(ends, default=max(0, q.start - 40))
 
 
-def _role(text: str, q: Quantity, boundary: int) -> str | None:
+def _role(text: str, q: Quantity, boundary: int, comparative: bool = False) -> str | None:
     """"start", "end", "skip" (a time or a date, never an endpoint) or None (no marker)."""
     after = text[q.end : q.end + 20]
     before = text[max(boundary, q.start - 40) : q.start]
+    if "/" in q.text or _RANGE_FROM.search(before):
+        return "skip"  # "$428/435" bid and ask; "forecasts ranged from 11.5 million to 15.7 million"
     if q.kind == "number" and (_TIME_AFTER.match(after) or _MONTH_BEFORE.search(before)
                                or _YEAR.fullmatch(q.text)):
         return "skip"
@@ -214,7 +258,7 @@ def _role(text: str, q: Quantity, boundary: int) -> str | None:
     words = _DETERMINERS.sub(" ", words)
     words = _HEDGE_END.sub(" ", words)
     words = _DETERMINERS.sub(" ", words)
-    if _START_END.search(words):
+    if _START_END.search(words) or (comparative and _THAN_END.search(words)):
         return "start"
     if _END_END.search(words):
         return "end"

@@ -25,11 +25,12 @@ HEDGES = ("about", "around", "roughly", "nearly", "almost", "some", "more than",
           "just over", "just under", "close to", "approximately", "an estimated", "a further", "another")
 
 # A figure's role in a change, from the words right before it.
-START_MARKERS = ("from", "compared with", "compared to", "against", "versus", "vs", "vs.", "than")
+START_MARKERS = ("from", "compared with", "compared to", "against", "versus", "vs", "vs.")
+COMPARATIVE_START = ("than",)
 END_MARKERS = ("to", "at", "reaching", "reached", "hitting", "to a record", "to a new", "at a record")
 # Words after a figure that make it a time, not an amount: "up 30% from three years ago".
 TIME_AFTER = ("years", "year", "months", "month", "weeks", "week", "days", "day", "quarters", "quarter",
-              "decades", "hours", "ago", "earlier")
+              "decades", "hours", "ago", "earlier", "times")
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
@@ -39,6 +40,20 @@ FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "a third": 1 / 3, "one third": 1 / 
              "a quarter": 1 / 4, "one quarter": 1 / 4, "one-quarter": 1 / 4, "two-thirds": 2 / 3,
              "two thirds": 2 / 3, "three-quarters": 3 / 4, "three quarters": 3 / 4, "a fifth": 1 / 5,
              "a tenth": 1 / 10}
+
+# Words that, between a change and a figure, show the figure belongs to another predicate:
+# "cut its price target to $55 from $64", "forecasts ranged from 11.5 million to 15.7 million".
+OTHER_PREDICATES = """said says say expects expected expect forecast forecasts forecasting estimated estimates
+    estimate ranged ranging range marking sold buys bought reported posted trade trading traded
+    and with which who whose when instead rather revised previously had has have been while set sets
+    helped prompting putting pushing leaving making""".split()
+# Starts stated as a time, not a figure: "up 9% from a year earlier", "up 26% on a year ago".
+TIME_STARTS = ("from a year earlier", "from a year ago", "from a year before", "from the year before",
+               "from last year", "from the previous year", "from the same period", "from the same quarter",
+               "from the same month", "from the prior year", "from the previous quarter", "from the previous month",
+               "on a year ago", "on a year earlier",
+               "from the year-ago", "from a year-ago", "from a record", "from a peak", "from its peak",
+               "from an all-time", "from a low", "from its low", "from a high", "from its high")
 
 # Words that end a clause: a claim's roles never reach across them.
 CLAUSE_CONJUNCTIONS = ("while", "whereas", "but", "although", "though", "meanwhile")
