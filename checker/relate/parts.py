@@ -35,22 +35,30 @@ def _words(words) -> str:
 
 
 _CHANGE = re.compile(rf"\b(?:{_words(UP_VERBS + DOWN_VERBS + UP_NOUNS + DOWN_NOUNS)})\b", re.IGNORECASE)
-_OF_WHOLE = re.compile(r"(?:^|[,:(]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
+_OF_WHOLE = re.compile(r"\A\s*[\"“‘']?(?:Of|Out\s+of)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
                        r"(?:[\w-]+(?:'s|’s)\s+)?\Z",
                        re.IGNORECASE)
 _SPLIT_AFTER = re.compile(rf"\A(?:[-\s]?[A-Za-z][\w'-]*,?){{0,4}}\s*,?\s*(?:will\s+be\s+|would\s+be\s+|was\s+|is\s+|were\s+)?"
                           rf"(?:{_words(EXHAUSTIVE_SPLITS)})\b", re.IGNORECASE)
-_INCLUDES_AFTER = re.compile(r"\A(?:[-\s]?[A-Za-z][\w'-]*,?){0,3}\s*,?\s*(?:includes?|including|included)\b", re.IGNORECASE)
+_INCLUDES_AFTER = re.compile(r"\A(?:\s*(?!not\b)[A-Za-z][\w'-]*){0,2}\s*,?\s*(?:includes?|including)\s+(?:(?:about|some|nearly|almost|roughly)\s+)?[$€£¥\d]",
+                             re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(rf"(?:,|—|–|\band\b)?\s*(?:{_words(TOTAL_AFTER)}|bringing\s+the\s+total\s+to)\s+(?:of\s+)?\Z",
                            re.IGNORECASE)
 _IN_ALL_AFTER = re.compile(r"\A\s*(?:[A-Za-z]+\s+)?(?:in\s+all|in\s+total|altogether)\b", re.IGNORECASE)
-_COLON_AFTER = re.compile(r"\A[^\d:;]{0,80}:\s*\S", re.IGNORECASE)
+_COLON_AFTER = re.compile(r"\A[^\d:;.!?*]{0,60}:\s*[^\s*-]", re.IGNORECASE)
 _REST = re.compile(rf"\b(?:{_words(REST_WORDS)})\b|\beverything\s+else\b|\bothers?\b", re.IGNORECASE)
 _VOTE = re.compile(r"\b(?:for|against|in\s+favou?r|abstain(?:ed|ing|s)?|abstentions?|undecided|opposed|backed|"
                    r"did\s+not\s+(?:vote|answer)|don't\s+know|no\s+opinion)\b", re.IGNORECASE)
 _UNDECIDED = re.compile(r"\b(?:undecided|abstain(?:ed|ing|s)?|abstentions?|did\s+not\s+(?:vote|answer|know)|"
                         r"don't\s+know|no\s+opinion|not\s+sure)\b", re.IGNORECASE)
-_SPLIT_WORD = re.compile(rf"\b(?:{_words(EXHAUSTIVE_SPLITS)}|split|respectively)\b", re.IGNORECASE)
+_SPLIT_WORD = re.compile(rf"\b(?:{_words(EXHAUSTIVE_SPLITS)}|split\s+(?:between|into|among))\b", re.IGNORECASE)
+# the predicate an elliptical list of shares borrows must make them shares of one whole
+_WHOLE_CUE = re.compile(r"\b(?:share|stake|support|of\s+the\s+vote|votes?|voted|polls?|respondents|backed|seats|"
+                        r"market)\b", re.IGNORECASE)
+_MARKED = re.compile(r"\b(?:to|from|at|than|versus|vs\.?|against)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?\Z",
+                     re.IGNORECASE)
+_LIST_GAP = re.compile(r"\A(?=[^.;:]*(?:,|\band\b))(?:\s*[^\s\d]+){0,7}\s*\Z")
+_BOUND_HEDGES = ("up to", "more than", "over", "at least", "less than", "as much as", "nearly", "almost")
 _OWN_BASE = re.compile(r"\A\s*of\s+(?!the\s+(?:total|vote|votes|whole)\b)(?:the\s+|its\s+|their\s+)?[a-z]", re.IGNORECASE)
 _TURNOUT = re.compile(r"\b(?:turnout|participation)\s+(?:of|was|at)\s+(?:about\s+)?\Z", re.IGNORECASE)
 _SAID_BETWEEN = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect)\b", re.IGNORECASE)
@@ -62,6 +70,10 @@ _TIME_AFTER = re.compile(r"\A\s*(?:years?|months?|weeks?|days?|hours?|quarters?|
 # the later shares borrow the first one's predicate, so all are shares of its one whole.
 _ELLIPSIS = re.compile(r"(?:\s*(?:,|\band\b|\bthe\b|\bwith\b|[A-Z][\w&.-]*(?:'s|’s)?))+\s*")
 _SEATS = re.compile(r"\A-(?:seat|member|strong)\b", re.IGNORECASE)
+# "Embraer 190", "Boeing 777": a brand (a capitalised word not a plural) right before a bare number;
+# "six 777 minijumbos": a count right before one
+_MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[^s\W]\s+\Z")
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen))\s+\Z", re.IGNORECASE)
 MAX_GAP = 90
 
 
@@ -90,7 +102,7 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts |
     for index, whole in enumerate(inside):
         if not _can_be_whole(text, whole):
             continue
-        before = text[max(lo, whole.start - 30) : whole.start]
+        before = text[lo : whole.start]
         after = text[whole.end : whole.end + 90]
         if _OF_WHOLE.search(before):
             cue, exact = "of", None
@@ -133,13 +145,26 @@ def _list_after(text: str, whole: Quantity, following: list[Quantity]) -> list[Q
     previous = whole
     for q in following:
         gap = text[previous.end : q.start]
-        if len(gap) > MAX_GAP or not _part_of(whole, q) or _TIME_AFTER.match(text[q.end : q.end + 80]):
+        if len(gap) > MAX_GAP or not _part_of(whole, q) or not _is_amount(text, q):
+            break
+        if parts and not _LIST_GAP.match(gap):
             break
         if _CHANGE.search(text[max(previous.end, q.start - 20) : q.end + 15]) and q.kind == "percent":
             break
         parts.append(q)
         previous = q
     return parts
+
+
+def _is_amount(text: str, q: Quantity) -> bool:
+    """Not a time ("12 years"), a compound adjective ("10-city"), or a model ("Embraer 190", "six 777s")."""
+    after = text[q.end : q.end + 20]
+    before = text[max(0, q.start - 20) : q.start]
+    if _TIME_AFTER.match(after) or re.match(r"\A-[A-Za-z]", after) or re.match(r"\As\b", after):
+        return False
+    if q.kind == "number" and (_MODEL_BEFORE.search(before) and len(q.text) >= 3 or _COUNT_BEFORE.search(before)):
+        return False
+    return True
 
 
 def _part_of(whole: Quantity, q: Quantity) -> bool:
@@ -178,7 +203,7 @@ def _percent_split(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts
         return None
     gaps = [text[a.end : b.start] for a, b in zip(shares, shares[1:])]
     gaps[0] = _FIRST_BASE.sub("", gaps[0])  # "49 pct of the voters, Labour 37 pct": the first names the base
-    elliptical = all(_ELLIPSIS.fullmatch(gap) for gap in gaps)
+    elliptical = all(_ELLIPSIS.fullmatch(gap) for gap in gaps) and bool(_WHOLE_CUE.search(sentence))
     if not (_REST.search(sentence) or _UNDECIDED.search(sentence) or _SPLIT_WORD.search(sentence) or elliptical):
         return None
     if len(shares) >= 3 and _OWN_BASE.match(text[shares[0].end : shares[0].end + 80]) and re.search(
@@ -186,6 +211,8 @@ def _percent_split(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts
         # "account for 53% of the investment, with shares of 21.6%, 18.6% and 12.8% respectively"
         return Parts("parts", tuple(shares), cue="respectively", whole=shares[0], parts=tuple(shares[1:]), exact=True)
     for index, q in enumerate(shares):
+        if _MARKED.search(text[max(lo, q.start - 20) : q.start]):
+            return None  # "raised its stake to 15.6% from 12%": endpoints of a change
         around = text[max(lo, q.start - 25) : q.end + 20]
         if _CHANGE.search(around) or q.hedge in ("more than", "over", "at least", "up to", "less than"):
             return None
@@ -197,8 +224,7 @@ def _percent_split(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts
             gap = text[q.end : shares[index + 1].start]
             if len(gap) > 80 or _SEPARATE_CLAUSE.search(gap):
                 return None
-    # exact when the split is stated ("split between") or the rest is a figure ("the remaining 25%");
-    # "undecided", or "the rest" with no figure, only bounds it
-    exact = bool(_SPLIT_WORD.search(sentence) or any(_REST_FIGURE.search(text[max(lo, q.start - 30) : q.start])
-                                                      for q in shares))
+    # exact only when the split is stated ("split between"); "the remaining 25%" (the other owners may
+    # be named in another sentence), "undecided" and "the rest" only bound it
+    exact = bool(_SPLIT_WORD.search(sentence))
     return Parts("parts", tuple(shares), cue="shares", whole=None, parts=tuple(shares), exact=exact)
