@@ -70,7 +70,7 @@ class Quantity:
         }
 
 
-RelationKind = Literal["conversion", "change", "parts", "share", "repeat"]
+RelationKind = Literal["conversion", "change", "parts", "share", "difference", "repeat"]
 
 
 @dataclass(slots=True)
@@ -154,6 +154,18 @@ class Share(Relation):
 
     part: Quantity
     whole: Quantity
+    stated: Quantity
+
+
+@dataclass(slots=True, kw_only=True)
+class Difference(Relation):
+    """A stated gap between two figures the text gives: "45,310 votes to 44,510, winning by 800 votes".
+
+    `quantities` is (first, second, stated).
+    """
+
+    first: Quantity
+    second: Quantity
     stated: Quantity
 
 

@@ -12,3 +12,4 @@ from checker.kinds import house_facts  # noqa: F401
 from checker.kinds import number_style  # noqa: F401
 from checker.kinds import repeated_figure  # noqa: F401
 from checker.kinds import share_of_whole  # noqa: F401
+from checker.kinds import stated_difference  # noqa: F401

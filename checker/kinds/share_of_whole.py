@@ -45,18 +45,25 @@ class ShareOfWhole(Check):
         r_part, r_whole = printed_rounding(part), printed_rounding(whole)
         low = actual * (1 - r_part) / (1 + r_whole)
         high = actual * (1 + r_part) / (1 - r_whole)
-        slack = half_unit(stated) + self.params.slack_points
+        fraction = stated.kind != "percent"  # "two thirds of the 840 homes, or 620"
+        claimed = stated.value * 100 if fraction else stated.value
+        slack = (0.5 if fraction else half_unit(stated)) + self.params.slack_points
         if relation.hedge or part.hedge or whole.hedge:
             slack += self.params.hedge_points
-        if low - slack <= stated.value <= high + slack:
+        if low - slack <= claimed <= high + slack:
             return None
         decimals = max(0, min(1, len(stated.text.split(".")[1]) if "." in stated.text else 0))
         fix_value = f"{actual:.{decimals}f}"
-        message = (f"{stated.display} does not match {part.display} of {whole.display}, "
-                   f"which is {fix_value}%")
-        fix = stated.text.replace(_digits(stated.text), fix_value, 1) if _digits(stated.text) else f"{fix_value}%"
+        if fraction:
+            message = (f"{stated.display} of {whole.display} is {claimed * whole.value / 100:,.0f}, not {part.display}: "
+                       f"{part.display} of {whole.display} is {fix_value}%")
+            fix = None
+        else:
+            message = (f"{stated.display} does not match {part.display} of {whole.display}, "
+                       f"which is {fix_value}%")
+            fix = stated.text.replace(_digits(stated.text), fix_value, 1) if _digits(stated.text) else f"{fix_value}%"
         ordered = sorted(relation.quantities, key=lambda q: q.start)
-        evidence = {"part": part.value, "whole": whole.value, "stated": stated.value, "actual_percent": round(actual, 2)}
+        evidence = {"part": part.value, "whole": whole.value, "stated": claimed, "actual_percent": round(actual, 2)}
         return Problem((ordered[0], ordered[-1]), message, fix, evidence)
 
 

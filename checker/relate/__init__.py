@@ -5,6 +5,7 @@
 - `changes`  — change claims with both endpoints (`Change`), read as frames within one clause;
 - `parts`    — parts of a whole the text says make it up (`Parts`);
 - `shares`   — a percentage of counts the text states (`Share`): "1,030 of the 2,300 nurses, or 45%";
+- `differences` — a stated margin between two figures (`Difference`): "45,310 votes to 44,510, winning by 800";
 - `clauses`  — the clause bounds claims stay inside; `claim_words` — the words claims are read by;
 - `document_currencies` — which currency ¥ means, from the whole document so far (`DocumentCurrencies`,
   used by the pipeline across blocks).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from checker.model import Quantity, Relation
 from checker.relate.changes import find_change_claims
+from checker.relate.differences import find_differences
 from checker.relate.pairs import find_conversion_pairs
 from checker.relate.parts import find_part_lists
 from checker.relate.pound_weights import find_pound_weight_pairs
@@ -29,5 +31,6 @@ def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     relations += find_change_claims(text, quantities)
     relations += find_part_lists(text, quantities)
     relations += find_shares(text, quantities)
+    relations += find_differences(text, quantities)
     relations.sort(key=lambda r: min(q.start for q in r.quantities))
     return relations

@@ -41,6 +41,9 @@ def find_shares(text: str, quantities: list[Quantity]) -> list[Share]:
         for part, whole, stated in _percent_of_whole(text, inside):
             found.append(Share("share", (part, whole, stated), cue="of", hedge=stated.hedge,
                                part=part, whole=whole, stated=stated))
+        for part, whole, stated in _fraction_of_whole(text, inside):
+            found.append(Share("share", (part, whole, stated), cue="of", hedge=stated.hedge,
+                               part=part, whole=whole, stated=stated))
         for part, whole in _pairs(text, counts, lo):
             stated = _stated(text, part, whole, percents, inside)
             if stated is not None:
@@ -94,6 +97,16 @@ def _stated(text: str, part: Quantity, whole: Quantity, percents: list[Quantity]
             return None
         return q
     return None
+
+
+def _fraction_of_whole(text: str, inside: list[Quantity]):
+    """"Two thirds of the 840 new homes, or 620": a fraction of a whole, restated as a count."""
+    for stated, whole, part in zip(inside, inside[1:], inside[2:]):
+        if stated.kind != "number" or not 0 < stated.value < 1 or not re.search(r"[A-Za-z]", stated.text):
+            continue
+        if _same(part, whole) and _OF.match(text[stated.end : whole.start]) and re.fullmatch(
+                r"\s*(?:[\w-]+,?\s+){0,4}?(?:,\s*)?or\s+(?:about\s+|some\s+|nearly\s+|around\s+)?", text[whole.end : part.start]):
+            yield part, whole, stated
 
 
 def _percent_of_whole(text: str, inside: list[Quantity]):
