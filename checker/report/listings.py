@@ -46,11 +46,16 @@ def rules_listing(loaded: list["LoadedRule"], kinds: Mapping[str, "CheckKind"],
 def rule_page(rule_id: str, rule: "LoadedRule | None", kind: "CheckKind") -> str:
     """A rule's (or a bare kind's) documentation, parameters with their values, and examples."""
     where = f"  (kind: {kind.name}, severity: {rule.rule.severity}, from {rule.origin})" if rule else "  (check kind)"
-    lines = [f"{rule_id}{where}", "", kind.doc, "", "parameters:"]
+    # The doc's own "Parameters:" section is replaced by the parameters with their current values.
+    doc = kind.doc.split("\nParameters:\n", 1)[0].rstrip()
+    lines = [f"{rule_id}{where}", "", doc, "", "parameters:"]
     current = rule.params.model_dump() if rule else {}
     for name, info in kind.params.model_fields.items():
-        value = current.get(name, info.default)
-        lines.append(f"  {name}: {json.dumps(value, default=str)}" + (f"    # {info.description}" if info.description else ""))
+        if name in current:
+            shown = json.dumps(current[name], default=str)
+        else:
+            shown = "(required)" if info.is_required() else json.dumps(info.get_default(call_default_factory=True), default=str)
+        lines.append(f"  {name}: {shown}" + (f"    # {info.description}" if info.description else ""))
     if rule and rule.rule.examples:
         lines += ["", "examples:"]
         lines += [f"  bad:  {snippet}" for snippet in rule.rule.examples.bad]
