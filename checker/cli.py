@@ -270,35 +270,31 @@ def _read_input(path: str | None) -> str:
 
 @app.command("rates")
 def rates_command(
-    base: Annotated[str, typer.Argument(help="Currency converted from, e.g. CNY.")],
-    quote: Annotated[str, typer.Argument(help="Currency converted to, e.g. USD.")],
+    base: Annotated[Optional[str], typer.Argument(help="Currency converted from, e.g. CNY.")] = None,
+    quote: Annotated[Optional[str], typer.Argument(help="Currency converted to, e.g. USD.")] = None,
     date: Annotated[Optional[str], typer.Option(help="As-of date YYYY-MM-DD (default: the table's last day).")] = None,
     window: Annotated[int, typer.Option(help="Days before the date whose rates a check accepts.")] = 90,
     rates: Annotated[Optional[Path], typer.Option("--rates", help="A fresher ECB history or a CSV of date,currency,rate.")] = None,
+    sources: Annotated[bool, typer.Option("--sources", help="List the rate sources, their coverage and granularity.")] = False,
 ) -> None:
-    """Print the exchange rate figcheck uses for a pair on a date, with its date and source."""
+    """Print the exchange rate figcheck uses for a pair on a date, with its source, granularity and date."""
+    from checker.rates import RatesError
+    from checker.rates.book import compose_rates
+    from checker.rates.report import describe_pair, describe_sources
     from checker.run import BadDate, parse_date
-    from checker.rates import NoRate, RatesError, RateTable
 
     try:
         as_of = parse_date(date)
-        table = RateTable.from_file(rates, extend=RateTable.shipped()) if rates else RateTable.shipped()
+        book = compose_rates(str(rates) if rates else None)
+        if sources:
+            lines = describe_sources(book)
+        elif base is None or quote is None:
+            raise RatesError("name two currencies (figcheck rates CNY USD), or use --sources")
+        else:
+            lines = describe_pair(book, base, quote, as_of, window)
     except (BadDate, RatesError) as exc:
         _fail(str(exc))
-    base, quote = base.upper(), quote.upper()
-    for currency in (base, quote):
-        if currency not in table.currencies:
-            _fail(f"unknown currency {currency!r}; the table has: {', '.join(table.currencies)}")
-    result = table.window(base, quote, as_of, days=window)
-    if isinstance(result, NoRate):
-        _fail(f"no rate: {result.reason}", EXIT_FINDINGS)
-    print(f"1 {base} = {result.latest:.6g} {quote}   (1 {quote} = {1 / result.latest:.6g} {base})")
-    print(f"rate date: {result.latest_date.isoformat()}")
-    print(f"window:    {result.first_date.isoformat()} .. {result.latest_date.isoformat()}  "
-          f"range {result.low:.6g} .. {result.high:.6g} {quote} per {base}")
-    print(f"source:    {result.source}")
-    if result.note:
-        print(f"note:      {result.note}")
+    print("\n".join(lines))
 
 
 # -------------------------------------------------------------------------------------- rules

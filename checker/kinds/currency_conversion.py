@@ -12,7 +12,7 @@ from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.restate import format_money, restate
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation
-from checker.rates import NoRate, RateWindow
+from checker.rates.table import NoRate, RateWindow
 
 
 class CurrencyConversionParams(Params):
@@ -24,6 +24,12 @@ class CurrencyConversionParams(Params):
         3650, ge=0, le=20000,
         description="without a date, a pair that fails the last year but fits a rate of this many days is only info",
     )
+    weekly_tolerance: float = Field(
+        0.01, ge=0, lt=1, description="added when the rate comes from a weekly series (NBP table B)")
+    monthly_tolerance: float = Field(
+        0.05, ge=0, lt=1,
+        description="added when the rate comes from a monthly series (HMRC sets it in advance: 95% of months "
+                    "within 4.5% of the market)")
     report_unchecked: bool = Field(True, description="report pairs that cannot be checked (no rate) as info")
     fix_slack: float = Field(0.3, ge=0, lt=1, description="how close to a power of ten a gap must be to suggest a scale fix")
 
@@ -33,9 +39,11 @@ class CurrencyConversion(Check):
     """A money amount and its conversion into another currency must agree.
 
     Pairs such as "600 billion yuan ($8.5 billion)", "€3.2m (about $3.5m)" or "1,000 yen, or
-    about $7," are checked against ECB reference rates (cross-rated through the euro) over a window
-    before the document's date (`--date`, front matter or HTML meta). The tolerance is the base
-    `tolerance`, widened by the rounding of both printed figures and by hedge words. When the gap is
+    about $7," are checked against the rates of a window before the document's date (`--date`,
+    front matter or HTML meta): the ECB's daily reference rates where the ECB has both currencies,
+    else the Polish central bank's daily and weekly tables, else HMRC's monthly rates, both legs of
+    a cross rate from one source and one day. The tolerance is the base `tolerance`, widened by the
+    rounding of both printed figures, by hedge words and for a weekly or monthly rate. When the gap is
     close to a power of ten, the finding proposes the fixes that would make the pair agree. Pairs
     whose currencies have no rate at that date are reported as unchecked (info), never as passing.
     """
@@ -89,6 +97,8 @@ class CurrencyConversion(Check):
             self.params.tolerance, stated, converted,
             hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance,
         )
+        tolerance += {"weekly": self.params.weekly_tolerance,
+                      "monthly": self.params.monthly_tolerance}.get(window.granularity, 0.0)
         low, high = window.low * (1 - tolerance), window.high * (1 + tolerance)
         pairs = [(stated.value, converted.value)]
         if stated.high is not None and converted.high is not None:
@@ -225,13 +235,14 @@ def _readings(quantity: Quantity) -> list[str]:
 
 
 def _rate_text(window: RateWindow) -> str:
-    """"7.28 CNY per USD (ECB, 2025-04-15)", written the way round that gives a number above one."""
+    """"7.28 CNY per USD (ECB, 2025-04-15)", written the way round that gives a number above one;
+    a coarser source says so: "(NBP weekly, 2022-09-14)"."""
     rate, base, quote = window.latest, window.base, window.quote
     if rate < 1:
         rate, base, quote = 1 / rate, quote, base
     digits = 4 if rate < 10 else 3
     value = f"{rate:.{digits}g}" if rate < 1000 else f"{rate:,.0f}"
-    source = "ECB" if "ECB" in window.source else window.source
+    source = window.source_short if window.granularity == "daily" else f"{window.source_short} {window.granularity}"
     return f"{value} {quote} per {base} ({source}, {window.latest_date.isoformat()})"
 
 
