@@ -21,7 +21,7 @@ class CurrencyConversionParams(Params):
     window_days: int = Field(90, ge=0, le=3650, description="days before the document's date whose rates are accepted")
     undated_window_days: int = Field(365, ge=1, le=3650, description="days at the end of the table used when no date is known")
     undated_history_days: int = Field(
-        3650, ge=0, le=20000,
+        7300, ge=0, le=20000,
         description="without a date, a pair that fails the last year but fits a rate of this many days is only info",
     )
     weekly_tolerance: float = Field(
