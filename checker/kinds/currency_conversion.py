@@ -48,6 +48,8 @@ class CurrencyConversion(Check):
     whose currencies have no rate at that date are reported as unchecked (info), never as passing.
     """
 
+    consumes = ("conversion",)
+
     params: CurrencyConversionParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
