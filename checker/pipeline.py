@@ -81,7 +81,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     env = Env(doc.path, date, date_source, options.rates_file, options.extra)
     active = [r for r in rules if options.wants(r.id)]
     checks: list[tuple[LoadedRule, Check]] = [(r, r.kind.check(r.rule, r.params, env)) for r in active]
-    lines = doc.source.splitlines() if doc.source is not None else None
+    lines = doc.source.split("\n") if doc.source is not None else None  # not splitlines: U+2028, \f are no line ends
     stats = FileStats()
     findings: list[Finding] = []
     suppressions = _Suppressions()
