@@ -122,9 +122,9 @@ def plan_lint(request: LintRequest) -> LintPlan:
     rules = load_rules(rule_paths, with_default=request.default_rules)
     rates = request.rates or (project.rates_file() if project else None)
     if rates is not None:
-        from checker.rates import RateTable
+        from checker.rates.book import compose_rates
 
-        RateTable.from_file(rates)  # fail now, with a clear message, rather than mid-run
+        compose_rates(str(rates))  # fail now, with a clear message, rather than mid-run
     known = {r.id for r in rules} | set(BUILTIN_RULES)
     unknown = (set(request.select) | set(request.ignore)) - known
     if unknown:

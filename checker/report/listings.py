@@ -105,16 +105,31 @@ def quantity_table(text: str, quantities: Iterable["Quantity"]):
 
 
 def rate_answer(base: str, quote: str, result) -> str:
-    """`figcheck rates`: the rate used for a pair, its date, the window accepted and its source."""
+    """`figcheck rates`: the rate used for a pair, its date, the window accepted, its source and
+    how often that source publishes (daily, weekly, monthly)."""
     lines = [
         f"1 {base} = {result.latest:.6g} {quote}   (1 {quote} = {1 / result.latest:.6g} {base})",
         f"rate date: {result.latest_date.isoformat()}",
         f"window:    {result.first_date.isoformat()} .. {result.latest_date.isoformat()}  "
         f"range {result.low:.6g} .. {result.high:.6g} {quote} per {base}",
-        f"source:    {result.source}",
+        f"source:    {result.source} ({result.source_short})",
+        f"granularity: {result.granularity}",
     ]
     if result.note:
         lines.append(f"note:      {result.note}")
+    return "\n".join(lines)
+
+
+def rate_sources(rows: list[dict], currencies: list[str]) -> str:
+    """`figcheck rates --sources`: the sources in look-up order, their coverage and granularity."""
+    lines = ["rate sources, asked in this order (the first with both currencies at the date is used):"]
+    for number, row in enumerate(rows, 1):
+        until = f"; dollar rates to {row['dollar_rates_until']}" if row["dollar_rates_until"] else ""
+        lines.append(f"{number}. {row['short_name']}: {row['name']}")
+        lines.append(f"   base {row['base']}; {row['granularity']}; {row['coverage']}{until}")
+        if row["pegged"]:
+            lines.append(f"   fixed pegs where unpublished (checker/rates/pegs.toml): {', '.join(row['pegged'])}")
+    lines.append(f"{len(currencies)} currency codes in all: {', '.join(currencies)}")
     return "\n".join(lines)
 
 
