@@ -3,9 +3,9 @@
 - `pairs`    — conversions: "600 billion yuan ($8.5 billion)", "10 miles (16 km)";
 - `pound_weights` — "200 pounds (91 kg)": pounds of weight the extractor read as sterling;
 - `changes`  — change claims with both endpoints: "rose 12% from 5.0 million to 5.6 million";
-- `parts`    — shares of one whole, and parts of a stated total;
-- `document_currencies` — which currency ¥ means, from the whole document so far (`DocumentCurrencies`,
-  used by the pipeline across blocks).
+- `parts`    — shares of one whole, and parts of a stated total.
+
+Which currency a "¥" or "francs" means is settled before this stage, by `checker.resolve`.
 
 `relate()` is the one entry point the pipeline calls; it only reads quantities and text.
 """
