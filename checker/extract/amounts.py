@@ -36,7 +36,7 @@ _SIGN_SYMBOLS = [s for s in _GLUED_SYMBOLS if not s[0].isalpha()]
 CURRENCY_BEFORE = re.compile(
     rf"""(?P<lead>(?:(?<=[\s(\[])|^)[-−])?
     (?P<cur>{_QUALIFIED_DOLLAR}
-      | (?<![A-Za-z])(?:{_alternation(_WORDLIKE_SYMBOLS)})
+      | (?<![A-Za-z&])(?:{_alternation(_WORDLIKE_SYMBOLS)})  # not the P of "S&P 500"
       | (?:{_alternation(_SIGN_SYMBOLS + ["$"])})
       | (?<![A-Za-z])(?:{_alternation(lexicon.ISO_CODES | lexicon.LOWERCASE_CODES | lexicon.CODES_BEFORE)})(?![A-Za-z]{{2}})
     )
@@ -462,12 +462,13 @@ _TIME_NOUN_AFTER = re.compile(rf"\s*-?\s*(?i:(?:{alternation(_V.exclusions.time_
 _A_ORDINAL = re.compile(r"(?i:an?|one)\s+[a-z]+(?<!half)$")
 _ORDINAL_BEFORE_NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})")
+_FUNCTION_WORDS = frozenset(_V.exclusions.function_words)
 
 
 def _next_is_not_a_noun(text: str, end: int) -> bool:
     """"thirteen dollars forty five" ends there; "ten dollars two times" goes on to a noun."""
     m = _NOUN_AFTER.match(text, end)
-    return m is None or m.group().strip() in ("and", "or", "but", "for", "to", "in", "of")
+    return m is None or m.group().strip() in _FUNCTION_WORDS
 
 
 def _prefix_currency(symbol: str) -> tuple[str | None, tuple[str, ...]]:

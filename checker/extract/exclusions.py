@@ -21,7 +21,7 @@ _ZONE_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
     (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     (("#", "@"), re.compile(r"(?<![\w&])[#@][A-Za-z_]\w*")),
     ((".com", ".org", ".net", ".gov", ".edu", ".io", ".ai", ".cn", ".uk"),
-     re.compile(r"\b[\w-]+\.(?:com|org|net|gov|edu|io|ai|co|cn|uk)(?:/\S*)?\b")),
+     re.compile(rf"\b[\w-]+\.(?:{alternation(_WORDS.web_domains)})(?:/\S*)?\b")),
     # Figures that are dates, clock times, IP addresses or phone numbers. One pattern that starts
     # with a digit class, so the engine skips ahead to digits instead of trying every position.
     (("/", "-", ".", ":", "+"), re.compile(

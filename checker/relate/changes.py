@@ -17,22 +17,23 @@ import re
 from fractions import Fraction
 
 from checker.model import Quantity, Relation
+from checker.vocab import alternation, vocab
 
-_UP = (r"rose|risen|rise|rises|rising|increased?|increases|increasing|grew|grown|grows|growing|jumped|jumps|"
-       r"jumping|climbed|climbs|climbing|soared|soars|soaring|surged|surges|surging|gained|gains|gaining|"
-       r"advanced|advances|rallied|spiked|swelled|expanded|up|higher|boosted|raised")
-_DOWN = (r"fell|fallen|falls|falling|dropped|drops|dropping|declined|declines|declining|decreased?|decreases|"
-         r"slumped|slumps|plunged|plunges|plummeted|tumbled|slid|slides|sank|shrank|shrunk|shrinks|lost|"
-         r"down|lower|cut|reduced|slashed|dipped|eased|retreated|contracted")
-_UP_NOUN = r"rise|increase|jump|gain|growth|climb|surge|hike|rally|boost|expansion"
-_DOWN_NOUN = r"drop|fall|decline|decrease|cut|reduction|slump|plunge|dip|loss|contraction|slide"
-_HEDGE = r"(?:about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|just\s+over|just\s+under|close\s+to)"
-_FRACTIONS = {"half": Fraction(1, 2), "a half": Fraction(1, 2), "a third": Fraction(1, 3),
-              "one third": Fraction(1, 3), "one-third": Fraction(1, 3), "a quarter": Fraction(1, 4),
-              "one quarter": Fraction(1, 4), "two-thirds": Fraction(2, 3), "two thirds": Fraction(2, 3),
-              "three-quarters": Fraction(3, 4), "three quarters": Fraction(3, 4), "a fifth": Fraction(1, 5),
-              "a tenth": Fraction(1, 10)}
-_MULTIPLIERS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": Fraction(1, 2)}
+# The words are in checker/vocab/changes.yaml and hedges.yaml.
+_WORDS = vocab().changes
+
+
+def _verbs(direction) -> str:
+    return alternation([*direction.verbs, *direction.participles, *direction.adverbs, *direction.adjectives])
+
+
+_UP = _verbs(_WORDS.up)
+_DOWN = _verbs(_WORDS.down)
+_UP_NOUN = alternation(_WORDS.up.nouns)
+_DOWN_NOUN = alternation(_WORDS.down.nouns)
+_HEDGE = rf"(?:{alternation(vocab().hedge_words('change'))})"
+_FRACTIONS = {phrase: Fraction(share) for phrase, share in _WORDS.fractions.items()}
+_MULTIPLIERS = {word: Fraction(factor) for word, factor in _WORDS.multipliers.items()}
 
 # Wording between a change and its endpoints: "rose 12% [year on year] from A", "12% rise from A".
 _LEAD_GAP = re.compile(rf"\s*,?\s*(?:(?:{_UP_NOUN}|{_DOWN_NOUN}|higher|lower)\s+)?(?:[a-z-]+\s+){{0,3}}?"
@@ -53,7 +54,7 @@ _NOUN_AFTER = re.compile(rf"\A(?:[\s-]*(?:percentage[\s-]+points?|points?|pct[\s
 _POINTS_AFTER = re.compile(r"\A[\s-]*(?:percentage[\s-]+points?|pct[\s-]+points?|points?|pp\b)", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE})\s+\Z", re.IGNORECASE)
 _WORD_CHANGE = re.compile(
-    rf"\b(?P<hedge>(?:more\s+than|nearly|almost|roughly|about|just\s+over|over)\s+)?"
+    rf"\b(?P<hedge>(?:{alternation(vocab().hedge_words('change_word'))})\s+)?"
     rf"(?:(?P<mult>{'|'.join(_MULTIPLIERS)})|(?P<verb>{_UP}|{_DOWN})\s+by\s+(?P<frac>{'|'.join(sorted(_FRACTIONS, key=len, reverse=True))}))"
     rf"(?P<tail>[\s,]*(?:[a-z-]+\s+){{0,3}}?(?:from|to)\s+(?:{_HEDGE}\s+)?)\Z",
     re.IGNORECASE,

@@ -19,26 +19,22 @@ import re
 
 from checker.model import Quantity, Relation
 from checker.relate.changes import _DOWN, _DOWN_NOUN, _UP, _UP_NOUN
+from checker.vocab import alternation, vocab
 
 _OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
 _BREAK = re.compile(r"[.!?](?!\d)|\n")
-_SHARE_CUE = re.compile(
-    r"\b(?:vot(?:e|es|ed|ing)|ballots?|backed|support(?:s|ed)?|opposed|favou?r(?:ed)?|respondents|surveys?|surveyed|polls?|polled|said\s+(?:yes|no)|"
-    r"share|accounted\s+for|made\s+up|came\s+from|split|breakdown|undecided|of\s+the\s+(?:total|market|vote))\b",
-    re.IGNORECASE,
-)
+_CUES = vocab().cues
+_SHARE_CUE = re.compile(rf"\b(?:{alternation(_CUES.share_cues)})\b", re.IGNORECASE)
 _CHANGE_NEAR = re.compile(rf"\b(?:{_UP}|{_DOWN}|{_UP_NOUN}|{_DOWN_NOUN}|points?)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\A[^\d%;]{0,60}\Z")
 # "60% said prices were too high and 70% said wages were too low": two questions, not one split.
-_SEPARATE_CLAUSE = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect)\s+(?:\S+\s+){3,}", re.IGNORECASE)
+_SEPARATE_CLAUSE = re.compile(rf"\b(?:{alternation(vocab().cues.clause_verbs)})\s+(?:\S+\s+){{3,}}", re.IGNORECASE)
 _LIST_JOIN = re.compile(r",|\band\b|\bwhile\b|\bwith\b|\bwhereas\b", re.IGNORECASE)
 _NOUNS = r"(?:[A-Za-z'-]+,?\s+){0,3}?"
-_EXACT_SPLIT = re.compile(rf"\A\s*{_NOUNS}(?:,\s*)?(?:comprises?|comprising|consists?\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|"
-                          r"(?:is\s+)?split\s+(?:into|between)|(?:is\s+)?divided\s+(?:into|between)|breaks?\s+down\s+into)\b",
-                          re.IGNORECASE)
-_INCLUDES = re.compile(rf"\A\s*{_NOUNS}(?:,\s*)?(?:includes?|including)\b", re.IGNORECASE)
-_TOTAL_AFTER = re.compile(rf"\A\s*{_NOUNS},?\s*(?:totall?ing|for\s+a\s+total\s+of|a\s+total\s+of|adding\s+up\s+to|in\s+all\s+)\s*\Z",
-                          re.IGNORECASE)
+_EXACT_SPLIT = re.compile(rf"\A\s*{_NOUNS}(?:,\s*)?(?:{alternation(_CUES.split_words)})\b", re.IGNORECASE)
+_INCLUDES = re.compile(rf"\A\s*{_NOUNS}(?:,\s*)?(?:{alternation(_CUES.include_words)})\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(rf"\A\s*{_NOUNS},?\s*(?:{alternation(_CUES.total_words)})\s*\Z", re.IGNORECASE)
+_SHARE_BOUNDS = frozenset(vocab().hedge_words("share_bound"))
 
 
 def find_part_lists(text: str, quantities: list[Quantity]) -> list[Relation]:
@@ -82,7 +78,7 @@ def _share_list(text: str, sentence: str, quantities: list[Quantity]) -> Relatio
         return None
     for q in percents:
         around = text[max(0, q.start - 25) : q.end + 20]
-        if _CHANGE_NEAR.search(around) or q.hedge in ("more than", "over", "at least", "up to"):
+        if _CHANGE_NEAR.search(around) or q.hedge in _SHARE_BOUNDS:
             return None
     wholes = {m.group(1).lower() for q in percents if (m := _OF_WHOLE.match(text, q.end))}
     if len(wholes) > 1:  # "49% of the votes and 15% of the capital": shares of different wholes

@@ -176,6 +176,8 @@ class Unit(_Strict):
 
 class UnitFile(_Strict):
     units: list[Unit]
+    temperature_context: list[str]
+    price_per: list[str]
     per_in_unit: dict[str, str]
 
 
@@ -189,6 +191,8 @@ class ExclusionFile(_Strict):
     time_nouns: list[str]
     span_prepositions: list[str]
     per_after_article: list[str]
+    function_words: list[str]
+    web_domains: list[str]
     zh_not_numbers: list[str]
 
 
@@ -197,6 +201,7 @@ class CueFile(_Strict):
     zh_conversion_links: list[str]
     share_cues: list[str]
     split_words: list[str]
+    clause_verbs: list[str]
     include_words: list[str]
     total_words: list[str]
     subject_verbs: dict[str, str]
