@@ -94,7 +94,7 @@ class ScaleFile(_Strict):
 
 
 # --- hedges.yaml ------------------------------------------------------------------------------
-HedgeRole = Literal["amount", "unit", "pair", "change", "change_word", "subject", "size", "weight", "share_bound"]
+HedgeRole = Literal["amount", "unit", "pair", "subject", "size", "weight", "share_bound", "claim"]
 
 
 class Hedge(_Strict):
@@ -114,7 +114,7 @@ class ChangeWords(_Strict):
     verbs: list[str]
     participles: list[str] = []
     adverbs: list[str] = []
-    adjectives: list[str] = []
+    comparatives: list[str] = []
     nouns: list[str] = []
 
 
@@ -199,11 +199,17 @@ class ExclusionFile(_Strict):
 class CueFile(_Strict):
     conversion_links: list[str]
     zh_conversion_links: list[str]
-    share_cues: list[str]
-    split_words: list[str]
+    start_markers: list[str]
+    comparative_start: list[str]
+    end_markers: list[str]
+    time_after: list[str]
+    time_starts: list[str]
+    other_predicates: list[str]
+    clause_conjunctions: list[str]
+    exhaustive_splits: list[str]
+    total_after: list[str]
+    rest_words: list[str]
     clause_verbs: list[str]
-    include_words: list[str]
-    total_words: list[str]
     subject_verbs: dict[str, str]
     generic_subjects: list[str]
     size_cues: list[str]
@@ -255,9 +261,10 @@ def word_roles(v) -> dict[str, list[str]]:
     add("Chinese hedge before", v.hedges.zh_before)
     add("Chinese hedge after", v.hedges.zh_after)
     ch = v.changes
-    add("change verb", [w for d in (ch.up, ch.down, ch.neutral) for w in d.verbs + d.participles + d.adverbs + d.adjectives]
+    add("change verb", [w for d in (ch.up, ch.down, ch.neutral) for w in d.verbs + d.participles + d.adverbs]
         + list(ch.multipliers))
     add("change noun", ch.up.nouns + ch.down.nouns + ch.neutral.nouns)
+    add("change comparative", ch.up.comparatives + ch.down.comparatives)
     add("change fraction", list(ch.fractions))
     n = v.numbers
     add("number word", list(n.cardinals) + list(n.formal_cardinals) + list(n.tens))
