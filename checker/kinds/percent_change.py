@@ -36,6 +36,22 @@ class PercentChange(Check):
     rounding; the stated figure may differ by its own rounding plus `slack_points` (more when
     hedged). Named slips: percentage points written as percent, and a change computed from the
     wrong base (the end value instead of the start). The finding suggests the correct figure.
+
+    Why it matters:
+        A percentage that does not follow from the figures beside it is arithmetic the reader
+        can redo; getting it wrong (or mixing percent with percentage points) costs credibility.
+
+    Bad:
+        Revenue jumped 25% from $4.0 billion to $6.0 billion.
+
+    Good:
+        Subscribers rose 12% from 5.0 million to 5.6 million in the quarter.
+
+    Parameters:
+        `slack_points`: percentage points allowed beyond the rounding of the printed figures.
+        `hedge_slack`: relative slack added when a hedge word qualifies the change.
+        `factor_tolerance`: relative tolerance for "doubled", "halved", "fell by a third".
+        `check_points`: flag percentage points written as percent ("from 4% to 6%, a 2% rise").
     """
 
     consumes = ("change",)
