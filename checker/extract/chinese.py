@@ -113,7 +113,7 @@ def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -
     if m.group("currency") is not None:
         return _money_after(m, text, folded)
     if m.group("unit") is not None:
-        return _physical(m, text, folded)
+        return _physical(m, text, folded, blocked)
     if m.group("unit_prefix") is not None:
         return _temperature(m, text, folded)
     if m.group("symbol") is not None:
@@ -160,10 +160,12 @@ def _money_after(m: re.Match, text: str, folded: str) -> Quantity | None:
     return quantity
 
 
-def _physical(m: re.Match, text: str, folded: str) -> Quantity | None:
+def _physical(m: re.Match, text: str, folded: str, blocked) -> Quantity | None:
     """A number followed by a unit: 387万亩, 20万公斤, 两千五百公里, 三斤半, 85度 (where the text is about
-    temperature)."""
+    temperature). Not inside a word that only looks numeric (两两, "in pairs")."""
     numeral = m.group("unit_amount")
+    if _inside_word(m.start("unit_amount"), m.end("unit"), blocked):
+        return None
     unit, context, _ = ZH_UNITS[m.group("unit")]
     if context and not any(word in folded for word in context):
         return None

@@ -66,3 +66,16 @@ def test_traditional_units_pint_lacks_are_defined():
 def test_chinese_unit_pairs_are_checked(text, wrong):
     findings = [f for f in lint_text(text, date="2024-01-01") if f.rule == "unit-conversion"]
     assert bool(findings) == wrong, findings
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("一千两百三十四万", 12_340_000),  # 两 before a numeral is a digit, not a tael
+    ("兩千兩百貳拾二", 2222),
+])
+def test_liang_before_a_numeral_is_a_digit(text, value):
+    [quantity] = extract_resolved(text)
+    assert (quantity.kind, quantity.value) == ("number", value)
+
+
+def test_a_look_alike_word_is_no_unit():
+    assert _physical("他们两两一组。") == []
