@@ -102,7 +102,7 @@ def lint(
         run.result, run.format, _rule_infos(run.rules),
         color=output is None and wants_color(sys.stdout),
         width=_terminal_width() if output is None else None,
-        show_unparsed=show_unparsed,
+        show_unparsed=show_unparsed, fail_on=run.fail_on,
     )
     if output is not None:
         write_report(text, output)
@@ -135,18 +135,9 @@ def _terminal_width() -> int | None:
 
 
 def _rule_infos(loaded) -> dict:
-    from checker.report import RuleInfo
+    from checker.report.rules import rule_infos
 
-    return {
-        r.id: RuleInfo(
-            id=r.id,
-            kind=r.kind.name,
-            severity=r.rule.severity,
-            summary=(r.rule.description or r.kind.summary).strip().split("\n")[0],
-            help=r.kind.doc,
-        )
-        for r in loaded
-    }
+    return rule_infos(loaded)
 
 
 # -------------------------------------------------------------------------------------- audit

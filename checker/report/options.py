@@ -12,6 +12,7 @@ class RenderOptions:
     color: bool = False
     width: int | None = None  # terminal columns; None means a fixed, file-friendly width
     show_unparsed: bool = False  # list the strings that looked like amounts but were not read
+    fail_on: str = "error"  # --fail-on: JUnit fails only the findings at or above it
     # The environment a reporter may consult ($GITHUB_STEP_SUMMARY); injectable for tests.
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
 

@@ -30,4 +30,24 @@ def rule_info(rules: Mapping[str, RuleInfo], rule_id: str, severity: SeverityNam
     known = rules.get(rule_id)
     if known is not None:
         return known
-    return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id)
+    return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id, help_uri=RULES_URI)
+
+
+# Where figcheck is documented; rules without a `link:` of their own point at its check kinds.
+HOMEPAGE = "https://github.com/OWNER/figcheck"
+RULES_URI = f"{HOMEPAGE}#check-kinds"
+
+
+def rule_infos(loaded) -> dict[str, RuleInfo]:
+    """RuleInfo for each loaded rule (engine `LoadedRule`s), with a help link for every one."""
+    return {
+        r.id: RuleInfo(
+            id=r.id,
+            kind=r.kind.name,
+            severity=r.rule.severity,
+            summary=(r.rule.description or r.kind.summary).strip().split("\n")[0],
+            help=r.kind.doc,
+            help_uri=r.rule.link or RULES_URI,
+        )
+        for r in loaded
+    }
