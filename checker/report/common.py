@@ -133,3 +133,10 @@ def file_paths(result: LintResult) -> list[str]:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def files_text(result: LintResult) -> str:
+    """"1 file", "2 files", or for exports "3 records in 1 file" (records counted once each)."""
+    if result.records:
+        return f"{plural(result.records, 'record')} in {plural(result.files, 'file')}"
+    return plural(result.files, "file")
