@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from checker.asof import DateRule, as_of
 from checker.documents.base import Block, Document
+from checker.documents.loader import format_of
+from checker.documents.suppress import LineSuppressions, directive_problems, line_directives
 from checker.engine.packs import LoadedRule
 from checker.kinds.base import AnalyzedBlock, Check, Env
 from checker.extract import extract_with_unparsed
@@ -21,6 +23,12 @@ from checker.relate.document_currencies import DocumentCurrencies
 from checker.safety import BLOCK_PARSE_SECONDS, TimeLimitExceeded, time_limit
 
 MAX_UNPARSED_KEPT = 200
+# Rules figcheck itself reports (about the file, not its figures); suppressions and --select may name them.
+BUILTIN_RULES = frozenset({
+    "invalid-utf8", "bad-date", "bad-front-matter", "bad-record", "missing-field", "unparsed-markup",
+    "parse-timeout", "unused-suppression", "bad-suppression",
+})
+_NEVER_SUPPRESSED = frozenset({"unused-suppression", "bad-suppression"})
 
 
 @dataclass
@@ -88,12 +96,17 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     stats = FileStats()
     findings: list[Finding] = []
     suppressions = _Suppressions()
+    directives = line_directives(doc.source, comments_only=format_of(doc.path) in ("markdown", "mdx", "html")) \
+        if doc.source is not None and "figcheck:" in doc.source else []
+    by_line = LineSuppressions(directives)
     context = DocumentCurrencies()
 
     def emit(rule: LoadedRule, problem: Problem, block: Block | None) -> None:
         if block is not None and suppressions.applies(block, rule.id):
             return
-        findings.append(_finding(path, rule, problem, lines, block))
+        finding = _finding(path, rule, problem, lines, block)
+        if not by_line.applies(finding.line, rule.id):
+            findings.append(finding)
 
     for block in doc:
         suppressions.register(block)
@@ -125,7 +138,16 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         for problem in check.finish():
             emit(rule, problem, None)
 
-    findings.extend(_note_findings(doc, lines))
+    findings.extend(f for f in _note_findings(doc, lines) if not by_line.applies(f.line, f.rule))
+    known = frozenset(r.id for r in rules) | BUILTIN_RULES
+    for line, message in directive_problems(directives, known):
+        findings.append(_plain_finding(path, line, "bad-suppression", "warning", message, lines))
+    for directive in by_line.unused():
+        if directive.rules <= {r.id for r in active} | {"*"}:
+            findings.append(_plain_finding(
+                path, directive.line, "unused-suppression", "info",
+                f"{directive.action} of {', '.join(sorted(directive.rules))} suppresses nothing", lines,
+            ))
     for line, rule_ids in suppressions.unused():
         findings.append(_plain_finding(
             path, line, "unused-suppression", "info",

@@ -20,12 +20,11 @@ from checker.engine.packs import LoadedRule, load_rules
 from checker.engine.yaml_source import YamlError
 from checker.findings import LintResult
 from checker.gitdiff import DiffError
-from checker.pipeline import LintOptions
+from checker.pipeline import BUILTIN_RULES as BUILTIN_RULE_IDS, LintOptions
 from checker.rates import RatesError
 from checker.report import FORMATS
 
 FAIL_ON = ("error", "warning", "info", "never")
-BUILTIN_RULE_IDS = frozenset({"invalid-utf8", "bad-date", "unused-suppression", "parse-timeout"})
 DISCOVER = "discover"  # LintRequest.config: search upward from the working directory
 
 
