@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.findings import LintResult
 from checker.report import render
-from tests.test_report_helpers import seed_finding
+from tests.report.report_helpers import seed_finding
 
 
 def test_one_of_everything_is_singular():
