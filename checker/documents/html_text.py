@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 
 from .base import Block, Note, Piece
 from .dates import read_date
+from .page_dates import published_date
 from .suppress import parse_comment
 
 # Content a reader never sees as prose; code is left out as it is in Markdown.
@@ -147,7 +148,7 @@ def html_document_parts(text: str) -> tuple[list[Block], dt.date | None, str | N
     parser = _VisibleText()
     parser.feed(text)
     parser.close()
-    date, source, notes = parser.date()
+    date, source, notes = published_date(text, parser.date)
     return parser.blocks, date, source, notes
 
 
@@ -155,4 +156,4 @@ def html_date(head: str) -> tuple[dt.date | None, str | None, list[Note]]:
     """The date found in the start of a large page, read before its blocks are streamed."""
     parser = _VisibleText()
     parser.feed(head)
-    return parser.date()
+    return published_date(head, parser.date)

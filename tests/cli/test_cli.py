@@ -110,7 +110,7 @@ def test_front_matter_date_is_used(tmp_path):
     doc.write_text("---\ndate: 2025-04-15\n---\n\nThey paid 600 billion yuan ($8.5 billion).\n")
     run, report = lint_json(doc)
     evidence = report["findings"][0]["evidence"]
-    assert evidence["date"] == "2025-04-15" and evidence["date_source"] == "front matter"
+    assert evidence["date"] == "2025-04-15" and evidence["date_source"] == "YAML front matter date"
     assert report["findings"][0]["line"] == 5
 
 
