@@ -46,10 +46,11 @@ class WalkSpec:
     exclude: tuple[str, ...] = ()
     field: str | None = None
     date_field: str | None = None
+    stdin_name: str | None = None  # --stdin-filename
 
     def walk(self):
         return iter_documents(list(self.paths), include=self.include, exclude=self.exclude,
-                              field=self.field, date_field=self.date_field)
+                              field=self.field, date_field=self.date_field, stdin_name=self.stdin_name)
 
 
 @dataclass(frozen=True)

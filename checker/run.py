@@ -72,6 +72,7 @@ class LintRequest:
     write_baseline: bool = False
     keep_sources: bool = False
     progress: bool = False
+    stdin_filename: str | None = None  # read stdin ("-") as this file: its type, front matter, name
 
 
 @dataclass
@@ -84,13 +85,30 @@ class LintRun:
     fail_on: str
     messages: list[str] = field(default_factory=list)  # notes for stderr (baseline counts)
     baseline_written: bool = False
+    empty: bool = False  # no documents were found to check
 
 
-def run_lint(request: LintRequest) -> LintRun:
+@dataclass
+class Plan:
+    """What a request resolves to before any document is read (also what --show-settings prints)."""
+
+    config: object | None  # checker.config.Config
+    format: str
+    fail_on: str
+    as_of: dt.date | None
+    rule_paths: list[str]
+    rules: list[LoadedRule]
+    rates: str | Path | None
+    selection: object  # checker.selection.PathSelection
+    walk: object  # checker.parallel.WalkSpec
+    options: LintOptions
+
+
+def plan_lint(request: LintRequest) -> Plan:
+    """Merge the request with the project's config, load and check packs, rates and rule ids."""
+    from checker.parallel import WalkSpec
     from checker.selection import PathSelection
 
-    if request.write_baseline and request.baseline is None:
-        raise BadRequest("--write-baseline needs --baseline FILE to write to")
     project = _project_config(request.config)
     settings = project.settings if project else None
     format = _choice("--format", request.format or (settings and settings.format) or "rich", FORMATS)
@@ -104,38 +122,116 @@ def run_lint(request: LintRequest) -> LintRun:
 
         RateTable.from_file(rates)  # fail now, with a clear message, rather than mid-run
     known = {r.id for r in rules} | BUILTIN_RULE_IDS
-    unknown = (set(request.select) | set(request.ignore)) - known
-    if unknown:
-        raise BadRequest(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
+    select = expand_rule_ids(request.select, known, "--select")
+    ignore = expand_rule_ids(request.ignore, known, "--ignore")
     if project:
         project.check_rule_ids(known)
-    selection = PathSelection(project, request.select, request.ignore, as_of)
-    changed = _changed_lines(request.diff) if request.diff else None
-
-    from checker.parallel import RuleSpec, WalkSpec, lint_parallel
-    from checker.progress import running
-
+    selection = PathSelection(project, select, ignore, as_of)
     walk = WalkSpec(
         tuple(request.paths or ["."]),
         tuple(request.include or (settings.include if settings else ())),
         tuple(request.exclude or (settings.exclude if settings else ())),
         request.field or (settings and settings.field) or None,
         request.date_field or (settings and settings.date_field) or None,
+        request.stdin_filename,
     )
     options = selection.run_options(LintOptions(
         date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
     ))
+    return Plan(project, format, fail_on, as_of, rule_paths, rules, rates, selection, walk, options)
+
+
+def run_lint(request: LintRequest) -> LintRun:
+    if request.write_baseline and request.baseline is None:
+        raise BadRequest("--write-baseline needs --baseline FILE to write to")
+    plan = plan_lint(request)
+    changed = _changed_lines(request.diff) if request.diff else None
+
+    from checker.parallel import RuleSpec, lint_parallel
+    from checker.progress import running
+
     jobs = max(request.jobs, 1)
     with running(request.progress, f"checking on {jobs} process{'es' if jobs > 1 else ''}") as advance:
-        result = lint_parallel(walk, RuleSpec(tuple(rule_paths), request.default_rules), options, jobs,
-                               keep_sources=request.keep_sources or format == "html", on_document=advance)
-    result.findings = selection.keep(result.findings)
+        result = lint_parallel(plan.walk, RuleSpec(tuple(plan.rule_paths), request.default_rules), plan.options,
+                               jobs, keep_sources=request.keep_sources or plan.format == "html",
+                               on_document=advance)
+    empty = result.files == 0 and not result.skipped
+    result.findings = plan.selection.keep(result.findings)
     if changed is not None:
         result.findings = changed.keep(result.findings)
-    run = LintRun(result, rules, format, fail_on)
+    run = LintRun(result, plan.rules, plan.format, plan.fail_on)
+    if empty:  # as ruff and markdownlint-cli2: nothing to check is a note, not an error
+        run.messages.append(f"no documents to check in {', '.join(request.paths or ['.'])}")
+        run.empty = True
     if request.baseline is not None:
         _apply_baseline(run, request.baseline, request.write_baseline)
     return run
+
+
+def selected_files(request: LintRequest) -> list[str]:
+    """--show-files: every file a lint of `request` would read, in walk order, without checking."""
+    plan = plan_lint(request)
+    walk = plan.walk.walk()
+    seen: list[str] = []
+    for document in walk:
+        path = document.report_path
+        if not seen or seen[-1] != path:
+            seen.append(path)
+    return seen
+
+
+def effective_settings(request: LintRequest, path: str | None = None) -> dict:
+    """--show-settings: the config, format, packs, rules and dates a lint would use for `path`."""
+    plan = plan_lint(request)
+    target = path or (request.paths[0] if request.paths else ".")
+    chosen = plan.selection.for_path(target)
+    date_rule = next((rule for rule in reversed(plan.options.date_rules) if rule.applies_to(target)), None)
+    if plan.as_of is not None:
+        date = {"date": plan.as_of.isoformat(), "source": "--date"}
+    elif date_rule is not None:
+        date = {"date": date_rule.date.isoformat(), "source": date_rule.source}
+    else:
+        date = {"date": None, "source": "the document's own date (front matter, meta tags, ...), if any"}
+    return {
+        "path": target,
+        "config": str(plan.config.path) if plan.config else None,
+        "format": plan.format,
+        "fail_on": plan.fail_on,
+        "packs": (["rules/default.yaml (built in)"] if request.default_rules else []) + plan.rule_paths,
+        "rules": {r.id: {"kind": r.kind.name, "severity": r.rule.severity, "from": str(r.origin)}
+                  for r in plan.rules if chosen.wants(r.id)},
+        "not_selected": sorted(r.id for r in plan.rules if not chosen.wants(r.id)),
+        "date": date,
+        "rates": str(plan.rates) if plan.rates else "shipped tables (ECB, ...)",
+        "walk": {"paths": list(plan.walk.paths), "include": list(plan.walk.include),
+                 "exclude": list(plan.walk.exclude), "field": plan.walk.field,
+                 "date_field": plan.walk.date_field},
+    }
+
+
+def expand_rule_ids(given: Sequence[str], known: set[str] | frozenset[str], option: str) -> list[str]:
+    """Rule ids from `--select a,b --select c`, each an id or a prefix of ids, as in ruff.
+
+    `currency` selects `currency-conversion`; `unit-` every rule starting so; `ALL` every rule.
+    A name that is neither an id nor a prefix of one is an error naming it.
+    """
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for item in given:
+        for name in filter(None, (part.strip() for part in str(item).split(","))):
+            if name == "ALL":
+                matches = sorted(known)
+            elif name in known:
+                matches = [name]
+            else:
+                matches = sorted(rule for rule in known if rule.startswith(name))
+            if not matches:
+                unknown.append(name)
+            chosen.extend(m for m in matches if m not in chosen)
+    if unknown:
+        raise BadRequest(f"unknown rule id(s) in {option}: {', '.join(unknown)} "
+                         f"(see `figcheck rules list`)")
+    return chosen
 
 
 def _choice(option: str, value: str, allowed: Sequence[str]) -> str:
