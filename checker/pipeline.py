@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from checker.asof import DateRule, as_of
+from checker.builtin_rules import BUILTIN_RULES
 from checker.documents.base import Block, Document
 from checker.documents.loader import format_of
 from checker.documents.suppress import LineSuppressions, directive_problems, line_directives
@@ -23,17 +24,11 @@ from checker.relate.document_currencies import DocumentCurrencies
 from checker.safety import BLOCK_PARSE_SECONDS, TimeLimitExceeded, time_limit
 
 MAX_UNPARSED_KEPT = 200
-# Rules figcheck itself reports (about the file, not its figures); suppressions and --select may name them.
-BUILTIN_RULES = frozenset({
-    "invalid-utf8", "bad-date", "bad-front-matter", "bad-record", "missing-field", "unparsed-markup",
-    "parse-timeout", "unused-suppression", "bad-suppression",
-})
-_NEVER_SUPPRESSED = frozenset({"unused-suppression", "bad-suppression"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class LintOptions:
-    """What the caller decides for every document of a run."""
+    """What the caller decides for every document of a run (part of the run's frozen plan)."""
 
     date: dt.date | None = None  # --date: overrides every other date
     date_rules: tuple[DateRule, ...] = ()  # dates a config imposes on paths
@@ -130,16 +125,20 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         for item in unparsed[: max(MAX_UNPARSED_KEPT - len(stats.unparsed), 0)]:
             line, column = block.locate(item.start)
             stats.unparsed.append(f"{path}:{line}:{column}: {item.text}")
-        analyzed = AnalyzedBlock(block, quantities, relations)
+        views: dict[tuple[str, ...], AnalyzedBlock] = {}  # one per set of relation types consumed
         for rule, check in checks:
-            for problem in check.block(analyzed):
+            view = views.get(check.consumes)
+            if view is None:
+                consumed = [r for r in relations if r.kind in check.consumes]
+                view = views[check.consumes] = AnalyzedBlock(block, quantities, consumed)
+            for problem in check.block(view):
                 emit(rule, problem, block)
     for rule, check in checks:
         for problem in check.finish():
             emit(rule, problem, None)
 
     findings.extend(f for f in _note_findings(doc, lines) if not by_line.applies(f.line, f.rule))
-    known = frozenset(r.id for r in rules) | BUILTIN_RULES
+    known = frozenset(r.id for r in rules) | frozenset(BUILTIN_RULES)
     for line, message in directive_problems(directives, known):
         findings.append(_plain_finding(path, line, "bad-suppression", "warning", message, lines))
     for directive in by_line.unused():

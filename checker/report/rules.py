@@ -1,16 +1,19 @@
 """Rule metadata as reporters see it.
 
 Reporters only read findings; a finding names its rule by id. Formats that document rules
-(SARIF's `tool.driver.rules`, the HTML cards, help links) look the id up here. The engine fills
+(SARIF's `tool.driver.rules`, the HTML cards, help links) look the id up here. `rule_infos` fills
 these in from the loaded rule packs; a reporter must still work for an id it was not told about.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from checker.findings import SeverityName
+
+if TYPE_CHECKING:
+    from checker.engine.packs import LoadedRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +41,10 @@ HOMEPAGE = "https://github.com/OWNER/figcheck"
 RULES_URI = f"{HOMEPAGE}#check-kinds"
 
 
-def rule_infos(loaded) -> dict[str, RuleInfo]:
-    """RuleInfo for each loaded rule (engine `LoadedRule`s), with a help link for every one."""
+def rule_infos(loaded: Iterable["LoadedRule"]) -> dict[str, RuleInfo]:
+    """What reporters may say about each loaded rule, keyed by rule id: built here, in the report
+    layer, from the rule packs, so that every front end (CLI, API, server) documents rules alike.
+    Every rule gets a help link: its pack's `link:` (as in Vale), else figcheck's check-kind docs."""
     return {
         r.id: RuleInfo(
             id=r.id,
