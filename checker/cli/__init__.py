@@ -34,7 +34,7 @@ app = typer.Typer(
     name="figcheck",
     help="Lint documents for figures that do not add up: currency conversions, unit conversions, arithmetic.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -48,7 +48,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", metavar="", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
     """figcheck: catch wrong figures before they are published."""
 

@@ -13,6 +13,7 @@ class RenderOptions:
     width: int | None = None  # terminal columns; None means a fixed, file-friendly width
     show_unparsed: bool = False  # list the strings that looked like amounts but were not read
     fail_on: str = "error"  # --fail-on: JUnit fails only the findings at or above it
+    quiet: bool = False  # --quiet: the findings and nothing else (no summary lines)
     # The environment a reporter may consult ($GITHUB_STEP_SUMMARY); injectable for tests.
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
 

@@ -45,7 +45,8 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
     for finding in by_location(result.findings):
         _print_finding(console, finding)
         console.print()
-    _print_summary(console, result, options.show_unparsed)
+    if not options.quiet:
+        _print_summary(console, result, options.show_unparsed)
     return buffer.getvalue()
 
 
