@@ -25,7 +25,7 @@ ColorMode = Enum("ColorMode", {name: name for name in COLOR_MODES}, type=str)
 
 
 def lint(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories (searched recursively) or - for stdin.")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help="Files, directories (searched recursively) or - for stdin.")] = None,
     format: Annotated[Optional[FormatName], typer.Option("--format", "--output-format", "-f", metavar=f"[{'|'.join(FORMATS)}]", help="Output format (default: rich, or the config's format).")] = None,
     output: Output = None,
     date: AsOfDate = None,
