@@ -86,7 +86,8 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     env = Env(doc.path, date, date_source, options.rates_file, options.extra)
     active = [r for r in rules if options.wants(r.id)]
     checks: list[tuple[LoadedRule, Check]] = [(r, r.kind.check(r.rule, r.params, env)) for r in active]
-    lines: list[str] | dict[int, str] | None = doc.source.splitlines() if doc.source is not None else doc.line_text
+    # not splitlines: U+2028, \f are no line ends. A record of an export has its export's lines instead.
+    lines: list[str] | dict[int, str] | None = doc.source.split("\n") if doc.source is not None else doc.line_text
     path = doc.report_path
     stats = FileStats()
     findings: list[Finding] = []

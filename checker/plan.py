@@ -22,6 +22,7 @@ from checker.pipeline import LintOptions
 from checker.report import FORMATS
 
 if TYPE_CHECKING:
+    from checker.config import Config
     from checker.gitdiff import ChangedLines
     from checker.selection import PathSelection
 
@@ -90,6 +91,10 @@ class BaselinePlan:
 class LintPlan:
     """One lint run, fully decided: what to read, which rules, at which dates, what to report."""
 
+    config: "Config | None"  # the project config that applied, if any
+    as_of: dt.date | None  # --date
+    rule_paths: tuple[str, ...]  # packs named by the config and --rules, after the default pack
+    rates: str | None  # the --rates / config rates file, validated
     walk: WalkSpec
     rules: tuple[LoadedRule, ...]  # loaded and validated once; workers get them as they are
     options: LintOptions  # per document: --date, configured dates, rates file, the widened selection
@@ -101,11 +106,7 @@ class LintPlan:
     jobs: int
     keep_sources: bool
     progress: bool
-    # What --show-settings reports: where the settings came from.
-    config_path: str | None = None
-    rule_paths: tuple[str, ...] = ()
-    rates: str | None = None
-    default_rules: bool = True
+    default_rules: bool = True  # whether rules/default.yaml was loaded (--show-settings says so)
 
 
 def plan_lint(request: LintRequest) -> LintPlan:
@@ -124,9 +125,9 @@ def plan_lint(request: LintRequest) -> LintPlan:
     rules = load_rules(rule_paths, with_default=request.default_rules)
     rates = request.rates or (project.rates_file() if project else None)
     if rates is not None:
-        from checker.rates import RateTable
+        from checker.rates.book import compose_rates
 
-        RateTable.from_file(rates)  # fail now, with a clear message, rather than mid-run
+        compose_rates(str(rates))  # fail now, with a clear message, rather than mid-run
     known = {r.id for r in rules} | set(BUILTIN_RULES)
     select = expand_rule_ids(request.select, known, "--select")
     ignore = expand_rule_ids(request.ignore, known, "--ignore")
@@ -145,6 +146,10 @@ def plan_lint(request: LintRequest) -> LintPlan:
         date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
     ))
     return LintPlan(
+        config=project,
+        as_of=as_of,
+        rule_paths=tuple(rule_paths),
+        rates=str(rates) if rates else None,
         walk=walk,
         rules=tuple(rules),
         options=options,
@@ -156,9 +161,6 @@ def plan_lint(request: LintRequest) -> LintPlan:
         jobs=max(request.jobs, 1),
         keep_sources=request.keep_sources or format == "html",
         progress=request.progress,
-        config_path=str(project.path) if project else None,
-        rule_paths=tuple(rule_paths),
-        rates=str(rates) if rates else None,
         default_rules=request.default_rules,
     )
 

@@ -114,7 +114,7 @@ def effective_settings(plan: LintPlan, path: str | None = None) -> dict:
         date = {"date": None, "source": "the document's own (front matter, meta tags, JSON-LD, .docx properties)"}
     return {
         "path": target,
-        "config": plan.config_path,
+        "config": str(plan.config.path) if plan.config else None,
         "format": plan.format,
         "fail_on": plan.fail_on,
         "packs": (["rules/default.yaml (built in)"] if plan.default_rules else []) + list(plan.rule_paths),

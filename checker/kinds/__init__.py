@@ -16,4 +16,6 @@ BUILTIN_KINDS: tuple[str, ...] = (  # modules under checker.kinds; each register
     "house_facts",
     "number_style",
     "repeated_figure",
+    "share_of_whole",
+    "stated_difference",
 )

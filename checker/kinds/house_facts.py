@@ -49,6 +49,20 @@ class HouseFacts(Check):
     with registered capital of 344 billion yuan" or "the 344 billion yuan Big Fund III". Figures in
     another currency or unit are left to the conversion checks. The finding cites the registry's
     value, date and source.
+
+    Why it matters:
+        Figures the desk has already verified should never drift from story to story; a
+        mistyped registered capital is a correction waiting to happen.
+
+    Bad:
+        The Big Fund III, with registered capital of 300 billion yuan, was set up in May 2024.
+
+    Good:
+        The Big Fund III, with registered capital of 344 billion yuan, was set up in May 2024.
+
+    Parameters:
+        `path`: the facts registry (YAML), relative to the rule pack that names it.
+        `hedge_tolerance`: added when a hedge word qualifies the figure.
     """
 
     params: HouseFactsParams

@@ -14,7 +14,7 @@ import regex
 from pydantic import AfterValidator, Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
-from checker.model import Location, Problem, Quantity
+from checker.model import Location, Problem, Span
 
 MAX_PATTERN_CHARS = 1000
 
@@ -58,6 +58,22 @@ class PatternCheck(Check):
     `(a+)+$`) stops there and is reported as an error naming the rule and the pattern, so that a
     hostile or careless rule pack can slow a run down by at most that much per document: a pattern
     that timed out is not run again on the same document.
+
+    Why it matters:
+        Some slips are plain text, not arithmetic: a doubled unit ("$5 million dollars"), a
+        banned abbreviation. A desk's own patterns catch them without writing a check kind.
+
+    Bad:
+        The company paid $5 million dollars for the site.
+
+    Good:
+        The company paid $5 million for the site.
+
+    Parameters:
+        `patterns`: regular expressions (regex syntax); any match is flagged.
+        `ignore_case`: match regardless of case.
+        `message`: what the finding says; {match} is replaced by the matched text.
+        `timeout_seconds`: time one paragraph may take to match; longer is an error.
     """
 
     params: PatternParams
@@ -102,10 +118,10 @@ class PatternCheck(Check):
         )
 
 
-def _span(block: AnalyzedBlock, start: int, end: int) -> Quantity:
-    """A located stand-in for the matched text: findings point at quantities, and a match is not one."""
+def _span(block: AnalyzedBlock, start: int, end: int) -> Span:
+    """The matched text, located: a finding may point at text that is not an amount."""
     line, column = block.block.locate(start)
     end_line, end_column = block.block.locate(max(end - 1, start))
-    span = Quantity(block.text[start:end], start, end, 0.0, "number")
+    span = Span(block.text[start:end], start, end)
     span.loc = Location(line, column, end_line, end_column + 1)
     return span
