@@ -13,11 +13,11 @@ from checker.kinds.fact_registry import Fact, RegistryError, load_registry
 from checker.kinds.restate import format_money
 from checker.kinds.tolerance import allowed
 from checker.model import Problem, Quantity
+from checker.vocab import alternation, vocab
 
 # Between a name and its figure: words that say the figure is the entity's size.
 _SIZE_CUE = re.compile(
-    r"\A[^.;\d]{0,50}?\b(?:raised|registered\s+capital|capital|worth|size[ds]?|totall?ing|valued\s+at|"
-    r"with\s+(?:a|an)?|has|had|of)\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over)?\s*\Z",
+    rf"\A[^.;\d]{{0,50}}?\b(?:{alternation(vocab().cues.size_cues)})\s+(?:{alternation(vocab().hedge_words('size'))})?\s*\Z",
     re.IGNORECASE,
 )
 _BEFORE_NAME = re.compile(r"\A[\s-]*(?:the\s+)?\Z", re.IGNORECASE)

@@ -9,11 +9,12 @@ from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.model import Problem, Quantity
+from checker.vocab import vocab
 
-_SHORT_SCALES = {"bn", "b", "mn", "mln", "m", "tn", "trn", "k", "bln"}
+_SHORT_SCALES = set(vocab().scale_words("abbreviated"))
 _SYMBOL = re.compile(r"[$€£¥₹₩]")
 _CODE = re.compile(r"\b[A-Z]{3}\b")
-_SPELLED = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_SPELLED = sorted((w for w, v in vocab().numbers.cardinals.items() if v < 10), key=vocab().numbers.cardinals.get)
 
 
 class NumberStyleParams(Params):

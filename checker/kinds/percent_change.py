@@ -11,6 +11,11 @@ from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.printed import decimals, half_unit, printed_rounding
 from checker.kinds.tolerance import rounding
 from checker.model import Change, Problem, Quantity
+from checker.vocab import vocab
+
+# A hedge that bounds a stated factor from below ("more than doubled") or above ("nearly doubled").
+_AT_LEAST = tuple(h.word for h in vocab().hedges.hedges if h.bound == "at_least")
+_AT_MOST = tuple(h.word for h in vocab().hedges.hedges if h.bound == "at_most")
 
 
 class PercentChangeParams(Params):
@@ -114,9 +119,9 @@ class PercentChange(Check):
         tolerance = self.params.factor_tolerance + printed_rounding(start) + printed_rounding(end)
         low, high = factor * (1 - tolerance), factor * (1 + tolerance)
         hedge = (relation.hedge or "").lower()
-        if hedge.startswith(("more than", "over", "just over")):
+        if hedge.startswith(_AT_LEAST):
             high = float("inf")
-        elif hedge in ("nearly", "almost"):
+        elif hedge in _AT_MOST:
             low = factor * (1 - 2 * tolerance)
         elif hedge:
             low, high = factor * (1 - 2 * tolerance), factor * (1 + 2 * tolerance)
