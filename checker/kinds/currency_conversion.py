@@ -196,11 +196,17 @@ class CurrencyConversion(Check):
             "date": self.env.date.isoformat() if self.env.date else None,
             "date_source": self.env.date_source,
         }
+        # Exact texts for the figures' span, one per alternative fix, so SARIF and reviewdog can
+        # offer them as fixes (the engine extends them with the span to a closing bracket).
+        between = text[stated.end : converted.start]
+        restated = text[stated.start : converted.start] + ("" if "about" in between else "about ") + expected_text
+        replacements = [restated]
         if power is not None:
             evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
-            # Exact text for the finding's span, so SARIF and reviewdog can offer it as a fix.
             rescaled = restate(stated, stated.value / 10**power)
             evidence["replacement"] = rescaled + text[stated.end : converted.end]
+            replacements.insert(0, evidence["replacement"])
+        evidence["replacements"] = replacements
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
