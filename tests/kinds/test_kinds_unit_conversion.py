@@ -49,10 +49,10 @@ def test_wrong_conversions_are_flagged_with_the_fix(text, suggestion):
     assert finding.evidence["expected"]
 
 
-def test_the_finding_spans_both_figures():
+def test_the_finding_spans_both_figures_and_the_closing_bracket():
     text = "The lookout tower, 100 feet (3 metres) tall, was closed."
     (finding,) = unit_findings(text)
-    assert (finding.column, finding.end_column) == (text.index("100") + 1, text.index(")") + 1)
+    assert (finding.column, finding.end_column) == (text.index("100") + 1, text.index(")") + 2)
 
 
 def test_temperatures_convert_as_readings_and_as_differences():
