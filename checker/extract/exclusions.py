@@ -50,7 +50,8 @@ _NAMED_BEFORE = re.compile(
     Russell|Stoxx|Hang\s+Seng|CAC|DAX|Kospi|Sensex|Nifty|STI|ASX|TSX|IBEX|MIB|AEX|SMI|KLCI|Jakarta)\.?\s+|\#)\Z""",
     re.VERBOSE,
 )
-_NAMED_AFTER = re.compile(r"\s*(?:MAX|Max|Pro|Ultra|Plus|Mini|mini|Super|Dreamliner|jetliner|jet|aircraft|chip|GPU|processor)\b")
+_NAMED_AFTER = re.compile(r"\s*(?:MAX|Max|Pro|Ultra|Plus|Mini|mini|Super|Dreamliner|jetliner|jet|aircraft|chip|GPU|processor)\b"
+                          r"|-(?:Series|series|Class|class)\b")  # "5-Series", "E-Class" models
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*\.?\s*\Z")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
 _CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\.|[ap]m\b|GMT\b|EST\b|EDT\b|BST\b|CET\b|UTC\b|hrs\b|GMT|local\s+time\b|o'clock\b)")
