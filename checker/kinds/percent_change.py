@@ -33,6 +33,8 @@ class PercentChange(Check):
     wrong base (the end value instead of the start). The finding suggests the correct figure.
     """
 
+    consumes = ("change",)
+
     params: PercentChangeParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:

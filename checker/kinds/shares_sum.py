@@ -36,6 +36,8 @@ class SharesSum(Check):
     it when it only says "includes". Percentages that are changes ("rose 5%") are never shares.
     """
 
+    consumes = ("parts",)
+
     params: SharesSumParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
