@@ -267,9 +267,13 @@ def _role(text: str, q: Quantity, boundary: int, comparative: bool = False) -> s
 
 def _same_series(text: str, a: Quantity, b: Quantity) -> bool:
     """Two figures one change can join: same measure, totals with totals, per-share with per-share."""
-    if a.is_range or b.is_range or a.kind != b.kind or a.value <= 0 or b.value <= 0:
+    if a.is_range or b.is_range or a.value <= 0 or b.value <= 0:
         return False
-    if a.currency != b.currency or a.unit != b.unit:
+    bare = [q for q in (a, b) if q.kind == "number"]
+    if len(bare) == 1 and (a if bare[0] is b else b).kind in ("money", "physical"):
+        # "to 3,420 rupees a week from 3,000": the start borrows the end's currency or unit
+        return 1 / MAX_RATIO <= a.value / b.value <= MAX_RATIO
+    if a.kind != b.kind or a.currency != b.currency or a.unit != b.unit:
         return False
     if _per_share(text, a) != _per_share(text, b):
         return False

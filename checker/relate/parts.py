@@ -110,7 +110,7 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts |
             cue, exact = "seats", False  # "In the 100-seat senate, Democrats hold 51 seats and Republicans 52"
         elif _SPLIT_AFTER.match(after):
             cue, exact = "split", True
-        elif _COLON_AFTER.match(after) and len(text[whole.end : hi]) > 0:
+        elif _COLON_AFTER.match(after) and whole.kind in ("money", "physical", "percent"):
             cue, exact = ":", True
         elif _INCLUDES_AFTER.match(after) and whole.kind in ("money", "physical"):
             cue, exact = "including", False
@@ -121,7 +121,7 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts |
             continue
         tail = text[whole.end : min(hi, parts[-1].end + 60)]
         if cue == "of":
-            if len(_SAID_BETWEEN.findall(text[whole.end : parts[-1].start])) >= 2:
+            if len(_SAID_BETWEEN.findall(text[whole.end : min(hi, parts[-1].end + 40)])) >= 2:
                 continue  # "60 said prices were too high and 70 said wages were too low": two questions
             exact = bool(_REST.search(tail)) or (len(parts) >= 3 and bool(_VOTE.search(tail)))
         elif cue == ":" and not re.search(r"\band\b", text[parts[-2].end : parts[-1].start]):
