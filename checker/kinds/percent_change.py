@@ -8,7 +8,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
-from checker.kinds.printed import decimals, half_unit, printed_rounding
+from checker.kinds.printed import decimals, half_unit, printed_rounding, times
 from checker.kinds.tolerance import rounding
 from checker.model import Change, Problem, Quantity
 
@@ -107,7 +107,7 @@ class PercentChange(Check):
         if low <= ratio <= high:
             return None
         message = (f"'{relation.cue}' from {start.display} to {end.display} does not add up: "
-                   f"{end.display} is {ratio:.3g} times {start.display}, not {factor:.3g}")
+                   f"{end.display} is {times(ratio)} times {start.display}, not {times(factor)}")
         return Problem((start, end), message, None,
                        {"stated_factor": round(factor, 4), "actual_factor": round(ratio, 4), "cue": relation.cue})
 

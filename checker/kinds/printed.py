@@ -34,3 +34,11 @@ def printed_rounding(quantity: Quantity) -> float:
         return rounding(quantity)
     printed = float(match.group().replace(",", ""))
     return min(half_unit(quantity) / printed, MAX_ROUNDING) if printed else 0.0
+
+
+def times(factor: float) -> str:
+    """A factor as an editor reads it: "1.43", "14", "140", "1,340" — never "1.34e+03"."""
+    factor = abs(factor)
+    if factor < 10:
+        return f"{factor:.3g}"
+    return f"{factor:,.0f}"

@@ -30,6 +30,7 @@ class ShareOfWhole(Check):
     Good: "Women hold 117 of the 349 seats, or 33.5%, a record."
     """
 
+    consumes = ("share",)
     params: ShareOfWholeParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:

@@ -29,6 +29,7 @@ class StatedDifference(Check):
     Good: "Smith took 12,400 votes to Jones's 11,900, winning by 500 votes."
     """
 
+    consumes = ("difference",)
     params: StatedDifferenceParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:

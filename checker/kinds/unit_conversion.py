@@ -7,11 +7,11 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
-from checker.kinds.printed import half_unit
+from checker.kinds.printed import half_unit, times
 from checker.kinds.restate import restate, significant
 from checker.kinds.tolerance import allowed
 from checker.kinds.unit_math import convert, is_temperature
-from checker.model import Problem, Quantity, Relation
+from checker.model import Conversion, Problem, Quantity
 
 
 class UnitConversionParams(Params):
@@ -42,17 +42,19 @@ class UnitConversion(Check):
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         for relation in block.relations:
-            if relation.kind != "conversion":
+            if not isinstance(relation, Conversion):
                 continue
-            stated, converted = relation.quantities
+            stated, converted = relation.stated, relation.converted
             if stated.kind == "physical" and converted.kind == "physical":
                 problem = self._check_pair(relation, stated, converted)
                 if problem is not None:
                     yield problem
 
-    def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity) -> Problem | None:
+    def _check_pair(self, relation: Conversion, stated: Quantity, converted: Quantity) -> Problem | None:
         if stated.is_range != converted.is_range:
             return None
+        if (stated.value < 0) != (converted.value < 0) and not is_temperature(stated.unit):
+            return None  # "- 700 hectares (1,730 acres)": a list dash read as a minus sign
         ends = [(stated.value, converted.value)]
         if stated.is_range:
             ends.append((stated.high, converted.high))
@@ -63,7 +65,7 @@ class UnitConversion(Check):
         return None
 
     def _expected(
-        self, amount: float, stated: Quantity, converted: Quantity, printed: float, relation: Relation
+        self, amount: float, stated: Quantity, converted: Quantity, printed: float, relation: Conversion
     ) -> float | None:
         """None when `printed` is a fair conversion of `amount`; else the value it should have been."""
         readings = convert(amount, stated.unit, converted.unit)
@@ -82,7 +84,7 @@ class UnitConversion(Check):
                 return None
         return readings[0]
 
-    def _temperature_slack(self, stated: Quantity, converted: Quantity, relation: Relation) -> float:
+    def _temperature_slack(self, stated: Quantity, converted: Quantity, relation: Conversion) -> float:
         """Degrees of the converted unit: the printed rounding of both sides plus the base allowance."""
         scale = abs(convert(1.0, stated.unit, converted.unit, delta=True)[0])
         slack = half_unit(converted) + half_unit(stated) * scale + self.params.temperature_tolerance
@@ -91,7 +93,7 @@ class UnitConversion(Check):
         return slack
 
     def _mismatch(
-        self, relation: Relation, stated: Quantity, converted: Quantity, amount: float, printed: float, expected: float
+        self, relation: Conversion, stated: Quantity, converted: Quantity, amount: float, printed: float, expected: float
     ) -> Problem:
         digits = max(2, stated.sig_digits, converted.sig_digits)
         fixed = restate(converted, expected, digits) if not converted.is_range else None
@@ -118,7 +120,7 @@ def _unit_name(unit: str | None) -> str:
 
 def _how_far(ratio: float) -> str:
     if ratio >= 1.5:
-        return f"{ratio:.3g} times too large"
+        return f"{times(ratio)} times too large"
     if ratio <= 1 / 1.5:
-        return f"{1 / ratio:.3g} times too small"
+        return f"{times(1 / ratio)} times too small"
     return f"{abs(ratio - 1) * 100:.0f}% too {'large' if ratio > 1 else 'small'}"
