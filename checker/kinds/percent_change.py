@@ -99,7 +99,10 @@ class PercentChange(Check):
         low, high = factor * (1 - tolerance), factor * (1 + tolerance)
         hedge = (relation.hedge or "").lower()
         if hedge.startswith(("more than", "over", "just over")):
-            high = float("inf")
+            if factor < 1:
+                low = 0.0  # "more than halved": less than half is left
+            else:
+                high = float("inf")
         elif hedge in ("nearly", "almost"):
             low = factor * (1 - 2 * tolerance)
         elif hedge:

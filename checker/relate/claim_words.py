@@ -46,7 +46,9 @@ FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "a third": 1 / 3, "one third": 1 / 
 OTHER_PREDICATES = """said says say expects expected expect forecast forecasts forecasting estimated estimates
     estimate ranged ranging range marking sold buys bought reported posted trade trading traded
     and with which who whose when instead rather revised previously had has have been while set sets
-    helped prompting putting pushing leaving making""".split()
+    helped prompting putting pushing push pushed leaving making lifting lifted boosting valuing valued giving
+    driving sending bringing there correct refiled adjusted basis excluding like-for-like comparable organic
+    constant""".split()
 # Starts stated as a time, not a figure: "up 9% from a year earlier", "up 26% on a year ago".
 TIME_STARTS = ("from a year earlier", "from a year ago", "from a year before", "from the year before",
                "from last year", "from the previous year", "from the same period", "from the same quarter",
