@@ -68,3 +68,13 @@ EXHAUSTIVE_SPLITS = ("comprises", "comprise", "comprising", "comprised", "consis
 TOTAL_AFTER = ("totalling", "totaling", "for a total of", "a total of", "adding up to", "a combined",
                "for a combined", "in all", "in total", "bringing the total to")
 REST_WORDS = ("the rest", "the remaining", "the remainder", "the balance", "remaining")
+
+# Chinese change words (changes_zh): direction, the verbs that mark an end, multiples and tenths.
+ZH_UP = ["增长", "增加", "上升", "提高", "上涨", "增幅", "涨幅", "提升", "增", "升", "涨", "多"]
+ZH_DOWN = ["下降", "减少", "降低", "下跌", "降幅", "跌幅", "回落", "降", "减", "跌", "少"]
+ZH_END_VERBS = ["增至", "增加到", "增加至", "增长到", "增长至", "升至", "上升到", "上升至", "提高到", "提高至", "提升到",
+                "提升至", "降至", "下降到", "下降至", "减少到", "减少至", "减至", "降低到", "降低至", "涨到", "涨至", "跌至",
+                "回落至", "回落到", "达到"]
+ZH_MULTIPLES = {"翻了一番": 2.0, "翻一番": 2.0, "翻了两番": 4.0, "翻两番": 4.0, "翻了三番": 8.0, "翻三番": 8.0,
+                "减少一半": 0.5, "减半": 0.5, "下降一半": 0.5}
+ZH_TENTHS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
