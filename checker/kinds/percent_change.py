@@ -120,7 +120,7 @@ class PercentChange(Check):
         if evidence.get("likely_slip"):
             message += f" ({evidence['likely_slip']})"
         evidence = {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue, **evidence}
-        first, last = sorted((stated, start, end), key=lambda q: q.start)[0], max((stated, start, end), key=lambda q: q.end)
+        first, last = _bounds(stated, start, end)
         return Problem((first, last), message, fix, evidence)
 
 
@@ -133,7 +133,7 @@ def _wrong_direction(relation: Change, low: float, high: float) -> Problem | Non
         stated = relation.stated
         message = (f"'{relation.cue} {stated.display}' goes the wrong way: the figures {moved} "
                    f"from {start.display} to {end.display}")
-        first, last = sorted((stated, start, end), key=lambda q: q.start)[0], max((stated, start, end), key=lambda q: q.end)
+        first, last = _bounds(stated, start, end)
         return Problem((first, last), message, None,
                        {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue,
                         "likely_slip": "direction of the change"})
@@ -162,3 +162,9 @@ def _restated(stated: Quantity, value: float) -> str:
 
 def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _bounds(stated: Quantity, start: Quantity, end: Quantity) -> tuple[Quantity, Quantity]:
+    """The first and last figure of the claim; a change stated in words ("三成") has no place of its own."""
+    placed = [q for q in (stated, start, end) if q.loc is not None or q is not stated]
+    return min(placed, key=lambda q: q.start), max(placed, key=lambda q: q.end)

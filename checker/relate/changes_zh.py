@@ -19,7 +19,7 @@ _CHANGE = "|".join(sorted(ZH_UP + ZH_DOWN, key=len, reverse=True))
 _UNIT = r"[^\d\s，,。；、%％]{0,3}"
 # A (unit) 增至 B
 _FROM_TO = re.compile(rf"\A{_UNIT}(?:{_END_VERB})(?:了)?(?:[^\d，,。；]{{0,8}}的)?\Z")
-_FROM_BEFORE = re.compile(r"(?:由|从)(?:[^\d，,。；]{0,12}的)?\Z")
+_FROM_BEFORE = re.compile(r"(?:由|从)(?:(?:\d{4}年)?[^\d，,。；]{0,12}的|每[^\d，,。；]{0,2})?\Z")
 # B，增长20% / 增幅达25% / 上升了2% / 提高了50个百分点 / 约增12.9%
 _STATED_AFTER = re.compile(rf"\A{_UNIT}[，,、]?\s*(?:[^\d，,。；]{{0,10}}[，,、])?(?:同比|约|共)?(?P<cue>{_CHANGE})(?:了|为|达|约|达到|幅度为|幅为)*\Z")
 # 同比增长8%，由去年同期的A降至B
