@@ -80,6 +80,9 @@ class UnitConversion(Check):
                 self.params.tolerance, stated, converted,
                 hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance,
             )
+            if converted.sig_digits == 1 and printed and "." in converted.text:
+                # "11.5 millimeters (0.5 inch)": a one-digit conversion claims one digit, all of its rounding
+                tolerance = max(tolerance, self.params.tolerance + 0.5 * _last_place(printed) / abs(printed))
             if any(value and abs(printed / value - 1) <= tolerance for value in readings):
                 return None
         return readings[0]
@@ -112,6 +115,13 @@ class UnitConversion(Check):
             opening, closing = (" (", ")") if relation.cue.startswith("(") else ((" " + relation.cue + " ").replace(" ,", ","), "")
             suggestion = f"{stated.display}{opening}{fixed}{closing}"
         return Problem((stated, converted), message, suggestion, evidence)
+
+
+def _last_place(value: float) -> float:
+    """The place of a one-digit figure's only digit: 0.5 -> 0.1, 6 -> 1, 300 -> 100."""
+    import math
+
+    return 10 ** math.floor(math.log10(abs(value)))
 
 
 def _unit_name(unit: str | None) -> str:

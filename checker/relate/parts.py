@@ -74,7 +74,7 @@ _SEATS = re.compile(r"\A-(?:seat|member|strong)\b", re.IGNORECASE)
 # "six 777 minijumbos": a count right before one
 _MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[^s\W]\s+\Z")
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen))\s+\Z", re.IGNORECASE)
-_UNNAMED_REST = re.compile(rf"\A[^\d]{{0,30}}?\b(?:{_words(REST_WORDS)}|others?)\b(?![^\d]{{0,12}}\d)", re.IGNORECASE)
+_UNNAMED_REST = re.compile(rf"\A[^\d]{{0,60}}?\b(?:{_words(REST_WORDS)}|others?)\b(?![^\d]{{0,12}}\d)", re.IGNORECASE)
 MAX_GAP = 90
 
 
@@ -127,7 +127,7 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts |
             exact = bool(_REST.search(tail)) or (len(parts) >= 3 and bool(_VOTE.search(tail)))
         elif cue == ":" and not re.search(r"\band\b", text[parts[-2].end : parts[-1].start]):
             continue
-        if exact and _UNNAMED_REST.search(text[parts[-1].end : min(hi, parts[-1].end + 40)]):
+        if exact and _UNNAMED_REST.search(text[parts[-1].end : min(hi, parts[-1].end + 80)]):
             exact = False  # "... $850 million of notes and the remainder in fixed-rate bonds"
         return Parts("parts", (whole, *parts), cue=cue, whole=whole, parts=tuple(parts), exact=bool(exact))
     return None

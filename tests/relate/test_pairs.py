@@ -53,6 +53,10 @@ def test_pairs_are_found(text, expected):
         "It spent 600 billion yuan (of which $8.5 billion went abroad (mostly to Africa)) last year.",
         # The second part of an imperial measure is not converted on its own.
         "The baby weighed 7 pounds 4 ounces (3.3 kg).",
+        # A list of local prices, a per-share price beside a deal value, a range beside one end of it.
+        "Tracks will sell for $1.29, 1.29 euros or 79 pence in the new format.",
+        "Rivals may bid at least 640 pence a share, or $11.2 billion, for the chocolate maker.",
+        "The unit could fetch from 15 billion yen to 60 billion yen ($160 million to $640 million), reports said.",
         # Years and model names are not amounts at all.
         "Since 2014 the fund has backed firms making the H20 and A100 chips.",
     ],
