@@ -8,6 +8,7 @@
 - `parts`    — parts of a whole the text says make it up (`Parts`);
 - `shares`   — a percentage of counts the text states (`Share`): "1,030 of the 2,300 nurses, or 45%";
 - `differences` — a stated margin between two figures (`Difference`): "45,310 votes to 44,510, winning by 800";
+- `ratios` — a stated rate of two stated figures (`Ratio`): densities, "one doctor for every 2,500";
 - `clauses`  — the clause bounds claims stay inside; `claim_words` — the words claims are read by;
 - `document_currencies` — which currency ¥ means, from the whole document so far (`DocumentCurrencies`,
   used by the pipeline across blocks).
@@ -27,6 +28,7 @@ from checker.relate.differences import find_differences
 from checker.relate.pairs import find_conversion_pairs
 from checker.relate.parts import find_part_lists
 from checker.relate.pound_weights import find_pound_weight_pairs
+from checker.relate.ratios import find_ratios
 from checker.relate.shares import find_shares
 
 
@@ -45,5 +47,6 @@ def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     relations += find_part_lists(text, quantities)
     relations += find_shares(text, quantities)
     relations += find_differences(text, quantities)
+    relations += find_ratios(text, quantities)
     relations.sort(key=lambda r: min(q.start for q in r.quantities))
     return relations

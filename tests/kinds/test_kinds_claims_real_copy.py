@@ -71,3 +71,13 @@ def test_messages_print_plain_numbers_and_fixes_that_pass():
     (share,) = flagged("Some 18 million of the 24 million registered voters cast ballots, a turnout of 81%.")
     assert share.suggestion == "75%"
     assert flagged(f"Some 18 million of the 24 million registered voters cast ballots, a turnout of {share.suggestion}.") == []
+
+
+@pytest.mark.parametrize("text, flagged_", [
+    ("With 900,000 residents on 1,500 square km, the region has a density of 600 people per square km.", False),
+    ("With 900,000 residents on 1,500 square km, the region has a density of 900 people per square km.", True),
+    ("With 860 nurses for 1.72 million people, the region has one nurse for every 2,000 residents.", False),
+    ("With 860 nurses for 1.72 million people, the region has one nurse for every 3,000 residents.", True),
+])
+def test_stated_rates(text, flagged_):
+    assert bool(flagged(text)) == flagged_

@@ -90,3 +90,16 @@ def test_margins_between_two_stated_figures():
     # three figures of the measure: the gap could be between any two
     text = "Smith took 12,400 votes, Jones 11,900 and Brown 9,000, Smith winning by 500 votes."
     assert find_differences(text, extract(text)) == []
+
+
+def test_stated_rates_of_two_stated_figures():
+    from checker.relate.ratios import find_ratios
+
+    text = "With 900,000 residents on 1,500 square km, the region has a density of 600 people per square km."
+    assert [(r.numerator.text, r.denominator.text, r.stated.text) for r in find_ratios(text, extract(text))] == [
+        ("900,000", "1,500 square km", "600")]
+    text = "With 860 nurses for 1.72 million people, the region has one nurse for every 2,000 residents."
+    assert [(r.numerator.text, r.denominator.text) for r in find_ratios(text, extract(text))] == [("1.72 million", "860")]
+    # a density with no area in the sentence relates nothing
+    text = "The city has a density of 600 people per square km, officials said."
+    assert find_ratios(text, extract(text)) == []
