@@ -29,11 +29,24 @@ class ShareOfWhole(Check):
     way ("2.4 million residents on 3,000 square km, a density of 800 people per square km"; "one doctor
     for every 2,500 people"), within their printed rounding and `ratio_tolerance`.
 
-    Bad: "Only 38 of the 250 complaints, or 25%, were upheld."
-    Good: "Women hold 117 of the 349 seats, or 33.5%, a record."
+    Why it matters:
+        The reader has both counts in front of them; a share that does not follow from them is
+        an error anyone can check, and it usually means one of the three figures is wrong.
+
+    Bad:
+        Only 38 of the 250 complaints, or 25%, were upheld.
+
+    Good:
+        Women hold 117 of the 349 seats, or 33.5%, a record.
+
+    Parameters:
+        `slack_points`: percentage points allowed beyond the rounding of the printed figures.
+        `ratio_tolerance`: relative tolerance for a stated rate (a density, "one for every").
+        `hedge_points`: added when a hedge word qualifies the percentage.
     """
 
     consumes = ("share", "ratio")
+
     params: ShareOfWholeParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
