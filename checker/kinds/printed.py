@@ -37,8 +37,11 @@ def printed_rounding(quantity: Quantity) -> float:
 
 
 def times(factor: float) -> str:
-    """A factor as an editor reads it: "1.43", "14", "140", "1,340" — never "1.34e+03"."""
+    """A factor as an editor reads it: "1.43", "14", "140" — never "1.34e+03", and past a thousand
+    only "over 1,000" (a factor that large says the two figures are not the same amount at all)."""
     factor = abs(factor)
     if factor < 10:
         return f"{factor:.3g}"
-    return f"{factor:,.0f}"
+    if factor < 1000:
+        return f"{factor:,.0f}"
+    return "over 1,000"

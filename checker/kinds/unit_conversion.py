@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from pydantic import Field
@@ -115,6 +116,8 @@ class UnitConversion(Check):
     ) -> Problem:
         digits = max(2, stated.sig_digits, converted.sig_digits)
         fixed = restate(converted, expected, digits) if not converted.is_range else None
+        if fixed is not None and not re.search(r"[^\d\s.,-]", fixed):
+            fixed = f"{fixed} {_unit_word(converted)}"  # "nine feet" restated as "9.8": keep the unit
         expected_text = fixed or f"{significant(expected, digits)} {_unit_name(converted.unit)}"
         message = f"{stated.display} is about {expected_text}, not {converted.display}"
         if expected and printed / expected > 0 and not is_temperature(stated.unit):
@@ -137,6 +140,12 @@ def _last_place(value: float) -> float:
     import math
 
     return 10 ** math.floor(math.log10(abs(value)))
+
+
+def _unit_word(quantity: Quantity) -> str:
+    """The unit as the text wrote it ("feet" in "nine feet"), else its pint name."""
+    words = quantity.text.split()
+    return words[-1] if len(words) > 1 and words[-1].isalpha() else _unit_name(quantity.unit)
 
 
 def _unit_name(unit: str | None) -> str:
