@@ -72,17 +72,27 @@ def flags(selected: Iterable[dict]) -> list[Flag]:
             for finding in lint_document(document, rules, LintOptions()).findings:
                 if finding.severity not in ("warning", "error"):
                     continue
-                found.append(_flag(story["id"], body, finding))
+                found.append(_flag(story["id"], record, finding))
     return found
 
 
-def _flag(story: str, body: str, finding) -> Flag:
-    lines = body.splitlines()
+def _flag(story: str, source: str, finding) -> Flag:
+    """Findings point into the record as the file holds it (one JSON line): read the text back out."""
+    lines = source.splitlines()
     line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
-    text = " ".join(line[finding.column - 1 : end].split())
-    context = " ".join(line[max(0, finding.column - 160) : end + 120].split())
+    text = " ".join(_unescape(line[finding.column - 1 : end]).split())
+    context = " ".join(_unescape(line[max(0, finding.column - 200) : end + 150]).split())
     return Flag(story, finding.rule, text, finding.message, context)
+
+
+def _unescape(fragment: str) -> str:
+    """A piece of a JSON string as its text ("\\n" is a line break), whatever escapes it cut through."""
+    fragment = fragment.rstrip("\\")
+    try:
+        return json.loads(f'"{fragment}"')
+    except ValueError:
+        return fragment.replace("\\n", " ").replace('\\"', '"')
 
 
 def load_review(path: Path = REVIEW) -> dict[tuple[str, str, str], dict]:

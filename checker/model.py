@@ -73,7 +73,7 @@ class Quantity:
         }
 
 
-RelationKind = Literal["conversion", "change", "parts", "share", "difference", "repeat"]
+RelationKind = Literal["conversion", "change", "parts", "share", "ratio", "difference", "repeat"]
 
 
 @dataclass(slots=True)
@@ -157,6 +157,19 @@ class Share(Relation):
 
     part: Quantity
     whole: Quantity
+    stated: Quantity
+
+
+@dataclass(slots=True, kw_only=True)
+class Ratio(Relation):
+    """A stated rate of two figures the text gives: "2.4 million residents on 3,000 square km, a density
+    of 800 people per square km"; "1,240 doctors for 3.1 million people, one doctor for every 2,500".
+
+    `quantities` is (numerator, denominator, stated): stated should be numerator / denominator.
+    """
+
+    numerator: Quantity
+    denominator: Quantity
     stated: Quantity
 
 

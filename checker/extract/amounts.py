@@ -112,6 +112,7 @@ PERCENT_AFTER = re.compile(
     r"|(?P<bp>(?i:basis[\s-]points?|bps|bp)(?![A-Za-z])))"
 )
 RATIO_LINK_AFTER = re.compile(r"\s+(?P<word>(?i:over|out\s+of))\s+")
+_FRACTION_AT = re.compile(r"\A(?i:[a-z]+\s+){0,2}?(?i:an?|one|two|three|four)?[\s-]*(?i:half|halves|thirds?|quarters?|fifths?|tenths?)\s+(?i:to)\b")
 RANGE_LINK_AFTER = re.compile(r"\s*(?P<link>[-–—~]|(?i:to|and))\s*")
 PER_AFTER = re.compile(
     r"\s*-?\s*(?:(?i:an|a|per|each)\b\s*-?\s*(?P<word>[A-Za-z]+(?:\s+(?:metre|meter|foot|feet|mile))?)|/\s*(?P<slash>[A-Za-z]+))"
@@ -346,7 +347,10 @@ class AmountReader:
     def _to_is_range(self, start: int, partner: Numeral, opener: re.Match | None, scale: str | None) -> bool:
         """"340 to 350 cruzados" and "from 5 to 6 billion yuan" are ranges; "rose from 5 to 6
         billion", "gained 3 to 114" are changes, "from $300 million to $900 million" is two full
-        amounts, and "10 to 20" with nothing after it is two numbers."""
+        amounts, and "10 to 20" with nothing after it is two numbers; "by a quarter to 150 billion
+        yen" is a change to 150 billion yen, since a fraction is never a range's low end."""
+        if _FRACTION_AT.search(self.text[start : start + 30]):
+            return False
         if opener is not None and opener.group("word").lower() == "from":
             if scale is not None or CHANGE_VERB_BEFORE.search(self.text, max(0, opener.start() - 35), opener.start()):
                 return False

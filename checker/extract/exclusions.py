@@ -40,7 +40,7 @@ _ZONE_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
 
 # Words that name a product line or a numbered thing when a figure follows them.
 _NAMED_BEFORE = re.compile(rf"(?:\b(?:{alternation(_WORDS.named_before)})\.?\s+|\#)\Z")
-_NAMED_AFTER = re.compile(rf"\s*(?:{alternation(_WORDS.named_after)})\b")
+_NAMED_AFTER = re.compile(rf"\s*(?:{alternation(_WORDS.named_after)})\b|-(?:Series|series|Class|class)\b")  # "5-Series" models
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*\.?\s*\Z")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
 # A clock word ending in a letter must end a word ("10 am", not "10 amps"); "a.m." ends itself.

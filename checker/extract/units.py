@@ -63,8 +63,25 @@ def find_physical(text: str) -> list[Quantity]:
     for match in _CANDIDATE.finditer(text):
         quantity = _read(match, text)
         if quantity is not None:
-            found.append(quantity)
+            found.append(_with_inches(quantity, text))
     return found
+
+
+# "6 ft 6 in", "5 feet 11 inches", "6ft 2in": one height, in feet
+_INCHES_AFTER = re.compile(r"[ \t]*(?:and[ \t]+)?(?P<inches>\d{1,2}(?:\.\d+)?)[ \t]*(?:in\b\.?|inch(?:es)?\b|\"|″)")
+
+
+def _with_inches(quantity: Quantity, text: str) -> Quantity:
+    if quantity.unit != "foot" or quantity.is_range:
+        return quantity
+    match = _INCHES_AFTER.match(text, quantity.end)
+    if match is None or float(match.group("inches")) >= 12:
+        return quantity
+    quantity.value += float(match.group("inches")) / 12
+    quantity.end = match.end()
+    quantity.text = text[quantity.start : quantity.end]
+    quantity.sig_digits = max(quantity.sig_digits, 2)
+    return quantity
 
 
 def _read(m: re.Match, text: str) -> Quantity | None:

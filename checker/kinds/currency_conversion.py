@@ -9,6 +9,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.printed import times
 from checker.kinds.restate import format_money, restate
 from checker.kinds.stated import StatedRate, stated_months, stated_rates
 from checker.kinds.tolerance import allowed, near_power_of_ten
@@ -172,9 +173,9 @@ class CurrencyConversion(Check):
         expected_text = format_money(expected, converted.currency)
         rate_text = _rate_text(window)
         if factor > 1:
-            how_far = f"{converted.display} is {factor:.3g} times too small"
+            how_far = f"{converted.display} is {times(factor)} times too small"
         else:
-            how_far = f"{converted.display} is {1 / factor:.3g} times too large"
+            how_far = f"{converted.display} is {times(1 / factor)} times too large"
         message = (
             f"{stated.display} is about {expected_text} at {rate_text}, not {converted.display}: {how_far}"
         )
@@ -241,8 +242,8 @@ class CurrencyConversion(Check):
         expected = format_money(stated.value * per, converted.currency)
         shown = per if per >= 1 else 1 / per
         unit = f"{quote} per {base}" if per >= 1 else f"{base} per {quote}"
-        how_far = (f"{converted.display} is {factor:.3g} times too small" if factor > 1
-                   else f"{converted.display} is {1 / factor:.3g} times too large")
+        how_far = (f"{converted.display} is {times(factor)} times too small" if factor > 1
+                   else f"{converted.display} is {times(1 / factor)} times too large")
         fixes = []
         power = near_power_of_ten(factor, self.params.fix_slack)
         opening, closing = _wrapping(relation)

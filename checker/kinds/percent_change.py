@@ -8,7 +8,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
-from checker.kinds.printed import decimals, half_unit, printed_rounding
+from checker.kinds.printed import decimals, half_unit, printed_rounding, times
 from checker.kinds.tolerance import rounding
 from checker.model import Change, Problem, Quantity
 from checker.vocab import vocab
@@ -120,7 +120,10 @@ class PercentChange(Check):
         low, high = factor * (1 - tolerance), factor * (1 + tolerance)
         hedge = (relation.hedge or "").lower()
         if hedge.startswith(_AT_LEAST):
-            high = float("inf")
+            if factor < 1:
+                low = 0.0  # "more than halved": less than half is left
+            else:
+                high = float("inf")
         elif hedge in _AT_MOST:
             low = factor * (1 - 2 * tolerance)
         elif hedge:
@@ -128,7 +131,7 @@ class PercentChange(Check):
         if low <= ratio <= high:
             return None
         message = (f"'{relation.cue}' from {start.display} to {end.display} does not add up: "
-                   f"{end.display} is {ratio:.3g} times {start.display}, not {factor:.3g}")
+                   f"{end.display} is {times(ratio)} times {start.display}, not {times(factor)}")
         return Problem((start, end), message, None,
                        {"stated_factor": round(factor, 4), "actual_factor": round(ratio, 4), "cue": relation.cue})
 
@@ -138,7 +141,7 @@ class PercentChange(Check):
         if evidence.get("likely_slip"):
             message += f" ({evidence['likely_slip']})"
         evidence = {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue, **evidence}
-        first, last = sorted((stated, start, end), key=lambda q: q.start)[0], max((stated, start, end), key=lambda q: q.end)
+        first, last = _bounds(stated, start, end)
         return Problem((first, last), message, fix, evidence)
 
 
@@ -151,7 +154,7 @@ def _wrong_direction(relation: Change, low: float, high: float) -> Problem | Non
         stated = relation.stated
         message = (f"'{relation.cue} {stated.display}' goes the wrong way: the figures {moved} "
                    f"from {start.display} to {end.display}")
-        first, last = sorted((stated, start, end), key=lambda q: q.start)[0], max((stated, start, end), key=lambda q: q.end)
+        first, last = _bounds(stated, start, end)
         return Problem((first, last), message, None,
                        {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue,
                         "likely_slip": "direction of the change"})
@@ -180,3 +183,9 @@ def _restated(stated: Quantity, value: float) -> str:
 
 def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _bounds(stated: Quantity, start: Quantity, end: Quantity) -> tuple[Quantity, Quantity]:
+    """The first and last figure of the claim; a change stated in words ("三成") has no place of its own."""
+    placed = [q for q in (stated, start, end) if q.loc is not None or q is not stated]
+    return min(placed, key=lambda q: q.start), max(placed, key=lambda q: q.end)

@@ -8,11 +8,12 @@ from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.printed import half_unit, printed_rounding
-from checker.model import Problem, Share
+from checker.model import Problem, Ratio, Share
 
 
 class ShareOfWholeParams(Params):
     slack_points: float = Field(0.5, ge=0, le=10, description="percentage points allowed beyond the rounding of the printed figures")
+    ratio_tolerance: float = Field(0.05, ge=0, lt=1, description="relative tolerance for a stated rate (density, 'one for every')")
     hedge_points: float = Field(1.0, ge=0, le=20, description="added when a hedge word qualifies the percentage")
 
 
@@ -24,7 +25,9 @@ class ShareOfWhole(Check):
     is 75%, not 81%. Read only where the text ties part, whole and percentage together ("X of the Y,
     or Z%", "Of the Y, X ..., a rate of Z%", "X, or Z% of its Y"); the printed rounding of all three
     figures and `slack_points` (more when hedged: "about", "nearly") are allowed. The finding
-    suggests the percentage the counts give.
+    suggests the percentage the counts give. Stated rates of two stated figures are checked the same
+    way ("2.4 million residents on 3,000 square km, a density of 800 people per square km"; "one doctor
+    for every 2,500 people"), within their printed rounding and `ratio_tolerance`.
 
     Why it matters:
         The reader has both counts in front of them; a share that does not follow from them is
@@ -38,10 +41,11 @@ class ShareOfWhole(Check):
 
     Parameters:
         `slack_points`: percentage points allowed beyond the rounding of the printed figures.
+        `ratio_tolerance`: relative tolerance for a stated rate (a density, "one for every").
         `hedge_points`: added when a hedge word qualifies the percentage.
     """
 
-    consumes = ("share",)
+    consumes = ("share", "ratio")
 
     params: ShareOfWholeParams
 
@@ -49,8 +53,27 @@ class ShareOfWhole(Check):
         for relation in block.relations:
             if isinstance(relation, Share):
                 problem = self._check(relation)
-                if problem is not None:
-                    yield problem
+            elif isinstance(relation, Ratio):
+                problem = self._check_ratio(relation)
+            else:
+                continue
+            if problem is not None:
+                yield problem
+
+    def _check_ratio(self, relation: Ratio) -> Problem | None:
+        """"a density of 1,200 people per square km" from 2.4 million on 3,000 square km (800)."""
+        top, bottom, stated = relation.numerator, relation.denominator, relation.stated
+        actual = top.value / bottom.value
+        spread = printed_rounding(top) + printed_rounding(bottom) + printed_rounding(stated) + self.params.ratio_tolerance
+        if relation.hedge or stated.hedge or top.hedge or bottom.hedge:
+            spread += self.params.ratio_tolerance
+        if abs(stated.value / actual - 1) <= spread:
+            return None
+        shown = f"{actual:,.0f}" if actual >= 10 else f"{actual:.2g}"
+        message = f"{stated.display} does not match {top.display} / {bottom.display}, which is about {shown}"
+        ordered = sorted(relation.quantities, key=lambda q: q.start)
+        return Problem((ordered[0], ordered[-1]), message, None,
+                       {"numerator": top.value, "denominator": bottom.value, "stated": stated.value, "actual": round(actual, 4)})
 
     def _check(self, relation: Share) -> Problem | None:
         part, whole, stated = relation.part, relation.whole, relation.stated

@@ -86,12 +86,12 @@ class SharesSum(Check):
             tolerance = 1e-9  # counts of seats, votes, members add up exactly
         over = summed > whole.value * (1 + tolerance)
         under = relation.exact and summed < whole.value * (1 - tolerance)
+        if whole.kind == "percent":  # shares and their combined share: rounding in points, one half per figure
+            slack = self.params.points_per_share * (len(parts) + 1)
+            over = summed > whole.value + slack
+            under = relation.exact and summed < whole.value - slack
         if not (over or under):
             return None
-        if whole.kind == "percent" and relation.exact:
-            slack = self.params.points_per_share * (len(parts) + 1)
-            if abs(summed - whole.value) <= slack:
-                return None
         listed = " + ".join(q.display for q in parts)
         relation_word = "more than" if over else "less than"
         message = f"the parts ({listed}) add up to {_amount(summed, whole)}, {relation_word} the total of {whole.display}"

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
-from checker.kinds.printed import half_unit
+from checker.kinds.printed import half_unit, times
 from checker.kinds.restate import restate, significant
 from checker.kinds.tolerance import allowed
 from checker.kinds.unit_math import convert, is_temperature
-from checker.model import Problem, Quantity, Relation
+from checker.model import Conversion, Problem, Quantity
 
 
 class UnitConversionParams(Params):
@@ -65,9 +66,11 @@ class UnitConversion(Check):
                 if problem is not None:
                     yield problem
 
-    def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity) -> Problem | None:
+    def _check_pair(self, relation: Conversion, stated: Quantity, converted: Quantity) -> Problem | None:
         if stated.is_range != converted.is_range:
             return None
+        if (stated.value < 0) != (converted.value < 0) and not is_temperature(stated.unit):
+            return None  # "- 700 hectares (1,730 acres)": a list dash read as a minus sign
         ends = [(stated.value, converted.value)]
         if stated.is_range:
             ends.append((stated.high, converted.high))
@@ -78,7 +81,7 @@ class UnitConversion(Check):
         return None
 
     def _expected(
-        self, amount: float, stated: Quantity, converted: Quantity, printed: float, relation: Relation
+        self, amount: float, stated: Quantity, converted: Quantity, printed: float, relation: Conversion
     ) -> float | None:
         """None when `printed` is a fair conversion of `amount`; else the value it should have been."""
         readings = convert(amount, stated.unit, converted.unit)
@@ -93,11 +96,14 @@ class UnitConversion(Check):
                 self.params.tolerance, stated, converted,
                 hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance,
             )
+            if converted.sig_digits == 1 and printed and "." in converted.text:
+                # "11.5 millimeters (0.5 inch)": a one-digit conversion claims one digit, all of its rounding
+                tolerance = max(tolerance, self.params.tolerance + 0.5 * _last_place(printed) / abs(printed))
             if any(value and abs(printed / value - 1) <= tolerance for value in readings):
                 return None
         return readings[0]
 
-    def _temperature_slack(self, stated: Quantity, converted: Quantity, relation: Relation) -> float:
+    def _temperature_slack(self, stated: Quantity, converted: Quantity, relation: Conversion) -> float:
         """Degrees of the converted unit: the printed rounding of both sides plus the base allowance."""
         scale = abs(convert(1.0, stated.unit, converted.unit, delta=True)[0])
         slack = half_unit(converted) + half_unit(stated) * scale + self.params.temperature_tolerance
@@ -106,10 +112,12 @@ class UnitConversion(Check):
         return slack
 
     def _mismatch(
-        self, relation: Relation, stated: Quantity, converted: Quantity, amount: float, printed: float, expected: float
+        self, relation: Conversion, stated: Quantity, converted: Quantity, amount: float, printed: float, expected: float
     ) -> Problem:
         digits = max(2, stated.sig_digits, converted.sig_digits)
         fixed = restate(converted, expected, digits) if not converted.is_range else None
+        if fixed is not None and not re.search(r"[^\d\s.,-]", fixed):
+            fixed = f"{fixed} {_unit_word(converted)}"  # "nine feet" restated as "9.8": keep the unit
         expected_text = fixed or f"{significant(expected, digits)} {_unit_name(converted.unit)}"
         message = f"{stated.display} is about {expected_text}, not {converted.display}"
         if expected and printed / expected > 0 and not is_temperature(stated.unit):
@@ -127,13 +135,26 @@ class UnitConversion(Check):
         return Problem((stated, converted), message, suggestion, evidence)
 
 
+def _last_place(value: float) -> float:
+    """The place of a one-digit figure's only digit: 0.5 -> 0.1, 6 -> 1, 300 -> 100."""
+    import math
+
+    return 10 ** math.floor(math.log10(abs(value)))
+
+
+def _unit_word(quantity: Quantity) -> str:
+    """The unit as the text wrote it ("feet" in "nine feet"), else its pint name."""
+    words = quantity.text.split()
+    return words[-1] if len(words) > 1 and words[-1].isalpha() else _unit_name(quantity.unit)
+
+
 def _unit_name(unit: str | None) -> str:
     return (unit or "").replace("degree_", "°").replace("_", " ")
 
 
 def _how_far(ratio: float) -> str:
     if ratio >= 1.5:
-        return f"{ratio:.3g} times too large"
+        return f"{times(ratio)} times too large"
     if ratio <= 1 / 1.5:
-        return f"{1 / ratio:.3g} times too small"
+        return f"{times(1 / ratio)} times too small"
     return f"{abs(ratio - 1) * 100:.0f}% too {'large' if ratio > 1 else 'small'}"

@@ -84,6 +84,8 @@ _CENTS = re.compile(r"\b(?:cents?|pence|paise|kopecks?|kopeks?|centavos?)\b|¢|\
 _PER_SHARE_AFTER = re.compile(r"\A\s*(?:a|per)\s+(?:diluted\s+|basic\s+)?(?:share|unit|ADS|ADR)\b", re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",\s*(?:\S+\s+){0,2}\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_RANGE_AFTER = re.compile(r"\A\s*(?:to|-|–|and|or)\s+(?:about\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent|pct)", re.IGNORECASE)
+_ADJACENT_TO = re.compile(r"\A\s*(?:to|-|–)\s*\Z")
 MAX_RATIO = 20.0
 
 
@@ -150,14 +152,18 @@ def _percent_anchor(text: str, clause: Clause, q: Quantity) -> _Anchor | None:
     before = text[max(clause.start, q.start - 60) : q.start]
     after = text[q.end : min(clause.end, q.end + 50)]
     if _CEILING.search(before):
-        return None
+        return None  # "up to 12%"
     verb = _VERB_BEFORE.search(before)
     noun_of = _NOUN_OF.search(before)
     noun_after = _NOUN_AFTER.match(after)
     comparative = _COMPARATIVE_AFTER.match(after)
-    found = verb or noun_of or comparative or noun_after
+    found = noun_of or verb or comparative or noun_after
     if found is None:
         return None
+    span = _RANGE_AFTER.match(after)
+    if span and not re.search(_POINTS, q.text, re.IGNORECASE) and (
+            found is not verb or re.match(r"\s+of\b", after[span.end():])):
+        return None  # "gains of 4.1% to 4.9%", "lost 5% to 10% of their weight": a range of changes
     cue = found.group("cue")
     points = bool(re.search(_POINTS, q.text, re.IGNORECASE)) or bool(re.match(rf"[\s-]*{_POINTS}\b", after, re.IGNORECASE))
     value = q.value
@@ -214,6 +220,9 @@ def _frame(text: str, anchor: _Anchor, figures: list[Quantity]) -> Change | None
             start, end = (first, last) if roles[id(first)] == "start" else (last, first)
     if start is None or end is None or end is start or not _same_series(text, start, end):
         return None
+    if start.end <= end.start and _ADJACENT_TO.match(text[start.end : end.start]) and not re.search(
+            r"\bfrom\s+(?:\S+\s+)?\Z", text[max(0, start.start - 25) : start.start], re.IGNORECASE):
+        return None  # "compared with the 5% to 6% analysts expected": a range, not two endpoints
     if anchor.measure == "points" and start.kind != "percent":
         return None
     return Change("change", (start, end), cue=anchor.cue, hedge=anchor.hedge, measure=anchor.measure,
@@ -233,10 +242,8 @@ def _predicate_end(text: str, start: int, after: list[Quantity]) -> int:
 
 
 def _time_start_before(text: str, lo: int, hi: int) -> bool:
-    """Whether the first start marker after the anchor is a time ("from a year earlier")."""
-    gap = text[lo:hi]
-    first = _FIRST_START.search(gap)
-    return bool(first and _TIME_START.match(gap, first.start()))
+    """Whether the start is stated as a time before any figure ("from a year earlier", "on a year ago")."""
+    return bool(_TIME_START.search(text[lo:hi]))
 
 
 def _boundary(q: Quantity, figures: list[Quantity], anchor: _Anchor) -> int:
@@ -267,9 +274,13 @@ def _role(text: str, q: Quantity, boundary: int, comparative: bool = False) -> s
 
 def _same_series(text: str, a: Quantity, b: Quantity) -> bool:
     """Two figures one change can join: same measure, totals with totals, per-share with per-share."""
-    if a.is_range or b.is_range or a.kind != b.kind or a.value <= 0 or b.value <= 0:
+    if a.is_range or b.is_range or a.value <= 0 or b.value <= 0:
         return False
-    if a.currency != b.currency or a.unit != b.unit:
+    bare = [q for q in (a, b) if q.kind == "number"]
+    if len(bare) == 1 and (a if bare[0] is b else b).kind in ("money", "physical"):
+        # "to 3,420 rupees a week from 3,000": the start borrows the end's currency or unit
+        return 1 / MAX_RATIO <= a.value / b.value <= MAX_RATIO
+    if a.kind != b.kind or a.currency != b.currency or a.unit != b.unit:
         return False
     if _per_share(text, a) != _per_share(text, b):
         return False

@@ -49,3 +49,11 @@ CLAUSE_CONJUNCTIONS = tuple(_CUES.clause_conjunctions)
 EXHAUSTIVE_SPLITS = tuple(_CUES.exhaustive_splits)
 TOTAL_AFTER = tuple(_CUES.total_after)
 REST_WORDS = tuple(_CUES.rest_words)
+
+# Chinese change words (changes_zh): direction, the verbs that mark an end, multiples and tenths.
+_ZH = _V.changes.zh
+ZH_UP = list(_ZH.up)
+ZH_DOWN = list(_ZH.down)
+ZH_END_VERBS = list(_ZH.end_verbs)
+ZH_MULTIPLES = {word: float(Fraction(factor)) for word, factor in _ZH.multiples.items()}
+ZH_TENTHS = dict(_ZH.tenths)

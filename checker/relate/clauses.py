@@ -15,7 +15,7 @@ from checker.model import Quantity
 from checker.relate.claim_words import CLAUSE_CONJUNCTIONS
 
 _BREAK = re.compile(
-    r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*\s*\Z|;|\n\s*\n|\s[-–—]{2}\s"
+    r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*\s*\Z|;|\n\s*\n|\s[-–—]{2}\s|\((?=[A-Z$(])"
     rf"|,?\s+\b(?:{'|'.join(CLAUSE_CONJUNCTIONS)})\b"
 )
 

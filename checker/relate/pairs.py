@@ -85,6 +85,34 @@ def _second_part_of_compound(text: str, quantities: list[Quantity], index: int) 
             and bool(_COMPOUND_GAP.match(text[before.end : this.start])))
 
 
+_MINOR_UNIT = re.compile(r"\b(?:pence|p|cents?|c|paise|kopecks?|centavos?)\b|¢", re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"\A\s*,\s*\Z")
+
+
+def _restatable(text: str, quantities: list[Quantity], index: int) -> bool:
+    """Whether the pair at `index` can be one amount said twice.
+
+    Not when one side is a range and the other is not ("from 10 billion yen to 40 billion yen ($105
+    million to $420 million)": the range's low end was not read); not when a per-share price in pence
+    or cents sits beside a total in millions or billions ("820 pence, or $17.9 billion" values the
+    company); and not in a list of local prices ("$1.29, 1.29 euros or 99 pence").
+    """
+    first, second = quantities[index], quantities[index + 1]
+    if first.kind != "money" or second.kind != "money":
+        return True
+    if first.is_range != second.is_range:
+        return False
+    minor = [bool(_MINOR_UNIT.search(q.text)) and q.scale is None for q in (first, second)]
+    scaled = [q.scale is not None for q in (first, second)]
+    if (minor[0] and scaled[1]) or (minor[1] and scaled[0]):
+        return False
+    if index > 0:
+        before = quantities[index - 1]
+        if before.kind == "money" and _LIST_BEFORE.match(text[before.end : first.start]) and before.currency != first.currency:
+            return False
+    return True
+
+
 def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relation]:
     """Adjacent amounts joined by conversion wording, as (stated, converted) relations."""
     used: set[int] = set()
@@ -93,7 +121,7 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
         first, second = quantities[index], quantities[index + 1]
         if index in used or index + 1 in used or not _comparable(first, second):
             continue
-        if _second_part_of_compound(text, quantities, index):
+        if _second_part_of_compound(text, quantities, index) or not _restatable(text, quantities, index):
             continue
         gap = text[first.end : second.start]
         if len(gap) > _MAX_GAP or "\n\n" in gap:

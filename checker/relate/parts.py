@@ -75,6 +75,7 @@ _SEATS = re.compile(r"\A-(?:seat|member|strong)\b", re.IGNORECASE)
 # "six 777 minijumbos": a count right before one
 _MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[^s\W]\s+\Z")
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen))\s+\Z", re.IGNORECASE)
+_UNNAMED_REST = re.compile(rf"\A[^\d]{{0,60}}?\b(?:{_words(REST_WORDS)}|others?)\b(?![^\d]{{0,12}}\d)", re.IGNORECASE)
 MAX_GAP = 90
 
 
@@ -111,7 +112,7 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts |
             cue, exact = "seats", False  # "In the 100-seat senate, Democrats hold 51 seats and Republicans 52"
         elif _SPLIT_AFTER.match(after):
             cue, exact = "split", True
-        elif _COLON_AFTER.match(after) and len(text[whole.end : hi]) > 0:
+        elif _COLON_AFTER.match(after) and whole.kind in ("money", "physical", "percent"):
             cue, exact = ":", True
         elif _INCLUDES_AFTER.match(after) and whole.kind in ("money", "physical"):
             cue, exact = "including", False
@@ -122,11 +123,13 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts |
             continue
         tail = text[whole.end : min(hi, parts[-1].end + 60)]
         if cue == "of":
-            if len(_SAID_BETWEEN.findall(text[whole.end : parts[-1].start])) >= 2:
+            if len(_SAID_BETWEEN.findall(text[whole.end : min(hi, parts[-1].end + 40)])) >= 2:
                 continue  # "60 said prices were too high and 70 said wages were too low": two questions
             exact = bool(_REST.search(tail)) or (len(parts) >= 3 and bool(_VOTE.search(tail)))
         elif cue == ":" and not re.search(r"\band\b", text[parts[-2].end : parts[-1].start]):
             continue
+        if exact and _UNNAMED_REST.search(text[parts[-1].end : min(hi, parts[-1].end + 80)]):
+            exact = False  # "... $850 million of notes and the remainder in fixed-rate bonds"
         return Parts("parts", (whole, *parts), cue=cue, whole=whole, parts=tuple(parts), exact=bool(exact))
     return None
 
@@ -188,6 +191,8 @@ def _total_after(text: str, inside: list[Quantity]) -> Parts | None:
             if len(text[q.end : following.start]) > MAX_GAP or not _part_of(total, q) or q.value > total.value * 1.5:
                 break
             if q.kind == "percent" and _CHANGE.search(text[max(0, q.start - 20) : q.end + 15]):
+                break
+            if not _is_amount(text, q):
                 break
             parts.insert(0, q)
             following = q

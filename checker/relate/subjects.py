@@ -16,7 +16,7 @@ from checker.vocab import alternation, vocab
 _VERBS = dict(vocab().cues.subject_verbs)
 _HEDGE = rf"(?:{alternation(vocab().hedge_words('subject'))})"
 _SUBJECT = re.compile(
-    rf"(?:\b(?:the|its)\s+)?(?P<subject>(?:[A-Z][\w&'-]*\s+){{0,4}}[A-Za-z][\w&-]*)\s+(?:has\s+|had\s+)?"
+    rf"(?:\b(?:the|its)\s+)?(?P<subject>(?:[A-Z][\w&'-]*\s+){{0,4}}[A-Za-z][\w&-]*)\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?:so\s+far\s+|now\s+)?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})\s+(?:{_HEDGE}\s+)?\Z"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -123,12 +123,29 @@ def _fraction(value: str | int | float) -> str:
     return str(value)
 
 
+class ChineseChangeWords(_Strict):
+    """Chinese change words (relate/changes_zh): by direction, the verbs that mark an end ("增至"),
+    multiples ("翻两番": 4) and the tenths of "两成" (2 tenths = 20%)."""
+
+    up: list[str]
+    down: list[str]
+    end_verbs: list[str]
+    multiples: dict[str, str]
+    tenths: dict[str, int]
+
+    @field_validator("multiples", mode="before")
+    @classmethod
+    def _fractions(cls, value: dict) -> dict:
+        return {word: _fraction(share) for word, share in value.items()}
+
+
 class ChangeFile(_Strict):
     up: ChangeWords
     down: ChangeWords
     neutral: ChangeWords
     multipliers: dict[str, str]
     fractions: dict[str, str]
+    zh: ChineseChangeWords
 
     @field_validator("multipliers", "fractions", mode="before")
     @classmethod
@@ -269,6 +286,9 @@ def word_roles(v) -> dict[str, list[str]]:
     add("change noun", ch.up.nouns + ch.down.nouns + ch.neutral.nouns)
     add("change comparative", ch.up.comparatives + ch.down.comparatives)
     add("change fraction", list(ch.fractions))
+    add("Chinese change word", ch.zh.up + ch.zh.down)
+    add("Chinese change end verb", ch.zh.end_verbs)
+    add("Chinese change multiple", list(ch.zh.multiples))
     n = v.numbers
     add("number word", list(n.cardinals) + list(n.formal_cardinals) + list(n.tens))
     add("ordinal", list(n.ordinals))

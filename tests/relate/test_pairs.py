@@ -31,6 +31,8 @@ def pairs(text):
         ("Profit rose to RMB700bn (US$96bn) last year.", ("RMB700bn", "US$96bn")),
         ("The state fund holds 6000亿元（85亿美元）.", ("6000亿元", "85亿美元")),
         ("该基金规模达6000亿元人民币（约合850亿美元）。", ("6000亿元人民币", "850亿美元")),
+        # feet and inches are one height, converted as one
+        ("He stands 6 feet 2 inches (1.88 metres) tall.", ("6 feet 2 inches", "1.88 metres")),
     ],
 )
 def test_pairs_are_found(text, expected):
@@ -50,8 +52,11 @@ def test_pairs_are_found(text, expected):
         # A parenthesis that goes on after the second amount is an aside, not a conversion.
         "It spent 600 billion yuan (of which $8.5 billion went abroad (mostly to Africa)) last year.",
         # The second part of an imperial measure is not converted on its own.
-        "He stands 6 feet 2 inches (1.88 metres) tall.",
         "The baby weighed 7 pounds 4 ounces (3.3 kg).",
+        # A list of local prices, a per-share price beside a deal value, a range beside one end of it.
+        "Tracks will sell for $1.29, 1.29 euros or 79 pence in the new format.",
+        "Rivals may bid at least 640 pence a share, or $11.2 billion, for the chocolate maker.",
+        "The unit could fetch from 15 billion yen to 60 billion yen ($160 million to $640 million), reports said.",
         # Years and model names are not amounts at all.
         "Since 2014 the fund has backed firms making the H20 and A100 chips.",
     ],
