@@ -87,7 +87,7 @@ def lint(
         select=select or (), ignore=ignore or (), rates=rates, include=include or (), exclude=exclude or (),
         field=field, date_field=date_field, config=config if config is not None else "discover",
         format=format, fail_on=fail_on, jobs=jobs or default_jobs(), diff=diff, baseline=baseline,
-        write_baseline=write_baseline,
+        write_baseline=write_baseline, output=output,
         progress=wants_progress(report_to_stdout=output is None) and _many_files(paths or ["."]),
     )
     try:
@@ -105,7 +105,12 @@ def lint(
         show_unparsed=show_unparsed,
     )
     if output is not None:
-        write_report(text, output)
+        from checker.report.atomic import OutputError
+
+        try:
+            write_report(text, output)
+        except OutputError as exc:
+            _fail(str(exc))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -418,15 +423,21 @@ def main() -> None:
     gate never mistakes a truncated report for a clean one. Anything unexpected is one line and
     exit 2; set FIGCHECK_DEBUG=1 to see the traceback.
     """
+    from checker.termination import EXIT_TERMINATED, handle_sigterm, terminated
+
+    handle_sigterm()
     try:
         app()
     except SystemExit as exit_:
         if exit_.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
+            if terminated():
+                sys.stderr.write("figcheck: terminated\n")
+                sys.exit(EXIT_TERMINATED)
             sys.stderr.write("figcheck: interrupted\n")
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("figcheck: interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+        sys.stderr.write("figcheck: terminated\n" if terminated() else "figcheck: interrupted\n")
+        sys.exit(EXIT_TERMINATED if terminated() else EXIT_INTERRUPTED)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)

@@ -46,10 +46,11 @@ class WalkSpec:
     exclude: tuple[str, ...] = ()
     field: str | None = None
     date_field: str | None = None
+    outputs: tuple[tuple[int, int], ...] = ()  # (device, inode) of the run's own outputs: never read
 
     def walk(self):
         return iter_documents(list(self.paths), include=self.include, exclude=self.exclude,
-                              field=self.field, date_field=self.date_field)
+                              field=self.field, date_field=self.date_field, outputs=self.outputs)
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,22 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions
                 add_outcome(result, outcome, keep_sources)
                 done(outcome.path)
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_workers(pool)
             raise
     return _finish(result, walk)
+
+
+def _stop_workers(pool: "ProcessPoolExecutor") -> None:
+    """Ctrl-C, SIGTERM or an error: stop every worker now, so none outlives the run."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
 
 
 def _lint_serial(walk, rules: list[LoadedRule], options: LintOptions, keep_sources: bool,
@@ -111,6 +125,7 @@ def _finish(result: LintResult, walk) -> LintResult:
     """The walk's own counts (a JSONL export is one file, many documents), findings in order."""
     result.files = walk.files
     result.skipped = len(walk.skipped)
+    result.skipped_files = list(walk.skipped)
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -201,6 +216,9 @@ _WORKER: _Worker | None = None
 
 def _start_worker(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions, keep_sources: bool) -> None:
     global _WORKER
+    from checker.termination import worker_signals
+
+    worker_signals()
     _WORKER = _Worker(walk_spec, rule_spec.load(), options, keep_sources)
 
 

@@ -23,9 +23,11 @@ from checker.gitdiff import DiffError
 from checker.pipeline import LintOptions
 from checker.rates import RatesError
 from checker.report import FORMATS
+from checker.report.atomic import OutputError, file_identity, refuse_inputs
 
 FAIL_ON = ("error", "warning", "info", "never")
-BUILTIN_RULE_IDS = frozenset({"invalid-utf8", "bad-date", "unused-suppression", "parse-timeout"})
+BUILTIN_RULE_IDS = frozenset({"invalid-utf8", "invalid-encoding", "bad-date", "bad-front-matter", "unparsed-markup",
+                              "unused-suppression", "parse-timeout", "unreadable-file"})
 DISCOVER = "discover"  # LintRequest.config: search upward from the working directory
 
 
@@ -37,7 +39,7 @@ class BadRequest(ValueError):
     """An option with a value figcheck does not know (a format, a rule id)."""
 
 
-USER_ERRORS = (BadDate, BadRequest, YamlError, RatesError, DocumentError, DiffError, BaselineError)
+USER_ERRORS = (BadDate, BadRequest, YamlError, RatesError, DocumentError, DiffError, BaselineError, OutputError)
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
@@ -73,6 +75,7 @@ class LintRequest:
     write_baseline: bool = False
     keep_sources: bool = False
     progress: bool = False
+    output: str | Path | None = None  # --output: never an input, never read while walking
 
 
 @dataclass
@@ -110,8 +113,18 @@ def run_lint(request: LintRequest) -> LintRun:
         raise BadRequest(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
     if project:
         project.check_rule_ids(known)
+    both = set(request.select) & set(request.ignore)
+    if both:
+        raise BadRequest(f"rule id(s) both selected and ignored, so nothing would check them: {', '.join(sorted(both))}")
     selection = PathSelection(project, request.select, request.ignore, as_of)
+    run_options = selection.run_options(LintOptions())
+    if not any(run_options.wants(rule_id) for rule_id in {r.id for r in rules} | BUILTIN_RULE_IDS if
+               rule_id in {r.id for r in rules} or rule_id in run_options.select):
+        raise BadRequest("no rule is active (every rule is ignored, unselected or absent), so nothing would be checked")
+    if request.diff is not None and not request.diff.strip():
+        raise BadRequest("--diff needs a git ref (it was empty: an unset CI variable?)")
     changed = _changed_lines(request.diff) if request.diff else None
+    outputs = _check_outputs(request, project, rules, rates)
 
     from checker.parallel import RuleSpec, WalkSpec, lint_parallel
     from checker.progress import running
@@ -122,6 +135,7 @@ def run_lint(request: LintRequest) -> LintRun:
         tuple(request.exclude or (settings.exclude if settings else ())),
         request.field or (settings and settings.field) or None,
         request.date_field or (settings and settings.date_field) or None,
+        outputs=outputs,
     )
     options = selection.run_options(LintOptions(
         date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
@@ -134,9 +148,42 @@ def run_lint(request: LintRequest) -> LintRun:
     if changed is not None:
         result.findings = changed.keep(result.findings)
     run = LintRun(result, rules, format, fail_on)
+    run.messages.extend(_skipped_notes(result.skipped_files))
     if request.baseline is not None:
         _apply_baseline(run, request.baseline, request.write_baseline)
     return run
+
+
+def _check_outputs(request: LintRequest, project, rules: list[LoadedRule], rates) -> tuple[tuple[int, int], ...]:
+    """Refuse an --output or --write-baseline file that is one of this run's inputs (exit 2);
+    the identities of the outputs, so that a directory walk never reads them as documents."""
+    inputs: list[str] = [p for p in request.paths or () if p != "-" and not Path(p).is_dir()]
+    inputs += [str(project.path)] if project else []
+    inputs += sorted({r.origin for r in rules})
+    inputs += [str(rates)] if rates is not None else []
+    outputs = []
+    if request.output is not None:
+        baseline = [str(request.baseline)] if request.baseline is not None and not request.write_baseline else []
+        refuse_inputs(request.output, inputs + baseline)
+        if request.write_baseline and request.baseline is not None:
+            refuse_inputs(request.output, [str(request.baseline)], "report")
+        outputs.append(request.output)
+    if request.write_baseline and request.baseline is not None:
+        refuse_inputs(request.baseline, inputs, "baseline")
+        outputs.append(request.baseline)
+    return tuple(identity for identity in map(file_identity, outputs) if identity is not None)
+
+
+MAX_SKIPPED_NOTES = 20
+
+
+def _skipped_notes(skipped: list[tuple[str, str]]) -> list[str]:
+    """One stderr line per file passed over while walking (binary files are only counted)."""
+    named = [(path, reason) for path, reason in skipped if reason != "binary"]
+    notes = [f"skipped {path}: {reason}" for path, reason in named[:MAX_SKIPPED_NOTES]]
+    if len(named) > MAX_SKIPPED_NOTES:
+        notes.append(f"skipped {len(named) - MAX_SKIPPED_NOTES} more file(s)")
+    return notes
 
 
 def _choice(option: str, value: str, allowed: Sequence[str]) -> str:

@@ -15,7 +15,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .base import Block
-from .errors import DocumentError
+from .errors import DocumentError, UnreadableDocument
 
 
 def docx_parts(data: bytes, path: str) -> tuple[list[Block], str]:
@@ -23,7 +23,7 @@ def docx_parts(data: bytes, path: str) -> tuple[list[Block], str]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds of errors on damaged files
-        raise DocumentError(path, f"not a readable .docx file ({type(error).__name__})") from error
+        raise UnreadableDocument(path, f"not a readable .docx file ({type(error).__name__})") from error
     lines: list[str] = []
     blocks: list[Block] = []
     for texts in _units(document.iter_inner_content()):

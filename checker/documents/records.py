@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from .base import Document, Note
 from .dates import read_date
-from .errors import DocumentError
+from .errors import DocumentError, UnreadableDocument
 from .html_text import html_document_parts
 from .plaintext import text_blocks
 from .suppress import mark_plain_text
@@ -40,7 +40,7 @@ def json_documents(text: str, path: str, field: str | None, date_field: str | No
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
-        raise DocumentError(path, f"not valid JSON ({error})") from error
+        raise UnreadableDocument(path, f"not valid JSON ({error})") from error
     records = data if isinstance(data, list) else [data]
     body_field = field or _guess_field(records, path)
     for number, record in enumerate(records, 1):
