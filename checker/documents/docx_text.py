@@ -8,6 +8,7 @@ another line), so line N is the Nth line of that text and the column counts with
 from __future__ import annotations
 
 import io
+import zipfile
 from typing import Iterator
 
 import docx
@@ -18,8 +19,41 @@ from .base import Block
 from .errors import DocumentError, UnreadableDocument
 
 
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_ELEMENTS = 4_000_000  # XML tags in all parts together
+_READ_BYTES = 1 << 20
+
+
+def check_bounds(data: bytes, path: str) -> None:
+    """Refuse (exit 2, at once) a .docx that unpacks past MAX_UNPACKED_BYTES or holds more than
+    MAX_ELEMENTS XML tags: a zip bomb, or a file no article is. zipfile never reads an entry past
+    its declared size, so checking the declared sizes bounds the work."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
+        raise UnreadableDocument(path, f"not a readable .docx file ({type(error).__name__})") from None
+    declared = sum(entry.file_size for entry in entries)
+    if declared > MAX_UNPACKED_BYTES:
+        raise DocumentError(path, f"unpacks to {declared:,} bytes, more than the {MAX_UNPACKED_BYTES:,} "
+                                  "allowed (a zip bomb?); refusing to read it")
+    tags = 0
+    for entry in entries:
+        if not entry.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            with archive.open(entry) as stream:
+                while chunk := stream.read(_READ_BYTES):
+                    tags += chunk.count(b"<")
+                    if tags > MAX_ELEMENTS:
+                        raise DocumentError(path, f"holds more than {MAX_ELEMENTS:,} XML elements; refusing to read it")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
+            raise UnreadableDocument(path, f"not a readable .docx file ({type(error).__name__})") from None
+
+
 def docx_parts(data: bytes, path: str) -> tuple[list[Block], str]:
     """The blocks of a .docx file's bytes and the extracted text their positions refer to."""
+    check_bounds(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds of errors on damaged files
