@@ -23,9 +23,9 @@ from checker.safety import BLOCK_PARSE_SECONDS, TimeLimitExceeded, time_limit
 MAX_UNPARSED_KEPT = 200
 
 
-@dataclass
+@dataclass(frozen=True)
 class LintOptions:
-    """What the caller decides for every document of a run."""
+    """What the caller decides for every document of a run (part of the run's frozen plan)."""
 
     date: dt.date | None = None  # --date: overrides every other date
     date_rules: tuple[DateRule, ...] = ()  # dates a config imposes on paths
@@ -116,9 +116,13 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         for item in unparsed[: max(MAX_UNPARSED_KEPT - len(stats.unparsed), 0)]:
             line, column = block.locate(item.start)
             stats.unparsed.append(f"{doc.path}:{line}:{column}: {item.text}")
-        analyzed = AnalyzedBlock(block, quantities, relations)
+        views: dict[tuple[str, ...], AnalyzedBlock] = {}  # one per set of relation types consumed
         for rule, check in checks:
-            for problem in check.block(analyzed):
+            view = views.get(check.consumes)
+            if view is None:
+                consumed = [r for r in relations if r.kind in check.consumes]
+                view = views[check.consumes] = AnalyzedBlock(block, quantities, consumed)
+            for problem in check.block(view):
                 emit(rule, problem, block)
     for rule, check in checks:
         for problem in check.finish():
