@@ -68,6 +68,12 @@ def main() -> None:
     from checker.termination import EXIT_TERMINATED, handle_sigterm, terminated
 
     handle_sigterm()  # a CI cancel cleans up like Ctrl-C (checker/termination.py)
+    if sys.stdout is None:  # started with stdout closed (`>&-`): Python leaves it as None
+        if not any(arg in ("-o", "--output") or arg.startswith("--output=") for arg in sys.argv[1:]):
+            sys.stderr.write("figcheck: error: standard output is closed; nowhere to write the report "
+                             "(use --output FILE)\n")
+            sys.exit(EXIT_USAGE)
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
     try:
         app()
     except SystemExit as exit_:

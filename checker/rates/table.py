@@ -276,7 +276,10 @@ class RateTable:
 def _parse_rates_csv(
     text: str, name: str, extend: RateTable | None
 ) -> dict[str, dict[dt.date, float]]:
-    rows = list(csv.reader(io.StringIO(text)))
+    try:  # newline="" lets csv read CR, CRLF and LF line ends alike
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise RatesError(f"{name}: not a readable CSV file ({exc})") from None
     if not rows:
         raise RatesError(f"{name}: rates file is empty")
     header = [cell.strip().lower() for cell in rows[0]]
