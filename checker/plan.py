@@ -11,6 +11,7 @@ or the packs mid-run. Every mistake a user can make is raised here, before a doc
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -169,9 +170,10 @@ def _check_outputs(request: LintRequest, project, rules: list[LoadedRule], rates
     the identities of the outputs, so that a directory walk never reads them as documents."""
     from checker.report.atomic import file_identity, refuse_inputs
 
-    inputs: list[str] = [p for p in request.paths or () if p != "-" and not Path(p).is_dir()]
+    inputs: list[str] = [p for p in request.paths or () if p != "-" and not os.path.isdir(p)]
     inputs += [str(project.path)] if project else []
-    inputs += sorted({r.origin for r in rules})
+    inputs += sorted({r.origin for r in rules} | {str(p) for p in request.rules})
+    inputs += [str(p) for p in project.rule_packs()] if project else []
     inputs += [str(rates)] if rates is not None else []
     outputs = []
     if request.output is not None:

@@ -72,9 +72,24 @@ def lint(
         except OutputError as exc:
             fail(str(exc))
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head`: a truncated report never passes a gate, whatever --fail-on
+            from checker.cli.options import EXIT_BROKEN_PIPE
+
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
     raise typer.Exit(EXIT_FINDINGS if run.fails() else EXIT_OK)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _many_files(paths: list[str]) -> bool:
