@@ -23,6 +23,7 @@ from checker.pipeline import LintOptions
 from checker.report import FORMATS
 
 if TYPE_CHECKING:
+    from checker.config import Config
     from checker.gitdiff import ChangedLines
     from checker.selection import PathSelection
 
@@ -58,6 +59,7 @@ class LintRequest:
     write_baseline: bool = False
     keep_sources: bool = False
     progress: bool = False
+    stdin_filename: str | None = None  # read stdin ("-") as this file: its type, front matter, name
     output: str | Path | None = None  # --output: never an input, never read while walking
 
 
@@ -70,11 +72,13 @@ class WalkSpec:
     exclude: tuple[str, ...] = ()
     field: str | None = None
     date_field: str | None = None
+    stdin_name: str | None = None  # --stdin-filename
     outputs: tuple[tuple[int, int], ...] = ()  # (device, inode) of the run's own outputs: never read
 
     def walk(self):
         return iter_documents(list(self.paths), include=self.include, exclude=self.exclude,
-                              field=self.field, date_field=self.date_field, outputs=self.outputs)
+                              field=self.field, date_field=self.date_field, stdin_name=self.stdin_name,
+                              outputs=self.outputs)
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,10 @@ class BaselinePlan:
 class LintPlan:
     """One lint run, fully decided: what to read, which rules, at which dates, what to report."""
 
+    config: "Config | None"  # the project config that applied, if any
+    as_of: dt.date | None  # --date
+    rule_paths: tuple[str, ...]  # packs named by the config and --rules, after the default pack
+    rates: str | None  # the --rates / config rates file, validated
     walk: WalkSpec
     rules: tuple[LoadedRule, ...]  # loaded and validated once; workers get them as they are
     options: LintOptions  # per document: --date, configured dates, rates file, the widened selection
@@ -102,6 +110,7 @@ class LintPlan:
     jobs: int
     keep_sources: bool
     progress: bool
+    default_rules: bool = True  # whether rules/default.yaml was loaded (--show-settings says so)
 
 
 def plan_lint(request: LintRequest) -> LintPlan:
@@ -120,19 +129,18 @@ def plan_lint(request: LintRequest) -> LintPlan:
     rules = load_rules(rule_paths, with_default=request.default_rules)
     rates = request.rates or (project.rates_file() if project else None)
     if rates is not None:
-        from checker.rates import RateTable
+        from checker.rates.book import compose_rates
 
-        RateTable.from_file(rates)  # fail now, with a clear message, rather than mid-run
+        compose_rates(str(rates))  # fail now, with a clear message, rather than mid-run
     known = {r.id for r in rules} | set(BUILTIN_RULES)
-    unknown = (set(request.select) | set(request.ignore)) - known
-    if unknown:
-        raise BadRequest(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
+    select = expand_rule_ids(request.select, known, "--select")
+    ignore = expand_rule_ids(request.ignore, known, "--ignore")
     if project:
         project.check_rule_ids(known)
-    both = set(request.select) & set(request.ignore)
+    both = set(select) & set(ignore)
     if both:
         raise BadRequest(f"rule id(s) both selected and ignored, so nothing would check them: {', '.join(sorted(both))}")
-    selection = PathSelection(project, request.select, request.ignore, as_of)
+    selection = PathSelection(project, select, ignore, as_of)
     widened = selection.run_options(LintOptions())
     pack_ids = {r.id for r in rules}
     if not any(widened.wants(rule_id) for rule_id in pack_ids | (set(widened.select) & set(BUILTIN_RULES))):
@@ -145,12 +153,17 @@ def plan_lint(request: LintRequest) -> LintPlan:
         tuple(request.exclude or (settings.exclude if settings else ())),
         request.field or (settings and settings.field) or None,
         request.date_field or (settings and settings.date_field) or None,
+        request.stdin_filename,
         outputs=_check_outputs(request, project, rules, rates),
     )
     options = selection.run_options(LintOptions(
         date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
     ))
     return LintPlan(
+        config=project,
+        as_of=as_of,
+        rule_paths=tuple(rule_paths),
+        rates=str(rates) if rates else None,
         walk=walk,
         rules=tuple(rules),
         options=options,
@@ -162,6 +175,7 @@ def plan_lint(request: LintRequest) -> LintPlan:
         jobs=max(request.jobs, 1),
         keep_sources=request.keep_sources or format == "html",
         progress=request.progress,
+        default_rules=request.default_rules,
     )
 
 
@@ -186,6 +200,30 @@ def _check_outputs(request: LintRequest, project, rules: list[LoadedRule], rates
         refuse_inputs(request.baseline, inputs, "baseline")
         outputs.append(request.baseline)
     return tuple(identity for identity in map(file_identity, outputs) if identity is not None)
+
+
+def expand_rule_ids(given: Sequence[str], known: set[str] | frozenset[str], option: str) -> list[str]:
+    """Rule ids from `--select a,b --select c`, each an id or a prefix of ids, as in ruff.
+
+    `currency` selects `currency-conversion`; `unit-` every rule starting so; `ALL` every rule.
+    A name that is neither an id nor a prefix of one is an error naming it.
+    """
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for item in given:
+        for name in filter(None, (part.strip() for part in str(item).split(","))):
+            if name == "ALL":
+                matches = sorted(known)
+            elif name in known:
+                matches = [name]
+            else:
+                matches = sorted(rule for rule in known if rule.startswith(name))
+            if not matches:
+                unknown.append(name)
+            chosen.extend(m for m in matches if m not in chosen)
+    if unknown:
+        raise BadRequest(f"unknown rule id(s) in {option}: {', '.join(unknown)} (see `figcheck rules list`)")
+    return chosen
 
 
 def _choice(option: str, value: str, allowed: Sequence[str]) -> str:

@@ -22,7 +22,7 @@ import stat
 
 from .base import Note
 from .errors import DocumentError, UnreadableDocument
-from .loader import load_file, load_stream
+from .loader import format_of, load_file, load_stream
 
 DEFAULT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".mdx", ".html", ".htm", ".docx"})
 RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson"})
@@ -32,13 +32,19 @@ UNREADABLE_RULE = "unreadable-file"
 
 
 class DocumentWalk:
-    """Iterate to get the documents; afterwards `files` counts the files read and `skipped`
-    lists (path, reason) for each file passed over while walking."""
+    """Iterate to get the documents; afterwards `files` counts the files read, `skipped`
+    lists (path, reason) for each file passed over while walking, and `empty` the directories
+    that held nothing to read (an empty selection is not an error; a missing path is)."""
 
     def __init__(self, paths: Iterable[str | Path], *, include: Iterable[str] = (),
                  exclude: Iterable[str] = (), field: str | None = None, date_field: str | None = None,
-                 stdin_kind: str = "text", outputs: Iterable[tuple[int, int]] = ()) -> None:
+                 stdin_kind: str = "text", stdin_name: str | None = None,
+                 outputs: Iterable[tuple[int, int]] = ()) -> None:
         self.paths = [str(path) for path in paths]
+        # --stdin-filename: stdin is read as that file would be (its type, front matter) and named so.
+        self.stdin_name = stdin_name
+        if stdin_name is not None and stdin_kind == "text":
+            stdin_kind = format_of(stdin_name)
         self.include = _spec(include)
         self.exclude = _spec(exclude)
         self.field = field
@@ -46,6 +52,7 @@ class DocumentWalk:
         self.stdin_kind = stdin_kind
         self.files = 0
         self.skipped: list[tuple[str, str]] = []
+        self.empty: list[str] = []  # directories named that hold no document figcheck reads
         self._seen: set[str] = set()
         self._outputs = frozenset(outputs)
 
@@ -53,7 +60,7 @@ class DocumentWalk:
         for path in self.paths:
             if path == STDIN:
                 self.files += 1
-                yield from load_stream(sys.stdin.buffer, "<stdin>", kind=self.stdin_kind,
+                yield from load_stream(sys.stdin.buffer, self.stdin_name or "<stdin>", kind=self.stdin_kind,
                                        field=self.field, date_field=self.date_field)
             elif os.path.isdir(path):
                 yield from self._walk(path)
@@ -72,8 +79,8 @@ class DocumentWalk:
 
     def _walk(self, root: str) -> Iterator[Document]:
         found = list(self._candidates(root))
-        if not found and not self.skipped:
-            raise DocumentError(root, "is a directory with no documents in it")
+        if not found:  # nothing to check is not an error (ruff, markdownlint-cli2): the caller notes it
+            self.empty.append(root)
         for path in found:
             if not self._first_time(path):
                 continue
@@ -135,11 +142,12 @@ class DocumentWalk:
 
 def iter_documents(paths: Iterable[str | Path], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
                    field: str | None = None, date_field: str | None = None,
-                   stdin_kind: str = "text", outputs: Iterable[tuple[int, int]] = ()) -> DocumentWalk:
+                   stdin_kind: str = "text", stdin_name: str | None = None,
+                   outputs: Iterable[tuple[int, int]] = ()) -> DocumentWalk:
     """The documents under `paths` ("-" is stdin); see DocumentWalk for the counts. Files whose
     (device, inode) is in `outputs` (the run's own report) are skipped, never read."""
     return DocumentWalk(paths, include=include, exclude=exclude, field=field, date_field=date_field,
-                        stdin_kind=stdin_kind, outputs=outputs)
+                        stdin_kind=stdin_kind, stdin_name=stdin_name, outputs=outputs)
 
 
 def _identity(path: str) -> tuple[int, int] | None:

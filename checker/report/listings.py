@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from checker.report.common import plural
+
 if TYPE_CHECKING:
     from checker.builtin_rules import BuiltinRule
     from checker.engine.packs import LoadedRule
@@ -28,7 +30,7 @@ def rules_listing(loaded: list["LoadedRule"], kinds: Mapping[str, "CheckKind"],
     """The rules that would run, every check kind, and the rules figcheck reports on its own."""
     lines = []
     width = max((len(r.id) for r in loaded), default=10) + 2
-    lines.append(f"rules ({len(loaded)}):")
+    lines.append(f"{plural(len(loaded), 'rule')}:")
     for rule in loaded:
         kind = "" if rule.kind.name == rule.id else f" [{rule.kind.name}]"
         lines.append(f"  {rule.id:<{width}}{rule.rule.severity:<9}{_summary(rule)}{kind}  ({Path(rule.origin).name})")
@@ -37,7 +39,7 @@ def rules_listing(loaded: list["LoadedRule"], kinds: Mapping[str, "CheckKind"],
     for name, kind in kinds.items():
         lines.append(f"  {name:<{width}}{kind.summary}")
     width = max(len(name) for name in builtins) + 2
-    lines.append(f"\nbuilt-in rules ({len(builtins)}, reported without a rule pack):")
+    lines.append(f"\n{plural(len(builtins), 'built-in rule')} (reported without a rule pack):")
     for builtin in builtins.values():
         lines.append(f"  {builtin.id:<{width}}{builtin.severity:<9}{builtin.summary}")
     return "\n".join(lines)
@@ -46,11 +48,16 @@ def rules_listing(loaded: list["LoadedRule"], kinds: Mapping[str, "CheckKind"],
 def rule_page(rule_id: str, rule: "LoadedRule | None", kind: "CheckKind") -> str:
     """A rule's (or a bare kind's) documentation, parameters with their values, and examples."""
     where = f"  (kind: {kind.name}, severity: {rule.rule.severity}, from {rule.origin})" if rule else "  (check kind)"
-    lines = [f"{rule_id}{where}", "", kind.doc, "", "parameters:"]
+    # The doc's own "Parameters:" section is replaced by the parameters with their current values.
+    doc = kind.doc.split("\nParameters:\n", 1)[0].rstrip()
+    lines = [f"{rule_id}{where}", "", doc, "", "parameters:"]
     current = rule.params.model_dump() if rule else {}
     for name, info in kind.params.model_fields.items():
-        value = current.get(name, info.default)
-        lines.append(f"  {name}: {json.dumps(value, default=str)}" + (f"    # {info.description}" if info.description else ""))
+        if name in current:
+            shown = json.dumps(current[name], default=str)
+        else:
+            shown = "(required)" if info.is_required() else json.dumps(info.get_default(call_default_factory=True), default=str)
+        lines.append(f"  {name}: {shown}" + (f"    # {info.description}" if info.description else ""))
     if rule and rule.rule.examples:
         lines += ["", "examples:"]
         lines += [f"  bad:  {snippet}" for snippet in rule.rule.examples.bad]
@@ -100,27 +107,43 @@ def quantity_table(text: str, quantities: Iterable["Quantity"]):
 
 
 def rate_answer(base: str, quote: str, result) -> str:
-    """`figcheck rates`: the rate used for a pair, its date, the window accepted and its source."""
+    """`figcheck rates`: the rate used for a pair, its date, the window accepted, its source and
+    how often that source publishes (daily, weekly, monthly)."""
     lines = [
         f"1 {base} = {result.latest:.6g} {quote}   (1 {quote} = {1 / result.latest:.6g} {base})",
         f"rate date: {result.latest_date.isoformat()}",
         f"window:    {result.first_date.isoformat()} .. {result.latest_date.isoformat()}  "
         f"range {result.low:.6g} .. {result.high:.6g} {quote} per {base}",
-        f"source:    {result.source}",
+        f"source:    {result.source} ({result.source_short})",
+        f"granularity: {result.granularity}",
     ]
     if result.note:
         lines.append(f"note:      {result.note}")
     return "\n".join(lines)
 
 
+def rate_sources(rows: list[dict], currencies: list[str]) -> str:
+    """`figcheck rates --sources`: the sources in look-up order, their coverage and granularity."""
+    lines = ["rate sources, asked in this order (the first with both currencies at the date is used):"]
+    for number, row in enumerate(rows, 1):
+        until = f"; dollar rates to {row['dollar_rates_until']}" if row["dollar_rates_until"] else ""
+        lines.append(f"{number}. {row['short_name']}: {row['name']}")
+        lines.append(f"   base {row['base']}; {row['granularity']}; {row['coverage']}{until}")
+        if row["pegged"]:
+            lines.append(f"   fixed pegs where unpublished (checker/rates/pegs.toml): {', '.join(row['pegged'])}")
+    lines.append(f"{len(currencies)} currency codes in all: {', '.join(currencies)}")
+    return "\n".join(lines)
+
+
 def audit_summary(summary: dict, output: Path, format: str) -> str:
     """What `figcheck audit` prints when it is done: totals, per-rule counts, where findings are."""
     counts = summary["summary"]
-    lines = [f"{summary['files']} files, {summary['documents']} documents, {summary['partitions']} partitions: "
-             f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos "
-             f"({summary['amounts']} amounts, {summary['relations']} relations)"]
+    lines = [f"{plural(summary['files'], 'file')}, {plural(summary['documents'], 'document')}, "
+             f"{plural(summary['partitions'], 'partition')}: {plural(counts['error'], 'error')}, "
+             f"{plural(counts['warning'], 'warning')}, {plural(counts['info'], 'info')} "
+             f"({plural(summary['amounts'], 'amount')}, {plural(summary['relations'], 'relation')})"]
     lines += [f"  {rule}: {count}" for rule, count in summary["rules"].items()]
     if summary["skipped"]:
-        lines.append(f"  skipped {len(summary['skipped'])} unreadable files (listed in {output / '_summary.json'})")
+        lines.append(f"  skipped {plural(len(summary['skipped']), 'unreadable file')} (listed in {output / '_summary.json'})")
     lines.append(f"findings: {output}/part-*.{format}")
     return "\n".join(lines)
