@@ -87,9 +87,9 @@ def main() -> None:
             sys.stdout.write(f"::error title=figcheck::{escape_data(message)}\n")
         sys.stderr.write(f"figcheck: error: {message}\n")
         sys.exit(EXIT_USAGE)
-    except _CLICK_ABORT:
-        sys.stderr.write("figcheck: interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+    except _CLICK_ABORT:  # Click's name for a KeyboardInterrupt, which SIGTERM raises too
+        sys.stderr.write("figcheck: terminated\n" if terminated() else "figcheck: interrupted\n")
+        sys.exit(EXIT_TERMINATED if terminated() else EXIT_INTERRUPTED)
     except SystemExit as exit_:
         if exit_.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
             if terminated():
@@ -116,7 +116,10 @@ def main() -> None:
         sys.stderr.write(f"figcheck: internal error: {type(exc).__name__}: {detail} "
                          "(please report it; FIGCHECK_DEBUG=1 shows the traceback)\n")
         sys.exit(EXIT_USAGE)
-    if code == EXIT_INTERRUPTED:
+    if code == EXIT_INTERRUPTED:  # Typer turned Ctrl-C (or SIGTERM, see termination.py) into 130
+        if terminated():
+            sys.stderr.write("figcheck: terminated\n")
+            sys.exit(EXIT_TERMINATED)
         sys.stderr.write("figcheck: interrupted\n")
     sys.exit(code if isinstance(code, int) else 0)
 
