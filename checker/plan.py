@@ -172,7 +172,7 @@ def plan_lint(request: LintRequest) -> LintPlan:
         baseline=_baseline(request.baseline, request.write_baseline),
         format=format,
         fail_on=fail_on,
-        jobs=max(request.jobs, 1),
+        jobs=max(min(request.jobs, _usable_cores()), 1),  # --jobs 10000 is not 10000 processes
         keep_sources=request.keep_sources or format == "html",
         progress=request.progress,
         default_rules=request.default_rules,
@@ -224,6 +224,14 @@ def expand_rule_ids(given: Sequence[str], known: set[str] | frozenset[str], opti
     if unknown:
         raise BadRequest(f"unknown rule id(s) in {option}: {', '.join(unknown)} (see `figcheck rules list`)")
     return chosen
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (taskset, containers), the cap for --jobs."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _choice(option: str, value: str, allowed: Sequence[str]) -> str:

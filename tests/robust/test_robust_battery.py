@@ -618,6 +618,9 @@ CLAIM_CASES = [
          ["lint", "a.txt", "--diff", "  "], lambda o: (_assert(o.code == 2), one_line_error(o.stderr))),
     Case("unknown-format", "every CLI refuses an unknown choice with exit 2", {"a.txt": WRONG},
          ["lint", "a.txt", "--format", "yaml"], lambda o: (_assert(o.code == 2), _assert("Traceback" not in o.stderr))),
+    Case("jobs-past-the-machine", "make -j 100000 still runs; figcheck caps --jobs at the usable cores",
+         {"a.txt": WRONG, "b.txt": WRONG}, ["lint", "a.txt", "b.txt", "-j", "100000", *LINT],
+         lambda o: _assert(o.code == 1 and len(o.findings("currency-conversion")) == 2, o.stderr)),
     Case("write-baseline-without-baseline", "a flag that needs a file says so", {"a.txt": WRONG},
          ["lint", "a.txt", "--write-baseline"], lambda o: (_assert(o.code == 2), one_line_error(o.stderr))),
 ]
