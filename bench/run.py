@@ -131,6 +131,28 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
 
 
+DENSE_PAIR = "600 billion yuan ($8.5 billion), 700 billion yuan ($96 billion); "
+
+
+def shape_rates(wire: str, size: int) -> dict[str, float]:
+    """chars/s of figcheck (one process, --jobs 1) on text shapes that expose quadratic work:
+    back-to-back conversion pairs in paragraphs, the same on one 2 MB line, and wire copy with
+    its paragraphs joined into one line. Compared with wire copy, a ratio near 1 means linear."""
+    pairs = (DENSE_PAIR * 40 + "\n\n") * (size // (len(DENSE_PAIR) * 40 + 2) + 1)
+    shapes = {
+        "dense conversion pairs:": pairs[:size],
+        "dense pairs on one line:": (DENSE_PAIR * (size // len(DENSE_PAIR) + 1))[:size],
+        "wire copy on one long line:": " ".join(wire[:size].split()),
+    }
+    rates = {}
+    with tempfile.TemporaryDirectory(prefix="figcheck-shapes-") as scratch:
+        for label, body in shapes.items():
+            path = Path(scratch) / "shape.txt"
+            path.write_text(body, encoding="utf-8")
+            rates[label] = len(body) / figcheck("lint", str(path), "--jobs", "1", "--date", "2025-04-15").seconds
+    return rates
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles to lint")
@@ -139,6 +161,9 @@ def main() -> None:
     parser.add_argument("--startup-runs", type=int, default=10)
     parser.add_argument("--large-mb", type=int, default=500, help="size of the generated file for the memory case")
     parser.add_argument("--skip-large", action="store_true", help="leave out the memory case")
+    parser.add_argument("--shape-chars", type=int, default=2_000_000,
+                        help="size of each generated dense-pair and long-line text")
+    parser.add_argument("--suite", action="store_true", help="also time the whole test suite")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         raise SystemExit(f"no corpus at {args.corpus}; name one with --corpus")
@@ -166,6 +191,15 @@ def main() -> None:
           f"(--jobs {args.jobs}: {chars / parallel.seconds / rate:.1f}x)")
 
     print(f"start-up (lint the seed, median of {args.startup_runs}): {startup_median(args.startup_runs):.3f} s")
+
+    for label, rate_of_shape in shape_rates(text, args.shape_chars).items():
+        print(f"{label:<34} {rate_of_shape:12,.0f} chars/s  ratio to wire copy {rate_of_shape / figcheck_rate:.2f}"
+              " (>= 1.0: linear)")
+    if args.suite:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT,
+                       env=dict(os.environ, CI="1"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"test suite wall time (CI profile):   {time.perf_counter() - started:7.1f} s")
 
     if args.skip_large:
         return

@@ -72,6 +72,13 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {
             "documents",
         ),
         BuiltinRule(
+            "unreadable-file", "error", "A file named on the command line that could not be read was not checked",
+            "The file exists but could not be read as a document: permission denied, binary, a damaged "
+            ".docx, a FIFO or device, a broken link. It is reported as an error for that file, so the other "
+            "files of the run are still linted and the run still fails.",
+            "documents",
+        ),
+        BuiltinRule(
             "parse-timeout", "info", "A paragraph whose figures took too long to read was not checked",
             "Reading the figures of one paragraph took longer than the per-paragraph limit, so the "
             "paragraph was skipped rather than letting one input stall the run.",

@@ -204,6 +204,7 @@ def _read_toml(path: Path) -> tuple[Any, Callable[[Sequence[str | int]], int | N
         raise ConfigError(str(path), "file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read: {exc}") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # TOML knows no lone-CR line end
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -66,6 +66,8 @@ class LintResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     stats: FileStats = Field(default_factory=FileStats)
     skipped: int = 0
+    # (path, reason) of each file passed over while walking, for the run's notes on stderr.
+    skipped_files: list[tuple[str, str]] = Field(default_factory=list, exclude=True)
     # path -> original text, for reporters that show documents in full (HTML). Only kept when asked.
     sources: dict[str, str] = Field(default_factory=dict, exclude=True)
     # Every file checked, findings or not (a clean file is a passing JUnit test case).

@@ -81,13 +81,26 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec | Sequence[LoadedRule
                 add_outcome(result, outcome, keep_sources)
                 done(outcome.path)
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_workers(pool)
             raise
     return _finish(result, walk)
 
 
 def _rules(spec: RuleSpec | Sequence[LoadedRule]) -> list[LoadedRule]:
     return spec.load() if isinstance(spec, RuleSpec) else list(spec)
+
+
+def _stop_workers(pool: "ProcessPoolExecutor") -> None:
+    """Ctrl-C, SIGTERM or an error: stop every worker now, so none outlives the run."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
 
 
 def _lint_serial(walk, rules: list[LoadedRule], options: LintOptions, keep_sources: bool,
@@ -103,6 +116,7 @@ def _finish(result: LintResult, walk) -> LintResult:
     """The walk's own counts (a JSONL export is one file, many documents), findings in order."""
     result.files = walk.files
     result.skipped = len(walk.skipped)
+    result.skipped_files = list(walk.skipped)
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -194,6 +208,9 @@ _WORKER: _Worker | None = None
 def _start_worker(walk_spec: WalkSpec, rule_spec: RuleSpec | tuple[LoadedRule, ...], options: LintOptions,
                   keep_sources: bool) -> None:
     global _WORKER
+    from checker.termination import worker_signals
+
+    worker_signals()
     _WORKER = _Worker(walk_spec, _rules(rule_spec), options, keep_sources)
 
 

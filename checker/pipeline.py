@@ -116,6 +116,8 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
                 f"paragraph not checked: reading its figures took over {BLOCK_PARSE_SECONDS:g} s", lines, column,
             ))
             continue
+        quantities, too_large = _checkable(quantities)
+        unparsed = unparsed + too_large
         quantities = resolve_block(block.text, quantities)
         context.observe(block.text, quantities)
         quantities = context.resolve(quantities)
@@ -159,6 +161,27 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         findings = [_with_record(f, doc) for f in findings]
     findings.sort(key=Finding.sort_key)
     return DocumentResult(doc.path, findings, stats, doc.source, doc.file, doc.record is not None)
+
+
+MAX_CHECKED_VALUE = 1e21  # a thousand billion trillion: past any real amount, and far from float overflow
+MIN_CHECKED_VALUE = 1e-12  # below it a ratio of two figures can overflow to inf
+
+
+def _checkable(quantities: list[Quantity]) -> tuple[list[Quantity], list]:
+    """Amounts a check can do arithmetic on, and the rest (1e308, 10^40, 1e-320 yuan) as unparsed: a
+    conversion of such a figure would print inf, nan or $0, so it is reported as not checked."""
+    import math
+
+    from checker.extract import Unparsed
+
+    kept, dropped = [], []
+    for quantity in quantities:
+        values = [quantity.value] + ([quantity.high] if quantity.high is not None else [])
+        if all(math.isfinite(v) and (v == 0 or MIN_CHECKED_VALUE <= abs(v) <= MAX_CHECKED_VALUE) for v in values):
+            kept.append(quantity)
+        else:
+            dropped.append(Unparsed(quantity.text, quantity.start, quantity.end))
+    return kept, dropped
 
 
 def _with_record(finding: Finding, doc: Document) -> Finding:

@@ -11,6 +11,7 @@ or the packs mid-run. Every mistake a user can make is raised here, before a doc
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -59,6 +60,7 @@ class LintRequest:
     keep_sources: bool = False
     progress: bool = False
     stdin_filename: str | None = None  # read stdin ("-") as this file: its type, front matter, name
+    output: str | Path | None = None  # --output: never an input, never read while walking
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,12 @@ class WalkSpec:
     field: str | None = None
     date_field: str | None = None
     stdin_name: str | None = None  # --stdin-filename
+    outputs: tuple[tuple[int, int], ...] = ()  # (device, inode) of the run's own outputs: never read
 
     def walk(self):
         return iter_documents(list(self.paths), include=self.include, exclude=self.exclude,
-                              field=self.field, date_field=self.date_field, stdin_name=self.stdin_name)
+                              field=self.field, date_field=self.date_field, stdin_name=self.stdin_name,
+                              outputs=self.outputs)
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,16 @@ def plan_lint(request: LintRequest) -> LintPlan:
     ignore = expand_rule_ids(request.ignore, known, "--ignore")
     if project:
         project.check_rule_ids(known)
+    both = set(select) & set(ignore)
+    if both:
+        raise BadRequest(f"rule id(s) both selected and ignored, so nothing would check them: {', '.join(sorted(both))}")
     selection = PathSelection(project, select, ignore, as_of)
+    widened = selection.run_options(LintOptions())
+    pack_ids = {r.id for r in rules}
+    if not any(widened.wants(rule_id) for rule_id in pack_ids | (set(widened.select) & set(BUILTIN_RULES))):
+        raise BadRequest("no rule is active (every rule is ignored, unselected or absent), so nothing would be checked")
+    if request.diff is not None and not request.diff.strip():
+        raise BadRequest("--diff needs a git ref (it was empty: an unset CI variable?)")
     walk = WalkSpec(
         tuple(request.paths or ["."]),
         tuple(request.include or (settings.include if settings else ())),
@@ -141,6 +154,7 @@ def plan_lint(request: LintRequest) -> LintPlan:
         request.field or (settings and settings.field) or None,
         request.date_field or (settings and settings.date_field) or None,
         request.stdin_filename,
+        outputs=_check_outputs(request, project, rules, rates),
     )
     options = selection.run_options(LintOptions(
         date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
@@ -158,11 +172,34 @@ def plan_lint(request: LintRequest) -> LintPlan:
         baseline=_baseline(request.baseline, request.write_baseline),
         format=format,
         fail_on=fail_on,
-        jobs=max(request.jobs, 1),
+        jobs=max(min(request.jobs, _usable_cores()), 1),  # --jobs 10000 is not 10000 processes
         keep_sources=request.keep_sources or format == "html",
         progress=request.progress,
         default_rules=request.default_rules,
     )
+
+
+def _check_outputs(request: LintRequest, project, rules: list[LoadedRule], rates) -> tuple[tuple[int, int], ...]:
+    """Refuse an --output or --write-baseline file that is one of this run's inputs (exit 2);
+    the identities of the outputs, so that a directory walk never reads them as documents."""
+    from checker.report.atomic import file_identity, refuse_inputs
+
+    inputs: list[str] = [p for p in request.paths or () if p != "-" and not os.path.isdir(p)]
+    inputs += [str(project.path)] if project else []
+    inputs += sorted({r.origin for r in rules} | {str(p) for p in request.rules})
+    inputs += [str(p) for p in project.rule_packs()] if project else []
+    inputs += [str(rates)] if rates is not None else []
+    outputs = []
+    if request.output is not None:
+        baseline = [str(request.baseline)] if request.baseline is not None and not request.write_baseline else []
+        refuse_inputs(request.output, inputs + baseline)
+        if request.write_baseline and request.baseline is not None:
+            refuse_inputs(request.output, [str(request.baseline)], "report")
+        outputs.append(request.output)
+    if request.write_baseline and request.baseline is not None:
+        refuse_inputs(request.baseline, inputs, "baseline")
+        outputs.append(request.baseline)
+    return tuple(identity for identity in map(file_identity, outputs) if identity is not None)
 
 
 def expand_rule_ids(given: Sequence[str], known: set[str] | frozenset[str], option: str) -> list[str]:
@@ -187,6 +224,14 @@ def expand_rule_ids(given: Sequence[str], known: set[str] | frozenset[str], opti
     if unknown:
         raise BadRequest(f"unknown rule id(s) in {option}: {', '.join(unknown)} (see `figcheck rules list`)")
     return chosen
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (taskset, containers), the cap for --jobs."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _choice(option: str, value: str, allowed: Sequence[str]) -> str:

@@ -19,12 +19,13 @@ from checker.findings import LintResult, Severity
 from checker.gitdiff import DiffError
 from checker.plan import DISCOVER, FAIL_ON, BadRequest, LintPlan, LintRequest, plan_lint
 from checker.rates import RatesError
+from checker.report.atomic import OutputError
 from checker.yaml_source import YamlError
 
 __all__ = ["USER_ERRORS", "BadDate", "BadRequest", "DISCOVER", "FAIL_ON", "LintRequest", "LintRun",
            "effective_settings", "execute", "parse_date", "run_lint", "selected_files"]
 
-USER_ERRORS = (BadDate, BadRequest, YamlError, RatesError, DocumentError, DiffError, BaselineError)
+USER_ERRORS = (BadDate, BadRequest, YamlError, RatesError, DocumentError, DiffError, BaselineError, OutputError)
 
 
 @dataclass
@@ -65,12 +66,25 @@ def execute(plan: LintPlan) -> LintRun:
     if plan.changed is not None:
         result.findings = plan.changed.keep(result.findings)
     run = LintRun(result, list(plan.rules), plan.format, plan.fail_on)
+    run.messages.extend(_skipped_notes(result.skipped_files))
     if empty:  # as ruff and markdownlint-cli2: nothing to check is a note, not an error
         run.messages.append(f"no documents to check in {', '.join(plan.walk.paths)}")
         run.empty = True
     if plan.baseline is not None:
         _apply_baseline(run, plan)
     return run
+
+
+MAX_SKIPPED_NOTES = 20
+
+
+def _skipped_notes(skipped: list[tuple[str, str]]) -> list[str]:
+    """One stderr line per file passed over while walking (binary files are only counted)."""
+    named = [(path, reason) for path, reason in skipped if reason != "binary"]
+    notes = [f"skipped {path}: {reason}" for path, reason in named[:MAX_SKIPPED_NOTES]]
+    if len(named) > MAX_SKIPPED_NOTES:
+        notes.append(f"skipped {len(named) - MAX_SKIPPED_NOTES} more file(s)")
+    return notes
 
 
 def _apply_baseline(run: LintRun, plan: LintPlan) -> None:

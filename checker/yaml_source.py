@@ -82,6 +82,8 @@ def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
             raise YamlError(name, f"not UTF-8 text (byte {exc.start})") from None
     elif len(text) > MAX_BYTES:
         raise YamlError(name, f"larger than {MAX_BYTES // 1_000_000} MB; refusing to parse")
+    if "\r" in text:  # CR and CRLF line ends read as LF, so line numbers match an editor's
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _FAST_LOADER is not None:
         try:
             return _compose(text, name, _FAST_LOADER)
@@ -175,6 +177,20 @@ def _check_size(root: yaml.Node, name: str) -> None:
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
+            _check_unique_keys(node, name)
             for key, value in node.value:
                 stack.append((key, depth + 1))
                 stack.append((value, depth + 1))
+
+
+def _check_unique_keys(node: yaml.MappingNode, name: str) -> None:
+    """Refuse a key given twice: PyYAML silently keeps the last, so `fail-on: error` followed
+    later by `fail-on: never` would pass a wrong figure without a word."""
+    seen: dict[str, int] = {}
+    for key, _value in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge" or key.value == "<<":
+            continue
+        line = key.start_mark.line + 1
+        if key.value in seen:
+            raise YamlError(name, f"duplicate key {key.value!r} (first given at line {seen[key.value]})", line)
+        seen[key.value] = line

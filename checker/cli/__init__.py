@@ -65,6 +65,15 @@ def main() -> None:
     gate never mistakes a truncated report for a clean one. Anything unexpected is one line and
     exit 2; set FIGCHECK_DEBUG=1 to see the traceback.
     """
+    from checker.termination import EXIT_TERMINATED, handle_sigterm, terminated
+
+    handle_sigterm()  # a CI cancel cleans up like Ctrl-C (checker/termination.py)
+    if sys.stdout is None:  # started with stdout closed (`>&-`): Python leaves it as None
+        if not any(arg in ("-o", "--output") or arg.startswith("--output=") for arg in sys.argv[1:]):
+            sys.stderr.write("figcheck: error: standard output is closed; nowhere to write the report "
+                             "(use --output FILE)\n")
+            sys.exit(EXIT_USAGE)
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
     try:
         code = app(standalone_mode=False)
     except _CLICK_ERRORS as error:  # a bad option or value: one line, as our own errors
@@ -78,16 +87,19 @@ def main() -> None:
             sys.stdout.write(f"::error title=figcheck::{escape_data(message)}\n")
         sys.stderr.write(f"figcheck: error: {message}\n")
         sys.exit(EXIT_USAGE)
-    except _CLICK_ABORT:
-        sys.stderr.write("figcheck: interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+    except _CLICK_ABORT:  # Click's name for a KeyboardInterrupt, which SIGTERM raises too
+        sys.stderr.write("figcheck: terminated\n" if terminated() else "figcheck: interrupted\n")
+        sys.exit(EXIT_TERMINATED if terminated() else EXIT_INTERRUPTED)
     except SystemExit as exit_:
         if exit_.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
+            if terminated():
+                sys.stderr.write("figcheck: terminated\n")
+                sys.exit(EXIT_TERMINATED)
             sys.stderr.write("figcheck: interrupted\n")
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("figcheck: interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+        sys.stderr.write("figcheck: terminated\n" if terminated() else "figcheck: interrupted\n")
+        sys.exit(EXIT_TERMINATED if terminated() else EXIT_INTERRUPTED)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
@@ -104,7 +116,10 @@ def main() -> None:
         sys.stderr.write(f"figcheck: internal error: {type(exc).__name__}: {detail} "
                          "(please report it; FIGCHECK_DEBUG=1 shows the traceback)\n")
         sys.exit(EXIT_USAGE)
-    if code == EXIT_INTERRUPTED:
+    if code == EXIT_INTERRUPTED:  # Typer turned Ctrl-C (or SIGTERM, see termination.py) into 130
+        if terminated():
+            sys.stderr.write("figcheck: terminated\n")
+            sys.exit(EXIT_TERMINATED)
         sys.stderr.write("figcheck: interrupted\n")
     sys.exit(code if isinstance(code, int) else 0)
 

@@ -70,7 +70,7 @@ def lint(
         select=select or (), ignore=ignore or (), rates=rates, include=include or (), exclude=exclude or (),
         field=field, date_field=date_field, config=config if config is not None else "discover",
         format=format, fail_on=fail_on, jobs=jobs or default_jobs(), diff=diff, baseline=baseline,
-        write_baseline=write_baseline, stdin_filename=stdin_filename,
+        write_baseline=write_baseline, stdin_filename=stdin_filename, output=output,
         keep_sources=any(fmt == "html" for fmt, _ in extra_reports),
         progress=not quiet and wants_progress(report_to_stdout=output is None) and _many_files(paths),
     )
@@ -109,10 +109,21 @@ def lint(
     for fmt, target in extra_reports:
         write_report(render(run.result, fmt, infos, fail_on=run.fail_on, environ={}), Path(target))
     if output is not None:
-        write_report(text, output)
+        from checker.report.atomic import OutputError
+
+        try:
+            write_report(text, output)
+        except OutputError as exc:
+            fail(str(exc))
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head`: a truncated report never passes a gate, whatever --fail-on
+            from checker.cli.options import EXIT_BROKEN_PIPE
+
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
     raise typer.Exit(EXIT_FINDINGS if run.fails() and not exit_zero else EXIT_OK)
 
 
@@ -125,6 +136,15 @@ def _parse_reports(values: list[str]) -> list[tuple[str, str]]:
             fail(f"--report wants FORMAT:FILE with FORMAT one of {', '.join(FORMATS)}; got {value!r}")
         parsed.append((fmt, target))
     return parsed
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _many_files(paths: list[str]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from typing import Iterator
 
 import docx
@@ -16,7 +17,39 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .base import Block
-from .errors import DocumentError
+from .errors import DocumentError, UnreadableDocument
+
+
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_ELEMENTS = 4_000_000  # XML tags in all parts together
+_READ_BYTES = 1 << 20
+
+
+def check_bounds(data: bytes, path: str) -> None:
+    """Refuse (exit 2, at once) a .docx that unpacks past MAX_UNPACKED_BYTES or holds more than
+    MAX_ELEMENTS XML tags: a zip bomb, or a file no article is. zipfile never reads an entry past
+    its declared size, so checking the declared sizes bounds the work."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
+        raise UnreadableDocument(path, f"not a readable .docx file ({type(error).__name__})") from None
+    declared = sum(entry.file_size for entry in entries)
+    if declared > MAX_UNPACKED_BYTES:
+        raise DocumentError(path, f"unpacks to {declared:,} bytes, more than the {MAX_UNPACKED_BYTES:,} "
+                                  "allowed (a zip bomb?); refusing to read it")
+    tags = 0
+    for entry in entries:
+        if not entry.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            with archive.open(entry) as stream:
+                while chunk := stream.read(_READ_BYTES):
+                    tags += chunk.count(b"<")
+                    if tags > MAX_ELEMENTS:
+                        raise DocumentError(path, f"holds more than {MAX_ELEMENTS:,} XML elements; refusing to read it")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
+            raise UnreadableDocument(path, f"not a readable .docx file ({type(error).__name__})") from None
 
 
 def docx_parts(data: bytes, path: str) -> tuple[list[Block], str]:
@@ -25,10 +58,11 @@ def docx_parts(data: bytes, path: str) -> tuple[list[Block], str]:
 
 
 def _open(data: bytes, path: str):
+    check_bounds(data, path)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds of errors on damaged files
-        raise DocumentError(path, f"not a readable .docx file ({type(error).__name__})") from error
+        raise UnreadableDocument(path, f"not a readable .docx file ({type(error).__name__})") from error
 
 
 # python-docx's own template carries this timestamp; a file it made without setting one has no date.

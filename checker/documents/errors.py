@@ -13,3 +13,9 @@ class DocumentError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class UnreadableDocument(DocumentError):
+    """A file that exists but cannot be read as a document (permission, binary, damaged, not a
+    regular file). Named on the command line it becomes an error finding for that file, so the
+    other files are still linted (pre-commit passes many at once); met in a tree it is skipped."""

@@ -29,6 +29,42 @@ _FENCES = {
 DATE_KEYS = ("published", "pubDate", "publishDate", "published_at", "publishedAt", "datePublished",
              "date_published", "date")
 MAX_FRONT_MATTER_CHARS = 256 * 1024
+MAX_FRONT_MATTER_NODES = 10_000  # counted with aliases expanded
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def _load_fields(raw: str):
+    """The front matter's mapping (every scalar a string), refusing a key given twice (which
+    would silently keep the last `date:`) and aliases that expand past a bound."""
+    loader = yaml.BaseLoader(raw)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        count, stack = 0, [node]
+        while stack:
+            item = stack.pop()
+            count += 1
+            if count > MAX_FRONT_MATTER_NODES:
+                raise _Refused(f"expands to more than {MAX_FRONT_MATTER_NODES} values", node.start_mark.line + 1)
+            if isinstance(item, yaml.MappingNode):
+                seen: set[str] = set()
+                for key, value in item.value:
+                    if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                        if key.value in seen:
+                            raise _Refused(f"gives the key {key.value!r} twice", key.start_mark.line + 1)
+                        seen.add(key.value)
+                    stack.extend((key, value))
+            elif isinstance(item, yaml.SequenceNode):
+                stack.extend(item.value)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 @dataclass
@@ -53,7 +89,11 @@ def split_front_matter(text: str) -> FrontMatter:
     blanked = "\n" * text.count("\n", 0, close.end()) + text[close.end() :]
     matter = FrontMatter(blanked)
     try:
-        fields = _parse(raw, kind)
+        fields = _load_fields(raw) if kind != "TOML" else _parse(raw, kind)
+    except _Refused as error:
+        matter.notes.append(Note("bad-front-matter", f"front matter {error.message}; its date was not read",
+                                 "warning", error.line + 1, 1))
+        return matter
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else getattr(error, "lineno", 0) + 1 or 1

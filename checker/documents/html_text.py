@@ -20,8 +20,6 @@ import html
 import re
 from typing import Iterable, Iterator
 
-from lxml import etree
-
 from .base import Block, Note, Piece
 from .dates import read_date
 from .page_dates import published_date
@@ -291,6 +289,9 @@ class _Reader:
     """One push parser fed with text, and the target it fills."""
 
     def __init__(self) -> None:
+        from lxml import etree  # only a run that reads HTML pays for importing libxml2
+
+        self._syntax_error = etree.XMLSyntaxError
         self.source = _SourceCursor()
         self.target = _VisibleText(self.source)
         self._parser = etree.HTMLParser(target=self.target, recover=True, no_network=True,
@@ -311,7 +312,7 @@ class _Reader:
         if self._fed:
             try:
                 self._parser.close()
-            except etree.XMLSyntaxError:  # recover=True: only an empty document gets here
+            except self._syntax_error:  # recover=True: only an empty document gets here
                 pass
         self.target.close()
 

@@ -16,7 +16,9 @@ from typing import BinaryIO, Iterator
 from .base import Block, Document, Note
 from .decoding import (CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, looks_binary, normalize_newlines,
                        sniff_encoding)
-from .errors import DocumentError
+import stat
+
+from .errors import DocumentError, UnreadableDocument
 from .frontmatter import split_front_matter
 from .html_text import html_blocks, html_date, html_document_parts
 from .plaintext import text_blocks
@@ -46,18 +48,36 @@ def load_file(path: str | Path, *, kind: str | None = None, field: str | None = 
     if os.path.isdir(path):
         raise DocumentError(name, "is a directory with no documents in it")
     try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise UnreadableDocument(name, "is a broken symbolic link") from None
+        raise DocumentError(name, "no such file") from None
+    except OSError as error:
+        raise UnreadableDocument(name, f"cannot be read ({error.strerror or error})") from None
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end: never opened
+        raise UnreadableDocument(name, f"is not a regular file ({_file_type(info.st_mode)}); skipped")
+    try:
         stream = open(path, "rb")
     except FileNotFoundError:
-        raise DocumentError(name, "no such file") from None
+        raise UnreadableDocument(name, "vanished before it could be read") from None
     except PermissionError:
-        raise DocumentError(name, "permission denied") from None
+        raise UnreadableDocument(name, "permission denied") from None
     except OSError as error:
-        raise DocumentError(name, f"cannot be read ({error.strerror or error})") from None
+        raise UnreadableDocument(name, f"cannot be read ({error.strerror or error})") from None
     try:
         return load_stream(stream, name, kind=kind or format_of(path), field=field, date_field=date_field)
     except BaseException:
         stream.close()
         raise
+
+
+def _file_type(mode: int) -> str:
+    for test, label in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                        (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return label
+    return "not a plain file"
 
 
 def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str | None = None,
@@ -69,7 +89,7 @@ def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str |
         head = stream.read(SMALL_INPUT_BYTES + 1)
     except OSError as error:
         stream.close()
-        raise DocumentError(name, f"cannot be read ({error.strerror or error})") from None
+        raise UnreadableDocument(name, f"cannot be read ({error.strerror or error})") from None
     small = len(head) <= SMALL_INPUT_BYTES
     if kind == "docx":
         data = head + stream.read()
@@ -80,7 +100,7 @@ def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str |
         return iter([Document(name, list(mark_plain_text(blocks)), date, date_source, source=text)])
     if looks_binary(head):
         stream.close()
-        raise DocumentError(name, "looks like a binary file (it contains NUL bytes)")
+        raise UnreadableDocument(name, "looks like a binary file (it contains NUL bytes)")
     if small:
         stream.close()
         return iter(_whole_documents(head, name, kind, field, date_field))

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator
 
 from .base import Document, Note
 from .dates import read_date
-from .errors import DocumentError
+from .errors import DocumentError, UnreadableDocument
 from .html_text import html_document_parts
 from .json_positions import LineIndex, anchor_blocks, find_string_value
 from .plaintext import text_blocks
@@ -44,7 +44,7 @@ def json_documents(text: str, path: str, field: str | None, date_field: str | No
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
-        raise DocumentError(path, f"not valid JSON ({error})") from error
+        raise UnreadableDocument(path, f"not valid JSON ({error})") from error
     records = data if isinstance(data, list) else [data]
     body_field = field or _guess_field(records, path)
     index = LineIndex(text)

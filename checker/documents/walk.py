@@ -18,13 +18,17 @@ import pathspec
 
 from .base import Document
 from .decoding import looks_binary
-from .errors import DocumentError
+import stat
+
+from .base import Note
+from .errors import DocumentError, UnreadableDocument
 from .loader import format_of, load_file, load_stream
 
 DEFAULT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".mdx", ".html", ".htm", ".docx"})
 RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson"})
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})
 STDIN = "-"
+UNREADABLE_RULE = "unreadable-file"
 
 
 class DocumentWalk:
@@ -34,7 +38,8 @@ class DocumentWalk:
 
     def __init__(self, paths: Iterable[str | Path], *, include: Iterable[str] = (),
                  exclude: Iterable[str] = (), field: str | None = None, date_field: str | None = None,
-                 stdin_kind: str = "text", stdin_name: str | None = None) -> None:
+                 stdin_kind: str = "text", stdin_name: str | None = None,
+                 outputs: Iterable[tuple[int, int]] = ()) -> None:
         self.paths = [str(path) for path in paths]
         # --stdin-filename: stdin is read as that file would be (its type, front matter) and named so.
         self.stdin_name = stdin_name
@@ -49,6 +54,7 @@ class DocumentWalk:
         self.skipped: list[tuple[str, str]] = []
         self.empty: list[str] = []  # directories named that hold no document figcheck reads
         self._seen: set[str] = set()
+        self._outputs = frozenset(outputs)
 
     def __iter__(self) -> Iterator[Document]:
         for path in self.paths:
@@ -63,7 +69,11 @@ class DocumentWalk:
 
     def _named(self, path: str) -> Iterator[Document]:
         if self._first_time(path):
-            documents = load_file(path, field=self.field, date_field=self.date_field)
+            try:
+                documents = load_file(path, field=self.field, date_field=self.date_field)
+            except UnreadableDocument as error:  # one bad file never hides the others
+                documents = iter([Document(path, [], notes=[Note(UNREADABLE_RULE, f"not checked: {error.reason}",
+                                                                 "error")])])
             self.files += 1
             yield from documents
 
@@ -73,6 +83,17 @@ class DocumentWalk:
             self.empty.append(root)
         for path in found:
             if not self._first_time(path):
+                continue
+            if self._outputs and _identity(path) in self._outputs:
+                self.skipped.append((path, "is this run's own output"))
+                continue
+            try:
+                info = os.stat(path)
+            except OSError as error:  # a symlink loop, a path too long, a file that vanished
+                self.skipped.append((path, error.strerror or str(error)))
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                self.skipped.append((path, "not a regular file"))
                 continue
             try:
                 if not path.endswith(".docx") and _is_binary(path):
@@ -88,7 +109,10 @@ class DocumentWalk:
     def _candidates(self, root: str) -> Iterator[str]:
         """Files under `root` to read, sorted, after extensions, globs and .gitignore."""
         ignores = _GitIgnores(Path(root))
-        for directory, subdirectories, files in os.walk(root):
+        def unreadable(error: OSError) -> None:
+            self.skipped.append((error.filename or root, f"folder cannot be read ({error.strerror or error})"))
+
+        for directory, subdirectories, files in os.walk(root, onerror=unreadable):
             relative_dir = Path(os.path.relpath(directory, root))
             subdirectories[:] = sorted(
                 name for name in subdirectories
@@ -118,10 +142,20 @@ class DocumentWalk:
 
 def iter_documents(paths: Iterable[str | Path], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
                    field: str | None = None, date_field: str | None = None,
-                   stdin_kind: str = "text", stdin_name: str | None = None) -> DocumentWalk:
-    """The documents under `paths` ("-" is stdin); see DocumentWalk for the counts."""
+                   stdin_kind: str = "text", stdin_name: str | None = None,
+                   outputs: Iterable[tuple[int, int]] = ()) -> DocumentWalk:
+    """The documents under `paths` ("-" is stdin); see DocumentWalk for the counts. Files whose
+    (device, inode) is in `outputs` (the run's own report) are skipped, never read."""
     return DocumentWalk(paths, include=include, exclude=exclude, field=field, date_field=date_field,
-                        stdin_kind=stdin_kind, stdin_name=stdin_name)
+                        stdin_kind=stdin_kind, stdin_name=stdin_name, outputs=outputs)
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
@@ -141,12 +175,12 @@ class _GitIgnores:
 
     def __init__(self, root: Path) -> None:
         self._specs: dict[Path, pathspec.PathSpec | None] = {}
-        root = root.resolve()
+        root = Path(os.path.realpath(root))
         top = next((parent for parent in (root, *root.parents) if (parent / ".git").exists()), root)
         self._top = top
 
     def ignored(self, path: Path, is_dir: bool = False) -> bool:
-        path = path.resolve()
+        path = Path(os.path.realpath(path))  # never raises on a symlink loop (Path.resolve does)
         for directory in reversed(path.parents):
             if directory != self._top and self._top not in directory.parents:
                 continue

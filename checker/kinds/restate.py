@@ -23,7 +23,9 @@ _SUFFIX_NAMES = {c.code: c.restate.suffix for c in vocab().currencies.currencies
 
 def significant(value: float, digits: int) -> str:
     """`value` to `digits` significant digits, without trailing zeros after the point."""
-    if value == 0 or not math.isfinite(value):
+    if not math.isfinite(value):
+        return "(out of range)"  # never reached: the pipeline does not check such amounts
+    if value == 0:
         return "0"
     exponent = math.floor(math.log10(abs(value)))
     decimals = max(digits - 1 - exponent, 0)

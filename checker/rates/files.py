@@ -55,7 +55,10 @@ def read_rates_file(path: str | Path, usd_per_eur: UsdPerEur | None = None) -> S
 
 
 def _parse_rates_csv(text: str, name: str, usd_per_eur: UsdPerEur | None) -> Series:
-    rows = list(csv.reader(io.StringIO(text)))
+    try:  # newline="" lets csv read CR, CRLF and LF line ends alike
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise RatesError(f"{name}: not a readable CSV file ({exc})") from None
     if not rows:
         raise RatesError(f"{name}: rates file is empty")
     header = [cell.strip().lower() for cell in rows[0]]

@@ -8,6 +8,8 @@ capital after it is not an end.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -29,15 +31,18 @@ class Clause:
 
 def clauses(text: str, quantities: list[Quantity]) -> list[Clause]:
     """The clauses of `text` that hold at least one quantity, with their quantities in order."""
+    ordered = sorted(quantities, key=lambda q: q.start)
+    starts = [q.start for q in ordered]
+    reach = list(itertools.accumulate((q.end for q in ordered), max))  # furthest end so far
     bounds = [0]
     for match in _BREAK.finditer(text):
-        if any(q.start < match.start() < q.end for q in quantities):
-            continue  # "5.9" or "U.S." inside a figure's own text
+        before = bisect.bisect_left(starts, match.start())  # the figures starting before the break
+        if before and reach[before - 1] > match.start():
+            continue  # "5.9" or "U.S." inside a figure's own text (found by bisection: linear overall)
         bounds.append(match.end())
     bounds.append(len(text))
     found = []
     index = 0
-    ordered = sorted(quantities, key=lambda q: q.start)
     for lo, hi in zip(bounds, bounds[1:]):
         inside = []
         while index < len(ordered) and ordered[index].start < hi:

@@ -1,26 +1,111 @@
-"""Writing a report so that an interrupted run never leaves half a file behind."""
+"""Writing a report so that no data is ever lost: not the old report, not an input, not a link.
+
+- A regular file is replaced atomically: a temporary file beside it, then `os.replace`; if
+  anything fails before the rename (a full disk, a read-only or vanished folder, Ctrl-C, SIGTERM)
+  the temporary file is removed and the previous report is left untouched.
+- A symbolic link is written *through*: the file it points to is replaced, the link stays.
+- Anything that is not a regular file (`/dev/stdout`, a pipe, a FIFO, a terminal) is written
+  to directly, never replaced; `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` go to the process's
+  own descriptor, so `-o /dev/stdout >> log` appends as the shell asked.
+- Concurrent runs writing one report each use their own temporary file (named with their process
+  id); the last rename wins and every run succeeds with one complete report in place. A
+  temporary file is cleaned up by a later run only once the process that made it is gone.
+- `refuse_inputs` stops a run from writing over a file it read (exit 2), compared by identity
+  (device and inode, so hard links and symlinks count), not by the name given.
+
+Every failure is an `OutputError`: one line naming the file.
+"""
 
 from __future__ import annotations
 
 import glob
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
+from typing import Iterable
+
+
+class OutputError(ValueError):
+    """A report, baseline or audit output that cannot or must not be written."""
+
+
+_OWN_DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$")
+_STD_DESCRIPTORS = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """(device, inode) of the file a path names (following links), or None if there is none."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def refuse_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]],
+                  what: str = "report") -> None:
+    """Raise OutputError when `output` is the same file as one of `inputs` (a regular file only:
+    writing to /dev/stdout while reading stdin is fine)."""
+    try:
+        info = os.stat(output)
+    except (OSError, ValueError):
+        return
+    if not stat.S_ISREG(info.st_mode):
+        return
+    target = (info.st_dev, info.st_ino)
+    for item in inputs:
+        if item in (None, "", "-"):
+            continue
+        if file_identity(item) == target:
+            raise OutputError(f"{output}: refusing to write the {what} over {item}, which this run reads")
 
 
 def write_report(text: str, path: str | os.PathLike[str]) -> Path:
-    """Write `text` to `path` atomically: a temporary file beside it, then `os.replace`.
-
-    The temporary file sits in the same directory so the rename never crosses file systems; if
-    anything fails before the rename, the previous report is left untouched. Missing parent
-    directories are created (`reports/` may not exist in a fresh clone).
-    """
+    """Write `text` to `path` without ever losing data (see the module doc); the path written."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # A run killed mid-write (SIGKILL leaves no chance to clean up) leaves its temporary file behind.
-    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        stale.unlink(missing_ok=True)
-    descriptor, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        descriptor = _own_descriptor(str(path))
+        if descriptor is not None:
+            _write_descriptor(descriptor, text)
+            return target
+        try:
+            info = os.stat(target)
+        except FileNotFoundError:
+            info = None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            if stat.S_ISDIR(info.st_mode):
+                raise OutputError(f"{path}: is a directory; name a file to write the report to")
+            with open(target, "w", encoding="utf-8", newline="") as handle:  # a FIFO, a device
+                handle.write(text)
+            return target
+        _replace_atomically(Path(os.path.realpath(target)), text)  # a link: replace what it points to
+    except OutputError:
+        raise
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
+    return target
+
+
+def _own_descriptor(path: str) -> int | None:
+    if path in _STD_DESCRIPTORS:
+        return _STD_DESCRIPTORS[path]
+    match = _OWN_DESCRIPTOR.match(path)
+    return int(match.group(1)) if match else None
+
+
+def _write_descriptor(descriptor: int, text: str) -> None:
+    with os.fdopen(os.dup(descriptor), "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+        handle.flush()
+
+
+def _replace_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)  # reports/ may not exist in a fresh clone
+    _remove_stale_temporaries(target)
+    descriptor, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp",
+                                             dir=target.parent)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -31,7 +116,33 @@ def write_report(text: str, path: str | os.PathLike[str]) -> Path:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    return target
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files left by runs that were killed (SIGKILL leaves no chance to clean up)."""
+    prefix = f".{target.name}."
+    for stale in target.parent.glob(f"{glob.escape(prefix)}*.tmp"):
+        owner = stale.name[len(prefix):].split("-", 1)[0]
+        if owner.isdigit() and _alive(int(owner)):
+            continue  # a concurrent run is still writing it
+        try:
+            stale.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def _mode_for(target: Path) -> int:

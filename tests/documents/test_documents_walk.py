@@ -67,9 +67,14 @@ def test_files_named_explicitly_are_read_even_if_ignored_and_once_only(tree):
     assert relative(walk, tree) == ["sub/ignored.txt", "b.txt"]
 
 
-def test_a_binary_file_named_explicitly_is_an_error(tree):
-    with pytest.raises(DocumentError, match="photo.txt: looks like a binary file"):
-        list(iter_documents([tree / "photo.txt"]))
+def test_a_binary_file_named_explicitly_is_an_error_finding_for_that_file(tree):
+    """One bad file never hides the others: it becomes an unreadable-file error of its own."""
+    (document, other) = list(iter_documents([tree / "photo.txt", tree / "b.txt"]))
+    assert list(document) == []
+    (note,) = document.notes
+    assert (note.rule, note.severity) == ("unreadable-file", "error")
+    assert "looks like a binary file" in note.message
+    assert other.path.endswith("b.txt")
 
 
 def test_a_directory_with_nothing_to_read_is_noted_not_an_error(tmp_path):
