@@ -75,6 +75,7 @@ def lint(
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Accept the findings recorded in FILE; fail only on new ones.")] = None,
     write_baseline: Annotated[bool, typer.Option("--write-baseline", help="Record the current findings in the --baseline FILE and exit 0.")] = False,
     diff: Annotated[Optional[str], typer.Option("--diff", help="Report only findings on lines changed since this git ref (e.g. origin/main).")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the certain fixes (a unit stated twice, house style) to the files, then report the rest.")] = False,
 ) -> None:
     """Check documents and report the figures that do not add up."""
     from checker.parallel import default_jobs
@@ -98,6 +99,12 @@ def lint(
         sys.stderr.write(f"figcheck: {message}\n")
     if run.baseline_written:
         raise typer.Exit(EXIT_OK)
+    if fix:
+        from checker.fix.session import apply_to_files, certain_plan, fixed_findings
+
+        fixed = apply_to_files(certain_plan(run.result.findings))
+        run.result.findings = fixed_findings(run.result.findings, fixed)
+        sys.stderr.write(f"figcheck: {fixed.summary()}\n")
     text = render(
         run.result, run.format, _rule_infos(run.rules),
         color=output is None and wants_color(sys.stdout),
@@ -148,6 +155,11 @@ def _rule_infos(loaded) -> dict:
         for r in loaded
     }
 
+
+# ------------------------------------------------------------------------- fix, serve, server
+from checker.fix.command import fix as _fix_command  # noqa: E402  (each command in its own module)
+
+app.command("fix")(_fix_command)
 
 # -------------------------------------------------------------------------------------- audit
 

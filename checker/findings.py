@@ -39,6 +39,11 @@ class Finding(BaseModel):
     evidence: dict[str, Any] = Field(default_factory=dict)
     # Not part of the JSON contract: the original line the finding starts on, for display.
     source_line: str | None = Field(default=None, exclude=True)
+    # Not part of the JSON contract either: the prose the finding covers and exact replacements for
+    # it (checker.fix applies them only where the file still holds `span` at that place).
+    span: str | None = Field(default=None, exclude=True)
+    fixes: list[str] = Field(default_factory=list, exclude=True)
+    fix_certain: bool = Field(default=False, exclude=True)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.message)

@@ -33,11 +33,26 @@ class LintOptions:
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     extra: dict = field(default_factory=dict)
+    # Keep where each relation (a conversion pair, a change, parts of a whole) sits, so a caller
+    # can mark the figures that were checked and found right (`figcheck serve`, the LSP server).
+    keep_relations: bool = False
 
     def wants(self, rule_id: str) -> bool:
         if self.select and rule_id not in self.select:
             return False
         return rule_id not in self.ignore
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedSpan:
+    """Where one relation the checks looked at sits in the original file (end column exclusive)."""
+
+    kind: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
 
 
 @dataclass
@@ -46,6 +61,9 @@ class DocumentResult:
     findings: list[Finding]
     stats: FileStats
     source: str | None = None
+    relations: list[CheckedSpan] = field(default_factory=list)  # only with LintOptions.keep_relations
+    date: dt.date | None = None  # the as-of date used, and where it came from
+    date_source: str | None = None
 
 
 def locate(block: Block, quantity: Quantity) -> Location:
@@ -86,11 +104,12 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     findings: list[Finding] = []
     suppressions = _Suppressions()
     context = DocumentCurrencies()
+    kept: list[CheckedSpan] = []
 
     def emit(rule: LoadedRule, problem: Problem, block: Block | None) -> None:
         if block is not None and suppressions.applies(block, rule.id):
             return
-        findings.append(_finding(doc.path, rule, problem, lines))
+        findings.append(_finding(doc.path, rule, problem, lines, block))
 
     for block in doc:
         suppressions.register(block)
@@ -111,6 +130,8 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         relations = relate(block.text, quantities)
         stats.amounts += len(quantities)
         stats.relations += len(relations)
+        if options.keep_relations:
+            kept.extend(_checked_span(block, relation) for relation in relations if relation.quantities)
         for item in unparsed[: max(MAX_UNPARSED_KEPT - len(stats.unparsed), 0)]:
             line, column = block.locate(item.start)
             stats.unparsed.append(f"{doc.path}:{line}:{column}: {item.text}")
@@ -130,10 +151,19 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         ))
     stats.checked = stats.relations - sum(1 for f in findings if f.evidence.get("unchecked"))
     findings.sort(key=Finding.sort_key)
-    return DocumentResult(doc.path, findings, stats, doc.source)
+    return DocumentResult(doc.path, findings, stats, doc.source, kept, date, date_source)
 
 
-def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | None) -> Finding:
+def _checked_span(block: Block, relation) -> CheckedSpan:
+    first, last = relation.quantities[0], relation.quantities[-1]
+    start, end = min(q.start for q in relation.quantities), max(q.end for q in relation.quantities)
+    begin, finish = locate(block, first), locate(block, last)
+    return CheckedSpan(relation.kind, begin.line, begin.column, finish.end_line, finish.end_column,
+                       block.text[start:end])
+
+
+def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | None,
+             block: Block | None = None) -> Finding:
     first, last = problem.quantities[0].loc, problem.quantities[-1].loc
     assert first is not None and last is not None, "quantities are located before checks run"
     message = rule.rule.render_message(problem.message, problem.suggestion, problem.evidence)
@@ -149,7 +179,18 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | N
         suggestion=problem.suggestion,
         evidence=problem.evidence,
         source_line=_line(lines, first.line),
+        span=_span_text(problem, block),
+        fixes=list(problem.fixes),
+        fix_certain=problem.certain and len(problem.fixes) == 1,
     )
+
+
+def _span_text(problem: Problem, block: Block | None) -> str:
+    """The prose from the first quantity's start to the last one's end: what a fix replaces."""
+    first, last = problem.quantities[0], problem.quantities[-1]
+    if len(problem.quantities) == 1 or block is None or not (first.start < last.end <= len(block.text)):
+        return first.text if len(problem.quantities) == 1 else f"{first.text}…{last.text}"
+    return block.text[first.start : last.end]
 
 
 def _plain_finding(path: str, line: int, rule: str, severity: str, message: str,

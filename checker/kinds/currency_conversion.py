@@ -139,7 +139,12 @@ class CurrencyConversion(Check):
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
-        return Problem((stated, converted), message, " or ".join(fixes), evidence)
+        # The same alternatives as exact text for the finding's span (first figure to last), to apply.
+        between = text[stated.start : converted.start]
+        about = "" if (converted.hedge or "about" in opening) else ("约" if opening == "（" else "about ")
+        exact = [evidence["replacement"]] if power is not None else []
+        exact.append(f"{between}{about}{expected_text}")
+        return Problem((stated, converted), message, " or ".join(fixes), evidence, fixes=tuple(exact))
 
     def _fits_older_rates(
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str
