@@ -159,7 +159,10 @@ def _rule_infos(loaded) -> dict:
 # ------------------------------------------------------------------------- fix, serve, server
 from checker.fix.command import fix as _fix_command  # noqa: E402  (each command in its own module)
 
+from checker.serve.command import serve as _serve_command  # noqa: E402
+
 app.command("fix")(_fix_command)
+app.command("serve")(_serve_command)
 
 # -------------------------------------------------------------------------------------- audit
 
