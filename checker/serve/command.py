@@ -17,9 +17,14 @@ def serve(
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching upward from here.")] = None,
 ) -> None:
     """Open a local web page where an editor pastes an article and sees its figures checked."""
-    import uvicorn
+    try:
+        import uvicorn
 
-    from checker.serve.app import create_app
+        from checker.serve.app import create_app
+    except ImportError as exc:
+        sys.stderr.write(f"figcheck: error: figcheck serve needs the serve extra ({exc.name} is missing): "
+                         "pip install 'figcheck[serve]'\n")
+        raise typer.Exit(2)
 
     if not _loopback(host):
         sys.stderr.write(f"figcheck: warning: serving on {host}: anyone who can reach this address can use the page\n")
