@@ -162,7 +162,10 @@ from checker.fix.command import fix as _fix_command  # noqa: E402  (each command
 from checker.serve.command import serve as _serve_command  # noqa: E402
 
 app.command("fix")(_fix_command)
+from checker.lsp.command import server as _server_command  # noqa: E402
+
 app.command("serve")(_serve_command)
+app.command("server")(_server_command)
 
 # -------------------------------------------------------------------------------------- audit
 
