@@ -9,7 +9,7 @@ import pytest
 from checker.documents import load_path, load_text
 from tests.document_helpers import located, source_at
 
-FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "documents"
 
 
 def load(path):

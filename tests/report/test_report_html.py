@@ -7,7 +7,7 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
-from test_report_helpers import SEED_FIX, SEED_MESSAGE, SEED_PATH, SEED_SPAN, seed_finding, seed_result, seed_rules
+from tests.report.report_helpers import SEED_FIX, SEED_MESSAGE, SEED_PATH, SEED_SPAN, seed_finding, seed_result, seed_rules
 
 from checker.report import render, write_report
 

@@ -13,9 +13,9 @@ import pytest
 from checker.parallel import RuleSpec, WalkSpec, _ranges, lint_parallel
 from checker.pipeline import LintOptions
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_d4ab128e2416e759.txt"
-CORPUS = Path("/work/shared/corpora/reuters21578")
+CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578"  # the shared yardsticks beside the checkout
 
 WRONG = "In April authorities earmarked a further 600 billion yuan ($8.5 billion) for the plan.\n"
 RIGHT = "Officials set aside almost 700 billion yuan ($96 billion) last year.\n"

@@ -10,7 +10,7 @@ from checker.documents import load_path, load_text
 from checker.documents.html_text import html_blocks
 from tests.document_helpers import located, source_at
 
-FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "documents"
 
 
 @pytest.fixture(scope="module")

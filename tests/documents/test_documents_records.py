@@ -8,7 +8,7 @@ import pytest
 
 from checker.documents import DocumentError, iter_documents, load_path
 
-FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "documents"
 
 
 def test_jsonl_records_are_documents_with_their_own_dates_and_notes():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WRONG = "In April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups.\n"
 SUMMARY = "Found 3 errors"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

@@ -12,7 +12,7 @@ import pytest
 
 from fuzz.targets import TARGETS
 
-CORPUS = Path(__file__).with_name("fuzz_corpus")
+CORPUS = Path(__file__).parents[1] / "fuzz_corpus"
 CASES = sorted((target, path) for target in TARGETS for path in (CORPUS / target).glob("*") if path.is_file())
 
 

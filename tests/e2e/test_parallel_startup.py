@@ -12,7 +12,7 @@ import pytest
 from checker.rates import cache as rates_cache
 from checker.rates import RateTable
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture()

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WRONG = "In April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups."
 AGAIN = "Again, a further 600 billion yuan ($8.5 billion) was set aside."
 RIGHT = "The fund has raised almost 700 billion yuan ($96 billion) since 2014."

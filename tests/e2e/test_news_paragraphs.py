@@ -8,7 +8,7 @@ import pytest
 
 from checker.api import lint_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "news"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "news"
 
 
 def paragraphs(name):

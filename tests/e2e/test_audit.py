@@ -16,7 +16,7 @@ from checker.pipeline import LintOptions
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_d4ab128e2416e759.txt"
 WRONG = "In April authorities earmarked a further 600 billion yuan ($8.5 billion) for the plan.\n"
 RIGHT = "Officials set aside almost 700 billion yuan ($96 billion) last year.\n"

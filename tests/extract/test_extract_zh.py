@@ -8,7 +8,7 @@ import pytest
 
 from checker.extract.chinese import find_chinese
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "data/extract/zh_cases.jsonl").open(encoding="utf-8")]
+CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "data/extract/zh_cases.jsonl").open(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["input"][:24] for c in CASES])

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
-from test_report_helpers import (
+from tests.report.report_helpers import (
     ROOT,
     SEED_FIX,
     SEED_MESSAGE,

@@ -8,7 +8,7 @@ import pytest
 
 from checker.extract.units import find_physical, get_ureg
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "data/extract/units_cases.jsonl").open(encoding="utf-8")]
+CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "data/extract/units_cases.jsonl").open(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["input"][:40] for c in CASES])

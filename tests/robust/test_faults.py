@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 ENV.pop("FIGCHECK_DEBUG", None)
 PARAGRAPH = ("In April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed early-stage AI "

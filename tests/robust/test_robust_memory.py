@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SIZE_MB = int(os.environ.get("FIGCHECK_MEMORY_TEST_MB", "40"))
 LIMIT_MB = 1024
 

@@ -16,7 +16,7 @@ import pytest
 
 from checker.documents.plaintext import MAX_BLOCK_CHARS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MEASURE = """
 import json, sys
 from checker.documents import load_path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from test_report_helpers import SEED_FIX, SEED_MESSAGE, SEED_PATH, SEED_SPAN, seed_finding, seed_result
+from tests.report.report_helpers import SEED_FIX, SEED_MESSAGE, SEED_PATH, SEED_SPAN, seed_finding, seed_result
 
 from checker.findings import FileStats, LintResult
 from checker.report import render

@@ -12,7 +12,7 @@ import yaml
 
 from checker.api import lint_paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "kinds"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "kinds"
 DATE = "2025-04-15"
 
 

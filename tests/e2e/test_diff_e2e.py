@@ -11,7 +11,7 @@ import pytest
 
 from checker.gitdiff import ALL_LINES, parse_patch
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WRONG = "In April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups."
 OTHER = "The bank will lend €3.2 billion (about $35 billion) to the project."
 

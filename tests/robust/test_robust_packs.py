@@ -15,7 +15,7 @@ from checker.api import lint_text
 from checker.engine.packs import PackError, load_pack
 from checker.engine.yaml_source import MAX_BYTES, MAX_DEPTH, YamlError, load_yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def write(tmp_path: Path, text: str, name: str = "pack.yaml") -> Path:

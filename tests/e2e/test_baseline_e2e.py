@@ -9,7 +9,7 @@ from pathlib import Path
 from checker.baseline import compare, fingerprints, write_baseline
 from checker.findings import Finding
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WRONG = "In April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups."
 OTHER = "The bank will lend €3.2 billion (about $35 billion) to the project."
 
