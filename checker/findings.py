@@ -71,6 +71,8 @@ class LintResult(BaseModel):
     skipped: int = 0
     # path -> original text, for reporters that show documents in full (HTML). Only kept when asked.
     sources: dict[str, str] = Field(default_factory=dict, exclude=True)
+    # path -> (as-of date YYYY-MM-DD or None, where it came from), kept with the sources.
+    dates: dict[str, tuple[str | None, str | None]] = Field(default_factory=dict, exclude=True)
 
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

@@ -221,3 +221,5 @@ def add_outcome(result: LintResult, outcome: DocumentResult, keep_sources: bool 
     result.stats.unparsed.extend(outcome.stats.unparsed)
     if keep_sources and outcome.source is not None:
         result.sources[outcome.path] = outcome.source
+    if keep_sources:
+        result.dates[outcome.path] = (outcome.date.isoformat() if outcome.date else None, outcome.date_source)

@@ -107,8 +107,8 @@ class PatternCheck(Check):
         span = _span(block, match.start(), match.end())
         message = self.params.message.replace("{match}", " ".join(text.split()))
         fixes = (match.expand(self.params.fix),) if self.params.fix is not None else ()
-        return Problem((span,), message, evidence={"match": text, "pattern": match.re.pattern},
-                       fixes=fixes, certain=bool(fixes))
+        return Problem((span,), message, fixes[0] if fixes else None,
+                       evidence={"match": text, "pattern": match.re.pattern}, fixes=fixes, certain=bool(fixes))
 
     def _timed_out(self, block: AnalyzedBlock, pattern: str) -> Problem:
         span = _span(block, 0, min(len(block.text), 1))
