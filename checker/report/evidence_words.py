@@ -18,7 +18,7 @@ LOCALES = {"en": "en_GB", "zh": "zh"}
 HIDDEN = frozenset({
     "rate_unit", "rate_date", "rate_low", "rate_high", "window", "source", "date", "date_source",
     "replacement", "pattern", "match", "stated", "converted", "expected", "unchecked", "timeout",
-    "timeout_seconds", "cue", "start", "end", "total", "sum", "parts", "shares", "actual_percent", "alternatives",
+    "timeout_seconds", "rate_note", "cue", "start", "end", "total", "sum", "parts", "shares", "actual_percent", "alternatives",
 })
 LABELS = {
     "en": {"window": "any rate from {first} to {last} accepted ({low} to {high})",
@@ -51,13 +51,17 @@ def long_date(value: str | dt.date, language: str = "en") -> str:
 def rate_words(evidence: dict[str, Any], language: str = "en") -> str | None:
     """"7.315 Chinese yuan per US dollar on 15 April 2025 (ECB)", or None without a rate."""
     rate, unit = evidence.get("rate"), evidence.get("rate_unit")
-    if not isinstance(rate, (int, float)) or not isinstance(unit, str) or " per " not in unit:
+    if not isinstance(rate, (int, float)):
         return None
-    quote, base = unit.split(" per ", 1)
     number = f"{rate:.4g}" if rate < 1000 else f"{rate:,.0f}"
-    text = f"{number} {currency_name(quote, language, rate)} per {currency_name(base, language, 1)}"
-    if language == "zh":
+    if not isinstance(unit, str) or " per " not in unit:
+        text = f"{'汇率' if language == 'zh' else 'rate'} {number}"
+    elif language == "zh":
+        quote, base = unit.split(" per ", 1)
         text = f"1 {currency_name(base, language, 1)} = {number} {currency_name(quote, language, rate)}"
+    else:
+        quote, base = unit.split(" per ", 1)
+        text = f"{number} {currency_name(quote, language, rate)} per {currency_name(base, language, 1)}"
     if evidence.get("rate_date"):
         text += (f"，{long_date(evidence['rate_date'], language)}" if language == "zh"
                  else f" on {long_date(evidence['rate_date'], language)}")
