@@ -40,6 +40,8 @@ class CurrencyConversion(Check):
     whose currencies have no rate at that date are reported as unchecked (info), never as passing.
     """
 
+    consumes = ("conversion",)
+
     params: CurrencyConversionParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:

@@ -10,7 +10,7 @@ from pydantic import Field
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.printed import decimals, half_unit, printed_rounding
 from checker.kinds.tolerance import rounding
-from checker.model import Problem, Quantity, Relation
+from checker.model import Change, Problem, Quantity
 
 
 class PercentChangeParams(Params):
@@ -33,33 +33,35 @@ class PercentChange(Check):
     wrong base (the end value instead of the start). The finding suggests the correct figure.
     """
 
+    consumes = ("change",)
+
     params: PercentChangeParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         for relation in block.relations:
-            if relation.kind != "change":
+            if not isinstance(relation, Change):
                 continue
-            if "factor" in relation.data:
+            if relation.measure == "factor":
                 problem = self._check_factor(relation)
             else:
                 problem = self._check_percent(relation)
             if problem is not None:
                 yield problem
 
-    def _check_percent(self, relation: Relation) -> Problem | None:
+    def _check_percent(self, relation: Change) -> Problem | None:
         start, end = relation.quantities
-        stated = relation.data["stated"]
+        stated = relation.stated
         low, high = _change_range(start, end)
         wrong_way = _wrong_direction(relation, low, high)
         if wrong_way is not None:
             return wrong_way
         actual = (end.value / start.value - 1) * 100
-        if "points" in relation.data:
+        if relation.measure == "points":
             if start.kind != "percent":
                 return None
             diff = end.value - start.value
-            to_points = 0.01 if stated.unit == "basis point" else 1.0  # 25 basis points = 0.25 points
-            claimed = stated.value * to_points
+            claimed = relation.value  # in percentage points: 25 basis points are 0.25
+            to_points = claimed / stated.value if stated.value else 1.0
             # Whole-number rates ("to 4.5% from 4%") are set values, not rounded readings.
             rounding = half_unit(stated) * to_points + sum(half_unit(q) for q in (start, end) if decimals(q))
             # A change in points is plain subtraction of printed figures: only their rounding is slack.
@@ -89,11 +91,11 @@ class PercentChange(Check):
             evidence["likely_slip"] = "change computed from the end value instead of the start"
         return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, _restated(stated, abs(actual)), evidence)
 
-    def _check_factor(self, relation: Relation) -> Problem | None:
+    def _check_factor(self, relation: Change) -> Problem | None:
         start, end = relation.quantities
-        factor = relation.data["factor"]
+        factor = relation.value
         ratio = end.value / start.value
-        tolerance = self.params.factor_tolerance + rounding(start) + rounding(end)
+        tolerance = self.params.factor_tolerance + printed_rounding(start) + printed_rounding(end)
         low, high = factor * (1 - tolerance), factor * (1 + tolerance)
         hedge = (relation.hedge or "").lower()
         if hedge.startswith(("more than", "over", "just over")):
@@ -119,13 +121,13 @@ class PercentChange(Check):
         return Problem((first, last), message, fix, evidence)
 
 
-def _wrong_direction(relation: Relation, low: float, high: float) -> Problem | None:
+def _wrong_direction(relation: Change, low: float, high: float) -> Problem | None:
     """ "down 20% from 10.4 to 12.5": the size may fit, but the figures move the other way."""
     start, end = relation.quantities
-    direction = relation.data.get("direction")
+    direction = relation.direction
     if (direction == "down" and low > 0) or (direction == "up" and high < 0):
         moved = "rise" if low > 0 else "fall"
-        stated = relation.data["stated"]
+        stated = relation.stated
         message = (f"'{relation.cue} {stated.display}' goes the wrong way: the figures {moved} "
                    f"from {start.display} to {end.display}")
         first, last = sorted((stated, start, end), key=lambda q: q.start)[0], max((stated, start, end), key=lambda q: q.end)

@@ -9,7 +9,7 @@ from pydantic import Field
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.restate import significant
 from checker.kinds.printed import printed_rounding
-from checker.model import Problem, Quantity, Relation
+from checker.model import Parts, Problem, Quantity
 
 
 class SharesSumParams(Params):
@@ -36,43 +36,56 @@ class SharesSum(Check):
     it when it only says "includes". Percentages that are changes ("rose 5%") are never shares.
     """
 
+    consumes = ("parts",)
+
     params: SharesSumParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         for relation in block.relations:
-            if relation.kind != "parts":
+            if not isinstance(relation, Parts):
                 continue
-            if "total" in relation.data:
+            if relation.whole is not None:
                 problem = self._check_total(relation) if self.params.check_totals else None
             else:
                 problem = self._check_shares(relation) if self.params.check_shares else None
             if problem is not None:
                 yield problem
 
-    def _check_shares(self, relation: Relation) -> Problem | None:
-        shares = relation.quantities
+    def _check_shares(self, relation: Parts) -> Problem | None:
+        shares = relation.parts
         total = sum(q.value for q in shares)
-        limit = 100 + self.params.points_per_share * len(shares)
-        if total <= limit:
+        slack = self.params.points_per_share * len(shares)
+        if total <= 100 + slack and (not relation.exact or total >= 100 - slack):
             return None
         listed = " + ".join(q.display for q in shares)
-        message = f"shares of one whole add up to {significant(total, 4)}%, more than 100%: {listed}"
+        relation_word = "more" if total > 100 else "less"
+        message = f"shares of one whole add up to {significant(total, 4)}%, {relation_word} than 100%: {listed}"
         return Problem(shares, message, None, {"sum": round(total, 3), "shares": [q.value for q in shares]})
 
-    def _check_total(self, relation: Relation) -> Problem | None:
-        whole, *parts = relation.quantities
+    def _check_total(self, relation: Parts) -> Problem | None:
+        whole, parts = relation.whole, relation.parts
         summed = sum(q.value for q in parts)
         tolerance = self.params.tolerance + printed_rounding(whole) + max(printed_rounding(q) for q in parts)
+        if all(_count(q) for q in relation.quantities):
+            tolerance = 1e-9  # counts of seats, votes, members add up exactly
         over = summed > whole.value * (1 + tolerance)
-        under = relation.data.get("exact") and summed < whole.value * (1 - tolerance)
+        under = relation.exact and summed < whole.value * (1 - tolerance)
         if not (over or under):
             return None
+        if whole.kind == "percent" and relation.exact:
+            slack = self.params.points_per_share * (len(parts) + 1)
+            if abs(summed - whole.value) <= slack:
+                return None
         listed = " + ".join(q.display for q in parts)
         relation_word = "more than" if over else "less than"
         message = f"the parts ({listed}) add up to {_amount(summed, whole)}, {relation_word} the total of {whole.display}"
         evidence = {"total": whole.value, "sum": summed, "parts": [q.value for q in parts], "cue": relation.cue}
         ordered = sorted(relation.quantities, key=lambda q: q.start)
         return Problem((ordered[0], ordered[-1]), message, None, evidence)
+
+
+def _count(q: Quantity) -> bool:
+    return q.kind == "number" and q.scale is None and float(q.value).is_integer()
 
 
 def _amount(value: float, like: Quantity) -> str:

@@ -1,9 +1,12 @@
-"""Relating amounts: which figures in a block claim something about each other.
+"""Relating amounts: the claims the text makes about its figures, as typed relations.
 
-- `pairs`    — conversions: "600 billion yuan ($8.5 billion)", "10 miles (16 km)";
+- `pairs`    — conversions (`Conversion`): "600 billion yuan ($8.5 billion)", "10 miles (16 km)";
 - `pound_weights` — "200 pounds (91 kg)": pounds of weight the extractor read as sterling;
-- `changes`  — change claims with both endpoints: "rose 12% from 5.0 million to 5.6 million";
-- `parts`    — shares of one whole, and parts of a stated total;
+- `changes`  — change claims with both endpoints (`Change`), read as frames within one clause;
+- `parts`    — parts of a whole the text says make it up (`Parts`);
+- `shares`   — a percentage of counts the text states (`Share`): "1,030 of the 2,300 nurses, or 45%";
+- `differences` — a stated margin between two figures (`Difference`): "45,310 votes to 44,510, winning by 800";
+- `clauses`  — the clause bounds claims stay inside; `claim_words` — the words claims are read by;
 - `document_currencies` — which currency ¥ means, from the whole document so far (`DocumentCurrencies`,
   used by the pipeline across blocks).
 
@@ -14,16 +17,20 @@ from __future__ import annotations
 
 from checker.model import Quantity, Relation
 from checker.relate.changes import find_change_claims
-from checker.relate.parts import find_part_lists
+from checker.relate.differences import find_differences
 from checker.relate.pairs import find_conversion_pairs
+from checker.relate.parts import find_part_lists
 from checker.relate.pound_weights import find_pound_weight_pairs
+from checker.relate.shares import find_shares
 
 
 def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     """All relations among the quantities of one block, in text order."""
-    relations = find_conversion_pairs(text, quantities)
+    relations: list[Relation] = list(find_conversion_pairs(text, quantities))
     relations += find_pound_weight_pairs(text, quantities)
     relations += find_change_claims(text, quantities)
     relations += find_part_lists(text, quantities)
-    relations.sort(key=lambda r: r.quantities[0].start)
+    relations += find_shares(text, quantities)
+    relations += find_differences(text, quantities)
+    relations.sort(key=lambda r: min(q.start for q in r.quantities))
     return relations

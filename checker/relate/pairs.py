@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Quantity, Relation
+from checker.model import Conversion, Quantity, Relation
 
 _HEDGE = (
     r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|close\s+to|just\s+over|"
@@ -69,8 +69,8 @@ def _range_pairs(text: str, quantities: list[Quantity], used: set[int]) -> list[
         gap = text[high.end : low_conv.start]
         if not re.fullmatch(r"\s*[(（]\s*", gap) or not _closes(text, high_conv.end):
             continue
-        relations += [Relation("conversion", (low, low_conv), cue="(range)", hedge=low_conv.hedge),
-                      Relation("conversion", (high, high_conv), cue="(range)", hedge=high_conv.hedge)]
+        relations += [Conversion("conversion", (low, low_conv), cue="(range)", hedge=low_conv.hedge),
+                      Conversion("conversion", (high, high_conv), cue="(range)", hedge=high_conv.hedge)]
         used.update(range(i, i + 4))
     return relations
 
@@ -111,7 +111,7 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
             if cue == "(" and not _closes(text, second.end):
                 continue
             hedge = (match.group("hedge") or "").strip() or second.hedge
-            relations.append(Relation("conversion", (first, second), cue=gap.strip(), hedge=hedge))
+            relations.append(Conversion("conversion", (first, second), cue=gap.strip(), hedge=hedge))
             used.update((index, index + 1))
             break
     return relations

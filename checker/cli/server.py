@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
+
+from checker.cli.options import fail
 
 
 def server() -> None:
@@ -12,7 +12,9 @@ def server() -> None:
     try:
         from checker.lsp.server import main
     except ImportError as exc:
-        sys.stderr.write(f"figcheck: error: figcheck server needs the lsp extra ({exc.name} is missing): "
-                         "pip install 'figcheck[lsp]'\n")
-        raise typer.Exit(2)
+        fail(f"figcheck server needs the lsp extra ({exc.name} is missing): pip install 'figcheck[lsp]'")
     main()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("server")(server)

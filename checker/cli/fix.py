@@ -1,4 +1,7 @@
-"""`figcheck fix`: apply certain fixes, or walk every fix one by one (`--interactive`); `--diff` previews."""
+"""`figcheck fix`: apply certain fixes, or walk every fix one by one (`--interactive`); `--diff` previews.
+
+The work is in `checker.fix`; this module only reads the options and words the outcome.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,15 @@ from typing import Annotated, Optional
 
 import typer
 
+from checker.cli.options import EXIT_INTERRUPTED, EXIT_OK, AsOfDate, RulePacks, fail
+
 
 def fix(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to fix (text, Markdown, HTML).")],
     interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Show each fix with its alternatives and ask which to apply.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the changes instead of writing them.")] = False,
-    date: Annotated[Optional[str], typer.Option(help="As-of date YYYY-MM-DD for exchange rates.")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (YAML); may be repeated.")] = None,
+    date: AsOfDate = None,
+    rules: RulePacks = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Fix only findings of these rule ids.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Leave findings of these rule ids alone.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching upward for one.")] = None,
@@ -25,27 +30,27 @@ def fix(
     from checker.run import USER_ERRORS, LintRequest, run_lint
 
     if "-" in paths:
-        _fail("fix rewrites files; it cannot fix stdin (-)")
+        fail("fix rewrites files; it cannot fix stdin (-)")
     request = LintRequest(paths=paths, date=date, rules=rules or (), select=select or (), ignore=ignore or (),
                           config=config if config is not None else "discover", format="json", jobs=1)
     try:
         run = run_lint(request)
     except USER_ERRORS as exc:
-        _fail(str(exc))
+        fail(str(exc))
     findings = run.result.findings
     try:
         if interactive:
             if not sys.stdin.isatty():
-                _fail("--interactive needs a terminal; use --diff to preview the certain fixes")
+                fail("--interactive needs a terminal; use --diff to preview the certain fixes")
             plan = choose_interactively(findings)
         else:
             plan = certain_plan(findings)
         report = apply_to_files(plan, diff=diff)
     except FixError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except KeyboardInterrupt:
         sys.stderr.write("figcheck: interrupted; no file was changed by the last question\n")
-        raise typer.Exit(130)
+        raise typer.Exit(EXIT_INTERRUPTED)
     for problem in report.problems:
         sys.stderr.write(f"figcheck: {problem}\n")
     if diff:
@@ -53,9 +58,9 @@ def fix(
         sys.stderr.write(f"figcheck: would have {report.summary()} (--diff: nothing written)\n")
     else:
         sys.stderr.write(f"figcheck: {report.summary()}\n")
-    raise typer.Exit(0)
+    raise typer.Exit(EXIT_OK)
 
 
-def _fail(message: str) -> None:
-    sys.stderr.write(f"figcheck: error: {message}\n")
-    raise typer.Exit(2)
+
+def register(app: typer.Typer) -> None:
+    app.command("fix")(fix)

@@ -9,11 +9,13 @@ from typing import Annotated, Optional
 
 import typer
 
+from checker.cli.options import RulePacks, fail
+
 
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 8765,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (YAML); may be repeated.")] = None,
+    rules: RulePacks = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching upward from here.")] = None,
 ) -> None:
     """Open a local web page where an editor pastes an article and sees its figures checked."""
@@ -22,9 +24,7 @@ def serve(
 
         from checker.serve.app import create_app
     except ImportError as exc:
-        sys.stderr.write(f"figcheck: error: figcheck serve needs the serve extra ({exc.name} is missing): "
-                         "pip install 'figcheck[serve]'\n")
-        raise typer.Exit(2)
+        fail(f"figcheck serve needs the serve extra ({exc.name} is missing): pip install 'figcheck[serve]'")
 
     if not _loopback(host):
         sys.stderr.write(f"figcheck: warning: serving on {host}: anyone who can reach this address can use the page\n")
@@ -41,3 +41,7 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
