@@ -105,6 +105,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     suppressions = _Suppressions()
     context = DocumentCurrencies()
     kept: list[CheckedSpan] = []
+    consumed_kinds = {kind for _, check in checks for kind in check.consumes}
 
     def emit(rule: LoadedRule, problem: Problem, block: Block | None) -> None:
         if block is not None and suppressions.applies(block, rule.id):
@@ -130,8 +131,9 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         relations = relate(block.text, quantities)
         stats.amounts += len(quantities)
         stats.relations += len(relations)
-        if options.keep_relations:
-            kept.extend(_checked_span(block, relation) for relation in relations if relation.quantities)
+        if options.keep_relations:  # only relations some active check reads: those are the checked ones
+            kept.extend(_checked_span(block, relation) for relation in relations
+                        if relation.quantities and relation.kind in consumed_kinds)
         for item in unparsed[: max(MAX_UNPARSED_KEPT - len(stats.unparsed), 0)]:
             line, column = block.locate(item.start)
             stats.unparsed.append(f"{doc.path}:{line}:{column}: {item.text}")
