@@ -135,14 +135,19 @@ def _ask_one(finding: Finding, text: str, counter: str, ask: Ask, say: Callable[
 
 
 def _context(text: str, finding: Finding) -> tuple[str, str]:
-    """Up to CONTEXT_CHARS of the line on each side of the span, so both alternatives read in place."""
+    """Up to CONTEXT_CHARS of the line on each side of the span, cut at a space, so both alternatives
+    read in place."""
     index = LineIndex(text)
     start = index.offset(finding.line, finding.column)
     if start is None or finding.span is None:
         return "", ""
     end = start + len(finding.span)
     line_start = index.starts[finding.line - 1]
+    line_end = index.starts[finding.line] if finding.line < len(index.starts) else len(text)
     before = text[max(line_start, start - CONTEXT_CHARS) : start]
-    tail = text[end : end + CONTEXT_CHARS]
-    after = tail.split("\n")[0].split("\r")[0]
-    return ("…" if start - CONTEXT_CHARS > line_start else "") + before, after + ("…" if after == tail and len(tail) == CONTEXT_CHARS else "")
+    if start - CONTEXT_CHARS > line_start:
+        before = "…" + before[before.find(" ") + 1 :] if " " in before else "…" + before
+    after = text[end : min(end + CONTEXT_CHARS, line_end)].rstrip("\r\n")
+    if end + CONTEXT_CHARS < line_end and " " in after:
+        after = after[: after.rfind(" ")] + "…"
+    return before, after

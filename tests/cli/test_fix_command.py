@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 
 import pexpect
+
+from tests.e2e.transcript import save_terminal_svg
 
 SLIP = "In April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups."
 TYPO = "Prices rose 5% percent last year, and the company paid $5 million dollars for the site."
@@ -55,10 +58,11 @@ def test_interactive_shows_both_alternatives_and_writes_the_choice(tmp_path):
     child = pexpect.spawn(sys.executable, ["-m", "checker", "fix", "--interactive", "--date", "2025-04-15", "story.txt"],
                           cwd=str(tmp_path), encoding="utf-8", timeout=60, dimensions=(40, 200),
                           env={**os.environ, "NO_COLOR": "1"})
+    child.logfile_read = seen = io.StringIO()
     child.expect_exact("[1/3] story.txt:1:42  error[currency-conversion]")
-    child.expect_exact("now: …n April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups.")
-    child.expect_exact("1:   …n April authorities earmarked a further 60 billion yuan ($8.5 billion) to seed AI start-ups.")
-    child.expect_exact("2:   …n April authorities earmarked a further 600 billion yuan (about $82 billion) to seed AI start-ups.")
+    child.expect_exact("now: …April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups.")
+    child.expect_exact("1:   …April authorities earmarked a further 60 billion yuan ($8.5 billion) to seed AI start-ups.")
+    child.expect_exact("2:   …April authorities earmarked a further 600 billion yuan (about $82 billion) to seed AI start-ups.")
     child.expect_exact("fix with 1/2, s to skip, q to stop: ")
     child.sendline("3")
     child.expect_exact("please answer 1/2, s or q")
@@ -72,6 +76,8 @@ def test_interactive_shows_both_alternatives_and_writes_the_choice(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    save_terminal_svg("$ figcheck fix --interactive --date 2025-04-15 story.txt" + seen.getvalue(),
+                      "fix-interactive.svg", "figcheck fix --interactive")
     assert story.read_bytes().decode("utf-8") == (
         "In April authorities earmarked a further 600 billion yuan (about $82 billion) to seed AI start-ups.\r\n\r\n"
         "Prices rose 5% percent last year, and the company paid $5 million for the site.\r\n")

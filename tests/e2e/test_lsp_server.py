@@ -9,6 +9,8 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
+from tests.e2e.transcript import save_terminal_svg
+
 SLIP = "In April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups."
 STORY = "---\ntitle: Chips\n---\n\n# Big Fund\n\nThe fund has raised almost 700 billion yuan ($96 billion).\n" + SLIP + "\n"
 TIMEOUT = 20
@@ -107,6 +109,21 @@ def test_diagnostic_code_action_hover_and_cleared_diagnostics(tmp_path):
                 text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
                 content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))
             assert await client.diagnostics(uri, until=lambda found: found == []) == []
+            start = diagnostic.range.start
+            save_terminal_svg("\n".join([
+                "What an LSP client received from `figcheck server` for story.md:",
+                "",
+                f"\x1b[1mstory.md:{start.line + 1}:{start.character + 1}\x1b[0m  \x1b[31merror\x1b[0m "
+                f"[{diagnostic.code}]  {diagnostic.message}",
+                "",
+                "hover:",
+                *("  " + line for line in hover.contents.value.splitlines() if line),
+                "",
+                "code actions (offered, never applied by the server):",
+                *(f"  {a.title}" for a in actions),
+                "",
+                f"after the client applied “{edit.new_text}”: \x1b[32mno diagnostics\x1b[0m",
+            ]), "lsp-session.svg", "figcheck server (LSP)")
         finally:
             await client.stop()
 

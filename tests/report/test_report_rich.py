@@ -114,3 +114,18 @@ def test_help_and_evidence_keep_their_indentation_when_they_wrap():
     ev = next(i for i, line in enumerate(lines) if line.startswith("  = evidence: "))
     assert all(line.startswith(" " * len("  = evidence: ")) for line in lines[ev + 1 : ev + 3])
     assert all(len(line) <= 60 for line in lines[start:ev + 3])
+
+
+def test_the_real_seed_report_reads_in_words(tmp_path):
+    from checker.api import lint_paths
+    from tests.e2e.transcript import save_terminal_svg
+    from tests.report.report_helpers import ROOT
+
+    result = lint_paths([str(ROOT / "seeds")], date="2025-04-15")
+    for finding in result.findings:
+        finding.path = finding.path.replace(str(ROOT) + "/", "")
+    text = render(result, "rich", color=True, width=100)
+    plain = ANSI.sub("", text)
+    assert plain.splitlines()[:2] == [f"{SEED_PATH}  (1 error)", "  as of 15 April 2025 (set by hand)"]
+    assert "  = evidence: 7.315 Chinese yuan per US dollar on 15 April 2025 (ECB); any rate from 15 January" in plain
+    save_terminal_svg("$ figcheck lint seeds/ --date 2025-04-15\n" + text, "lint-terminal.svg", "figcheck lint")
