@@ -99,3 +99,17 @@ def test_the_page_loads_nothing_from_elsewhere(server):
         _paste(page, SEED, "2025-04-15")
         page.locator("#view mark.sev-error").wait_for(timeout=10_000)
         assert requested and all(url.startswith(server) for url in requested)
+
+
+def test_an_uploaded_html_file_becomes_prose_with_its_date_confirmed(server, tmp_path):
+    upload = tmp_path / "story.html"
+    upload.write_text('<html><head><meta property="article:published_time" content="2025-04-15"></head><body>'
+                      "<p>The fund <b>grew</b> fast.</p><p>In April it earmarked a further 600 billion yuan "
+                      "($8.5 billion) for start-ups.</p></body></html>", encoding="utf-8")
+    with browser_page() as page:
+        page.goto(server)
+        page.set_input_files("#file", str(upload))
+        page.locator("#view mark.sev-error").wait_for(timeout=10_000)
+        assert page.input_value("#article").startswith("The fund grew fast.\n\nIn April it earmarked")
+        assert page.input_value("#date") == "2025-04-15"
+        assert page.inner_text("#date-used") == "Checked as of 15 April 2025 (from HTML meta)"
