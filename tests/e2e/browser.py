@@ -34,8 +34,8 @@ def chromium_path() -> str | None:
 
 
 @contextmanager
-def browser_page(width: int = 1200, height: int = 900):
-    """A fresh page in headless Chromium; skips the test when no Chromium is installed."""
+def chromium_browser():
+    """Headless Chromium, launched once for a module's tests; skips when no Chromium is installed."""
     executable = chromium_path()
     if executable is None:
         pytest.skip("no Chromium installed (apt-get install chromium)")
@@ -44,10 +44,32 @@ def browser_page(width: int = 1200, height: int = 900):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            yield page
+            yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with chromium_browser() as browser:
+        yield browser
+
+
+@contextmanager
+def new_page(browser, width: int = 1200, height: int = 900):
+    """A fresh page in its own context (no cookies or storage shared between tests)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@contextmanager
+def browser_page(width: int = 1200, height: int = 900):
+    """A page in a browser of its own, for one-off use outside a test module's shared browser."""
+    with chromium_browser() as browser, new_page(browser, width, height) as page:
+        yield page
 
 
 def screenshot(page, name: str) -> Path:

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.e2e.browser import browser_page, screenshot
+from tests.e2e.browser import chromium, new_page, screenshot  # noqa: F401 (fixture)
 
 STORY = """---
 title: Chips and the state
@@ -37,7 +37,7 @@ def report(tmp_path_factory):
         (folder / f"clean-{n}.txt").write_text(CLEAN, encoding="utf-8")
     output = folder / "report.html"
     done = subprocess.run([sys.executable, "-m", "checker", "lint", ".", "--format", "html", "-o", str(output),
-                           "--fail-on", "never"], cwd=folder, capture_output=True, text=True, timeout=120)
+                           "--fail-on", "never", "--jobs", "1"], cwd=folder, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return output
 
@@ -46,8 +46,8 @@ def _visible_notes(page) -> list[str]:
     return [note.get_attribute("data-rule") for note in page.locator("aside.note").all() if note.is_visible()]
 
 
-def test_documents_read_as_prose_with_their_dates(report):
-    with browser_page() as page:
+def test_documents_read_as_prose_with_their_dates(report, chromium):
+    with new_page(chromium) as page:
         page.goto(report.as_uri())
         story = page.locator("section.document", has_text="story.md")
         text = story.locator(".prose").inner_text()
@@ -63,8 +63,8 @@ def test_documents_read_as_prose_with_their_dates(report):
         screenshot(page, "report-html.png")
 
 
-def test_filters_by_severity_and_rule_hide_notes_without_a_script(report):
-    with browser_page() as page:
+def test_filters_by_severity_and_rule_hide_notes_without_a_script(report, chromium):
+    with new_page(chromium) as page:
         page.goto(report.as_uri())
         assert page.locator("script").count() == 0
         assert sorted(_visible_notes(page)) == ["currency-conversion", "figure-typos", "figure-typos", "unit-conversion"]
@@ -79,8 +79,8 @@ def test_filters_by_severity_and_rule_hide_notes_without_a_script(report):
         screenshot(page, "report-html-filtered.png")
 
 
-def test_clean_documents_are_one_line_each_and_a_summary_per_rule(report):
-    with browser_page() as page:
+def test_clean_documents_are_one_line_each_and_a_summary_per_rule(report, chromium):
+    with new_page(chromium) as page:
         page.goto(report.as_uri())
         clean = page.locator("li.clean-doc")
         assert clean.count() == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.api import lint_text
-from tests.e2e.browser import ROOT, browser_page, figcheck_serve, screenshot
+from tests.e2e.browser import ROOT, chromium, figcheck_serve, new_page, screenshot  # noqa: F401 (fixture)
 
 SEED = (ROOT / "seeds" / "000_d4ab128e2416e759.txt").read_text(encoding="utf-8")
 CHINESE = "国家集成电路产业投资基金三期注册资本为3440亿元人民币。今年4月，当局又拨出6000亿元人民币（约85亿美元）支持人工智能初创企业。"
@@ -23,8 +23,8 @@ def _paste(page, text: str, date: str | None = None) -> None:
     page.fill("#article", text)  # fires `input`, as typing does: the page checks after its debounce
 
 
-def test_the_slip_is_marked_and_a_fix_button_rewrites_it(server):
-    with browser_page() as page:
+def test_the_slip_is_marked_and_a_fix_button_rewrites_it(server, chromium):
+    with new_page(chromium) as page:
         page.goto(server)
         _paste(page, SEED, "2025-04-15")
         wrong = page.locator("#view mark.sev-error")
@@ -51,8 +51,8 @@ def test_the_slip_is_marked_and_a_fix_button_rewrites_it(server):
         screenshot(page, "serve-fixed.png")
 
 
-def test_marks_are_reachable_by_keyboard_and_labelled(server):
-    with browser_page() as page:
+def test_marks_are_reachable_by_keyboard_and_labelled(server, chromium):
+    with new_page(chromium) as page:
         page.goto(server)
         _paste(page, SEED, "2025-04-15")
         mark = page.locator("#view mark.sev-error")
@@ -66,10 +66,10 @@ def test_marks_are_reachable_by_keyboard_and_labelled(server):
         assert label == "Apply fix: 60 billion yuan ($8.5 billion)"
 
 
-def test_a_chinese_paragraph_gets_the_messages_figcheck_gives_and_chinese_labels(server):
+def test_a_chinese_paragraph_gets_the_messages_figcheck_gives_and_chinese_labels(server, chromium):
     expected = [f.message for f in lint_text(CHINESE, date="2025-04-15") if f.severity == "error"]
     assert expected, "figcheck flags the Chinese slip"
-    with browser_page() as page:
+    with new_page(chromium) as page:
         page.goto(server)
         _paste(page, CHINESE, "2025-04-15")
         page.locator("#view mark.sev-error").first.wait_for(timeout=10_000)
@@ -82,8 +82,8 @@ def test_a_chinese_paragraph_gets_the_messages_figcheck_gives_and_chinese_labels
         screenshot(page, "serve-chinese.png")
 
 
-def test_an_undated_article_says_so_and_a_pair_without_a_rate_is_marked_unchecked(server):
-    with browser_page() as page:
+def test_an_undated_article_says_so_and_a_pair_without_a_rate_is_marked_unchecked(server, chromium):
+    with new_page(chromium) as page:
         page.goto(server)
         _paste(page, "The state paid 50 billion naira ($60 million) for the port.")
         page.locator("#view mark.unchecked").wait_for(timeout=10_000)
@@ -91,8 +91,8 @@ def test_an_undated_article_says_so_and_a_pair_without_a_rate_is_marked_unchecke
         assert "No date known" in page.inner_text("#date-used")
 
 
-def test_the_page_loads_nothing_from_elsewhere(server):
-    with browser_page() as page:
+def test_the_page_loads_nothing_from_elsewhere(server, chromium):
+    with new_page(chromium) as page:
         requested = []
         page.on("request", lambda request: requested.append(request.url))
         page.goto(server)
@@ -101,12 +101,12 @@ def test_the_page_loads_nothing_from_elsewhere(server):
         assert requested and all(url.startswith(server) for url in requested)
 
 
-def test_an_uploaded_html_file_becomes_prose_with_its_date_confirmed(server, tmp_path):
+def test_an_uploaded_html_file_becomes_prose_with_its_date_confirmed(server, tmp_path, chromium):
     upload = tmp_path / "story.html"
     upload.write_text('<html><head><meta property="article:published_time" content="2025-04-15"></head><body>'
                       "<p>The fund <b>grew</b> fast.</p><p>In April it earmarked a further 600 billion yuan "
                       "($8.5 billion) for start-ups.</p></body></html>", encoding="utf-8")
-    with browser_page() as page:
+    with new_page(chromium) as page:
         page.goto(server)
         page.set_input_files("#file", str(upload))
         page.locator("#view mark.sev-error").wait_for(timeout=10_000)
