@@ -96,7 +96,7 @@ def evidence_sentences(evidence: dict[str, Any], language: str = "en", with_date
         said.append(words["first"].format(first=evidence["first"]))
     if with_date and evidence.get("date"):
         said.append(words["dated"].format(date=long_date(evidence["date"], language),
-                                          source=date_source_words(evidence.get("date_source"))))
+                                          source=date_source_words(evidence.get("date_source"), language)))
     for key, value in evidence.items():
         if key in HIDDEN or key in ("rate", "factor", "likely_slip", "reason", "first") or value is None:
             continue
@@ -109,8 +109,10 @@ def evidence_words(evidence: dict[str, Any], language: str = "en", with_date: bo
     return "; ".join(evidence_sentences(evidence, language, with_date))
 
 
-def date_source_words(source: str | None) -> str:
+def date_source_words(source: str | None, language: str = "en") -> str:
     """Where the as-of date came from, said for a reader ("--date" is "set by hand")."""
+    if language == "zh":
+        return "日期未知" if not source else {"--date": "手动设定"}.get(source, f"来自 {source}")
     if not source:
         return "no date known"
     return {"--date": "set by hand"}.get(source, f"from {source}")

@@ -61,7 +61,7 @@ def check_view(check: TextCheck) -> dict[str, Any]:
     return {
         "language": language,
         "date": check.date.isoformat() if check.date else None,
-        "date_words": (f"{long_date(check.date, language)} ({date_source_words(check.date_source)})"
+        "date_words": (f"{long_date(check.date, language)} ({date_source_words(check.date_source, language)})"
                        if check.date else None),
         "findings": findings,
         "checked": checked,

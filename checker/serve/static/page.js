@@ -17,7 +17,7 @@
           changed: "The text changed since this fix was offered; checking again.",
           applied: "Fix applied: ", article: "Article", open: "Open a file", date: "Article date", format: "Format",
           marked: "The article with its figures marked", findings: "Findings",
-          tagline: "check the figures in an article before it runs" },
+          tagline: "check the figures in an article before it runs", wrong: "wrong", doubtful: "doubtful" },
     zh: { error: "错误", warning: "存疑", info: "提示", unchecked: "未检查", fix: "改为",
           fixLabel: "应用修改：", checking: "正在检查…", ok: "已核对，无误", none: "未发现问题。",
           summary: (s, ok, un) => `${s.error} 处错误，${s.warning} 处存疑，${s.info} 条提示；` +
@@ -25,7 +25,7 @@
           dated: "核对日期：", undated: "日期未知：按汇率表最近一年核对。请在上方填写文章日期。",
           changed: "文本已改动，正在重新检查。", applied: "已修改：", article: "文章", open: "打开文件",
           date: "文章日期", format: "格式", marked: "标出数字的文章", findings: "检查结果",
-          tagline: "在文章发表前核对其中的数字" },
+          tagline: "在文章发表前核对其中的数字", wrong: "错误", doubtful: "存疑" },
   };
   let words = WORDS.en;
 
