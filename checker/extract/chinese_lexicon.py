@@ -1,61 +1,46 @@
-"""Word lists for the Chinese grammar: currency names, hedges, and words that only look numeric.
+"""The tables of the Chinese grammar, derived from `checker.vocab`: currency names, hedges, look-alikes.
 
 Names are given in folded (simplified) form, see `chinese_numerals.fold`; traditional
-spellings reach them through that fold.
+spellings reach them through that fold. No word is listed here: they are in checker/vocab.
 """
 
 from __future__ import annotations
 
-# Currency written after the number, longest names first in the grammar. ISO 4217 codes;
-# None for what has no code (bitcoin is reported with a unit instead).
-CURRENCY_SUFFIXES: dict[str, str | None] = {
-    "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "圆": "CNY", "块钱": "CNY",
-    "美元": "USD", "美圆": "USD", "美金": "USD", "美刀": "USD",
-    "港元": "HKD", "港币": "HKD", "港圆": "HKD",
-    "新台币": "TWD", "台币": "TWD",
-    "澳门元": "MOP", "澳门币": "MOP", "澳元": "AUD", "澳大利亚元": "AUD",
-    "日元": "JPY", "日圆": "JPY",
-    "欧元": "EUR", "英镑": "GBP", "瑞士法郎": "CHF", "瑞郎": "CHF",
-    "韩元": "KRW", "卢布": "RUB", "印度卢比": "INR", "卢比": "INR",
-    "加元": "CAD", "加拿大元": "CAD", "新加坡元": "SGD", "新元": "SGD",
-    "新西兰元": "NZD", "纽元": "NZD", "泰铢": "THB", "林吉特": "MYR", "越南盾": "VND",
-    "兰特": "ZAR", "里拉": "TRY", "雷亚尔": "BRL", "迪拉姆": "AED", "里亚尔": "SAR",
-    "奈拉": "NGN", "比索": None, "比特币": None,
-}
+from checker.vocab import vocab
 
+_V = vocab()
+
+# Currency written after the number, longest names first in the grammar. ISO 4217 codes;
+# None for what has no code (bitcoin is reported with a unit instead, 比索 names a family).
+CURRENCY_SUFFIXES: dict[str, str | None] = {}
 # Units with no ISO code of their own, reported in `unit` so the amount is not mistaken
 # for a plain number. 比索 names several currencies (MXN, PHP, ARS...), so it stays open.
-NON_ISO_UNITS = {"比特币": "bitcoin", "比索": "peso"}
+NON_ISO_UNITS: dict[str, str] = {}
+for _currency in _V.currencies.currencies:
+    for _name in _currency.zh_names:
+        CURRENCY_SUFFIXES[_name] = None if _currency.zh_unit else _currency.code
+        if _currency.zh_unit:
+            NON_ISO_UNITS[_name] = _currency.zh_unit
+for _family in _V.families.families:
+    for _name in _family.zh_names:
+        CURRENCY_SUFFIXES[_name] = None
+        NON_ISO_UNITS[_name] = _family.name
 
 # Minor units after a major one ("五元三毛", "两美元又三美分"), as a fraction of the major unit.
 MINOR_UNITS: dict[str, dict[str, float]] = {
-    "CNY": {"角": 0.1, "毛": 0.1, "分": 0.01},
-    "USD": {"美分": 0.01},
-    "HKD": {"仙": 0.01},
-    "EUR": {"欧分": 0.01},
-    "GBP": {"便士": 0.01},
+    c.code: dict(c.zh_minor) for c in _V.currencies.currencies if c.zh_minor
 }
 
 # Symbols written before the number; ¥ is the yuan in Chinese copy but may be the yen.
-CURRENCY_PREFIXES: dict[str, tuple[str, ...]] = {"￥": ("CNY", "JPY"), "¥": ("CNY", "JPY")}
+_YEN_YUAN = _V.family("yen-yuan")
+CURRENCY_PREFIX_FAMILY = _YEN_YUAN.name
+CURRENCY_PREFIXES: dict[str, tuple[str, ...]] = {symbol: tuple(_YEN_YUAN.members) for symbol in _YEN_YUAN.symbols}
 
 # Hedges written before the amount, and after it.
-HEDGES_BEFORE = (
-    "大约", "约合", "约为", "约", "将近", "接近", "近", "超过", "超出", "超", "逾", "不到",
-    "不足", "至少", "最多", "多达", "高于", "低于", "少于", "多于",
-)
-HEDGES_AFTER = ("左右", "以上", "以下", "上下", "多", "余")
+HEDGES_BEFORE = tuple(_V.hedges.zh_before)
+HEDGES_AFTER = tuple(_V.hedges.zh_after)
 
 # Words containing numeral characters that are not numbers. A numeral lying wholly inside
 # one of them is dropped ("一切", "四川"), while a longer numeral overlapping one is kept
 # ("一千万" survives "千万").
-NOT_NUMBERS = (
-    "一切", "一些", "一起", "一直", "一定", "一样", "一般", "一旦", "一致", "一再", "一向",
-    "一律", "一同", "一度", "一方面", "一边", "一面", "一下", "一点儿", "一会", "一阵", "一时",
-    "一番", "一贯", "一概", "一并", "一路", "一旁", "一带", "一举", "一系列", "一流", "一体",
-    "零售", "零件", "零部件", "零食", "零星", "零散", "一线", "一手", "一看", "一心", "一味", "一身", "一新", "统一", "唯一", "万一", "之一",
-    "不一", "一一", "十分", "两两", "三星", "四川", "大陆", "陆地", "陆续", "登陆", "着陆",
-    "海陆", "陆军", "入伍", "退伍", "队伍", "伍仁", "收拾", "拾取", "拾起", "拾到", "夕拾",
-    "放肆", "肆意", "肆无忌惮", "千方百计", "百姓", "百货", "百科", "乱七八糟", "七嘴八舌",
-    "五花八门", "三心二意", "一帆风顺", "九州", "十足", "千万别", "千万不",
-)
+NOT_NUMBERS = tuple(_V.exclusions.zh_not_numbers)

@@ -12,25 +12,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.vocab import vocab
+
 # Full-width ASCII (U+FF01..U+FF5E) maps to ASCII one for one; traditional and variant
-# characters map to the simplified forms cn2an and our grammar know. One char -> one char.
-_VARIANTS = {
-    "萬": "万", "億": "亿", "兩": "两", "倆": "两", "俩": "两", "點": "点", "負": "负",
-    "貳": "贰", "參": "叁", "陸": "陆", "〇": "零", "幾": "几", "餘": "余", "個": "个",
-    "對": "对", "雙": "双", "圓": "圆", "幣": "币", "臺": "台", "歐": "欧", "鎊": "镑",
-    "韓": "韩", "盧": "卢", "銭": "钱", "錢": "钱", "塊": "块", "　": " ",
-    "．": ".", "－": "-", "／": "/", "＋": "+", "％": "%",
-}
+# characters map to the simplified forms cn2an and our grammar know (numbers.yaml). One char -> one char.
+_ZH = vocab().numbers.zh
 _FOLD_TABLE = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
-_FOLD_TABLE.update({ord(k): v for k, v in _VARIANTS.items()})
+_FOLD_TABLE.update({ord(k): v for k, v in _ZH.fold.items()})
 del _FOLD_TABLE[ord("，")]  # folded only between full-width digits, see `fold`
 
-BIG_UNITS = {"万": 1e4, "亿": 1e8, "兆": 1e12}
-SMALL_UNITS = "十拾百佰千仟"
-CHINESE_DIGITS = "零一二三四五六七八九两壹贰叁肆伍陆柒捌玖"
-_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_DIGIT_VALUE.update({c: i + 1 for i, c in enumerate("壹贰叁肆伍陆柒捌玖")})
-_DIGIT_VALUE["两"] = 2
+BIG_UNITS = dict(vocab().scales.zh_big_units)
+SMALL_UNITS = _ZH.small_units
+CHINESE_DIGITS = _ZH.digits + _ZH.two + _ZH.formal_digits
+_DIGIT_VALUE = {c: i for i, c in enumerate(_ZH.digits)}
+_DIGIT_VALUE.update({c: i + 1 for i, c in enumerate(_ZH.formal_digits)})
+_DIGIT_VALUE[_ZH.two] = 2
 
 
 # The full-width comma ends a clause ("$20，300美圆") except between full-width digits (４，５６５).

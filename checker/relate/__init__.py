@@ -6,9 +6,9 @@
 - `parts`    — parts of a whole the text says make it up (`Parts`);
 - `shares`   — a percentage of counts the text states (`Share`): "1,030 of the 2,300 nurses, or 45%";
 - `differences` — a stated margin between two figures (`Difference`): "45,310 votes to 44,510, winning by 800";
-- `clauses`  — the clause bounds claims stay inside; `claim_words` — the words claims are read by;
-- `document_currencies` — which currency ¥ means, from the whole document so far (`DocumentCurrencies`,
-  used by the pipeline across blocks).
+- `clauses`  — the clause bounds claims stay inside; `claim_words` — the words claims are read by.
+
+Which currency a "¥" or "francs" means is settled before this stage, by `checker.resolve`.
 
 `relate()` is the one entry point the pipeline calls; it only reads quantities and text.
 """

@@ -12,17 +12,11 @@ from __future__ import annotations
 import re
 
 from checker.model import Conversion, Quantity, Relation
+from checker.vocab import alternation, vocab
 
-_HEDGE = (
-    r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|close\s+to|just\s+over|"
-    r"just\s+under|more\s+than|over|less\s+than|under|up\s+to|at\s+least|an?\s+estimated|"
-    r"estimated|circa|c\.|~|≈)"
-)
-_LINK = (
-    r"(?:(?:the\s+)?equivalent\s+(?:to|of)|equal\s+to|equalling|equaling|worth|"
-    r"converted\s+(?:to|into)|translating\s+(?:to|into)|which\s+is|i\.e\.,?)"
-)
-_ZH_LINK = r"(?:约合|折合|约|合|相当于|逾|近|超过|约为)"
+_HEDGE = rf"(?:{alternation(vocab().hedge_words('pair'))})"
+_LINK = rf"(?:{alternation(vocab().cues.conversion_links)})"
+_ZH_LINK = rf"(?:{alternation(vocab().cues.zh_conversion_links)})"
 
 # Each pattern must match the whole gap between the two amounts; group "hedge" captures a hedge.
 _GAP_PATTERNS = [
