@@ -18,7 +18,7 @@ LOCALES = {"en": "en_GB", "zh": "zh"}
 HIDDEN = frozenset({
     "rate_unit", "rate_date", "rate_low", "rate_high", "window", "source", "date", "date_source",
     "replacement", "pattern", "match", "stated", "converted", "expected", "unchecked", "timeout",
-    "timeout_seconds", "rate_note", "cue", "start", "end", "total", "sum", "parts", "shares", "actual_percent", "alternatives",
+    "timeout_seconds", "rate_note", "granularity", "cue", "start", "end", "total", "sum", "parts", "shares", "actual_percent", "alternatives",
 })
 LABELS = {
     "en": {"window": "any rate from {first} to {last} accepted ({low} to {high})",
@@ -65,9 +65,12 @@ def rate_words(evidence: dict[str, Any], language: str = "en") -> str | None:
     if evidence.get("rate_date"):
         text += (f"，{long_date(evidence['rate_date'], language)}" if language == "zh"
                  else f" on {long_date(evidence['rate_date'], language)}")
-    source = evidence.get("source")
+    source, granularity = evidence.get("source"), evidence.get("granularity")
     if source:
-        text += f" ({SOURCES.get(source, source)})"
+        name = SOURCES.get(source, source)
+        if granularity and granularity != "daily":  # daily is what a reader assumes; say a coarser one
+            name += f", {granularity} {'汇率' if language == 'zh' else 'rate'}"
+        text += f" ({name})"
     return text
 
 
