@@ -91,6 +91,8 @@ class PatternCheck(Check):
         `patterns`: regular expressions (regex syntax); any match is flagged.
         `ignore_case`: match regardless of case.
         `message`: what the finding says; {match} is replaced by the matched text.
+        `fix`: a certain rewrite of each match (a regex template such as `\\g<keep>`), which
+            `figcheck lint --fix` applies.
         `timeout_seconds`: time one paragraph may take to match; longer is an error.
     """
 
