@@ -23,9 +23,15 @@ from checker.extract.chinese_lexicon import (
     MINOR_UNITS,
     NON_ISO_UNITS,
     NOT_NUMBERS,
+    ZH_UNIT_PREFIXES,
+    ZH_UNITS,
 )
 from checker.extract.chinese_numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, fold, parse_chinese_number
 from checker.model import Quantity
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
 _NUMERAL_CHARS = CHINESE_DIGITS + SMALL_UNITS
@@ -33,8 +39,20 @@ _BIG = "".join(BIG_UNITS)
 _DECIMAL = r"点 *[零一二三四五六七八九0-9]+"
 _FIRST = rf"(?:{_ARABIC}|[{_NUMERAL_CHARS}])"
 # Spaces may separate Chinese parts (一百 五 十 二, 7 万5 千), never two Arabic runs.
+
+
+def _numeral_not_unit(chars: str) -> str:
+    """A class of numeral characters, except where one starts a unit word: 千 in 千米 and 兆 in 兆字节
+    are the kilo- and mega- of the unit, so "12千米" is 12 km and "五十兆字节" 50 MB."""
+    rests = {c: [u[1:] for u in ZH_UNITS if u[0] == c and len(u) > 1] for c in chars}
+    plain = "".join(c for c in chars if not rests[c])
+    parts = [f"[{plain}]"] if plain else []
+    parts += [f"{re.escape(c)}(?!{_alternation(r)})" for c, r in rests.items() if r]
+    return "(?:" + "|".join(parts) + ")"
+
+
 _NEXT = (
-    rf"(?:(?<![0-9]) *[{CHINESE_DIGITS}]| *[{SMALL_UNITS}]| *(?:[余多几] *)*[{_BIG}]"
+    rf"(?:(?<![0-9]) *[{CHINESE_DIGITS}]| *{_numeral_not_unit(SMALL_UNITS)}| *(?:[余多几] *)*{_numeral_not_unit(_BIG)}"
     rf"|(?<![0-9]) *{_ARABIC}| *{_DECIMAL})"
 )
 _NUMBER = rf"(?:负 *|(?<![-\w])-)?{_FIRST}{_NEXT}*"
@@ -42,15 +60,16 @@ _NUMBER = rf"(?:负 *|(?<![-\w])-)?{_FIRST}{_NEXT}*"
 _SLASH_FRACTION = r"(?:(?P<slash_whole>\d+) +)?(?P<slash_numerator>\d+) *[/] *(?P<slash_denominator>\d+)"
 
 
-def _alternation(names) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
 _CJK = "\u4e00-\u9fff"
 # 块 is also a classifier (一块蛋糕): it is money only before 钱, a minor unit, or a non-word.
 _CURRENCY = rf"{_alternation(CURRENCY_SUFFIXES)}|块(?![{_CJK}])|块(?=[零一二三四五六七八九两0-9]+[毛角])"
 _MINOR = _alternation({name for units in MINOR_UNITS.values() for name in units})
 _RANGE_JOIN = r" *(?:至|到|-|~|～|—) *"
+# Unit words; one that classifiers may follow ("一两个月": one or two months, not a tael) is guarded.
+_UNIT = "|".join(
+    re.escape(surface) + (f"(?![{not_before}])" if not_before else "")
+    for surface, (_, _, not_before) in sorted(ZH_UNITS.items(), key=lambda item: -len(item[0]))
+)
 
 _GRAMMAR = re.compile(
     rf"(?<![{_NUMERAL_CHARS}0-9])百分之 *(?P<pct_of>{_NUMBER})"
@@ -58,6 +77,8 @@ _GRAMMAR = re.compile(
     rf"|{_SLASH_FRACTION}"
     rf"|(?P<amount>{_NUMBER})(?:{_RANGE_JOIN}(?P<high>{_NUMBER}))? *(?P<approx>[多余])? *个?(?P<currency>{_CURRENCY})"
     rf"(?: *又? *(?P<minor_amount>[零一二三四五六七八九两0-9]+) *(?P<minor_unit>{_MINOR}))?"
+    rf"|(?P<unit_prefix>{_alternation(ZH_UNIT_PREFIXES)}) *(?P<prefix_amount>{_NUMBER}) *度"
+    rf"|(?P<unit_amount>{_NUMBER}) *(?P<unit>{_UNIT})(?P<unit_half> *半)?"
     rf"|(?P<symbol>{_alternation(CURRENCY_PREFIXES)}) *(?P<symbol_amount>{_NUMBER})"
     rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个百分点)"
     rf"|(?P<number>{_NUMBER})(?P<dozen> *打)?"
@@ -91,6 +112,10 @@ def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -
         return _slash_fraction(m, text)
     if m.group("currency") is not None:
         return _money_after(m, text, folded)
+    if m.group("unit") is not None:
+        return _physical(m, text, folded, blocked)
+    if m.group("unit_prefix") is not None:
+        return _temperature(m, text, folded)
     if m.group("symbol") is not None:
         return _money_before(m, text, folded)
     if m.group("pct") is not None:
@@ -133,6 +158,38 @@ def _money_after(m: re.Match, text: str, folded: str) -> Quantity | None:
     if high_numeral is not None and quantity.scale is None:
         quantity.scale = scale_as_written(high_numeral)
     return quantity
+
+
+def _physical(m: re.Match, text: str, folded: str, blocked) -> Quantity | None:
+    """A number followed by a unit: 387万亩, 20万公斤, 两千五百公里, 三斤半, 85度 (where the text is about
+    temperature). Not inside a word that only looks numeric (两两, "in pairs")."""
+    numeral = m.group("unit_amount")
+    if _inside_word(m.start("unit_amount"), m.end("unit"), blocked):
+        return None
+    unit, context, _ = ZH_UNITS[m.group("unit")]
+    if context and not any(word in folded for word in context):
+        return None
+    if not any(c.isdigit() or c in CHINESE_DIGITS or c in "十拾" for c in numeral):
+        return None  # 千米 alone is the unit's name, not a thousand metres
+    value = parse_chinese_number(numeral)
+    if value is None:
+        return None
+    end = m.end("unit")
+    if m.group("unit_half"):
+        value, end = value + 0.5, m.end("unit_half")
+    start = m.start("unit_amount")
+    return _quantity(text, start, end, value, "physical", numeral, unit=unit, hedge=_hedge(folded, start, end, numeral))
+
+
+def _temperature(m: re.Match, text: str, folded: str) -> Quantity | None:
+    """华氏温度98.6度, 摄氏20度: the scale named before the number, 度 after it."""
+    numeral = m.group("prefix_amount")
+    value = parse_chinese_number(numeral)
+    if value is None:
+        return None
+    start, end = m.start(), m.end()
+    return _quantity(text, start, end, value, "physical", numeral, unit=ZH_UNIT_PREFIXES[m.group("unit_prefix")],
+                     hedge=_hedge(folded, start, end, numeral))
 
 
 def _share_scale(low_numeral: str, low: float, high_numeral: str) -> float:

@@ -44,3 +44,22 @@ HEDGES_AFTER = tuple(_V.hedges.zh_after)
 # one of them is dropped ("一切", "四川"), while a longer numeral overlapping one is kept
 # ("一千万" survives "千万").
 NOT_NUMBERS = tuple(_V.exclusions.zh_not_numbers)
+
+# Physical units after a numeral (units.yaml `zh`), by folded surface: (pint unit, words one of which
+# the text must hold, characters that may not follow).
+ZH_UNITS: dict[str, tuple[str, tuple[str, ...], str]] = {}
+# Words before a numeral that, with 度 after it, give its unit ("华氏温度98.6度").
+ZH_UNIT_PREFIXES: dict[str, str] = {}
+
+
+def _fold_later(surface: str) -> str:
+    from checker.extract.chinese_numerals import fold
+
+    return fold(surface)
+
+
+for _unit in _V.units.units:
+    for _surface in _unit.zh:
+        ZH_UNITS[_fold_later(_surface)] = (_unit.pint, tuple(_unit.zh_context), "".join(_unit.zh_not_before))
+    for _prefix in _unit.zh_prefix:
+        ZH_UNIT_PREFIXES[_fold_later(_prefix)] = _unit.pint

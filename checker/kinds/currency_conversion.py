@@ -68,6 +68,9 @@ class CurrencyConversion(Check):
         `window_days`: days before the document's date whose rates are accepted.
         `undated_window_days`: days at the end of the table used when no date is known.
         `undated_history_days`: without a date, a pair that only fits older rates is info.
+        `weekly_tolerance`: added when the rate comes from a weekly series (NBP table B).
+        `monthly_tolerance`: added when the rate comes from a monthly series (HMRC, set in advance).
+        `stated_rate_tolerance`: how far a pair may sit from a rate the text itself states.
         `report_unchecked`: report pairs that cannot be checked (no rate) as info.
         `fix_slack`: how close to a power of ten a gap must be to suggest a scale fix.
     """
@@ -193,20 +196,22 @@ class CurrencyConversion(Check):
             "date": self.env.date.isoformat() if self.env.date else None,
             "date_source": self.env.date_source,
         }
+        # Exact texts for the figures' span, one per alternative fix, so SARIF and reviewdog can
+        # offer them as fixes (the engine extends them with the span to a closing bracket).
+        between = text[stated.end : converted.start]
+        about = "" if (converted.hedge or "about" in between) else ("约" if opening == "（" else "about ")
+        restated = text[stated.start : converted.start] + about + expected_text
+        replacements = [restated]
         if power is not None:
             evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
-            # Exact text for the finding's span, so SARIF and reviewdog can offer it as a fix.
             rescaled = restate(stated, stated.value / 10**power)
             evidence["replacement"] = rescaled + text[stated.end : converted.end]
+            replacements.insert(0, evidence["replacement"])
+        evidence["replacements"] = replacements
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
-        # The same alternatives as exact text for the finding's span (first figure to last), to apply.
-        between = text[stated.start : converted.start]
-        about = "" if (converted.hedge or "about" in opening) else ("约" if opening == "（" else "about ")
-        exact = [evidence["replacement"]] if power is not None else []
-        exact.append(f"{between}{about}{expected_text}")
-        return Problem((stated, converted), message, " or ".join(fixes), evidence, fixes=tuple(exact))
+        return Problem((stated, converted), message, " or ".join(fixes), evidence, fixes=tuple(replacements))
 
     def _stated_rate(self, base: str, quote: str, relation: Relation) -> tuple[StatedRate, float] | None:
         """The latest rate the text has stated between these currencies, as quote per base, unless

@@ -18,7 +18,7 @@ LOCALES = {"en": "en_GB", "zh": "zh"}
 HIDDEN = frozenset({
     "rate_unit", "rate_date", "rate_low", "rate_high", "window", "source", "date", "date_source",
     "replacement", "pattern", "match", "stated", "converted", "expected", "unchecked", "timeout",
-    "timeout_seconds", "rate_note", "granularity", "cue", "start", "end", "total", "sum", "parts", "shares", "actual_percent", "alternatives",
+    "timeout_seconds", "rate_note", "granularity", "cue", "start", "end", "total", "sum", "parts", "shares", "actual_percent", "alternatives", "replacements",
 })
 LABELS = {
     "en": {"window": "any rate from {first} to {last} accepted ({low} to {high})",

@@ -26,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.findings import Finding, LintResult
-from checker.report.common import by_location, plural, span_width
+from checker.report.common import by_location, files_text, plural, span_width
 from checker.report.evidence_words import date_source_words, evidence_words, long_date
 from checker.report.excerpt import excerpt
 from checker.report.options import RenderOptions
@@ -53,11 +53,13 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
     for path in dict.fromkeys(f.path for f in findings):
         in_file = [f for f in findings if f.path == path]
         shared_note = _file_note(in_file)
-        _print_heading(console, path, in_file, shared_note)
+        if not options.quiet:
+            _print_heading(console, path, in_file, shared_note)
         for finding in in_file:
             _print_finding(console, finding, shared_note)
             console.print()
-    _print_summary(console, result, options.show_unparsed)
+    if not options.quiet:
+        _print_summary(console, result, options.show_unparsed)
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
@@ -123,7 +125,7 @@ def _print_hanging(console: Console, label: Text, body: Text) -> None:
 def _print_summary(console: Console, result: LintResult, show_unparsed: bool) -> None:
     counts = result.summary()
     with_findings = len({f.path for f in result.findings})
-    checked = f"{plural(result.files, 'file')} checked"
+    checked = f"{files_text(result)} checked"
     if result.skipped:
         checked += f", {result.skipped} skipped"
     if result.findings:
