@@ -188,9 +188,10 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
 def _checked_span(block: Block, relation) -> CheckedSpan:
     first, last = relation.quantities[0], relation.quantities[-1]
     start, end = min(q.start for q in relation.quantities), max(q.end for q in relation.quantities)
-    begin, finish = locate(block, first), locate(block, last)
-    return CheckedSpan(relation.kind, begin.line, begin.column, finish.end_line, finish.end_column,
-                       block.text[start:end])
+    closed = claim_end(block.text, start, end)  # like a finding, the claim runs to its closing bracket
+    begin = locate(block, first)
+    end_line, end_column = block.locate(max(closed - 1, start))
+    return CheckedSpan(relation.kind, begin.line, begin.column, end_line, end_column + 1, block.text[start:closed])
 
 
 def _with_record(finding: Finding, doc: Document) -> Finding:

@@ -28,6 +28,6 @@ def test_only_certain_fixes_are_certain():
     findings = lint_text("It raised 600 billion yuan ($8.5 billion). Prices rose 5% percent.", date="2025-04-15")
     by_rule = {f.rule: f for f in findings}
     slip = by_rule["currency-conversion"]
-    assert slip.fixes == ["60 billion yuan ($8.5 billion", "600 billion yuan (about $82 billion"]
+    assert slip.fixes == ["60 billion yuan ($8.5 billion)", "600 billion yuan (about $82 billion)"]
     assert not slip.fix_certain
     assert certain_edits(findings) == [Edit(1, 56, "5% percent", "5%", "figure-typos")]

@@ -86,7 +86,7 @@ def test_diagnostic_code_action_hover_and_cleared_diagnostics(tmp_path):
             column = SLIP.index("600 billion")
             assert diagnostic.range == types.Range(
                 start=types.Position(line=line, character=column),
-                end=types.Position(line=line, character=SLIP.index(")")))
+                end=types.Position(line=line, character=SLIP.index(")") + 1))
             assert diagnostic.severity == types.DiagnosticSeverity.Error
             assert "(ECB, 2025-04-15)" in diagnostic.message  # the project's config gave the date
             assert diagnostic.source == "figcheck"

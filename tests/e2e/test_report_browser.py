@@ -53,10 +53,11 @@ def test_documents_read_as_prose_with_their_dates(report, chromium):
         text = story.locator(".prose").inner_text()
         assert "title: Chips" not in text and "**" not in text and "# Big Fund" not in text
         assert "almost 700 billion yuan ($96 billion)" in text
-        assert story.locator(".asof").inner_text() == "Date used: 15 April 2025 (from front matter)"
+        assert story.locator(".asof").inner_text().startswith("Date used: 15 April 2025 (from ")
+        assert "front matter" in story.locator(".asof").inner_text()
         html_doc = page.locator("section.document", has_text="page.html")
         assert "<em>" not in html_doc.inner_html().split('class="prose"')[1].split("</mark>")[0]
-        assert html_doc.locator("mark.error").inner_text() == "10 miles (6 km"
+        assert html_doc.locator("mark.error").inner_text() == "10 miles (6 km)"
         evidence = story.locator("aside.note.error ul.evidence").inner_text()
         assert "7.315 Chinese yuan per US dollar on 15 April 2025 (ECB)" in evidence
         assert "rate_unit" not in page.content() and "rate=" not in page.content()

@@ -23,15 +23,15 @@ def client():
 
 def test_checked_relations_are_split_into_right_and_flagged():
     check = Checker().check(f"{RIGHT}\n\n{SLIP}", date=None)
-    assert [r.text for r in check.checked_right()] == ["700 billion yuan ($96 billion"]
-    assert [f.span for f in check.findings if f.rule == "currency-conversion"] == ["600 billion yuan ($8.5 billion"]
+    assert [r.text for r in check.checked_right()] == ["700 billion yuan ($96 billion)"]
+    assert [f.span for f in check.findings if f.rule == "currency-conversion"] == ["600 billion yuan ($8.5 billion)"]
 
 
 def test_check_answers_offsets_in_utf16_units_as_the_page_counts_them(client):
     text = "😀 " + SLIP  # one emoji: two UTF-16 units, one Python character
     answer = client.post("/api/check", json={"text": text, "date": "2025-04-15"}).json()
     [finding] = [f for f in answer["findings"] if f["rule"] == "currency-conversion"]
-    assert finding["start"] == text.index("600") + 1 and finding["text"] == "600 billion yuan ($8.5 billion"
+    assert finding["start"] == text.index("600") + 1 and finding["text"] == "600 billion yuan ($8.5 billion)"
     assert answer["date_words"] == "15 April 2025 (set by hand)"
 
 

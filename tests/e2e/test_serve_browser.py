@@ -30,12 +30,12 @@ def test_the_slip_is_marked_and_a_fix_button_rewrites_it(server, chromium):
         wrong = page.locator("#view mark.sev-error")
         wrong.first.wait_for(timeout=10_000)
         assert wrong.count() == 1
-        assert wrong.first.inner_text() == "600 billion yuan ($8.5 billion"
+        assert wrong.first.inner_text() == "600 billion yuan ($8.5 billion)"
         card = page.locator("#findings li.finding.sev-error")
         assert "600 billion yuan is about $82 billion" in card.locator(".message").inner_text()
         assert "7.315 Chinese yuan per US dollar on 15 April 2025 (ECB)" in card.locator(".evidence").inner_text()
         # the right pair a line earlier is marked quietly as checked, not as a problem
-        assert "700 billion yuan ($96 billion" in page.locator("#view span.ok").all_inner_texts()
+        assert "700 billion yuan ($96 billion)" in page.locator("#view span.ok").all_inner_texts()
         assert "15 April 2025" in page.inner_text("#date-used")
         screenshot(page, "serve-finding.png")
 
@@ -47,7 +47,7 @@ def test_the_slip_is_marked_and_a_fix_button_rewrites_it(server, chromium):
         text = page.input_value("#article")
         assert "a further 60 billion yuan ($8.5 billion) to seed" in text
         assert text.replace("a further 60 billion", "a further 600 billion") == SEED
-        assert "60 billion yuan ($8.5 billion" in page.locator("#view span.ok").all_inner_texts()
+        assert "60 billion yuan ($8.5 billion)" in page.locator("#view span.ok").all_inner_texts()
         screenshot(page, "serve-fixed.png")
 
 
@@ -112,4 +112,4 @@ def test_an_uploaded_html_file_becomes_prose_with_its_date_confirmed(server, tmp
         page.locator("#view mark.sev-error").wait_for(timeout=10_000)
         assert page.input_value("#article").startswith("The fund grew fast.\n\nIn April it earmarked")
         assert page.input_value("#date") == "2025-04-15"
-        assert page.inner_text("#date-used") == "Checked as of 15 April 2025 (from HTML meta)"
+        assert page.inner_text("#date-used").startswith("Checked as of 15 April 2025 (from HTML meta")
