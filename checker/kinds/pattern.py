@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Annotated, Iterable
 
 import regex
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.model import Location, Problem, Span
@@ -43,7 +43,7 @@ class PatternParams(Params):
     fix: str | None = Field(
         None, max_length=500,
         description="a certain rewrite of each match, as a regex replacement template (\\g<name> names a group "
-                    "every pattern has); `figcheck lint --fix` applies it",
+                    "the pattern has; a pattern without them is flagged unfixed); `figcheck lint --fix` applies it",
     )
     timeout_seconds: float = Field(
         1.0, gt=0, le=30, description="time one paragraph may take to match; longer is reported as an error"
@@ -52,18 +52,14 @@ class PatternParams(Params):
     def disabled_reason(self) -> str | None:
         return None if self.patterns else "no patterns given"
 
-    @model_validator(mode="after")
-    def _fix_fits_every_pattern(self) -> "PatternParams":
-        """A `fix` naming a group some pattern lacks would fail mid-run; say so when the pack loads."""
-        if self.fix is None:
-            return self
-        for pattern in self.patterns:
-            compiled = regex.compile(pattern)
-            for name in regex.findall(r"\\g<(\w+)>", self.fix):
-                known = name.isdigit() and int(name) <= compiled.groups or name in compiled.groupindex
-                if not known:
-                    raise ValueError(f"fix names group {name!r}, which pattern {pattern!r} does not have")
-        return self
+
+def _fix_groups(template: str) -> list[str]:
+    return regex.findall(r"\\g<(\w+)>", template)
+
+
+def _fix_fits(compiled: regex.Pattern, template: str) -> bool:
+    return all(name.isdigit() and int(name) <= compiled.groups or name in compiled.groupindex
+               for name in _fix_groups(template))
 
 
 @register("pattern", PatternParams)
@@ -124,7 +120,8 @@ class PatternCheck(Check):
         text = match.group(0)
         span = _span(block, match.start(), match.end())
         message = self.params.message.replace("{match}", " ".join(text.split()))
-        fixes = (match.expand(self.params.fix),) if self.params.fix is not None else ()
+        fix = self.params.fix
+        fixes = (match.expand(fix),) if fix is not None and _fix_fits(match.re, fix) else ()
         return Problem((span,), message, fixes[0] if fixes else None,
                        evidence={"match": text, "pattern": match.re.pattern}, fixes=fixes, certain=bool(fixes))
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
 
 from checker.api import lint_text
-from checker.kinds.pattern import PatternParams
 
 
-def test_a_fix_naming_a_group_a_pattern_lacks_is_a_pack_error():
-    with pytest.raises(ValidationError, match="fix names group 'keep'"):
-        PatternParams(patterns=[r"(?P<keep>\d+)%\s?percent", r"US\$\$"], fix=r"\g<keep>")
-    assert PatternParams(patterns=[r"(\d+)%\s?pct"], fix=r"\1%").fix == r"\1%"
+def test_a_pattern_without_the_fix_groups_is_flagged_but_not_fixed(tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("rules:\n  - id: typos\n    kind: pattern\n    severity: warning\n    params:\n"
+                    "      fix: '\\g<keep>'\n      patterns: ['(?P<keep>\\d%) percent', '\\bgazillion\\b']\n",
+                    encoding="utf-8")
+    found = {f.span: f.fixes for f in lint_text("It rose 5% percent, a gazillion times.", rules=[pack])
+             if f.rule == "typos"}
+    assert found == {"5% percent": ["5%"], "gazillion": []}
 
 
 @pytest.mark.parametrize("text, fixed", [
