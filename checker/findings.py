@@ -39,6 +39,11 @@ class Finding(BaseModel):
     evidence: dict[str, Any] = Field(default_factory=dict)
     # Not part of the JSON contract: the original line the finding starts on, for display.
     source_line: str | None = Field(default=None, exclude=True)
+    # Not part of the JSON contract either: the prose the finding covers and exact replacements for
+    # it (checker.fix applies them only where the file still holds `span` at that place).
+    span: str | None = Field(default=None, exclude=True)
+    fixes: list[str] = Field(default_factory=list, exclude=True)
+    fix_certain: bool = Field(default=False, exclude=True)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.message)
@@ -70,6 +75,8 @@ class LintResult(BaseModel):
     skipped_files: list[tuple[str, str]] = Field(default_factory=list, exclude=True)
     # path -> original text, for reporters that show documents in full (HTML). Only kept when asked.
     sources: dict[str, str] = Field(default_factory=dict, exclude=True)
+    # path -> (as-of date YYYY-MM-DD or None, where it came from), kept with the sources.
+    dates: dict[str, tuple[str | None, str | None]] = Field(default_factory=dict, exclude=True)
     # Every file checked, findings or not (a clean file is a passing JUnit test case).
     paths: list[str] = Field(default_factory=list, exclude=True)
 

@@ -212,3 +212,8 @@ class Problem:
     suggestion: str | None = None
     evidence: dict = field(default_factory=dict)
     severity: str | None = None  # overrides the rule's severity, e.g. an unchecked pair is "info"
+    # Exact replacements for the text from the first quantity's start to the last one's end, best
+    # first: the alternatives an editor chooses between. `certain`: the first one is the only right
+    # rewrite (a unit stated twice, a house-style rewrite), so `lint --fix` may apply it unasked.
+    fixes: tuple[str, ...] = ()
+    certain: bool = False

@@ -36,11 +36,26 @@ class LintOptions:
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     extra: dict = field(default_factory=dict)
+    # Keep where each relation (a conversion pair, a change, parts of a whole) sits, so a caller
+    # can mark the figures that were checked and found right (`figcheck serve`, the LSP server).
+    keep_relations: bool = False
 
     def wants(self, rule_id: str) -> bool:
         if self.select and rule_id not in self.select:
             return False
         return rule_id not in self.ignore
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedSpan:
+    """Where one relation the checks looked at sits in the original file (end column exclusive)."""
+
+    kind: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
 
 
 @dataclass
@@ -51,6 +66,9 @@ class DocumentResult:
     source: str | None = None
     file: str | None = None  # the real file (an export) when the document is one of its records
     record: bool = False
+    relations: list[CheckedSpan] = field(default_factory=list)  # only with LintOptions.keep_relations
+    date: dt.date | None = None  # the as-of date used, and where it came from
+    date_source: str | None = None
 
 
 def locate(block: Block, quantity: Quantity) -> Location:
@@ -96,6 +114,8 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         if doc.source is not None and "figcheck:" in doc.source else []
     by_line = LineSuppressions(directives)
     context = DocumentCurrencies()
+    kept: list[CheckedSpan] = []
+    consumed_kinds = {kind for _, check in checks for kind in check.consumes}
 
     def emit(rule: LoadedRule, problem: Problem, block: Block | None) -> None:
         if block is not None and suppressions.applies(block, rule.id):
@@ -126,6 +146,9 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         relations = relate(block.text, quantities)
         stats.amounts += len(quantities)
         stats.relations += len(relations)
+        if options.keep_relations:  # only relations some active check reads: those are the checked ones
+            kept.extend(_checked_span(block, relation) for relation in relations
+                        if relation.quantities and relation.kind in consumed_kinds)
         for item in unparsed[: max(MAX_UNPARSED_KEPT - len(stats.unparsed), 0)]:
             line, column = block.locate(item.start)
             stats.unparsed.append(f"{path}:{line}:{column}: {item.text}")
@@ -160,7 +183,17 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     if doc.record is not None:
         findings = [_with_record(f, doc) for f in findings]
     findings.sort(key=Finding.sort_key)
-    return DocumentResult(doc.path, findings, stats, doc.source, doc.file, doc.record is not None)
+    return DocumentResult(doc.path, findings, stats, doc.source, doc.file, doc.record is not None,
+                          kept, date, date_source)
+
+
+def _checked_span(block: Block, relation) -> CheckedSpan:
+    first, last = relation.quantities[0], relation.quantities[-1]
+    start, end = min(q.start for q in relation.quantities), max(q.end for q in relation.quantities)
+    closed = claim_end(block.text, start, end)  # like a finding, the claim runs to its closing bracket
+    begin = locate(block, first)
+    end_line, end_column = block.locate(max(closed - 1, start))
+    return CheckedSpan(relation.kind, begin.line, begin.column, end_line, end_column + 1, block.text[start:closed])
 
 
 MAX_CHECKED_VALUE = 1e21  # a thousand billion trillion: past any real amount, and far from float overflow
@@ -215,6 +248,7 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | d
     assert first is not None and last is not None, "quantities are located before checks run"
     end_line, end_column = last.end_line, last.end_column
     evidence = problem.evidence
+    span, fixes = _span_text(problem, block), list(problem.fixes)
     if block is not None:
         stop = problem.quantities[-1].end
         closed = claim_end(block.text, problem.quantities[0].start, stop)
@@ -222,6 +256,7 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | d
             end_line, end_column = block.locate(closed - 1)
             end_column += 1
             evidence = _closed_replacements(evidence, block.text[stop:closed])
+            span, fixes = span + block.text[stop:closed], [fix + block.text[stop:closed] for fix in fixes]
     message = rule.rule.render_message(problem.message, problem.suggestion, evidence)
     return Finding(
         path=path,
@@ -235,7 +270,18 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | d
         suggestion=problem.suggestion,
         evidence=evidence,
         source_line=_line(lines, first.line),
+        span=span,
+        fixes=fixes,
+        fix_certain=problem.certain and len(problem.fixes) == 1,
     )
+
+
+def _span_text(problem: Problem, block: Block | None) -> str:
+    """The prose from the first quantity's start to the last one's end: what a fix replaces."""
+    first, last = problem.quantities[0], problem.quantities[-1]
+    if len(problem.quantities) == 1 or block is None or not (first.start < last.end <= len(block.text)):
+        return first.text if len(problem.quantities) == 1 else f"{first.text}…{last.text}"
+    return block.text[first.start : last.end]
 
 
 def _closed_replacements(evidence: dict, tail: str) -> dict:
@@ -285,3 +331,5 @@ def add_outcome(result: LintResult, outcome: DocumentResult, keep_sources: bool 
     result.stats.unparsed.extend(outcome.stats.unparsed)
     if keep_sources and outcome.source is not None:
         result.sources[outcome.path] = outcome.source
+    if keep_sources:
+        result.dates[outcome.path] = (outcome.date.isoformat() if outcome.date else None, outcome.date_source)

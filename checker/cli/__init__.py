@@ -24,6 +24,9 @@ from checker.version import __version__
 # are listed after the plain commands).
 COMMANDS: tuple[str, ...] = (
     "lint",
+    "fix",
+    "serve",
+    "server",
     "audit",
     "extract",
     "rates",

@@ -53,6 +53,7 @@ def lint(
     show_files: Annotated[bool, typer.Option("--show-files", metavar="", help="Print every file a lint would read, one per line, and exit.")] = False,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", metavar="NAME", help="Read stdin as the file NAME: its type (.md, .html, ...), front matter and the path findings name.")] = None,
     reports: Annotated[Optional[list[str]], typer.Option("--report", metavar="FORMAT:FILE", help="Also write the report in FORMAT to FILE, from the same run; may be repeated (e.g. --report sarif:figcheck.sarif).")] = None,
+    fix: Annotated[bool, typer.Option("--fix", metavar="", help="Apply the certain fixes (a unit stated twice, house style) to the files, then report the rest.")] = False,
 ) -> None:
     """Check documents and report the figures that do not add up."""
     from checker.parallel import default_jobs
@@ -94,6 +95,13 @@ def lint(
             sys.stderr.write(f"figcheck: {message}\n")
     if run.baseline_written:
         raise typer.Exit(EXIT_OK)
+    if fix:
+        from checker.fix.session import apply_to_files, certain_plan, fixed_findings
+
+        fixed = apply_to_files(certain_plan(run.result.findings))
+        run.result.findings = fixed_findings(run.result.findings, fixed)
+        if not quiet:
+            sys.stderr.write(f"figcheck: {fixed.summary()}\n")
     colored = output is None and wants_color(sys.stdout, mode=color.value)
     infos = rule_infos(run.rules)
     if statistics:

@@ -200,7 +200,8 @@ class CurrencyConversion(Check):
         # Exact texts for the figures' span, one per alternative fix, so SARIF and reviewdog can
         # offer them as fixes (the engine extends them with the span to a closing bracket).
         between = text[stated.end : converted.start]
-        restated = text[stated.start : converted.start] + ("" if "about" in between else "about ") + expected_text
+        about = "" if (converted.hedge or "about" in between) else ("约" if opening == "（" else "about ")
+        restated = text[stated.start : converted.start] + about + expected_text
         replacements = [restated]
         if power is not None:
             evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
@@ -211,7 +212,7 @@ class CurrencyConversion(Check):
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
-        return Problem((stated, converted), message, " or ".join(fixes), evidence)
+        return Problem((stated, converted), message, " or ".join(fixes), evidence, fixes=tuple(replacements))
 
     def _stated_rate(self, base: str, quote: str, relation: Relation) -> tuple[StatedRate, float] | None:
         """The latest rate the text has stated between these currencies, as quote per base, unless

@@ -106,12 +106,14 @@ class NumberStyle(Check):
                 if self.params.percent == "consistent":
                     yield from self._consistent("percent", style, quantity)
                 elif style != self.params.percent:
-                    yield self._slip(quantity, f"write percentages with '{self.params.percent}': {quantity.display}")
+                    yield self._slip(quantity, f"write percentages with '{self.params.percent}': {quantity.display}",
+                                     rewrite=_percent_rewrite(quantity.text, self.params.percent))
             if self.params.currency and quantity.kind == "money":
                 yield from self._currency(quantity)
             if self.params.spell_below_ten and _small_digit(quantity):
                 word = _SPELLED[int(quantity.value)]
-                yield self._slip(quantity, f"spell out numbers below ten: '{word}', not '{quantity.display}'", word)
+                yield self._slip(quantity, f"spell out numbers below ten: '{word}', not '{quantity.display}'", word,
+                                 rewrite=word)
             if self.params.conversion_above and quantity.kind == "money" and (quantity.start, quantity.end) not in converted:
                 yield from self._needs_conversion(quantity)
 
@@ -119,8 +121,10 @@ class NumberStyle(Check):
         first = self.first.setdefault(rule, (style, quantity))
         if first[0] != style and f"{rule}-reported" not in self.first:
             self.first[f"{rule}-reported"] = (style, quantity)
+            rewrite = _spelled_scale(quantity.text) if rule == "scale" and first[0] == "spelled out" else None
             yield self._slip(quantity, f"{rule} written {style} in {quantity.display}, but {first[0]} "
-                                       f"earlier ({first[1].display})", evidence={"first": first[1].display})
+                                       f"earlier ({first[1].display})", evidence={"first": first[1].display},
+                             rewrite=rewrite)
 
     def _currency(self, quantity: Quantity) -> Iterable[Problem]:
         if self.params.currency == "code" and _SYMBOL.search(quantity.text):
@@ -134,10 +138,37 @@ class NumberStyle(Check):
                 yield self._slip(quantity, f"give a {self.params.conversion_currency} conversion for {quantity.display}")
 
     @staticmethod
-    def _slip(quantity: Quantity, message: str, suggestion: str | None = None, evidence: dict | None = None) -> Problem:
-        return Problem((quantity,), message, suggestion, evidence or {})
+    def _slip(quantity: Quantity, message: str, suggestion: str | None = None, evidence: dict | None = None,
+              rewrite: str | None = None) -> Problem:
+        """`rewrite`: the figure in house style, a certain fix when the style rule fixes its form."""
+        fixes = (rewrite,) if rewrite and rewrite != quantity.text else ()
+        return Problem((quantity,), message, suggestion or (rewrite if fixes else None), evidence or {},
+                       fixes=fixes, certain=bool(fixes))
 
 
 def _small_digit(quantity: Quantity) -> bool:
     return (quantity.kind == "number" and quantity.text.strip().isdigit() and 0 < quantity.value < 10
             and not quantity.scale)
+
+
+_PERCENT_WORD = re.compile(r"\s?(?:per\s?cent|pct)\b", re.IGNORECASE)
+_ABBREVIATED = {"bn": "billion", "bln": "billion", "b": "billion", "mn": "million", "mln": "million",
+                "m": "million", "tn": "trillion", "trn": "trillion", "k": "thousand"}
+_SCALE_AT_END = re.compile(r"(\d)\s?(bn|bln|mn|mln|tn|trn|m|b|k)\.?$", re.IGNORECASE)
+
+
+def _percent_rewrite(text: str, style: str) -> str | None:
+    """ "12 percent" -> "12%", "12%" -> "12 percent": the same figure in the house's form."""
+    if style == "%":
+        rewritten = _PERCENT_WORD.sub("%", text)
+    else:
+        rewritten = text.replace("%", " percent")
+    return rewritten if rewritten != text else None
+
+
+def _spelled_scale(text: str) -> str | None:
+    """ "$2bn" -> "$2 billion"; None where the scale word is not at the figure's end."""
+    match = _SCALE_AT_END.search(text)
+    if not match:
+        return None
+    return text[: match.start()] + match.group(1) + " " + _ABBREVIATED[match.group(2).lower()]

@@ -40,12 +40,26 @@ class PatternParams(Params):
         "'{match}' matches a flagged pattern", max_length=500,
         description="what the finding says; {match} is replaced by the matched text",
     )
+    fix: str | None = Field(
+        None, max_length=500,
+        description="a certain rewrite of each match, as a regex replacement template (\\g<name> names a group "
+                    "the pattern has; a pattern without them is flagged unfixed); `figcheck lint --fix` applies it",
+    )
     timeout_seconds: float = Field(
         1.0, gt=0, le=30, description="time one paragraph may take to match; longer is reported as an error"
     )
 
     def disabled_reason(self) -> str | None:
         return None if self.patterns else "no patterns given"
+
+
+def _fix_groups(template: str) -> list[str]:
+    return regex.findall(r"\\g<(\w+)>", template)
+
+
+def _fix_fits(compiled: regex.Pattern, template: str) -> bool:
+    return all(name.isdigit() and int(name) <= compiled.groups or name in compiled.groupindex
+               for name in _fix_groups(template))
 
 
 @register("pattern", PatternParams)
@@ -73,6 +87,8 @@ class PatternCheck(Check):
         `patterns`: regular expressions (regex syntax); any match is flagged.
         `ignore_case`: match regardless of case.
         `message`: what the finding says; {match} is replaced by the matched text.
+        `fix`: a certain rewrite of each match (a regex template such as `\\g<keep>`), which
+            `figcheck lint --fix` applies.
         `timeout_seconds`: time one paragraph may take to match; longer is an error.
     """
 
@@ -104,7 +120,10 @@ class PatternCheck(Check):
         text = match.group(0)
         span = _span(block, match.start(), match.end())
         message = self.params.message.replace("{match}", " ".join(text.split()))
-        return Problem((span,), message, evidence={"match": text, "pattern": match.re.pattern})
+        fix = self.params.fix
+        fixes = (match.expand(fix),) if fix is not None and _fix_fits(match.re, fix) else ()
+        return Problem((span,), message, fixes[0] if fixes else None,
+                       evidence={"match": text, "pattern": match.re.pattern}, fixes=fixes, certain=bool(fixes))
 
     def _timed_out(self, block: AnalyzedBlock, pattern: str) -> Problem:
         span = _span(block, 0, min(len(block.text), 1))

@@ -62,11 +62,13 @@ class UnitConversion(Check):
                 continue
             stated, converted = relation.quantities
             if stated.kind == "physical" and converted.kind == "physical":
-                problem = self._check_pair(relation, stated, converted)
+                problem = self._check_pair(relation, stated, converted, block.text)
                 if problem is not None:
                     yield problem
 
-    def _check_pair(self, relation: Conversion, stated: Quantity, converted: Quantity) -> Problem | None:
+    def _check_pair(
+        self, relation: Conversion, stated: Quantity, converted: Quantity, block_text: str = ""
+    ) -> Problem | None:
         if stated.is_range != converted.is_range:
             return None
         if (stated.value < 0) != (converted.value < 0) and not is_temperature(stated.unit):
@@ -77,7 +79,7 @@ class UnitConversion(Check):
         for amount, printed in ends:
             expected = self._expected(amount, stated, converted, printed, relation)
             if expected is not None:
-                return self._mismatch(relation, stated, converted, amount, printed, expected)
+                return self._mismatch(relation, stated, converted, amount, printed, expected, block_text)
         return None
 
     def _expected(
@@ -112,7 +114,8 @@ class UnitConversion(Check):
         return slack
 
     def _mismatch(
-        self, relation: Conversion, stated: Quantity, converted: Quantity, amount: float, printed: float, expected: float
+        self, relation: Conversion, stated: Quantity, converted: Quantity, amount: float, printed: float, expected: float,
+        block_text: str = "",
     ) -> Problem:
         digits = max(2, stated.sig_digits, converted.sig_digits)
         fixed = restate(converted, expected, digits) if not converted.is_range else None
@@ -132,7 +135,8 @@ class UnitConversion(Check):
         if fixed:
             opening, closing = (" (", ")") if relation.cue.startswith("(") else ((" " + relation.cue + " ").replace(" ,", ","), "")
             suggestion = f"{stated.display}{opening}{fixed}{closing}"
-        return Problem((stated, converted), message, suggestion, evidence)
+        exact = (f"{block_text[stated.start : converted.start]}{fixed}",) if fixed and block_text else ()
+        return Problem((stated, converted), message, suggestion, evidence, fixes=exact)
 
 
 def _last_place(value: float) -> float:

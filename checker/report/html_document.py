@@ -64,16 +64,22 @@ def _row(number: int, line: str, items: list[Numbered]) -> str:
 
 def _marked(number: int, line: str, items: list[Numbered]) -> str:
     spans = {item.number: _span_on_line(item.finding, number, line) for item in items}
-    cuts = sorted({0, len(line)} | {edge for span in spans.values() for edge in span})
+    return marked_segments(line, spans, items, ends=lambda item: _ends_here(item, number))
+
+
+def marked_segments(text: str, spans: dict[int, tuple[int, int]], items: list[Numbered],
+                    ends: Callable[[Numbered], bool] = lambda item: True) -> str:
+    """`text` escaped, each finding's [low, high) marked (overlaps split into segments), then its number."""
+    cuts = sorted({0, len(text)} | {edge for span in spans.values() for edge in span})
     out: list[str] = []
     for low, high in zip(cuts, cuts[1:]):
         covering = [item for item in items if spans[item.number][0] <= low and high <= spans[item.number][1]]
-        segment = escape(line[low:high])
+        segment = escape(text[low:high])
         if covering:
             out.append(_mark(segment, covering, starts=[i for i in covering if spans[i.number][0] == low]))
         else:
             out.append(segment)
-        out.extend(_reference(item) for item in items if spans[item.number][1] == high and _ends_here(item, number))
+        out.extend(_reference(item) for item in items if spans[item.number][1] == high and ends(item))
     return "".join(out)
 
 
@@ -99,7 +105,9 @@ def _mark(segment: str, covering: list[Numbered], starts: Iterable[Numbered]) ->
     tooltip = "\n".join(f"[{i.number}] {i.finding.severity} {i.finding.rule}: {i.finding.message}" for i in covering)
     anchors = "".join(f'<span class="anchor" id="f{i.number}"></span>' for i in starts)
     refs = " ".join(f"f{i.number}" for i in covering)
-    return f'{anchors}<mark class="{worst}" title="{escape(tooltip)}" data-findings="{refs}">{segment}</mark>'
+    rules = " ".join(sorted({i.finding.rule for i in covering}))
+    return (f'{anchors}<mark class="{worst}" title="{escape(tooltip)}" data-findings="{refs}" '
+            f'data-rules="{escape(rules)}">{segment}</mark>')
 
 
 def _reference(item: Numbered) -> str:

@@ -65,12 +65,41 @@ aside.note .message { font-weight:600; }
 aside.note .fix ins { text-decoration:none; background:#dafbe1; color:#116329; padding:0 .25rem; border-radius:.2rem; }
 @media (prefers-color-scheme: dark) { aside.note .fix ins { background:#12361f; color:#7ee2a8; } }
 aside.note .label { color:var(--muted); }
-dl.evidence { display:flex; flex-wrap:wrap; gap:.15rem 1.2rem; margin:.4rem 0 0; font-size:.85rem; color:var(--muted); }
-dl.evidence > div { display:flex; gap:.35rem; align-items:baseline; }
-dl.evidence dt { font-weight:600; white-space:nowrap; } dl.evidence dt::after { content:":"; }
-dl.evidence dd { margin:0; font-family: ui-monospace, Menlo, monospace; }
+ul.evidence { margin:.3rem 0 0; padding-left:1.1rem; font-size:.88rem; color:var(--muted); }
+.prose { font-family: Georgia, "Times New Roman", "Noto Serif CJK SC", serif; font-size:1.05rem; }
+.prose .para { white-space:pre-line; overflow-wrap:anywhere; margin:.6rem 0; }
+.asof { color:var(--muted); margin:.2rem 0 .8rem; } .asof .label { font-weight:600; }
+.asof.undated { font-style:italic; }
+table.rules { width:100%; font-size:.92rem; } table.rules td { font-variant-numeric: tabular-nums; }
+.filters fieldset { display:inline-flex; flex-wrap:wrap; gap:.3rem 1rem; border:1px solid var(--line);
+  border-radius:.4rem; margin:0 1rem .6rem 0; padding:.4rem .8rem; }
+.filters legend { font-weight:600; padding:0 .3rem; } .filters label { white-space:nowrap; cursor:pointer; }
+.clean-list { list-style:none; padding:0; margin:0; font-size:.92rem; }
+.clean-doc { padding:.15rem 0; border-bottom:1px solid var(--line); color:var(--muted); }
+.clean-doc .path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color:var(--fg); }
 aside.note .rule { font-size:.85rem; color:var(--muted); }
 :target { scroll-margin-top: 1rem; }
 aside.note:target { outline:2px solid var(--line); }
-@media print { aside.note { break-inside: avoid; } }
+@media print { aside.note { break-inside: avoid; } .filters { display:none; } }
 """
+
+
+def _css_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ") + '"'
+
+
+def filter_css(rule_ids: list[str]) -> str:
+    """What the filter checkboxes hide: notes, summary rows and marks of an unticked severity or rule."""
+    rules = []
+    for severity in ("error", "warning", "info"):
+        off = f"body:has(#show-{severity}:not(:checked))"
+        rules.append(f"{off} aside.note.{severity}, {off} table.findings tr.{severity} {{ display:none; }}")
+        rules.append(f"{off} mark.{severity} {{ background:none; box-shadow:none; }}")
+        rules.append(f"{off} sup.ref.{severity} {{ display:none; }}")
+    for number, rule in enumerate(rule_ids, start=1):
+        off = f"body:has(#show-rule-{number}:not(:checked))"
+        quoted = _css_string(rule)
+        rules.append(f"{off} aside.note[data-rule={quoted}], {off} table.findings tr[data-rule={quoted}] "
+                     "{ display:none; }")
+        rules.append(f"{off} mark[data-rules={quoted}] {{ background:none; box-shadow:none; }}")
+    return "\n" + "\n".join(rules) + "\n"

@@ -1,14 +1,19 @@
-"""`--format rich` (the default): diagnostics in the style of rustc and ruff.
+"""`--format rich` (the default): diagnostics in the style of rustc and ruff, grouped by file.
 
-    seeds/a.txt:1:344: error[currency-conversion] 600 billion yuan is about $82.4 billion …
+    seeds/a.txt  (1 error)
+      no date known: accepted any rate of the last 365 days of the table
+
+    seeds/a.txt:1:344: error[currency-conversion] 600 billion yuan is about $90 billion …
       |
     1 | …earmarked a further 600 billion yuan ($8.5 billion) to seed early-stage…
-      |                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-      = help: 60 billion yuan ($8.5 billion)
-      = evidence: rate=7.28 rate_date=2025-04-15 source=ECB factor=9.7
+      |                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+      = help: 60 billion yuan ($8.5 billion) or 600 billion yuan (about $90 billion)
+      = evidence: 6.653 Chinese yuan per US dollar on 30 October 2026 (ECB); off by a factor of 10.6
 
-Rendered through a rich Console writing to a string, so the same text can go to a terminal or to
-`--output`; without colour it is plain ASCII-art text with no escape codes.
+Each file gets a heading with its counts and, once, what is true of all its findings (the date the
+rates were taken at, or that none was known). Evidence is written in words. Help and evidence lines
+that wrap keep their indentation. Rendered through a rich Console writing to a string, so the same
+text can go to a terminal or to `--output`; without colour it is plain text with no escape codes.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ from io import StringIO
 from typing import Mapping
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from checker.findings import Finding, LintResult
-from checker.report.common import by_location, evidence_text, files_text, plural, span_width
+from checker.report.common import by_location, files_text, plural, span_width
+from checker.report.evidence_words import date_source_words, evidence_words, long_date
 from checker.report.excerpt import excerpt
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo
@@ -42,22 +49,50 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
         emoji=False,
         legacy_windows=False,
     )
-    for finding in by_location(result.findings):
-        _print_finding(console, finding)
-        console.print()
+    findings = by_location(result.findings)
+    for path in dict.fromkeys(f.path for f in findings):
+        in_file = [f for f in findings if f.path == path]
+        shared_note = _file_note(in_file)
+        if not options.quiet:
+            _print_heading(console, path, in_file, shared_note)
+        for finding in in_file:
+            _print_finding(console, finding, shared_note)
+            console.print()
     if not options.quiet:
         _print_summary(console, result, options.show_unparsed)
-    return buffer.getvalue()
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
-def _print_finding(console: Console, finding: Finding) -> None:
+def _file_note(findings: list[Finding]) -> str | None:
+    """The rate note every dated-by-default finding of a file repeats ("no date known: …"), said once."""
+    notes = {f.evidence.get("rate_note") for f in findings if f.evidence.get("rate_note")}
+    return notes.pop() if len(notes) == 1 else None
+
+
+def _print_heading(console: Console, path: str, findings: list[Finding], note: str | None) -> None:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    tally = ", ".join(plural(n, s) for s, n in counts.items() if n)
+    console.print(Text.assemble((path, "bold underline"), f"  ({tally})"), soft_wrap=True)
+    dated = next((f.evidence for f in findings if f.evidence.get("date")), None)
+    if dated is not None:
+        console.print(Text(f"  as of {long_date(dated['date'])} ({date_source_words(dated.get('date_source'))})",
+                           "dim"), soft_wrap=True)
+    elif note:
+        console.print(Text(f"  {note}", "dim"), soft_wrap=True)
+    console.print()
+
+
+def _print_finding(console: Console, finding: Finding, shared_note: str | None = None) -> None:
     style = STYLES[finding.severity]
+    message = finding.message
+    if shared_note and message.endswith(f" ({shared_note})"):
+        message = message[: -len(shared_note) - 3]  # said once, under the file's heading
     header = Text.assemble(
         (f"{finding.path}:{finding.line}:{finding.column}:", "bold"),
         " ",
         (f"{finding.severity}[{finding.rule}]", style),
         " ",
-        (finding.message, "bold"),
+        (message, "bold"),
     )
     console.print(header, soft_wrap=True)
     gutter = " " * len(str(finding.line))
@@ -71,11 +106,20 @@ def _print_finding(console: Console, finding: Finding) -> None:
         carets = " " * shown.caret_offset + "^" * shown.caret_width
         console.print(Text.assemble((f"{gutter} | ", "blue"), (carets, style)), soft_wrap=True)
     if finding.suggestion:
-        help_line = Text.assemble((f"{gutter} = ", "blue"), ("help", "bold cyan"), f": {finding.suggestion}")
-        console.print(help_line, soft_wrap=True)
-    evidence = evidence_text(finding.evidence, compact=True)
+        _print_hanging(console, Text.assemble((f"{gutter} = ", "blue"), ("help", "bold cyan"), ": "),
+                       Text(finding.suggestion))
+    evidence = evidence_words(finding.evidence, with_date=False)
     if evidence:
-        console.print(Text(f"{gutter} = evidence: {evidence}", "dim"), soft_wrap=True)
+        _print_hanging(console, Text(f"{gutter} = evidence: ", "dim"), Text(evidence, "dim"))
+
+
+def _print_hanging(console: Console, label: Text, body: Text) -> None:
+    """`label` then `body`, the body's wrapped lines indented to where it started."""
+    grid = Table.grid(padding=0)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(label, body)
+    console.print(grid)
 
 
 def _print_summary(console: Console, result: LintResult, show_unparsed: bool) -> None:

@@ -2,7 +2,8 @@
 
     foundation (model, version, safety, dates, yaml_source, vocab)
       -> rates -> documents -> extract -> resolve -> relate -> kinds -> engine
-      -> findings / report -> run / plan (pipeline, parallel, config, selection, ...) -> cli
+      -> findings / report -> run / plan (pipeline, parallel, config, selection, ...)
+      -> editors (fix, serve, lsp) -> cli
 
 A module may import its own layer or any layer before it, never one after it (imports inside
 functions count too; `if TYPE_CHECKING:` blocks do not, they never run). Module-level imports form
@@ -34,6 +35,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("run/plan", ("checker.asof", "checker.config", "checker.selection", "checker.baseline",
                   "checker.gitdiff", "checker.pipeline", "checker.parallel", "checker.plan",
                   "checker.run", "checker.progress", "checker.api", "checker.audit")),
+    ("editors", ("checker.fix", "checker.serve", "checker.lsp")),  # fixes, the web page, the language server
     ("cli", ("checker.cli", "checker.__main__")),
 ]
 FACADE = "checker"

@@ -28,10 +28,11 @@ def test_plain_report_of_the_seed():
     text = render(seed_result(), "rich")
     assert not ANSI.search(text)
     lines = text.splitlines()
-    assert lines[0] == f"{SEED_PATH}:1:{finding.column}: error[currency-conversion] {SEED_MESSAGE}"
+    assert lines[0] == f"{SEED_PATH}  (1 error)"
+    assert lines[2] == f"{SEED_PATH}:1:{finding.column}: error[currency-conversion] {SEED_MESSAGE}"
     assert _underlined(text) == [SEED_SPAN]
     assert f"  = help: {SEED_FIX}" in lines
-    assert "  = evidence: rate=7.28 rate_date=2025-04-15 source=ECB factor=9.7" in lines
+    assert "  = evidence: rate 7.28 on 15 April 2025 (ECB); off by a factor of 9.7" in lines
     assert "Found 1 error, 0 warnings, 0 infos in 1 file (1 file checked)." in lines
     assert "Coverage: 4 amounts read, 2 relations, 2 checked, 1 unparsed." in lines
 
@@ -40,7 +41,7 @@ def test_source_rows_fit_the_width_but_the_header_is_never_wrapped():
     text = render(seed_result(), "rich", width=60)
     rows = [line for line in text.splitlines() if line.startswith("1 | ")]
     assert len(rows) == 1 and len(rows[0]) <= 60
-    assert text.splitlines()[0].endswith("off by a factor of 9.7")
+    assert text.splitlines()[2].endswith("off by a factor of 9.7")
     assert _underlined(text) == [SEED_SPAN]
 
 
@@ -59,7 +60,7 @@ def test_findings_come_in_location_order_and_a_multiline_span_underlines_to_the_
     late = seed_finding(line=3, end_line=4, column=5, end_column=2, source_line="The fund: 700 billion")
     early = seed_finding()
     text = render(seed_result([late, early]), "rich")
-    headers = [line for line in text.splitlines() if line.startswith(SEED_PATH)]
+    headers = [line for line in text.splitlines() if line.startswith(SEED_PATH + ":")]
     assert [h.split(":")[1] for h in headers] == ["1", "3"]
     assert _underlined(text) == [SEED_SPAN, "fund: 700 billion"]
 
@@ -79,9 +80,52 @@ def test_clean_run_says_so_with_coverage():
     ]
 
 
-def test_evidence_line_keeps_rate_date_source_and_factor():
+def test_evidence_is_written_in_words():
     evidence = {
-        "stated": "6e+11 CNY", "rate": 7.28, "date": None, "rate_date": "2025-04-15", "source": "ECB", "factor": 9.7
+        "stated": "6e+11 CNY", "rate": 7.314995, "rate_unit": "CNY per USD", "date": None, "rate_date": "2025-04-15",
+        "source": "ECB euro foreign exchange reference rates", "factor": 9.65,
     }
     text = render(seed_result([seed_finding(evidence=evidence)]), "rich")
-    assert "  = evidence: rate=7.28 rate_date=2025-04-15 source=ECB factor=9.7" in text.splitlines()
+    assert "  = evidence: 7.315 Chinese yuan per US dollar on 15 April 2025 (ECB); off by a factor of 9.65" in (
+        text.splitlines())
+    assert "rate=" not in text and "rate_unit" not in text
+
+
+def test_the_no_date_note_is_said_once_per_file_and_the_date_used_is_in_the_heading():
+    note = "no date known: accepted any rate of the last 365 days of the table"
+    undated = [seed_finding(message=f"{SEED_MESSAGE} ({note})", evidence={"rate": 7.28, "rate_note": note}),
+               seed_finding(line=3, end_line=3, message=f"second slip ({note})", evidence={"rate": 7.2, "rate_note": note})]
+    text = render(seed_result(undated), "rich")
+    assert text.count(note) == 1
+    assert text.splitlines()[:2] == [f"{SEED_PATH}  (2 errors)", f"  {note}"]
+    assert f"error[currency-conversion] {SEED_MESSAGE}" in text and "second slip\n" in text
+    dated = seed_finding(evidence={"rate": 7.28, "date": "2025-04-15", "date_source": "front matter"})
+    assert render(seed_result([dated]), "rich").splitlines()[1] == "  as of 15 April 2025 (from front matter)"
+
+
+def test_help_and_evidence_keep_their_indentation_when_they_wrap():
+    long_help = "60 billion yuan ($8.5 billion) or 600 billion yuan (about $82 billion), as the desk prefers it"
+    evidence = {"rate": 7.314995, "rate_unit": "CNY per USD", "rate_date": "2025-04-15", "source": "ECB",
+                "factor": 9.65, "likely_slip": "scale off by 10^1", "first": "700 billion yuan in the headline"}
+    text = render(seed_result([seed_finding(suggestion=long_help, evidence=evidence)]), "rich", width=60)
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("  = help: "))
+    assert lines[start + 1].startswith(" " * len("  = help: ")) and lines[start + 1].strip()
+    ev = next(i for i, line in enumerate(lines) if line.startswith("  = evidence: "))
+    assert all(line.startswith(" " * len("  = evidence: ")) for line in lines[ev + 1 : ev + 3])
+    assert all(len(line) <= 60 for line in lines[start:ev + 3])
+
+
+def test_the_real_seed_report_reads_in_words(tmp_path):
+    from checker.api import lint_paths
+    from tests.e2e.transcript import save_terminal_svg
+    from tests.report.report_helpers import ROOT
+
+    result = lint_paths([str(ROOT / "seeds")], date="2025-04-15")
+    for finding in result.findings:
+        finding.path = finding.path.replace(str(ROOT) + "/", "")
+    text = render(result, "rich", color=True, width=100)
+    plain = ANSI.sub("", text)
+    assert plain.splitlines()[:2] == [f"{SEED_PATH}  (1 error)", "  as of 15 April 2025 (set by hand)"]
+    assert "  = evidence: 7.315 Chinese yuan per US dollar on 15 April 2025 (ECB); any rate from 15 January" in plain
+    save_terminal_svg("$ figcheck lint seeds/ --date 2025-04-15\n" + text, "lint-terminal.svg", "figcheck lint")
