@@ -15,11 +15,13 @@ import re
 from functools import lru_cache
 
 from checker.extract.chinese_lexicon import (
+    CURRENCY_NAMES_BEFORE,
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
     HEDGES_AFTER,
     HEDGES_BEFORE,
     MINOR_UNITS,
+    NAMES_BY_COUNTRY,
     NON_ISO_UNITS,
     NOT_NUMBERS,
 )
@@ -50,6 +52,11 @@ _CJK = "\u4e00-\u9fff"
 _CURRENCY = rf"{_alternation(CURRENCY_SUFFIXES)}|块(?![{_CJK}])|块(?=[零一二三四五六七八九两0-9]+[毛角])"
 _MINOR = _alternation({name for units in MINOR_UNITS.values() for name in units})
 _RANGE_JOIN = r" *(?:至|到|-|~|～|—) *"
+# 九成 is 90%, 七五折 75%: but 成 and 折 also start words (成为, 成本, 折合, 折旧) after a figure.
+_DIGIT_CHAR = "[0-9零一二三四五六七八九两]"
+_NOT_AFTER_CHENG = "[为功本立长员交果都绩就熟品型效败年人群批家语千倍]"
+_NOT_AFTER_ZHE = "[合算叠旧扣射返腾价让换成现]"
+_NOT_AFTER_TAIL = "[季月日年个次位名家项种倍线]"
 
 _GRAMMAR = re.compile(
     rf"(?<![{_NUMERAL_CHARS}0-9])百分之 *(?P<pct_of>{_NUMBER})"
@@ -57,8 +64,14 @@ _GRAMMAR = re.compile(
     rf"|{_SLASH_FRACTION}"
     rf"|(?P<amount>{_NUMBER})(?:{_RANGE_JOIN}(?P<high>{_NUMBER}))? *(?P<approx>[多余])? *个?(?P<currency>{_CURRENCY})"
     rf"(?: *又? *(?P<minor_amount>[零一二三四五六七八九两0-9]+) *(?P<minor_unit>{_MINOR}))?"
+    rf"|(?<!兑)(?P<named>{_alternation(CURRENCY_NAMES_BEFORE)}) *(?P<named_amount>(?>{_NUMBER}))"
+    rf"(?: *(?P<named_unit>[元圆块]))?(?! *(?:{_CURRENCY}|[{_NUMERAL_CHARS}{_BIG}0-9]))"
     rf"|(?P<symbol>{_alternation(CURRENCY_PREFIXES)}) *(?P<symbol_amount>{_NUMBER})"
     rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个百分点)"
+    rf"|(?P<zhe_digits>{_DIGIT_CHAR} *{_DIGIT_CHAR}) *折(?!{_NOT_AFTER_ZHE})"
+    rf"|(?P<tenths>(?>{_NUMBER})) *(?P<tenths_unit>成(?!{_NOT_AFTER_CHENG})|折(?!{_NOT_AFTER_ZHE}))"
+    rf"(?:(?<=成) *(?P<tenths_tail>[一二三四五六七八九半])(?![{_NUMERAL_CHARS}{_BIG}0-9]|{_NOT_AFTER_TAIL}))?"
+    rf"|(?<![{_NUMERAL_CHARS}0-9])(?P<half>半成(?!品)|半折|对折)"
     rf"|(?P<number>{_NUMBER})(?P<dozen> *打)?"
 )
 _NOT_NUMBERS = re.compile(_alternation(NOT_NUMBERS))
@@ -90,8 +103,12 @@ def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -
         return _slash_fraction(m, text)
     if m.group("currency") is not None:
         return _money_after(m, text, folded)
+    if m.group("named") is not None:
+        return _money_named_before(m, text, folded)
     if m.group("symbol") is not None:
         return _money_before(m, text, folded)
+    if m.group("zhe_digits") is not None or m.group("tenths") is not None or m.group("half") is not None:
+        return _tenths(m, text)
     if m.group("pct") is not None:
         if not _HAS_NON_ASCII.search(text[m.start() : m.end()]):
             return None  # "12%" is the English grammar's
@@ -115,6 +132,7 @@ def _money_after(m: re.Match, text: str, folded: str) -> Quantity | None:
         return None
     name = m.group("currency")
     code = CURRENCY_SUFFIXES.get(name, "CNY")  # a 块 variant is the only name not in the table
+    code = _settled_by_country(name, folded) or code
     end = m.end("currency")
     high = None
     if high_numeral is not None:
@@ -134,6 +152,44 @@ def _money_after(m: re.Match, text: str, folded: str) -> Quantity | None:
     return quantity
 
 
+def _money_named_before(m: re.Match, text: str, folded: str) -> Quantity | None:
+    """A currency named before the number: 新台币52.3亿元, 港币4180元, 人民币35.4万元."""
+    numeral = m.group("named_amount")
+    value = parse_chinese_number(numeral)
+    if value is None:
+        return None
+    start = m.start("named")
+    end = m.end("named_unit") if m.group("named_unit") else m.end("named_amount")
+    return _quantity(
+        text, start, end, value, "money", numeral, currency=CURRENCY_NAMES_BEFORE[m.group("named")],
+        hedge=_hedge(folded, start, end, numeral),
+    )
+
+
+def _tenths(m: re.Match, text: str) -> Quantity | None:
+    """成 and 折 count tenths: 九成 = 90%, 三成半 = 35%, 八折 = 80%, 七五折 = 75%, 对折 = 50%."""
+    if m.group("half") is not None:
+        value = 5.0 if m.group("half") == "半成" else 50.0
+        return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(), value=value,
+                        kind="percent", unit="percent", sig_digits=1)
+    if m.group("zhe_digits") is not None:
+        digits = "".join(m.group("zhe_digits").split())
+        numeral = "".join(str(int(parse_chinese_number(c) or 0)) for c in digits)
+        value = float(numeral)
+    else:
+        numeral = m.group("tenths")
+        tenths = parse_chinese_number(numeral)
+        if tenths is None:
+            return None
+        tail = m.group("tenths_tail")
+        if tail is not None:
+            tenths += 0.5 if tail == "半" else (parse_chinese_number(tail) or 0) / 10
+        value = tenths * 10
+    if not 0 < value <= 100 and not (m.group("tenths_unit") == "成" and value <= 1000):
+        return None
+    return _quantity(text, m.start(), m.end(), float(f"{value:.12g}"), "percent", numeral, unit="percent")
+
+
 def _share_scale(low_numeral: str, low: float, high_numeral: str) -> float:
     """In 5至6亿元 the 亿 written once belongs to both ends."""
     if scale_as_written(low_numeral) is None:
@@ -141,6 +197,15 @@ def _share_scale(low_numeral: str, low: float, high_numeral: str) -> float:
         if scale is not None:
             return low * parse_chinese_number("1" + scale)
     return low
+
+
+def _settled_by_country(name: str, folded: str) -> str | None:
+    """比索 in a paragraph about Argentina alone is the Argentine peso; with no country, or two, unsettled."""
+    countries = NAMES_BY_COUNTRY.get(name)
+    if not countries:
+        return None
+    named = {code for country, code in countries.items() if country in folded}
+    return named.pop() if len(named) == 1 else None
 
 
 def _minor_part(m: re.Match, code: str | None) -> float | None:

@@ -21,11 +21,41 @@ CURRENCY_SUFFIXES: dict[str, str | None] = {
     "新西兰元": "NZD", "纽元": "NZD", "泰铢": "THB", "林吉特": "MYR", "越南盾": "VND",
     "兰特": "ZAR", "里拉": "TRY", "雷亚尔": "BRL", "迪拉姆": "AED", "里亚尔": "SAR",
     "奈拉": "NGN", "比索": None, "比特币": None,
+    "元新台币": "TWD", "元台币": "TWD", "元港币": "HKD", "元澳门币": "MOP",
+    "韩圆": "KRW", "韩币": "KRW", "日币": "JPY", "港纸": "HKD", "加币": "CAD", "澳币": "AUD",
+    "纽币": "NZD", "新币": "SGD", "马币": "MYR", "令吉": "MYR", "泰币": "THB", "印尼盾": "IDR",
+    "印度尼西亚盾": "IDR", "埃及镑": "EGP", "格里夫纳": "UAH", "坚戈": "KZT", "兹罗提": "PLN",
+    "福林": "HUF", "列伊": "RON", "瑞典克朗": "SEK", "挪威克朗": "NOK", "丹麦克朗": "DKK",
+    "捷克克朗": "CZK", "克朗": None, "土耳其里拉": "TRY", "南非兰特": "ZAR", "巴西雷亚尔": "BRL",
+    "沙特里亚尔": "SAR", "卡塔尔里亚尔": "QAR", "伊朗里亚尔": "IRR", "阿联酋迪拉姆": "AED",
+    "巴基斯坦卢比": "PKR", "斯里兰卡卢比": "LKR", "尼泊尔卢比": "NPR", "俄罗斯卢布": "RUB",
+    "阿根廷比索": "ARS", "墨西哥比索": "MXN", "菲律宾比索": "PHP", "智利比索": "CLP",
+    "哥伦比亚比索": "COP", "披索": None, "肯尼亚先令": "KES", "先令": None, "埃塞俄比亚比尔": "ETB",
+    "以色列新谢克尔": "ILS", "新谢克尔": "ILS", "谢克尔": "ILS", "缅元": "MMK", "柬埔寨瑞尔": "KHR",
+    "基普": "LAK", "图格里克": "MNT", "苏姆": "UZS", "卢布": "RUB", "英磅": "GBP",
+}
+
+# Currency names printed before the amount: 新台币52.3亿元, 港币4180元, 人民币35.4万元.
+CURRENCY_NAMES_BEFORE: dict[str, str] = {
+    "人民币": "CNY", "新台币": "TWD", "台币": "TWD", "港币": "HKD", "澳门币": "MOP",
+    "美金": "USD", "日币": "JPY", "韩币": "KRW", "澳币": "AUD", "加币": "CAD",
+}
+
+# Names shared by several currencies, settled by the one country the paragraph names
+# (比索 in a story about Argentina is the Argentine peso); unsettled they stay without a code.
+NAMES_BY_COUNTRY: dict[str, dict[str, str]] = {
+    "比索": {"阿根廷": "ARS", "墨西哥": "MXN", "菲律宾": "PHP", "智利": "CLP", "哥伦比亚": "COP", "乌拉圭": "UYU"},
+    "披索": {"阿根廷": "ARS", "墨西哥": "MXN", "菲律宾": "PHP", "智利": "CLP", "哥伦比亚": "COP"},
+    "克朗": {"瑞典": "SEK", "挪威": "NOK", "丹麦": "DKK", "捷克": "CZK", "冰岛": "ISK"},
+    "先令": {"肯尼亚": "KES", "坦桑尼亚": "TZS", "乌干达": "UGX", "索马里": "SOS"},
+    "卢比": {"巴基斯坦": "PKR", "斯里兰卡": "LKR", "尼泊尔": "NPR", "印度": "INR", "毛里求斯": "MUR"},
+    "里亚尔": {"沙特": "SAR", "伊朗": "IRR", "卡塔尔": "QAR", "阿曼": "OMR", "也门": "YER"},
+    "迪拉姆": {"阿联酋": "AED", "迪拜": "AED", "摩洛哥": "MAD"},
 }
 
 # Units with no ISO code of their own, reported in `unit` so the amount is not mistaken
 # for a plain number. 比索 names several currencies (MXN, PHP, ARS...), so it stays open.
-NON_ISO_UNITS = {"比特币": "bitcoin", "比索": "peso"}
+NON_ISO_UNITS = {"比特币": "bitcoin", "比索": "peso", "披索": "peso", "克朗": "krone", "先令": "shilling"}
 
 # Minor units after a major one ("五元三毛", "两美元又三美分"), as a fraction of the major unit.
 MINOR_UNITS: dict[str, dict[str, float]] = {

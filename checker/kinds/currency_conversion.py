@@ -74,10 +74,11 @@ class CurrencyConversion(Check):
             named = self._fits_a_named_year(relation, stated, converted, base, quote, text)
             if named is not None:
                 return self._undecided(stated, converted, named, f"the sentence names {named.latest_date.year}")
-            if self.env.date is None:
+            if self.env.date is None or relation.data.get("at_the_time"):
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
                 if older is not None:
-                    return self._undecided(stated, converted, older, "no date is known")
+                    why = "no date is known" if self.env.date is None else "the text converts at the rate of the time"
+                    return self._undecided(stated, converted, older, why)
             return self._mismatch(relation, stated, converted, window, factor, text)
         if verdicts and self.params.report_unchecked:
             return self._unchecked(stated, converted, verdicts[0][2])
@@ -201,8 +202,8 @@ class CurrencyConversion(Check):
 _GENUINELY_AMBIGUOUS = {"CNY", "JPY"}
 
 
-_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
-_SENTENCE_BREAK = re.compile(r"[.!?。！？](?!\d)\s")
+_YEAR = re.compile(r"(?<![\d.])(?:19[89]\d|20\d\d)(?:(?=年)|\b)")
+_SENTENCE_BREAK = re.compile(r"[.!?](?!\d)\s|[。！？]")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

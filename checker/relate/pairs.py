@@ -10,8 +10,10 @@ physical quantities in different units (whether those units are comparable is th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.model import Quantity, Relation
+from checker.relate.zh_pair_gaps import REAL_HEDGES as _ZH_REAL_HEDGES, chinese_gap
 
 _HEDGE = (
     r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|close\s+to|just\s+over|"
@@ -22,17 +24,14 @@ _LINK = (
     r"(?:(?:the\s+)?equivalent\s+(?:to|of)|equal\s+to|equalling|equaling|worth|"
     r"converted\s+(?:to|into)|translating\s+(?:to|into)|which\s+is|i\.e\.,?)"
 )
-_ZH_LINK = r"(?:约合|折合|约|合|相当于|逾|近|超过|约为)"
 
 # Each pattern must match the whole gap between the two amounts; group "hedge" captures a hedge.
 _GAP_PATTERNS = [
     ("(", rf"\s*[(\[（]\s*(?:or\s+)?(?P<hedge>{_HEDGE}\s*)?(?:{_LINK}\s*)?(?:US\s+)?"),
-    ("(", rf"\s*[(（]\s*(?P<hedge>{_ZH_LINK})?\s*"),
     ("or", rf"\s*,?\s*or\s+(?P<hedge>{_HEDGE}\s+)?(?:{_LINK}\s+)?"),
     ("equivalent", rf"\s*[,;:—–-]*\s*(?:or\s+)?(?P<hedge>{_HEDGE}\s+)?{_LINK}\s+(?:{_HEDGE}\s+)?"),
     ("dash", rf"\s*(?:[—–]|--|\s-\s)\s*(?P<hedge>{_HEDGE}\s+)?(?:{_LINK}\s+)?"),
     ("comma", rf"\s*,\s*(?P<hedge>{_HEDGE})\s+"),
-    ("equivalent", rf"\s*[，,]?\s*(?P<hedge>{_ZH_LINK})\s*"),
 ]
 _GAP_RE = [(cue, re.compile(pattern + r"\Z", re.IGNORECASE)) for cue, pattern in _GAP_PATTERNS]
 _MAX_GAP = 40
@@ -91,6 +90,20 @@ def _second_part_of_compound(text: str, quantities: list[Quantity], index: int) 
             and bool(_COMPOUND_GAP.match(text[before.end : this.start])))
 
 
+_CJK_GAP = re.compile("[\u3000-\u9fff\uff00-\uffef]")
+
+
+def _chinese_pair(text: str, first: Quantity, second: Quantity, gap: str) -> Relation | None:
+    """"A（约合B）", "A专项债（约B）", "A，约合B", "A，相当于B", "A（当时约合B）"."""
+    joined = chinese_gap(gap)
+    if joined is None or (joined.bracket and not _closes(text, second.end)):
+        return None
+    data = {"at_the_time": True} if joined.at_the_time else {}
+    if second.hedge and second.hedge not in _ZH_REAL_HEDGES:
+        second = replace(second, hedge=None)  # 约合 joined the pair; it does not loosen the figure
+    return Relation("conversion", (first, second), cue=joined.cue, hedge=joined.hedge, data=data)
+
+
 def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relation]:
     """Adjacent amounts joined by conversion wording, as (stated, converted) relations."""
     used: set[int] = set()
@@ -103,6 +116,12 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
             continue
         gap = text[first.end : second.start]
         if len(gap) > _MAX_GAP or "\n\n" in gap:
+            continue
+        if _CJK_GAP.search(gap):
+            relation = _chinese_pair(text, first, second, gap)
+            if relation is not None:
+                relations.append(relation)
+                used.update((index, index + 1))
             continue
         for cue, pattern in _GAP_RE:
             match = pattern.match(gap)
