@@ -11,6 +11,7 @@ module reports a number only when something Chinese (or full-width) is part of i
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -31,7 +32,7 @@ from checker.model import Quantity
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
 _NUMERAL_CHARS = CHINESE_DIGITS + SMALL_UNITS
 _BIG = "".join(BIG_UNITS)
-_DECIMAL = r"点 *[零一二三四五六七八九0-9]+"
+_DECIMAL = r"点 *[零一二三四五六七八九壹贰叁肆伍陆柒捌玖0-9]+"
 _FIRST = rf"(?:{_ARABIC}|[{_NUMERAL_CHARS}])"
 # Spaces may separate Chinese parts (一百 五 十 二, 7 万5 千), never two Arabic runs.
 _NEXT = (
@@ -60,14 +61,14 @@ _NOT_AFTER_TAIL = "[季月日年个次位名家项种倍线]"
 
 _GRAMMAR = re.compile(
     rf"(?<![{_NUMERAL_CHARS}0-9])百分之 *(?P<pct_of>{_NUMBER})"
-    rf"|(?:(?P<whole>{_NUMBER}) *又 *)?(?P<denominator>{_NUMBER}) *分 *之 *(?P<numerator>{_NUMBER})"
+    rf"|(?:(?P<whole>{_NUMBER}) *又 *)?(?P<denominator>{_NUMBER}|[{_BIG}](?: *[{_BIG}])*) *分 *之 *(?P<numerator>{_NUMBER})"
     rf"|{_SLASH_FRACTION}"
     rf"|(?P<amount>{_NUMBER})(?:{_RANGE_JOIN}(?P<high>{_NUMBER}))? *(?P<approx>[多余])? *个?(?P<currency>{_CURRENCY})"
     rf"(?: *又? *(?P<minor_amount>[零一二三四五六七八九两0-9]+) *(?P<minor_unit>{_MINOR}))?"
     rf"|(?<!兑)(?P<named>{_alternation(CURRENCY_NAMES_BEFORE)}) *(?P<named_amount>(?>{_NUMBER}))"
     rf"(?: *(?P<named_unit>[元圆块]))?(?! *(?:{_CURRENCY}|[{_NUMERAL_CHARS}{_BIG}0-9]))"
     rf"|(?P<symbol>{_alternation(CURRENCY_PREFIXES)}) *(?P<symbol_amount>{_NUMBER})"
-    rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个百分点)"
+    rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个? *百 *分 *点)"
     rf"|(?P<zhe_digits>{_DIGIT_CHAR} *{_DIGIT_CHAR}) *折(?!{_NOT_AFTER_ZHE})"
     rf"|(?P<tenths>(?>{_NUMBER})) *(?P<tenths_unit>成(?!{_NOT_AFTER_CHENG})|折(?!{_NOT_AFTER_ZHE}))"
     rf"(?:(?<=成) *(?P<tenths_tail>[一二三四五六七八九半])(?![{_NUMERAL_CHARS}{_BIG}0-9]|{_NOT_AFTER_TAIL}))?"
@@ -112,7 +113,7 @@ def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -
     if m.group("pct") is not None:
         if not _HAS_NON_ASCII.search(text[m.start() : m.end()]):
             return None  # "12%" is the English grammar's
-        unit = "percent" if m.group("pct_sign") == "%" else "percentage_point"
+        unit = "percent" if m.group("pct_sign") == "%" else "percentage_point"  # 个百分点, 百 分 点
         return _percent(m, text, m.group("pct"), unit)
     return _bare_number(m, text, folded, blocked)
 
@@ -239,17 +240,33 @@ def _percent(m: re.Match, text: str, numeral: str, unit: str) -> Quantity | None
 
 def _fraction(m: re.Match, text: str) -> Quantity | None:
     """A分之B is B/A; W又A分之B adds the whole part, keeping its sign."""
-    denominator = parse_chinese_number(m.group("denominator"))
+    written = m.group("denominator").strip()
+    denominator = parse_chinese_number(("一" + written) if written[:1] in BIG_UNITS else written)
     numerator = parse_chinese_number(m.group("numerator"))
     if not denominator or numerator is None:
         return None
     value = numerator / denominator
+    per = _per_power_of_ten(m.group("denominator"), denominator)
+    if per is not None and m.group("whole") is None:
+        # 百分之五 is 5%, 千分之二 0.2%, 万分之三 0.03%: a rate, however the spaces fall.
+        return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(),
+                        value=float(f"{value * 100:.12g}"), kind="percent", unit="percent",
+                        sig_digits=significant_digits(m.group("numerator"), numerator))
     if m.group("whole") is not None:
         whole = parse_chinese_number(m.group("whole"))
         if whole is None:
             return None
         value = whole - value if whole < 0 else whole + value
     return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(), value=value, kind="number")
+
+
+def _per_power_of_ten(numeral: str, value: float) -> int | None:
+    """100, 1000, 10000... written as a bare unit (百, 千, 万, 百万): the denominators of a rate."""
+    written = "".join(numeral.split())
+    if written[:1] not in "百佰千仟万亿" or value < 100:  # 一百分之二 is the fraction 0.02
+        return None
+    power = round(math.log10(value))
+    return power if 10**power == value else None
 
 
 def _slash_fraction(m: re.Match, text: str) -> Quantity | None:
