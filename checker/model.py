@@ -70,7 +70,7 @@ class Quantity:
         }
 
 
-RelationKind = Literal["conversion", "change", "parts", "repeat"]
+RelationKind = Literal["conversion", "change", "parts", "repeat", "share"]
 
 
 @dataclass(slots=True)
@@ -78,6 +78,7 @@ class Relation:
     """Amounts that the text says belong together, and the words that say so.
 
     For a conversion, `quantities` is (stated, converted): "600 billion yuan ($8.5 billion)".
+    For a share, it is (part, whole, stated percentage): "其中224名，占39.4%".
     `cue` is the connecting text ("(", "or about", "equivalent to"); its hedge, if any, is in
     `hedge`. `data` carries kind-specific facts (the stated percentage of a change, for instance).
     """

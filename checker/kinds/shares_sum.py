@@ -62,7 +62,7 @@ class SharesSum(Check):
     def _check_total(self, relation: Relation) -> Problem | None:
         whole, *parts = relation.quantities
         summed = sum(q.value for q in parts)
-        tolerance = self.params.tolerance + printed_rounding(whole) + max(printed_rounding(q) for q in parts)
+        tolerance = self.params.tolerance + _rounding(whole) + max(_rounding(q) for q in parts)
         over = summed > whole.value * (1 + tolerance)
         under = relation.data.get("exact") and summed < whole.value * (1 - tolerance)
         if not (over or under):
@@ -73,6 +73,13 @@ class SharesSum(Check):
         evidence = {"total": whole.value, "sum": summed, "parts": [q.value for q in parts], "cue": relation.cue}
         ordered = sorted(relation.quantities, key=lambda q: q.start)
         return Problem((ordered[0], ordered[-1]), message, None, evidence)
+
+
+def _rounding(quantity: Quantity) -> float:
+    """A count printed in plain digits (52 schools, 18 votes) is exact; anything else has its rounding."""
+    if quantity.kind == "number" and quantity.scale is None and not quantity.hedge and float(quantity.value).is_integer():
+        return 0.0
+    return printed_rounding(quantity)
 
 
 def _amount(value: float, like: Quantity) -> str:
