@@ -111,7 +111,9 @@ def _same(folded: str, a: Quantity, b: Quantity) -> bool:
 
 def _changes(folded: str, inside: list[Quantity], lo: int, hi: int) -> list[Relation]:
     relations = []
-    for i, (a, b) in enumerate(zip(inside, inside[1:])):
+    # Bare numbers that count nothing (A股两市, 前一交易日) do not break "A，较…B增加C".
+    inside = [q for q in inside if _measure(folded, q) is not None or folded[q.end : q.end + 1] == "倍"]
+    for a, b in zip(inside, inside[1:]):
         if not _same(folded, a, b):
             continue
         gap = folded[_end(folded, a) : b.start]
@@ -238,7 +240,7 @@ _TOTAL_WORD = re.compile(r"(?:合计|共计|总计|合共|总共|一共|累计|�
 _LIST_GAP = re.compile(r"\A[^0-9。；]{0,16}\Z")
 _SHARE_CUE = re.compile(r"比例|占比|比重|份额|构成|分布")
 _VOTES = re.compile(r"(?:赞成|反对|弃权)\s*\Z")
-_VOTERS = re.compile(r"\A\s*(?:名|位|人)[^0-9，,。；]{0,8}(?:参加|出席|参与)(?:了)?(?:表决|投票|会议)")
+_VOTERS = re.compile(r"\s*(?:名|位|人)[^0-9，,。；]{0,8}(?:参加|出席|参与)(?:了)?(?:表决|投票|会议)")
 
 
 def _parts(folded: str, inside: list[Quantity], lo: int, hi: int) -> list[Relation]:
