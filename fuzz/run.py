@@ -6,7 +6,7 @@ The time is shared between the targets. Each runs under atheris (installed into 
 environment if missing; it is a fuzzing tool, not a figcheck dependency) with the saved corpus in
 tests/fuzz_corpus/TARGET/ as its seeds. Afterwards the inputs that reached new code are merged
 into that directory, and any input that crashed is saved there as crash-*: the normal test suite
-replays them all (tests/test_robust_fuzz_corpus.py). Exit status 1 when a target crashed.
+replays them all (tests/robust/test_robust_fuzz_corpus.py). Exit status 1 when a target crashed.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """What each fuzz target does with one input, kept apart from atheris so the test suite can replay
-the saved corpus (tests/test_robust_fuzz_corpus.py) without it.
+the saved corpus (tests/robust/test_robust_fuzz_corpus.py) without it.
 
 A target returns normally for every input figcheck handles as designed (including a clean
 rejection) and raises for anything else: an unexpected exception or a broken invariant.
