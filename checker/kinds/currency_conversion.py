@@ -9,6 +9,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages, zh_money, zh_rate
 from checker.kinds.restate import format_money, restate
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation
@@ -73,15 +74,15 @@ class CurrencyConversion(Check):
             base, quote, window, factor = checked[0]
             named = self._fits_a_named_year(relation, stated, converted, base, quote, text)
             if named is not None:
-                return self._undecided(stated, converted, named, f"the sentence names {named.latest_date.year}")
+                return self._undecided(stated, converted, named, "currency.why_named_year", text, named.latest_date.year)
             if self.env.date is None or relation.data.get("at_the_time"):
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
                 if older is not None:
-                    why = "no date is known" if self.env.date is None else "the text converts at the rate of the time"
-                    return self._undecided(stated, converted, older, why)
+                    why = "currency.why_no_date" if self.env.date is None else "currency.why_at_the_time"
+                    return self._undecided(stated, converted, older, why, text)
             return self._mismatch(relation, stated, converted, window, factor, text)
         if verdicts and self.params.report_unchecked:
-            return self._unchecked(stated, converted, verdicts[0][2])
+            return self._unchecked(stated, converted, verdicts[0][2], text)
         return None
 
     def _gap(self, stated: Quantity, converted: Quantity, relation: Relation, window: RateWindow) -> float | None:
@@ -105,15 +106,14 @@ class CurrencyConversion(Check):
         text: str,
     ) -> Problem:
         expected = stated.value * window.latest
+        messages = Messages(text)
+        if messages.chinese:
+            return self._mismatch_zh(relation, stated, converted, window, factor, text, messages)
         expected_text = format_money(expected, converted.currency)
-        rate_text = _rate_text(window)
-        if factor > 1:
-            how_far = f"{converted.display} is {factor:.3g} times too small"
-        else:
-            how_far = f"{converted.display} is {1 / factor:.3g} times too large"
-        message = (
-            f"{stated.display} is about {expected_text} at {rate_text}, not {converted.display}: {how_far}"
-        )
+        key = "currency.too_small" if factor > 1 else "currency.too_large"
+        how_far = messages.say(key, converted=converted.display, factor=f"{max(factor, 1 / factor):.3g}")
+        message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text,
+                               rate=_rate_text(window, messages), converted=converted.display, how_far=how_far)
         if window.note:
             message += f" ({window.note})"
         fixes = []
@@ -123,6 +123,38 @@ class CurrencyConversion(Check):
             fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.display}{closing}")
         fixes.append(f"{stated.display}{opening}about {expected_text}{closing}" if "about" not in opening
                      else f"{stated.display}{opening}{expected_text}{closing}")
+        evidence = self._mismatch_evidence(relation, stated, converted, window, factor, text, power)
+        return Problem((stated, converted), message, messages.say("fix.or").join(fixes), evidence)
+
+    def _mismatch_zh(
+        self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float,
+        text: str, messages: Messages,
+    ) -> Problem:
+        """The Chinese finding: "600亿元按欧洲央行…汇率约合820亿美元，而非8.5亿美元", fixes in the writer's notation."""
+        expected = stated.value * window.latest
+        expected_text = messages.word(zh_money(expected, converted.currency, like=converted))
+        key = "currency.too_small" if factor > 1 else "currency.too_large"
+        how_far = messages.say(key, converted=converted.display, factor=f"{max(factor, 1 / factor):.3g}")
+        message = messages.say("currency.mismatch", stated=stated.display, rate=zh_rate(window, messages),
+                               expected=expected_text, converted=converted.display, how_far=how_far)
+        if window.note:
+            message += f"（{window.note}）"
+        gap = " ".join(text[stated.end : converted.start].split())
+        closing = "）" if "（" in gap else ")" if "(" in gap else ""
+        power = near_power_of_ten(factor, self.params.fix_slack)
+        fixes = []
+        if power is not None:
+            fixes.append(f"{restate(stated, stated.value / 10**power)}{gap}{converted.display}{closing}")
+        if re.search(r"[约約]", gap):
+            fixes.append(f"{stated.display}{gap}{expected_text}{closing}")
+        else:
+            about = messages.say("currency.about", amount=expected_text)
+            fixes.append(f"{stated.display}{gap}{about}{closing}" if closing else f"{stated.display}{gap}{expected_text}")
+        problem = self._mismatch_evidence(relation, stated, converted, window, factor, text, power)
+        return Problem((stated, converted), message, messages.say("fix.or").join(fixes), problem)
+
+    def _mismatch_evidence(self, relation, stated, converted, window, factor, text, power) -> dict:
+        expected = stated.value * window.latest
         evidence = {
             "stated": f"{stated.value:g} {stated.currency}",
             "converted": f"{converted.value:g} {converted.currency}",
@@ -134,13 +166,11 @@ class CurrencyConversion(Check):
         }
         if power is not None:
             evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
-            # Exact text for the finding's span, so SARIF and reviewdog can offer it as a fix.
-            rescaled = restate(stated, stated.value / 10**power)
-            evidence["replacement"] = rescaled + text[stated.end : converted.end]
+            evidence["replacement"] = restate(stated, stated.value / 10**power) + text[stated.end : converted.end]
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
-        return Problem((stated, converted), message, " or ".join(fixes), evidence)
+        return evidence
 
     def _fits_older_rates(
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str
@@ -175,28 +205,42 @@ class CurrencyConversion(Check):
                 return window
         return None
 
-    def _undecided(self, stated: Quantity, converted: Quantity, history: RateWindow, why: str) -> Problem:
-        period = (f"in {history.first_date.year}" if history.first_date.year == history.latest_date.year
-                  else f"between {history.first_date.year} and {history.latest_date.year}")
-        checked_at = "the document's date" if self.env.date else "the last year"
-        return Problem(
-            (stated, converted),
-            f"{stated.display} ({converted.display}) does not match the rates of {checked_at} but fits rates "
-            f"seen {period}; {why}, so it is not flagged",
-            None,
-            {"unchecked": True, "reason": why, **history.evidence()},
-            severity="info",
-        )
+    def _undecided(self, stated: Quantity, converted: Quantity, history: RateWindow, why: str, text: str,
+                   year: int | None = None) -> Problem:
+        """`why` is a message key (currency.why_named_year, _no_date, _at_the_time)."""
+        messages = Messages(text)
+        first, last = history.first_date.year, history.latest_date.year
+        period = (messages.say("currency.period_in", year=first) if first == last
+                  else messages.say("currency.period_between", first=first, last=last))
+        checked_at = messages.say("currency.checked_at_date" if self.env.date else "currency.checked_at_last_year")
+        reason = messages.say(why, year=year)
+        message = messages.say("currency.undecided", stated=stated.display, converted=converted.display,
+                               checked_at=checked_at, period=period, why=reason)
+        english_reason = _templates_en(why).format(year=year)
+        return Problem((stated, converted), message, None,
+                       {"unchecked": True, "reason": english_reason, **history.evidence()}, severity="info")
 
-    def _unchecked(self, stated: Quantity, converted: Quantity, no_rate: NoRate) -> Problem:
+    def _unchecked(self, stated: Quantity, converted: Quantity, no_rate: NoRate, text: str) -> Problem:
+        messages = Messages(text)
+        reason = no_rate.reason
+        missing = _NO_RATES.fullmatch(reason)
+        if messages.chinese and missing:
+            reason = messages.say("currency.no_rates", currency=missing.group(1), source=missing.group(2))
         return Problem(
             (stated, converted),
-            f"could not check {stated.display} against {converted.display}: {no_rate.reason}",
+            messages.say("currency.unchecked", stated=stated.display, converted=converted.display, reason=reason),
             None,
             {"unchecked": True, "reason": no_rate.reason,
              "date": self.env.date.isoformat() if self.env.date else None},
             severity="info",
         )
+
+
+_NO_RATES = re.compile(r"no (\w+) rates in (.+)")
+
+
+def _templates_en(key: str) -> str:
+    return Messages("").say(key, year="{year}")
 
 
 _GENUINELY_AMBIGUOUS = {"CNY", "JPY"}
@@ -225,7 +269,7 @@ def _readings(quantity: Quantity) -> list[str]:
     return [quantity.currency] if quantity.currency else []
 
 
-def _rate_text(window: RateWindow) -> str:
+def _rate_text(window: RateWindow, messages: Messages) -> str:
     """"7.28 CNY per USD (ECB, 2025-04-15)", written the way round that gives a number above one."""
     rate, base, quote = window.latest, window.base, window.quote
     if rate < 1:
@@ -233,7 +277,8 @@ def _rate_text(window: RateWindow) -> str:
     digits = 4 if rate < 10 else 3
     value = f"{rate:.{digits}g}" if rate < 1000 else f"{rate:,.0f}"
     source = "ECB" if "ECB" in window.source else window.source
-    return f"{value} {quote} per {base} ({source}, {window.latest_date.isoformat()})"
+    return messages.say("currency.rate", rate=value, quote=quote, base=base, source=source,
+                        date=window.latest_date.isoformat())
 
 
 def _wrapping(relation: Relation) -> tuple[str, str]:
