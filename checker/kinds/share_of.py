@@ -7,6 +7,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages
 from checker.kinds.printed import half_unit, printed_rounding
 from checker.model import Problem, Relation
 
@@ -29,6 +30,7 @@ class ShareOf(Check):
     params: ShareOfParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        self.messages = Messages(block.text)
         for relation in block.relations:
             if relation.kind == "share":
                 problem = self._check(relation)
@@ -49,8 +51,8 @@ class ShareOf(Check):
         ordered = sorted(relation.quantities, key=lambda q: q.start)
         evidence = {"part": part.value, "whole": whole.value, "stated_percent": stated.value,
                     "actual_percent": round(actual, 2), "cue": relation.cue}
-        message = (f"{stated.display} does not match {part.display} of {whole.display}, "
-                   f"which is {actual:.3g}%")
+        message = self.messages.say("share.mismatch", stated=stated.display, part=part.display,
+                                    whole=whole.display, actual=f"{actual:.3g}")
         return Problem((ordered[0], ordered[-1]), message, f"{actual:.1f}%", evidence)
 
 

@@ -7,6 +7,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages, zh_money
 from checker.kinds.restate import significant
 from checker.kinds.printed import printed_rounding
 from checker.model import Problem, Quantity, Relation
@@ -39,6 +40,7 @@ class SharesSum(Check):
     params: SharesSumParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        self.messages = Messages(block.text)
         for relation in block.relations:
             if relation.kind != "parts":
                 continue
@@ -56,7 +58,7 @@ class SharesSum(Check):
         if total <= limit:
             return None
         listed = " + ".join(q.display for q in shares)
-        message = f"shares of one whole add up to {significant(total, 4)}%, more than 100%: {listed}"
+        message = self.messages.say("parts.shares", total=significant(total, 4), listed=listed)
         return Problem(shares, message, None, {"sum": round(total, 3), "shares": [q.value for q in shares]})
 
     def _check_total(self, relation: Relation) -> Problem | None:
@@ -68,8 +70,15 @@ class SharesSum(Check):
         if not (over or under):
             return None
         listed = " + ".join(q.display for q in parts)
-        relation_word = "more than" if over else "less than"
-        message = f"the parts ({listed}) add up to {_amount(summed, whole)}, {relation_word} the total of {whole.display}"
+        summed_text = _amount(summed, whole, self.messages)
+        if relation.data.get("difference"):
+            smaller, difference = parts
+            message = self.messages.say("parts.difference", smaller=smaller.display, difference=difference.display,
+                                        summed=summed_text, larger=whole.display)
+        else:
+            relation_word = self.messages.say("parts.more_than" if over else "parts.less_than")
+            message = self.messages.say("parts.total", listed=listed, summed=summed_text, relation=relation_word,
+                                        whole=whole.display)
         evidence = {"total": whole.value, "sum": summed, "parts": [q.value for q in parts], "cue": relation.cue}
         ordered = sorted(relation.quantities, key=lambda q: q.start)
         return Problem((ordered[0], ordered[-1]), message, None, evidence)
@@ -82,7 +91,9 @@ def _rounding(quantity: Quantity) -> float:
     return printed_rounding(quantity)
 
 
-def _amount(value: float, like: Quantity) -> str:
+def _amount(value: float, like: Quantity, messages: Messages) -> str:
     from checker.kinds.restate import restate
 
+    if messages.chinese and like.kind == "money":
+        return messages.word(zh_money(value, like.currency, like=like, digits=max(like.sig_digits, 3)))
     return restate(like, value, max(like.sig_digits, 3))
