@@ -138,7 +138,7 @@ class CurrencyConversion(Check):
         message = messages.say("currency.mismatch", stated=stated.display, rate=zh_rate(window, messages),
                                expected=expected_text, converted=converted.display, how_far=how_far)
         if window.note:
-            message += f"（{window.note}）"
+            message += f"（{_note_zh(window.note, messages)}）"
         gap = " ".join(text[stated.end : converted.start].split())
         closing = "）" if "（" in gap else ")" if "(" in gap else ""
         power = near_power_of_ten(factor, self.params.fix_slack)
@@ -237,6 +237,20 @@ class CurrencyConversion(Check):
 
 
 _NO_RATES = re.compile(r"no (\w+) rates in (.+)")
+_UNDATED_NOTE = re.compile(r"no date known: accepted any rate of the last (\d+) days of the table")
+_LATE_NOTE = re.compile(r"document dated (\S+), (\d+) days after the rates table ends \((\S+)\)")
+
+
+def _note_zh(note: str, messages: Messages) -> str:
+    """The rate window's note in Chinese, part by part; a part it does not know stays as written."""
+    parts = []
+    for part in note.split("; "):
+        if match := _UNDATED_NOTE.fullmatch(part):
+            part = messages.say("currency.note_undated", days=match.group(1))
+        elif match := _LATE_NOTE.fullmatch(part):
+            part = messages.say("currency.note_late", date=match.group(1), days=match.group(2), end=match.group(3))
+        parts.append(part)
+    return "；".join(parts)
 
 
 def _templates_en(key: str) -> str:

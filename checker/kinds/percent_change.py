@@ -106,10 +106,14 @@ class PercentChange(Check):
             low, high = factor * (1 - 2 * tolerance), factor * (1 + 2 * tolerance)
         if low <= ratio <= high:
             return None
+        alternative = relation.data.get("alt_factor")
+        if alternative is not None and alternative * (1 - tolerance) <= ratio <= alternative * (1 + tolerance):
+            return None  # "增长了3倍" read as x3, as much copy means it
         message = self.messages.say("change.factor", cue=relation.cue, start=start.display, end=end.display,
                                     ratio=f"{ratio:.3g}", factor=f"{factor:.3g}")
         return Problem((start, end), message, None,
-                       {"stated_factor": round(factor, 4), "actual_factor": round(ratio, 4), "cue": relation.cue})
+                       {"stated_factor": round(factor, 4), "actual_factor": round(ratio, 4), "cue": relation.cue},
+                       severity="info" if relation.data.get("ambiguous") else None)
 
     def _problem(self, relation, expected_text, stated, start, end, fix, evidence) -> Problem:
         message = self.messages.say("change.mismatch", stated=stated.display, start=start.display, end=end.display,

@@ -4,7 +4,7 @@
   "B，同比增长X%，去年同期为A", "提高了X个百分点" (points), "翻了一番" (x2), "翻两番" (x4),
   "是去年的3倍" (x3), "减少一半" (x0.5), "上涨两成" (+20%) -> `Relation("change", (start, end))`
   with `data` holding `stated`/`percent`/`points`/`direction` or `factor`, as `changes` does;
-  "增长了X倍" is left alone: editors use it both for x(X+1) and for xX;
+  "增长了X倍" is x(X+1) by the book and xX in much copy: `data["alt_factor"]` and `ambiguous` say so;
 - a stated difference ("增加475亿元", "多出5兆日圆") -> `Relation("parts", (larger, smaller, difference))`
   with `data["exact"]`: the larger figure is the smaller plus the difference;
 - parts of a stated whole: "N，其中a、b、c" (the parts may not exceed it), "a、b和c，合计N" (they make
@@ -173,6 +173,8 @@ def _stated_after(folded, inside, start, end, last, hi) -> list[Relation]:
             break
         if q.kind == "percent":
             relations.append(_percent_relation(q, start, end, word))
+        elif _times_after(folded, q) and word.group("up"):
+            relations.append(_ambiguous_times(q, start, end, word))
         elif _same(folded, q, start):
             relations.append(_difference(q, start, end, word))
         else:
@@ -200,10 +202,23 @@ def _as_change(folded, q, start, end, lo) -> Relation | None:
     word = _CHANGE_WORD.search(before)
     if q.kind == "percent" and word:
         return _percent_relation(q, start, end, word)
-    if q.kind == "number" and folded[q.end : q.end + 1] == "倍" and _TIMES.search(folded[max(lo, q.start - 12) : q.start]):
+    if _times_after(folded, q) and word and word.group("up"):
+        return _ambiguous_times(q, start, end, word)
+    if _times_after(folded, q) and _TIMES.search(folded[max(lo, q.start - 12) : q.start]):
         data = {"factor": q.value, "cue": f"{q.text}倍", "direction": "up" if q.value >= 1 else "down"}
         return Relation("change", (start, end), cue=f"是…的{q.text}倍", data=data)
     return None
+
+
+def _times_after(folded: str, q: Quantity) -> bool:
+    return q.kind == "number" and folded[q.end : q.end + 1] == "倍"
+
+
+def _ambiguous_times(q: Quantity, start: Quantity, end: Quantity, word: re.Match) -> Relation:
+    """"增长了3倍": x4 by the book, x3 in much copy. Either reading passes; neither is only info."""
+    cue = f"{word.group(0).strip()}{q.text}倍"
+    data = {"factor": q.value + 1, "alt_factor": q.value, "ambiguous": True, "cue": cue, "direction": "up"}
+    return Relation("change", (start, end), cue=cue, data=data)
 
 
 def _percent_relation(stated: Quantity, start: Quantity, end: Quantity, word: re.Match) -> Relation:
