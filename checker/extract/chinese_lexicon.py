@@ -91,4 +91,7 @@ NOT_NUMBERS = (
     # Taiwan and Hong Kong copy: 陆 is the mainland (陆资 mainland capital, 陆客 mainland tourists).
     "陆资", "陆企", "陆客", "陆生", "陆配", "陆委会", "陆方", "陆媒", "陆股", "陆港", "陆系", "陆上",
     "陆路", "陆空", "陆海", "内陆", "陆家嘴", "陆续", "陆籍", "陆商", "陆官", "陆当局", "陆版",
+    # 參 folds to the financial 叁, but in traditional copy it is mostly 參議院, 參加, 參與...
+    "叁议", "叁加", "叁与", "叁考", "叁观", "叁展", "叁赛", "叁选", "叁谋", "人叁", "叁数", "叁照",
+    "叁阅", "叁保", "叁战", "叁股", "叁访", "叁见", "叁众", "叁院",
 )
