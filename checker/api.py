@@ -18,7 +18,9 @@ from checker.documents import load_text
 from checker.engine.packs import load_rules
 from checker.findings import Finding, LintResult
 from checker.pipeline import LintOptions, lint_document
-from checker.run import DISCOVER, BadDate, LintRequest, parse_date, run_lint
+from checker.dates import BadDate, parse_date
+from checker.plan import DISCOVER, LintRequest
+from checker.run import run_lint
 
 __all__ = ["lint_text", "lint_paths", "BadDate", "parse_date", "DISCOVER"]
 

@@ -75,9 +75,10 @@ def write_baseline(findings: list[Finding], path: Path) -> int:
     return len(entries)
 
 
-def compare(findings: list[Finding], path: Path) -> Comparison:
-    """Split `findings` into those the baseline at `path` knows and those it does not."""
-    known = read_baseline(path)
+def compare(findings: list[Finding], path: Path, known: set[str] | frozenset[str] | None = None) -> Comparison:
+    """Split `findings` into those the baseline at `path` knows and those it does not (`known`:
+    its fingerprints, when the caller has read them already)."""
+    known = read_baseline(path) if known is None else known
     new, accepted, matched = [], [], set()
     for finding, fp in zip(findings, fingerprints(findings, _base(path))):
         if fp in known:

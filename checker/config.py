@@ -23,7 +23,8 @@ from typing import Any, Callable, Literal, Sequence
 import pathspec
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from checker.engine.yaml_source import YamlError, load_yaml
+from checker.dates import parse_day
+from checker.yaml_source import YamlError, load_yaml
 from checker.report import FORMATS
 
 YAML_NAMES = ("figcheck.yaml", ".figcheck.yaml")
@@ -44,10 +45,7 @@ def _as_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"not a valid date (expected YYYY-MM-DD): {value!r}") from None
+        return parse_day(value)
     return value
 
 

@@ -70,35 +70,134 @@ class Quantity:
         }
 
 
-RelationKind = Literal["conversion", "change", "parts", "repeat", "share"]
+RelationKind = Literal["conversion", "change", "parts", "share", "difference", "repeat"]
 
 
 @dataclass(slots=True)
 class Relation:
     """Amounts that the text says belong together, and the words that say so.
 
-    For a conversion, `quantities` is (stated, converted): "600 billion yuan ($8.5 billion)".
-    For a share, it is (part, whole, stated percentage): "其中224名，占39.4%".
-    `cue` is the connecting text ("(", "or about", "equivalent to"); its hedge, if any, is in
-    `hedge`. `data` carries kind-specific facts (the stated percentage of a change, for instance).
+    The base of the typed relations below; a check asks for a `kind` and reads the fields of that
+    type. `cue` is the connecting text ("(", "or about", "rose", "comprises"); its hedge, if any, is
+    in `hedge`.
     """
 
     kind: RelationKind
     quantities: tuple[Quantity, ...]
     cue: str = ""
     hedge: str | None = None
-    data: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Conversion(Relation):
+    """One amount restated in another currency or unit: "600 billion yuan ($8.5 billion)".
+
+    `quantities` is (stated, converted). `at_the_time` is set when the text dates the conversion to
+    the event rather than to the article ("（當時約合85美元）", "按当时汇率约合").
+    """
+
+    at_the_time: bool = False
+
+    @property
+    def stated(self) -> Quantity:
+        return self.quantities[0]
+
+    @property
+    def converted(self) -> Quantity:
+        return self.quantities[1]
+
+
+ChangeMeasure = Literal["percent", "points", "factor"]
+
+
+@dataclass(slots=True, kw_only=True)
+class Change(Relation):
+    """A stated change tied to both of its endpoints: "rose 12% from 5.0 million to 5.6 million".
+
+    `quantities` is (start, end). `measure` says what `value` is: a percent change, a change in
+    percentage (or basis) points, or a factor ("doubled" is 2, "fell by a third" is 2/3). `stated`
+    is the printed figure of the change, when there is one (a factor word has none).
+    """
+
+    measure: ChangeMeasure
+    value: float
+    direction: Literal["up", "down"]
+    stated: Quantity | None = None
+    # A second reading the wording allows ("增长了3倍" is x4 by the book, x3 in much copy): either
+    # passes, and a change that fits neither is only reported as info.
+    alternative: float | None = None
+
+    @property
+    def start(self) -> Quantity:
+        return self.quantities[0]
+
+    @property
+    def end(self) -> Quantity:
+        return self.quantities[1]
+
+
+@dataclass(slots=True, kw_only=True)
+class Parts(Relation):
+    """Parts of one whole that the text says belong to it.
+
+    `quantities` is (whole, part, part, ...) when the whole is printed, else (part, part, ...) for
+    percentage shares of one unnamed 100%. `exact` is whether the text says the parts make up the
+    whole ("comprises", "of the 15 judges ... the rest"); otherwise ("including") the parts may
+    only not exceed it.
+    """
+
+    whole: Quantity | None
+    parts: tuple[Quantity, ...]
+    exact: bool
+
+
+@dataclass(slots=True, kw_only=True)
+class Share(Relation):
+    """A stated percentage of counts the text also states: "1,030 of the 2,300 nurses, or 55%".
+
+    `quantities` is (part, whole, stated).
+    """
+
+    part: Quantity
+    whole: Quantity
+    stated: Quantity
+
+
+@dataclass(slots=True, kw_only=True)
+class Difference(Relation):
+    """A stated gap between two figures the text gives: "45,310 votes to 44,510, winning by 800 votes".
+
+    `quantities` is (first, second, stated).
+    """
+
+    first: Quantity
+    second: Quantity
+    stated: Quantity
+
+
+@dataclass(slots=True)
+class Span:
+    """Text a finding points at that is not an amount (a pattern's match): located like a Quantity."""
+
+    text: str
+    start: int
+    end: int
+    loc: Location | None = None
+
+    @property
+    def display(self) -> str:
+        return " ".join(self.text.split())
 
 
 @dataclass(slots=True)
 class Problem:
     """What a check found, before it is placed in a file: the engine turns it into a Finding.
 
-    `quantities` are the amounts it is about; the first is where the finding points, and the
+    `quantities` are the amounts (or matched spans) it is about; the first is where the finding points, and the
     finding's span runs to the end of the last one.
     """
 
-    quantities: tuple[Quantity, ...]
+    quantities: tuple[Quantity | Span, ...]
     message: str
     suggestion: str | None = None
     evidence: dict = field(default_factory=dict)

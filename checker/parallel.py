@@ -7,20 +7,22 @@ blocks) and submits ranges of positions; results come back tagged with their pos
 added in walk order. A document is never split, so checks that keep state across a document
 (repeated figures, currency context) see all of it in one worker.
 
-Rule packs are loaded once per worker from their paths, which also holds under the "spawn"
-start method where nothing is inherited from the parent.
+Workers get the rules either as the plan already loaded them (pickled, a few kilobytes) or, from
+callers without a plan, as pack paths each worker loads once; both hold under the "spawn" start
+method where nothing is inherited from the parent.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from checker.documents import DocumentError, iter_documents
+from checker.documents import DocumentError
 from checker.engine.packs import LoadedRule, load_rules
 from checker.findings import Finding, LintResult
 from checker.pipeline import DocumentResult, LintOptions, add_outcome, lint_document
+from checker.plan import WalkSpec
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -38,21 +40,6 @@ def default_jobs() -> int:
 
 
 @dataclass(frozen=True)
-class WalkSpec:
-    """Everything needed to repeat the parent's walk in another process."""
-
-    paths: tuple[str, ...]
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    field: str | None = None
-    date_field: str | None = None
-
-    def walk(self):
-        return iter_documents(list(self.paths), include=self.include, exclude=self.exclude,
-                              field=self.field, date_field=self.date_field)
-
-
-@dataclass(frozen=True)
 class RuleSpec:
     """Rule packs by path, so each worker loads them itself."""
 
@@ -63,12 +50,13 @@ class RuleSpec:
         return load_rules(list(self.paths), with_default=self.with_default)
 
 
-def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions, jobs: int,
+def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec | Sequence[LoadedRule], options: LintOptions, jobs: int,
                   keep_sources: bool = False, on_document: Callable[[str], None] | None = None) -> LintResult:
     """Lint every document of the walk on `jobs` processes; the same result as the serial run.
 
-    `on_document(path)` is called as each document's result is added (for a progress display)."""
-    rules = rule_spec.load()
+    `rule_spec` is the loaded rules (a plan's) or the packs to load. `on_document(path)` is called
+    as each document's result is added (for a progress display)."""
+    rules = _rules(rule_spec)
     done = on_document or (lambda path: None)
     if jobs <= 1 or STDIN in walk_spec.paths:
         return _lint_serial(walk_spec.walk(), rules, options, keep_sources, done)
@@ -87,7 +75,7 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions
 
     result = LintResult()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(walk_spec, rule_spec, options, keep_sources)) as pool:
+                             initargs=(walk_spec, rule_spec if isinstance(rule_spec, RuleSpec) else tuple(rules), options, keep_sources)) as pool:
         try:
             for outcome in _in_walk_order(pool, _ranges(documents, jobs, already_seen=2), jobs):
                 add_outcome(result, outcome, keep_sources)
@@ -96,6 +84,10 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions
             pool.shutdown(wait=False, cancel_futures=True)
             raise
     return _finish(result, walk)
+
+
+def _rules(spec: RuleSpec | Sequence[LoadedRule]) -> list[LoadedRule]:
+    return spec.load() if isinstance(spec, RuleSpec) else list(spec)
 
 
 def _lint_serial(walk, rules: list[LoadedRule], options: LintOptions, keep_sources: bool,
@@ -199,9 +191,10 @@ class _Worker:
 _WORKER: _Worker | None = None
 
 
-def _start_worker(walk_spec: WalkSpec, rule_spec: RuleSpec, options: LintOptions, keep_sources: bool) -> None:
+def _start_worker(walk_spec: WalkSpec, rule_spec: RuleSpec | tuple[LoadedRule, ...], options: LintOptions,
+                  keep_sources: bool) -> None:
     global _WORKER
-    _WORKER = _Worker(walk_spec, rule_spec.load(), options, keep_sources)
+    _WORKER = _Worker(walk_spec, _rules(rule_spec), options, keep_sources)
 
 
 def _lint_range(start: int, stop: int) -> "list[DocumentResult] | _Failure":

@@ -23,9 +23,9 @@ from checker.safety import BLOCK_PARSE_SECONDS, TimeLimitExceeded, time_limit
 MAX_UNPARSED_KEPT = 200
 
 
-@dataclass
+@dataclass(frozen=True)
 class LintOptions:
-    """What the caller decides for every document of a run."""
+    """What the caller decides for every document of a run (part of the run's frozen plan)."""
 
     date: dt.date | None = None  # --date: overrides every other date
     date_rules: tuple[DateRule, ...] = ()  # dates a config imposes on paths
@@ -81,7 +81,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     env = Env(doc.path, date, date_source, options.rates_file, options.extra)
     active = [r for r in rules if options.wants(r.id)]
     checks: list[tuple[LoadedRule, Check]] = [(r, r.kind.check(r.rule, r.params, env)) for r in active]
-    lines = doc.source.splitlines() if doc.source is not None else None
+    lines = doc.source.split("\n") if doc.source is not None else None  # not splitlines: U+2028, \f are no line ends
     stats = FileStats()
     findings: list[Finding] = []
     suppressions = _Suppressions()
@@ -114,9 +114,13 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         for item in unparsed[: max(MAX_UNPARSED_KEPT - len(stats.unparsed), 0)]:
             line, column = block.locate(item.start)
             stats.unparsed.append(f"{doc.path}:{line}:{column}: {item.text}")
-        analyzed = AnalyzedBlock(block, quantities, relations)
+        views: dict[tuple[str, ...], AnalyzedBlock] = {}  # one per set of relation types consumed
         for rule, check in checks:
-            for problem in check.block(analyzed):
+            view = views.get(check.consumes)
+            if view is None:
+                consumed = [r for r in relations if r.kind in check.consumes]
+                view = views[check.consumes] = AnalyzedBlock(block, quantities, consumed)
+            for problem in check.block(view):
                 emit(rule, problem, block)
     for rule, check in checks:
         for problem in check.finish():

@@ -1,78 +1,30 @@
 """One lint run, from what the user asked for to a result: the layer under both the CLI and the API.
 
-A `LintRequest` holds what a user can say (paths, date, packs, selection, config, baseline, diff);
-`run_lint` merges it with the project's config (flags beat config, config beats defaults), loads and
-validates the rule packs, lints the documents (on several processes when asked), and narrows the
-findings to the selected rules, the changed lines and what a baseline does not already know.
-Everything a user can get wrong raises one of `USER_ERRORS`, which the CLI turns into exit 2.
+`run_lint` has two steps. `plan_lint` (checker.plan) resolves the `LintRequest` once into a frozen
+`LintPlan` — config, packs, rates, dates, selection, walk, diff, baseline — raising one of
+`USER_ERRORS` for anything a user got wrong; `execute` then only reads the plan: it lints the
+documents (on several processes when asked) and narrows the findings to the selected rules, the
+changed lines and what the baseline does not already know. The CLI turns `USER_ERRORS` into exit 2.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Sequence
 
 from checker.baseline import BaselineError
+from checker.dates import BadDate, parse_date
 from checker.documents import DocumentError
-from checker.engine.packs import LoadedRule, load_rules
-from checker.engine.yaml_source import YamlError
-from checker.findings import LintResult
+from checker.engine.packs import LoadedRule
+from checker.findings import LintResult, Severity
 from checker.gitdiff import DiffError
-from checker.pipeline import LintOptions
+from checker.plan import DISCOVER, FAIL_ON, BadRequest, LintPlan, LintRequest, plan_lint
 from checker.rates import RatesError
-from checker.report import FORMATS
+from checker.yaml_source import YamlError
 
-FAIL_ON = ("error", "warning", "info", "never")
-BUILTIN_RULE_IDS = frozenset({"invalid-utf8", "bad-date", "unused-suppression", "parse-timeout"})
-DISCOVER = "discover"  # LintRequest.config: search upward from the working directory
-
-
-class BadDate(ValueError):
-    """A date that is not a real YYYY-MM-DD day (2025-02-30)."""
-
-
-class BadRequest(ValueError):
-    """An option with a value figcheck does not know (a format, a rule id)."""
-
+__all__ = ["USER_ERRORS", "BadDate", "BadRequest", "DISCOVER", "FAIL_ON", "LintRequest", "LintRun",
+           "execute", "parse_date", "run_lint"]
 
 USER_ERRORS = (BadDate, BadRequest, YamlError, RatesError, DocumentError, DiffError, BaselineError)
-
-
-def parse_date(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise BadDate(f"not a valid date (expected YYYY-MM-DD): {value!r}") from None
-
-
-@dataclass
-class LintRequest:
-    """Everything a user can ask of one run; None means "not said" (config or default decides)."""
-
-    paths: Sequence[str] = (".",)
-    date: str | dt.date | None = None
-    rules: Sequence[str | Path] = ()
-    default_rules: bool = True
-    select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
-    rates: str | Path | None = None
-    include: Sequence[str] = ()
-    exclude: Sequence[str] = ()
-    field: str | None = None
-    date_field: str | None = None
-    config: str | Path | None = DISCOVER
-    format: str | None = None
-    fail_on: str | None = None
-    jobs: int = 1
-    diff: str | None = None
-    baseline: Path | None = None
-    write_baseline: bool = False
-    keep_sources: bool = False
-    progress: bool = False
 
 
 @dataclass
@@ -86,93 +38,51 @@ class LintRun:
     messages: list[str] = field(default_factory=list)  # notes for stderr (baseline counts)
     baseline_written: bool = False
 
+    def fails(self) -> bool:
+        """Whether a finding is at or above `fail_on` (the CLI's exit 1)."""
+        if self.fail_on == "never":
+            return False
+        threshold = Severity.of(self.fail_on)
+        return any(Severity.of(f.severity) >= threshold for f in self.result.findings)
+
 
 def run_lint(request: LintRequest) -> LintRun:
-    from checker.selection import PathSelection
+    return execute(plan_lint(request))
 
-    if request.write_baseline and request.baseline is None:
-        raise BadRequest("--write-baseline needs --baseline FILE to write to")
-    project = _project_config(request.config)
-    settings = project.settings if project else None
-    format = _choice("--format", request.format or (settings and settings.format) or "rich", FORMATS)
-    fail_on = _choice("--fail-on", request.fail_on or (settings and settings.fail_on) or "error", FAIL_ON)
-    as_of = parse_date(request.date)
-    rule_paths = [str(p) for p in (project.rule_packs() if project else [])] + [str(p) for p in request.rules]
-    rules = load_rules(rule_paths, with_default=request.default_rules)
-    rates = request.rates or (project.rates_file() if project else None)
-    if rates is not None:
-        from checker.rates import RateTable
 
-        RateTable.from_file(rates)  # fail now, with a clear message, rather than mid-run
-    known = {r.id for r in rules} | BUILTIN_RULE_IDS
-    unknown = (set(request.select) | set(request.ignore)) - known
-    if unknown:
-        raise BadRequest(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
-    if project:
-        project.check_rule_ids(known)
-    selection = PathSelection(project, request.select, request.ignore, as_of)
-    changed = _changed_lines(request.diff) if request.diff else None
-
-    from checker.parallel import RuleSpec, WalkSpec, lint_parallel
+def execute(plan: LintPlan) -> LintRun:
+    """Lint what the plan says and narrow the findings as it says; reads the plan, never changes it."""
+    from checker.parallel import lint_parallel
     from checker.progress import running
 
-    walk = WalkSpec(
-        tuple(request.paths or ["."]),
-        tuple(request.include or (settings.include if settings else ())),
-        tuple(request.exclude or (settings.exclude if settings else ())),
-        request.field or (settings and settings.field) or None,
-        request.date_field or (settings and settings.date_field) or None,
-    )
-    options = selection.run_options(LintOptions(
-        date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
-    ))
-    jobs = max(request.jobs, 1)
-    with running(request.progress, f"checking on {jobs} process{'es' if jobs > 1 else ''}") as advance:
-        result = lint_parallel(walk, RuleSpec(tuple(rule_paths), request.default_rules), options, jobs,
-                               keep_sources=request.keep_sources or format == "html", on_document=advance)
-    result.findings = selection.keep(result.findings)
-    if changed is not None:
-        result.findings = changed.keep(result.findings)
-    run = LintRun(result, rules, format, fail_on)
-    if request.baseline is not None:
-        _apply_baseline(run, request.baseline, request.write_baseline)
+    jobs = plan.jobs
+    with running(plan.progress, f"checking on {jobs} process{'es' if jobs > 1 else ''}") as advance:
+        result = lint_parallel(plan.walk, plan.rules, plan.options, jobs,
+                               keep_sources=plan.keep_sources, on_document=advance)
+    result.findings = plan.selection.keep(result.findings)
+    if plan.changed is not None:
+        result.findings = plan.changed.keep(result.findings)
+    run = LintRun(result, list(plan.rules), plan.format, plan.fail_on)
+    if plan.baseline is not None:
+        _apply_baseline(run, plan)
     return run
 
 
-def _choice(option: str, value: str, allowed: Sequence[str]) -> str:
-    if value not in allowed:
-        raise BadRequest(f"unknown {option} {value!r}; choose one of: {', '.join(allowed)}")
-    return value
-
-
-def _project_config(named: str | Path | None):
-    """The config named, else (with DISCOVER) the nearest one upward from here, else None."""
-    from checker.config import discover, load_config
-
-    if named is None:
-        return None
-    return discover(Path.cwd()) if named == DISCOVER else load_config(Path(named))
-
-
-def _changed_lines(ref: str):
-    from checker.gitdiff import changed_lines
-
-    return changed_lines(ref)
-
-
-def _apply_baseline(run: LintRun, path: Path, write: bool) -> None:
+def _apply_baseline(run: LintRun, plan: LintPlan) -> None:
     """Record the findings in the baseline, or drop those it already knows."""
     from checker.baseline import compare, write_baseline
 
-    if write:
-        count = write_baseline(run.result.findings, path)
-        run.messages.append(f"wrote {count} finding(s) to the baseline {path}")
+    baseline = plan.baseline
+    assert baseline is not None
+    if baseline.write:
+        count = write_baseline(run.result.findings, baseline.path)
+        run.messages.append(f"wrote {count} finding(s) to the baseline {baseline.path}")
         run.baseline_written = True
         return
-    comparison = compare(run.result.findings, path)
+    comparison = compare(run.result.findings, baseline.path, baseline.known)
     run.result.findings = comparison.new
     if comparison.accepted or comparison.fixed:
-        note = f"baseline {path}: {len(comparison.accepted)} known finding(s) accepted"
+        note = f"baseline {baseline.path}: {len(comparison.accepted)} known finding(s) accepted"
         if comparison.fixed:
             note += f", {comparison.fixed} no longer found (refresh with --write-baseline)"
         run.messages.append(note)

@@ -77,7 +77,10 @@ class Document:
     notes: list[Note] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[Block]:
-        return iter(self.blocks)
+        """The blocks as a person reads them (see `reading`): every loader's blocks pass here."""
+        from .reading import read_as_person
+
+        return map(read_as_person, self.blocks)
 
 
 def advance(line: int, column: int, text: str) -> tuple[int, int]:

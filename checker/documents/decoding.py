@@ -2,8 +2,9 @@
 
 Decoding is incremental so that a 500 MB file is read in chunks; invalid bytes are replaced
 (U+FFFD) and the first one is reported as a note with its line and column, because a lint run
-must finish on any input. CRLF line ends become LF so that paragraph splitting and line counts
-agree with what editors show.
+must finish on any input. CRLF and lone CR (old Mac) line ends become LF so that paragraph
+splitting and line counts agree with what editors show; a lone CR becomes one LF, so columns
+do not move.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR as LF: every loader, pack, config and rates reader sees one line end."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def sniff_encoding(head: bytes) -> tuple[str, int]:
@@ -62,7 +70,7 @@ class TextDecoder:
         if text.endswith("\r") and not final:
             text = text[:-1]
             self._held_cr = True
-        text = text.replace("\r\n", "\n")
+        text = normalize_newlines(text)
         self._advance(text)
         return text
 
@@ -80,7 +88,7 @@ class TextDecoder:
             return self._decoder.decode(pending, final)
 
     def _report(self, pending: bytes, error: UnicodeDecodeError) -> None:
-        good = pending[: error.start].decode(self.encoding, "replace").replace("\r\n", "\n")
+        good = normalize_newlines(pending[: error.start].decode(self.encoding, "replace"))
         newlines = good.count("\n")
         line = self._line + newlines
         column = len(good) - good.rfind("\n") if newlines else self._column + len(good)

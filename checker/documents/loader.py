@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from .base import Block, Document, Note
-from .decoding import CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, looks_binary, sniff_encoding
+from .decoding import (CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, looks_binary, normalize_newlines,
+                       sniff_encoding)
 from .errors import DocumentError
 from .frontmatter import split_front_matter
 from .html_text import html_blocks, html_date, html_document_parts
@@ -91,7 +92,7 @@ def load_string(text: str, name: str = "<text>", *, kind: str = "text", field: s
     """Documents of text already in memory (the Python API's `lint_text`)."""
     if kind not in KINDS or kind == "docx":
         raise DocumentError(name, f"cannot read text as {kind!r}")
-    return _parse_text(text.replace("\r\n", "\n"), [], name, kind, field, date_field)
+    return _parse_text(normalize_newlines(text), [], name, kind, field, date_field)
 
 
 def _whole_documents(data: bytes, name: str, kind: str, field: str | None,

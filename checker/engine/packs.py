@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.kinds.base import CheckKind, Params, get_kind
-from checker.engine.yaml_source import YamlDocument, YamlError, load_yaml
+from checker.yaml_source import YamlDocument, YamlError, load_yaml
 
 SeverityName = Literal["error", "warning", "info"]
 

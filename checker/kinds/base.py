@@ -8,15 +8,16 @@ the `figcheck.kinds` group, never from a path written in YAML.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import inspect
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import metadata
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.model import Problem, Quantity, Relation
+from checker.model import Problem, Quantity, Relation, RelationKind
 
 if TYPE_CHECKING:
     from checker.documents.base import Block
@@ -81,8 +82,12 @@ class Check:
     """One rule at work on one document. Subclasses override `block` and/or `finish`.
 
     A new instance is made for every document, so document-level state (figures seen so far,
-    styles used) lives on the instance and must stay bounded.
+    styles used) lives on the instance and must stay bounded. `consumes` names the relation
+    types the check reads; the pipeline hands its `block()` only those (a check that reads
+    quantities alone consumes none).
     """
+
+    consumes: ClassVar[tuple[RelationKind, ...]] = ()
 
     def __init__(self, rule: "Rule", params: Params, env: Env) -> None:
         self.rule = rule
@@ -110,6 +115,10 @@ class CheckKind:
     def summary(self) -> str:
         return self.doc.splitlines()[0] if self.doc else self.name
 
+    @property
+    def consumes(self) -> tuple[RelationKind, ...]:
+        return self.check.consumes
+
 
 _KINDS: dict[str, CheckKind] = {}
 ENTRY_POINT_GROUP = "figcheck.kinds"
@@ -126,7 +135,11 @@ def register(name: str, params: type[Params] = Params):
 
 
 def _load_builtins() -> None:
-    import checker.kinds  # noqa: F401  (registers the built-in kinds)
+    """Import the built-in kinds (each registers itself); cheap after the first call."""
+    from checker.kinds import BUILTIN_KINDS
+
+    for module in BUILTIN_KINDS:
+        importlib.import_module(f"checker.kinds.{module}")
 
 
 def get_kind(name: str) -> CheckKind | None:

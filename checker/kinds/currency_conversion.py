@@ -41,6 +41,8 @@ class CurrencyConversion(Check):
     whose currencies have no rate at that date are reported as unchecked (info), never as passing.
     """
 
+    consumes = ("conversion",)
+
     params: CurrencyConversionParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
@@ -75,7 +77,7 @@ class CurrencyConversion(Check):
             named = self._fits_a_named_year(relation, stated, converted, base, quote, text)
             if named is not None:
                 return self._undecided(stated, converted, named, "currency.why_named_year", text, named.latest_date.year)
-            if self.env.date is None or relation.data.get("at_the_time"):
+            if self.env.date is None or getattr(relation, "at_the_time", False):
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
                 if older is not None:
                     why = "currency.why_no_date" if self.env.date is None else "currency.why_at_the_time"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
-from checker.engine.yaml_source import YamlError, load_yaml
+from checker.yaml_source import YamlError, load_yaml
 
 
 class Fact(BaseModel):

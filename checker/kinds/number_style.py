@@ -48,6 +48,8 @@ class NumberStyle(Check):
       units must be given with a conversion ("every yuan figure needs a dollar figure").
     """
 
+    consumes = ("conversion",)
+
     params: NumberStyleParams
 
     def __init__(self, *args) -> None:

@@ -14,7 +14,7 @@ import regex
 from pydantic import AfterValidator, Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
-from checker.model import Location, Problem, Quantity
+from checker.model import Location, Problem, Span
 
 MAX_PATTERN_CHARS = 1000
 
@@ -102,10 +102,10 @@ class PatternCheck(Check):
         )
 
 
-def _span(block: AnalyzedBlock, start: int, end: int) -> Quantity:
-    """A located stand-in for the matched text: findings point at quantities, and a match is not one."""
+def _span(block: AnalyzedBlock, start: int, end: int) -> Span:
+    """The matched text, located: a finding may point at text that is not an amount."""
     line, column = block.block.locate(start)
     end_line, end_column = block.block.locate(max(end - 1, start))
-    span = Quantity(block.text[start:end], start, end, 0.0, "number")
+    span = Span(block.text[start:end], start, end)
     span.loc = Location(line, column, end_line, end_column + 1)
     return span

@@ -11,7 +11,7 @@ from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.messages import Messages
 from checker.kinds.printed import decimals, half_unit, printed_rounding
 from checker.kinds.tolerance import rounding
-from checker.model import Problem, Quantity, Relation
+from checker.model import Change, Problem, Quantity
 
 
 class PercentChangeParams(Params):
@@ -34,34 +34,36 @@ class PercentChange(Check):
     wrong base (the end value instead of the start). The finding suggests the correct figure.
     """
 
+    consumes = ("change",)
+
     params: PercentChangeParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         self.messages = Messages(block.text)
         for relation in block.relations:
-            if relation.kind != "change":
+            if not isinstance(relation, Change):
                 continue
-            if "factor" in relation.data:
+            if relation.measure == "factor":
                 problem = self._check_factor(relation)
             else:
                 problem = self._check_percent(relation)
             if problem is not None:
                 yield problem
 
-    def _check_percent(self, relation: Relation) -> Problem | None:
+    def _check_percent(self, relation: Change) -> Problem | None:
         start, end = relation.quantities
-        stated = relation.data["stated"]
+        stated = relation.stated
         low, high = _change_range(start, end)
         wrong_way = _wrong_direction(relation, low, high, self.messages)
         if wrong_way is not None:
             return wrong_way
         actual = (end.value / start.value - 1) * 100
-        if "points" in relation.data:
+        if relation.measure == "points":
             if start.kind != "percent":
                 return None
             diff = end.value - start.value
-            to_points = 0.01 if stated.unit == "basis point" else 1.0  # 25 basis points = 0.25 points
-            claimed = stated.value * to_points
+            claimed = relation.value  # in percentage points: 25 basis points are 0.25
+            to_points = claimed / stated.value if stated.value else 1.0
             # Whole-number rates ("to 4.5% from 4%") are set values, not rounded readings.
             rounding = half_unit(stated) * to_points + sum(half_unit(q) for q in (start, end) if decimals(q))
             # A change in points is plain subtraction of printed figures: only their rounding is slack.
@@ -91,11 +93,11 @@ class PercentChange(Check):
             evidence["likely_slip"] = "change computed from the end value instead of the start"
         return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, _restated(stated, abs(actual)), evidence)
 
-    def _check_factor(self, relation: Relation) -> Problem | None:
+    def _check_factor(self, relation: Change) -> Problem | None:
         start, end = relation.quantities
-        factor = relation.data["factor"]
+        factor = relation.value
         ratio = end.value / start.value
-        tolerance = self.params.factor_tolerance + rounding(start) + rounding(end)
+        tolerance = self.params.factor_tolerance + printed_rounding(start) + printed_rounding(end)
         low, high = factor * (1 - tolerance), factor * (1 + tolerance)
         hedge = (relation.hedge or "").lower()
         if hedge.startswith(("more than", "over", "just over")):
@@ -106,14 +108,14 @@ class PercentChange(Check):
             low, high = factor * (1 - 2 * tolerance), factor * (1 + 2 * tolerance)
         if low <= ratio <= high:
             return None
-        alternative = relation.data.get("alt_factor")
+        alternative = relation.alternative
         if alternative is not None and alternative * (1 - tolerance) <= ratio <= alternative * (1 + tolerance):
             return None  # "增长了3倍" read as x3, as much copy means it
         message = self.messages.say("change.factor", cue=relation.cue, start=start.display, end=end.display,
                                     ratio=f"{ratio:.3g}", factor=f"{factor:.3g}")
         return Problem((start, end), message, None,
                        {"stated_factor": round(factor, 4), "actual_factor": round(ratio, 4), "cue": relation.cue},
-                       severity="info" if relation.data.get("ambiguous") else None)
+                       severity="info" if alternative is not None else None)
 
     def _problem(self, relation, expected_text, stated, start, end, fix, evidence) -> Problem:
         message = self.messages.say("change.mismatch", stated=stated.display, start=start.display, end=end.display,
@@ -129,13 +131,13 @@ _SLIP_KEYS = {"percentage points written as percent": "slip.points_as_percent",
               "change computed from the end value instead of the start": "slip.wrong_base"}
 
 
-def _wrong_direction(relation: Relation, low: float, high: float, messages: Messages) -> Problem | None:
+def _wrong_direction(relation: Change, low: float, high: float, messages: Messages) -> Problem | None:
     """ "down 20% from 10.4 to 12.5": the size may fit, but the figures move the other way."""
     start, end = relation.quantities
-    direction = relation.data.get("direction")
+    direction = relation.direction
     if (direction == "down" and low > 0) or (direction == "up" and high < 0):
         moved = messages.say("change.moved_rise" if low > 0 else "change.moved_fall")
-        stated = relation.data["stated"]
+        stated = relation.stated
         message = messages.say("change.wrong_way", cue=relation.cue, stated=stated.display, moved=moved,
                                start=start.display, end=end.display)
         first, last = sorted((stated, start, end), key=lambda q: q.start)[0], max((stated, start, end), key=lambda q: q.end)

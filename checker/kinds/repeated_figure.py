@@ -9,7 +9,6 @@ from pydantic import Field
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.printed import printed_rounding
 from checker.model import Problem, Quantity
-from checker.relate.subjects import same_years, subject_key
 
 
 class RepeatedFigureParams(Params):
@@ -37,6 +36,8 @@ class RepeatedFigure(Check):
         self.seen: dict[tuple, tuple[Quantity, frozenset[str]]] = {}
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        from checker.relate.subjects import same_years, subject_key  # lazy: validating a pack stays cheap
+
         for quantity in block.quantities:
             if quantity.kind != "money" or quantity.is_range:
                 continue

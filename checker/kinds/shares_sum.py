@@ -10,7 +10,7 @@ from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.messages import Messages, zh_money
 from checker.kinds.restate import significant
 from checker.kinds.printed import printed_rounding
-from checker.model import Problem, Quantity, Relation
+from checker.model import Parts, Problem, Quantity
 
 
 class SharesSumParams(Params):
@@ -37,58 +37,58 @@ class SharesSum(Check):
     it when it only says "includes". Percentages that are changes ("rose 5%") are never shares.
     """
 
+    consumes = ("parts",)
+
     params: SharesSumParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         self.messages = Messages(block.text)
         for relation in block.relations:
-            if relation.kind != "parts":
+            if not isinstance(relation, Parts):
                 continue
-            if "total" in relation.data:
+            if relation.whole is not None:
                 problem = self._check_total(relation) if self.params.check_totals else None
             else:
                 problem = self._check_shares(relation) if self.params.check_shares else None
             if problem is not None:
                 yield problem
 
-    def _check_shares(self, relation: Relation) -> Problem | None:
-        shares = relation.quantities
+    def _check_shares(self, relation: Parts) -> Problem | None:
+        shares = relation.parts
         total = sum(q.value for q in shares)
-        limit = 100 + self.params.points_per_share * len(shares)
-        if total <= limit:
+        slack = self.params.points_per_share * len(shares)
+        if total <= 100 + slack and (not relation.exact or total >= 100 - slack):
             return None
         listed = " + ".join(q.display for q in shares)
-        message = self.messages.say("parts.shares", total=significant(total, 4), listed=listed)
+        key = "parts.shares_more" if total > 100 else "parts.shares_less"
+        message = self.messages.say(key, total=significant(total, 4), listed=listed)
         return Problem(shares, message, None, {"sum": round(total, 3), "shares": [q.value for q in shares]})
 
-    def _check_total(self, relation: Relation) -> Problem | None:
-        whole, *parts = relation.quantities
+    def _check_total(self, relation: Parts) -> Problem | None:
+        whole, parts = relation.whole, relation.parts
         summed = sum(q.value for q in parts)
-        tolerance = self.params.tolerance + _rounding(whole) + max(_rounding(q) for q in parts)
+        tolerance = self.params.tolerance + printed_rounding(whole) + max(printed_rounding(q) for q in parts)
+        if all(_count(q) for q in relation.quantities):
+            tolerance = 1e-9  # counts of seats, votes, members add up exactly
         over = summed > whole.value * (1 + tolerance)
-        under = relation.data.get("exact") and summed < whole.value * (1 - tolerance)
+        under = relation.exact and summed < whole.value * (1 - tolerance)
         if not (over or under):
             return None
+        if whole.kind == "percent" and relation.exact:
+            slack = self.params.points_per_share * (len(parts) + 1)
+            if abs(summed - whole.value) <= slack:
+                return None
         listed = " + ".join(q.display for q in parts)
-        summed_text = _amount(summed, whole, self.messages)
-        if relation.data.get("difference"):
-            smaller, difference = parts
-            message = self.messages.say("parts.difference", smaller=smaller.display, difference=difference.display,
-                                        summed=summed_text, larger=whole.display)
-        else:
-            relation_word = self.messages.say("parts.more_than" if over else "parts.less_than")
-            message = self.messages.say("parts.total", listed=listed, summed=summed_text, relation=relation_word,
-                                        whole=whole.display)
+        relation_word = self.messages.say("parts.more_than" if over else "parts.less_than")
+        message = self.messages.say("parts.total", listed=listed, summed=_amount(summed, whole, self.messages),
+                                    relation=relation_word, whole=whole.display)
         evidence = {"total": whole.value, "sum": summed, "parts": [q.value for q in parts], "cue": relation.cue}
         ordered = sorted(relation.quantities, key=lambda q: q.start)
         return Problem((ordered[0], ordered[-1]), message, None, evidence)
 
 
-def _rounding(quantity: Quantity) -> float:
-    """A count printed in plain digits (52 schools, 18 votes) is exact; anything else has its rounding."""
-    if quantity.kind == "number" and quantity.scale is None and not quantity.hedge and float(quantity.value).is_integer():
-        return 0.0
-    return printed_rounding(quantity)
+def _count(q: Quantity) -> bool:
+    return q.kind == "number" and q.scale is None and float(q.value).is_integer()
 
 
 def _amount(value: float, like: Quantity, messages: Messages) -> str:

@@ -36,6 +36,8 @@ class UnitConversion(Check):
     left alone. The finding suggests the conversion written in the writer's own style.
     """
 
+    consumes = ("conversion",)
+
     params: UnitConversionParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:

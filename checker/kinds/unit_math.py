@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from checker.extract.units import get_ureg
 
 _TEMPERATURES = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit",
                  "kelvin": "kelvin"}
@@ -48,7 +47,7 @@ def _convert(amount: float, source: str, target: str) -> list[float]:
     if factor is None:
         return []
     if factor == "offset":
-        ureg = get_ureg()
+        ureg = _ureg()
         return [float(ureg.Quantity(amount, source).to(target).magnitude)]
     return [amount * factor]
 
@@ -58,7 +57,7 @@ def _factor(source: str, target: str) -> float | str | None:
     """The multiplier from `source` to `target`, "offset" for offset units, None if they do not convert."""
     import pint
 
-    ureg = get_ureg()
+    ureg = _ureg()
     try:
         if ureg.Unit(source).is_compatible_with(ureg.Unit(target)):
             if source in _OFFSET_UNITS or target in _OFFSET_UNITS:
@@ -68,3 +67,9 @@ def _factor(source: str, target: str) -> float | str | None:
         return None
     return None
 
+
+def _ureg():
+    """The project's pint registry, imported on first use so that loading this kind stays cheap."""
+    from checker.extract.units import get_ureg
+
+    return get_ureg()

@@ -1,202 +1,283 @@
-"""Change claims: a stated change together with both of its endpoints.
+"""Change claims, read as frames: a change word and its figure, a start and an end, in one clause.
 
-"rose 12% from 5.0 million to 5.6 million", "a 150% increase from 20 to 50", "fell 25% to $60 from
-$80", "from 4% to 6%, a 2% rise", "doubled from 300 to 600", "fell by a third from 60 to 40".
-A claim is only made when the wording ties the change to the endpoints directly: the change
-word or figure sits right before "from A to B" / "to B from A", or right after it. "rose 12% to
-5.6 million" (no start) and figures merely sharing a sentence make no claim.
+A change claim is found by the roles its words play, not by one fixed word order:
 
-The relation is `Relation("change", (start, end))`; `data` holds the stated change: its figure as
-a Quantity (`stated`, for a percentage) and value (`percent`, `points` or `factor`), its direction
-and the cue word.
+- the **anchor**: a stated change — "rose 12%", "up 12%", "a 22% rise", "an increase of 16%",
+  "25% higher than", "fell 0.5 percentage point", "doubled", "halved", "fell by a third";
+- the **start**: the figure after "from", "compared with", "against", "than" ("up from 6.1 million");
+- the **end**: the figure after "to", "at", "reaching" — or, when the anchor is an apposition
+  ("$716 million, or 46 cents a share, ..., up 11% from $646 million"; "Rp3,153.6 trillion, about
+  7.3% more than ..."), the nearest figure of the same series before it.
+
+Roles are read from the words right before each figure, so editors' insertions do not matter
+("climbed 14% to 3,420 rupees a week from 3,000", "dropped 25% to 66,000 in March from 88,000 a year
+before", "was up 12% on the year at 5.6 million, against 5.0 million"). A claim stays inside one clause
+(`clauses`), and each anchor only takes figures between its neighbours. Both endpoints must be the same
+kind of figure for the same series: same currency or unit, totals with totals and per-share figures
+with per-share figures, within a factor of 20 of each other. A figure that is a time ("from three
+years ago") or a date ("March 31") is no endpoint. No start, no claim: "rose 12% to 5.6 million"
+says nothing checkable.
 """
 
 from __future__ import annotations
 
 import re
-from fractions import Fraction
+from dataclasses import dataclass
 
-from checker.model import Quantity, Relation
+from checker.model import Change, Quantity
+from checker.relate.claim_words import (COMPARATIVE_START, DOWN_COMPARATIVES, DOWN_NOUNS, DOWN_VERBS, END_MARKERS,
+                                        FRACTIONS, HEDGES, MONTHS, MULTIPLIERS, OTHER_PREDICATES, START_MARKERS,
+                                        TIME_AFTER, TIME_STARTS, UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
+from checker.relate.clauses import Clause, clauses
 
-_UP = (r"rose|risen|rise|rises|rising|increased?|increases|increasing|grew|grown|grows|growing|jumped|jumps|"
-       r"jumping|climbed|climbs|climbing|soared|soars|soaring|surged|surges|surging|gained|gains|gaining|"
-       r"advanced|advances|rallied|spiked|swelled|expanded|up|higher|boosted|raised")
-_DOWN = (r"fell|fallen|falls|falling|dropped|drops|dropping|declined|declines|declining|decreased?|decreases|"
-         r"slumped|slumps|plunged|plunges|plummeted|tumbled|slid|slides|sank|shrank|shrunk|shrinks|lost|"
-         r"down|lower|cut|reduced|slashed|dipped|eased|retreated|contracted")
-_UP_NOUN = r"rise|increase|jump|gain|growth|climb|surge|hike|rally|boost|expansion"
-_DOWN_NOUN = r"drop|fall|decline|decrease|cut|reduction|slump|plunge|dip|loss|contraction|slide"
-_HEDGE = r"(?:about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|just\s+over|just\s+under|close\s+to)"
-_FRACTIONS = {"half": Fraction(1, 2), "a half": Fraction(1, 2), "a third": Fraction(1, 3),
-              "one third": Fraction(1, 3), "one-third": Fraction(1, 3), "a quarter": Fraction(1, 4),
-              "one quarter": Fraction(1, 4), "two-thirds": Fraction(2, 3), "two thirds": Fraction(2, 3),
-              "three-quarters": Fraction(3, 4), "three quarters": Fraction(3, 4), "a fifth": Fraction(1, 5),
-              "a tenth": Fraction(1, 10)}
-_MULTIPLIERS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": Fraction(1, 2)}
 
-# Wording between a change and its endpoints: "rose 12% [year on year] from A", "12% rise from A".
-_LEAD_GAP = re.compile(rf"\s*,?\s*(?:(?:{_UP_NOUN}|{_DOWN_NOUN}|higher|lower)\s+)?(?:[a-z-]+\s+){{0,3}}?"
-                       rf"(?P<word>from|to)\s+(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
-_FROM_TO = re.compile(rf"\s+(?:in\s+\d{{4}}\s+|last\s+year\s+)?to\s+(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
-_TO_FROM = re.compile(rf"\s*,?\s+(?:in\s+\d{{4}}\s+|this\s+year\s+|last\s+year\s+|a\s+year\s+earlier\s+|"
-                      rf"on\s+the\s+year\s+)?from\s+(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
-# What may follow "from A to B" to state the change: ", a 2% rise", ", up 12%", " — an increase of 50%".
-_TRAIL_GAP = re.compile(rf"\s*(?:,|—|–|-|\()?\s*(?:or\s+|which\s+is\s+|representing\s+|marking\s+)?"
-                        rf"(?:(?P<updown>up|down)\s+|an?\s+(?:(?P<noun>{_UP_NOUN}|{_DOWN_NOUN})\s+of\s+)?)?"
-                        rf"(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
-# "rose 12%", "cut by 25 basis points", "cut rates by 25 basis points"
-_VERB_BEFORE = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})(?:(?:\s+[A-Za-z'-]+){{0,3}}?\s+by)?\s+(?:{_HEDGE}\s+)?\Z",
+def _words(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_VERB = _words(UP_VERBS + DOWN_VERBS)
+_NOUN = _words(UP_NOUNS + DOWN_NOUNS)
+_COMPARATIVE = _words(UP_COMPARATIVES + DOWN_COMPARATIVES)
+_HEDGE = _words(HEDGES)
+_DOWN = frozenset(DOWN_VERBS + DOWN_NOUNS + DOWN_COMPARATIVES)
+_POINTS = r"(?:percentage[\s-]+points?|pct\.?[\s-]+points?|basis[\s-]+points?|points?|pp|bps?)"
+
+_CEILING = re.compile(rf"\b(?:up\s+to|by\s+up\s+to|as\s+much\s+as)\s+\Z", re.IGNORECASE)
+# "rose 12%", "rose by about 12%", "up 12%", "cut rates by 25 basis points", "rose in March by 5%"
+_VERB_BEFORE = re.compile(rf"\b(?P<cue>{_VERB})(?:\s+(?:by|of)|(?:\s+[\w'-]+){{1,4}}?\s+by)?\s+(?:(?:{_HEDGE})\s+)?\Z",
                           re.IGNORECASE)
-_NOUN_BEFORE = re.compile(rf"\b(?P<noun>{_UP_NOUN}|{_DOWN_NOUN})s?\s+of\s+(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
-_NOUN_AFTER = re.compile(rf"\A(?:[\s-]*(?:percentage[\s-]+points?|points?|pct[\s-]+points?))?\s*"
-                         rf"(?P<noun>{_UP_NOUN}|{_DOWN_NOUN}|higher|lower)\b", re.IGNORECASE)
-_POINTS_AFTER = re.compile(r"\A[\s-]*(?:percentage[\s-]+points?|pct[\s-]+points?|points?|pp\b)", re.IGNORECASE)
-_HEDGE_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE})\s+\Z", re.IGNORECASE)
-_WORD_CHANGE = re.compile(
-    rf"\b(?P<hedge>(?:more\s+than|nearly|almost|roughly|about|just\s+over|over)\s+)?"
-    rf"(?:(?P<mult>{'|'.join(_MULTIPLIERS)})|(?P<verb>{_UP}|{_DOWN})\s+by\s+(?P<frac>{'|'.join(sorted(_FRACTIONS, key=len, reverse=True))}))"
-    rf"(?P<tail>[\s,]*(?:[a-z-]+\s+){{0,3}}?(?:from|to)\s+(?:{_HEDGE}\s+)?)\Z",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'“])|\n")
-_DOWN_WORDS = re.compile(rf"^(?:{_DOWN}|{_DOWN_NOUN})$", re.IGNORECASE)
+# "a rise of 16%", "an increase of 3.3 million or 9.4%"
+_NOUN_OF = re.compile(rf"\b(?P<cue>{_NOUN})s?\s+of\s+(?:(?:{_HEDGE})\s+)?(?:[^\s,;]+(?:\s+[^\s,;]+)?,?\s+or\s+)?\Z",
+                      re.IGNORECASE)
+# "a 22% rise", "12% growth", "a 2 percentage point rise", "a 12% year-on-year increase"
+_NOUN_AFTER = re.compile(rf"\A(?:[\s-]*{_POINTS})?[\s-]*(?:[a-z]+-[a-z-]+\s+|annual\s+|yearly\s+|quarterly\s+)?"
+                         rf"(?P<cue>{_NOUN})\b", re.IGNORECASE)
+# "25% higher than", "7.3% more than", "12 points above"
+_COMPARATIVE_AFTER = re.compile(rf"\A(?:[\s-]*{_POINTS})?\s+(?P<cue>{_COMPARATIVE})\s+than\b", re.IGNORECASE)
+_MULTIPLE = re.compile(
+    rf"\b(?:(?P<hedge>more\s+than|nearly|almost|roughly|about|over|just\s+over|some)\s+)?(?P<mult>{_words(MULTIPLIERS)})\b"
+    rf"|\b(?P<verb>{_VERB})\s+by\s+(?:(?P<fhedge>{_HEDGE})\s+)?(?P<frac>{_words(FRACTIONS)})\b(?!\s*(?:of\b|%|per))",
+    re.IGNORECASE)
+_ADVERBIAL = frozenset("up down higher lower rising falling climbing dropping increasing decreasing gaining "
+                       "losing jumping sliding".split()) | frozenset(UP_COMPARATIVES + DOWN_COMPARATIVES)
+
+_DETERMINERS = re.compile(r"(?:\s+(?:the|a|an|its|their|his|her|this\s+year's|last\s+year's|[\w-]+'s|[\w-]+’s))+\s*\Z",
+                          re.IGNORECASE)
+_HEDGE_END = re.compile(rf"\s+(?:{_HEDGE})\s*\Z", re.IGNORECASE)
+_START_END = re.compile(rf"(?:^|\s)(?:{_words(START_MARKERS)})\s*\Z", re.IGNORECASE)
+_THAN_END = re.compile(rf"(?:^|\s)(?:{_words(COMPARATIVE_START)})\s*\Z", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"\b(?:rang(?:e|ed|es|ing)|estimates?|forecasts?|between)\s+(?:\w+\s+){0,2}from\s*\Z", re.IGNORECASE)
+_TIME_START = re.compile(rf"(?:^|[\s,])(?:{_words(TIME_STARTS)})\b", re.IGNORECASE)
+_FIRST_START = re.compile(rf"(?:^|\s)(?:{_words(START_MARKERS)})\s", re.IGNORECASE)
+# Words that show a figure belongs to another predicate, or a change verb of its own.
+_OTHER = re.compile(rf"\b(?:{_words(OTHER_PREDICATES)}|{_words([w for w in UP_VERBS + DOWN_VERBS if w not in ('up', 'down')])})\b",
+                    re.IGNORECASE)
+_UPDOWN_MARK = re.compile(rf"\b(?:up|down)\s+(?:from|to)\b|(?:^|\s)(?:{_words(START_MARKERS)})\b"
+                          rf"|,\s*(?:{_words([w for w in UP_VERBS + DOWN_VERBS if w.endswith('ing')])})\b", re.IGNORECASE)
+# What may sit between "from A to B" and a trailing change: ", a 22% rise", " - an increase of", ", up 12%"
+_APPOSITION = re.compile(r"\A\s*(?:[\w-]+\s+){0,3}?(?:,|—|–|--|\()\s*(?:or\s+|which\s+is\s+|representing\s+|an?\s+)?"
+                         r"(?:(?:{h})\s+)?\Z".replace("{h}", "|".join(HEDGES)), re.IGNORECASE)
+_END_END = re.compile(rf"(?:^|\s)(?:{_words(END_MARKERS)})\s*\Z", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"\A[\s-]*(?:{_words(TIME_AFTER)})\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_words(MONTHS)})\.?\s*\Z", re.IGNORECASE)
+_CENTS = re.compile(r"\b(?:cents?|pence|paise|kopecks?|kopeks?|centavos?)\b|¢|\bc\b", re.IGNORECASE)
+_PER_SHARE_AFTER = re.compile(r"\A\s*(?:a|per)\s+(?:diluted\s+|basic\s+)?(?:share|unit|ADS|ADR)\b", re.IGNORECASE)
+_COMMA_BEFORE = re.compile(r",\s*(?:\S+\s+){0,2}\Z")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+MAX_RATIO = 20.0
 
 
-# "sold 1.8 million cars in 2023, up 38% from 1.31 million": the end value comes first.
-_END_TO_CHANGE = re.compile(
-    rf",\s*(?P<updown>up|down|rising|falling|(?:an?\s+)?(?:{_UP_NOUN}|{_DOWN_NOUN})\s+of)\s+(?:by\s+)?"
-    rf"(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
-_CHANGE_TO_START = re.compile(rf"\s+(?:from|compared\s+with|against)\s+(?:{_HEDGE}\s+)?\Z", re.IGNORECASE)
+@dataclass(slots=True)
+class _Anchor:
+    start: int
+    end: int
+    measure: str
+    value: float
+    direction: str
+    cue: str
+    hedge: str | None
+    stated: Quantity | None
+    adverbial: bool
+    comparative: bool
 
 
-def find_change_claims(text: str, quantities: list[Quantity]) -> list[Relation]:
+def find_change_claims(text: str, quantities: list[Quantity]) -> list[Change]:
     """Every change claim with both endpoints stated, in text order."""
-    relations = []
-    for start, end, first in _endpoint_pairs(text, quantities):
-        relation = _stated_before(text, quantities, start, end, first) or _stated_after(text, quantities, start, end)
-        if relation is not None:
-            relations.append(relation)
-    relations.extend(_end_first(text, quantities))
+    relations: list[Change] = []
+    for clause in clauses(text, quantities):
+        anchors = _anchors(text, clause)
+        taken = clause.start
+        for index, anchor in enumerate(anchors):
+            limit = anchors[index + 1].start if index + 1 < len(anchors) else clause.end
+            figures = [q for q in clause.quantities
+                       if q.start >= taken and q.end <= limit and q is not anchor.stated
+                       and not (anchor.start <= q.start < anchor.end)]
+            claim = _frame(text, anchor, figures)
+            taken = max(taken, anchor.end)
+            if claim is not None:
+                relations.append(claim)
+                taken = max(taken, *(q.end for q in claim.quantities))
     relations.sort(key=lambda r: min(q.start for q in r.quantities))
     return relations
 
 
-def _end_first(text: str, quantities: list[Quantity]) -> list[Relation]:
-    """"B, up X% from A" and "B, down X% compared with A" — wire copy's favourite form."""
-    relations = []
-    for end, stated, start in zip(quantities, quantities[1:], quantities[2:]):
-        if stated.kind != "percent" or not _same_measure(start, end):
+def _anchors(text: str, clause: Clause) -> list[_Anchor]:
+    anchors = []
+    for q in clause.quantities:
+        if q.kind != "percent" or q.is_range:
             continue
-        lead, tail = text[end.end : stated.start], text[stated.end : start.start]
-        match = _END_TO_CHANGE.search(lead)
-        if len(lead) > 60 or not match or _SENTENCE_END.search(lead) or not _CHANGE_TO_START.match(tail):
+        anchor = _percent_anchor(text, clause, q)
+        if anchor is not None:
+            anchors.append(anchor)
+    for match in _MULTIPLE.finditer(text, clause.start, clause.end):
+        if any(a.start <= match.start() < a.end for a in anchors):
             continue
-        cue = match.group("updown").split()[-2] if " of" in match.group("updown") else match.group("updown")
-        cue = {"rising": "up", "falling": "down"}.get(cue.lower(), cue)
-        points = bool(re.search(r"point|pp\b", stated.text, re.IGNORECASE))
-        relations.append(_percent_relation(stated, start, end, cue, points, _hedge(lead)))
-    return relations
+        if match.group("mult"):
+            factor = MULTIPLIERS[match.group("mult").lower()]
+            cue, hedge = match.group("mult"), match.group("hedge")
+        else:
+            share = FRACTIONS[" ".join(match.group("frac").lower().split())]
+            down = match.group("verb").lower() in _DOWN
+            factor = 1 - share if down else 1 + share
+            cue, hedge = f"{match.group('verb')} by {match.group('frac')}", match.group("fhedge")
+        anchors.append(_Anchor(match.start(), match.end(), "factor", factor, "down" if factor < 1 else "up", cue,
+                               " ".join(hedge.split()) if hedge else None, None, False, False))
+    anchors.sort(key=lambda a: a.start)
+    return anchors
 
 
-def _endpoint_pairs(text: str, quantities: list[Quantity]):
-    """(start, end, first-in-text) for "from A to B" and "to B from A"."""
-    for a, b in zip(quantities, quantities[1:]):
-        if not _same_measure(a, b):
-            continue
-        gap = text[a.end : b.start]
-        before = text[max(0, a.start - 40) : a.start]
-        if _FROM_TO.match(gap) and re.search(rf"\bfrom\s+(?:{_HEDGE}\s+)?\Z", before, re.IGNORECASE):
-            yield a, b, a
-        elif _TO_FROM.match(gap) and re.search(rf"\bto\s+(?:{_HEDGE}\s+)?\Z", before, re.IGNORECASE):
-            yield b, a, a
+def _percent_anchor(text: str, clause: Clause, q: Quantity) -> _Anchor | None:
+    before = text[max(clause.start, q.start - 60) : q.start]
+    after = text[q.end : min(clause.end, q.end + 50)]
+    if _CEILING.search(before):
+        return None
+    verb = _VERB_BEFORE.search(before)
+    noun_of = _NOUN_OF.search(before)
+    noun_after = _NOUN_AFTER.match(after)
+    comparative = _COMPARATIVE_AFTER.match(after)
+    found = verb or noun_of or comparative or noun_after
+    if found is None:
+        return None
+    cue = found.group("cue")
+    points = bool(re.search(_POINTS, q.text, re.IGNORECASE)) or bool(re.match(rf"[\s-]*{_POINTS}\b", after, re.IGNORECASE))
+    value = q.value
+    if points and (q.unit == "basis point" or re.search(r"basis|bps?\b", q.text + after[:15], re.IGNORECASE)):
+        value = q.value / 100
+    end = q.end
+    if found is noun_after:
+        end = q.end + found.end()
+    elif found is comparative:
+        end = q.end + found.end("cue")  # "than" marks the start that follows
+    start = q.start - (len(before) - found.start()) if found in (verb, noun_of) else q.start
+    adverbial = (cue.lower() in _ADVERBIAL or found is not verb
+                 or bool(_COMMA_BEFORE.search(text[max(clause.start, start - 20) : start])))
+    hedge = q.hedge or _hedge_before(before)
+    return _Anchor(start, end, "points" if points else "percent", value,
+                   "down" if cue.lower() in _DOWN else "up", cue, hedge, q, adverbial, found is comparative)
 
 
-def _same_measure(a: Quantity, b: Quantity) -> bool:
+def _hedge_before(before: str) -> str | None:
+    match = _HEDGE_END.search(before)
+    return " ".join(match.group(0).split()) if match else None
+
+
+def _frame(text: str, anchor: _Anchor, figures: list[Quantity]) -> Change | None:
+    roles = {id(q): _role(text, q, _boundary(q, figures, anchor), anchor.comparative) for q in figures}
+    after = [q for q in figures if q.start >= anchor.end and roles[id(q)] != "skip"]
+    before = [q for q in figures if q.end <= anchor.start and roles[id(q)] != "skip"]
+    # After the anchor, roles hold only up to the first word of another predicate.
+    limit = _predicate_end(text, anchor.end, after)
+    after = [q for q in after if q.start < limit]
+    start = next((q for q in after if roles[id(q)] == "start"), None)
+    if start is not None and _time_start_before(text, anchor.end, start.start):
+        return None  # "up 9% from a year earlier, compared with the 317,822 cars BMW sold"
+    if start is None and _time_start_before(text, anchor.end, limit):
+        return None
+    end = None
+    if start is not None:
+        end = next((q for q in after if roles[id(q)] == "end" and _same_series(text, q, start)), None)
+        if end is None:
+            end = next((q for q in reversed(before) if roles[id(q)] == "end" and _same_series(text, q, start)
+                        and not _OTHER.search(_unmarked(text[q.end : anchor.start]))), None)
+        if end is None and anchor.adverbial:
+            lead = min(anchor.start, start.start)
+            candidates = [q for q in before if q.end <= lead and roles[id(q)] is None and _same_series(text, q, start)]
+            if candidates and lead - candidates[-1].end <= 100 and not _OTHER.search(_unmarked(text[candidates[-1].end : lead])):
+                end = candidates[-1]
+    elif anchor.adverbial and len(before) >= 2:
+        # "went from 412,000 to 530,000, a 22% rise", "cut to 80 from 100, a reduction of 25%": both
+        # endpoints just before a trailing change
+        first, last = before[-2], before[-1]
+        marked = {roles[id(first)], roles[id(last)]}
+        if marked == {"start", "end"} and _APPOSITION.match(text[last.end : anchor.start]) \
+                and not _OTHER.search(_unmarked(text[first.end : last.start])):
+            start, end = (first, last) if roles[id(first)] == "start" else (last, first)
+    if start is None or end is None or end is start or not _same_series(text, start, end):
+        return None
+    if anchor.measure == "points" and start.kind != "percent":
+        return None
+    return Change("change", (start, end), cue=anchor.cue, hedge=anchor.hedge, measure=anchor.measure,
+                  value=anchor.value, direction=anchor.direction, stated=anchor.stated)
+
+
+def _unmarked(gap: str) -> str:
+    """A gap without its "up from"/"down to" markers, which are roles, not other predicates."""
+    return _UPDOWN_MARK.sub(" ", gap)
+
+
+def _predicate_end(text: str, start: int, after: list[Quantity]) -> int:
+    """Where, after the anchor, another predicate begins (its figures are not this claim's)."""
+    end = after[-1].end if after else start
+    match = _OTHER.search(_unmarked(text[start:end]))
+    return start + match.start() if match else end + 1
+
+
+def _time_start_before(text: str, lo: int, hi: int) -> bool:
+    """Whether the first start marker after the anchor is a time ("from a year earlier")."""
+    gap = text[lo:hi]
+    first = _FIRST_START.search(gap)
+    return bool(first and _TIME_START.match(gap, first.start()))
+
+
+def _boundary(q: Quantity, figures: list[Quantity], anchor: _Anchor) -> int:
+    """Where the words that give `q` its role begin: after the figure or anchor before it."""
+    ends = [f.end for f in figures if f.end <= q.start] + ([anchor.end] if anchor.end <= q.start else [])
+    return max(ends, default=max(0, q.start - 40))
+
+
+def _role(text: str, q: Quantity, boundary: int, comparative: bool = False) -> str | None:
+    """"start", "end", "skip" (a time or a date, never an endpoint) or None (no marker)."""
+    after = text[q.end : q.end + 20]
+    before = text[max(boundary, q.start - 40) : q.start]
+    if "/" in q.text or _RANGE_FROM.search(before):
+        return "skip"  # "$428/435" bid and ask; "forecasts ranged from 11.5 million to 15.7 million"
+    if q.kind == "number" and (_TIME_AFTER.match(after) or _MONTH_BEFORE.search(before)
+                               or _YEAR.fullmatch(q.text)):
+        return "skip"
+    words = " " + before
+    words = _DETERMINERS.sub(" ", words)
+    words = _HEDGE_END.sub(" ", words)
+    words = _DETERMINERS.sub(" ", words)
+    if _START_END.search(words) or (comparative and _THAN_END.search(words)):
+        return "start"
+    if _END_END.search(words):
+        return "end"
+    return None
+
+
+def _same_series(text: str, a: Quantity, b: Quantity) -> bool:
+    """Two figures one change can join: same measure, totals with totals, per-share with per-share."""
     if a.is_range or b.is_range or a.kind != b.kind or a.value <= 0 or b.value <= 0:
         return False
-    return a.currency == b.currency and a.unit == b.unit
+    if a.currency != b.currency or a.unit != b.unit:
+        return False
+    if _per_share(text, a) != _per_share(text, b):
+        return False
+    return 1 / MAX_RATIO <= a.value / b.value <= MAX_RATIO
 
 
-def _stated_before(text: str, quantities: list[Quantity], start: Quantity, end: Quantity, first: Quantity):
-    """"rose 12% from A to B", "a 150% increase from A to B", "doubled from A to B"."""
-    previous = [q for q in quantities if q.end <= first.start]
-    lead_text = text[max(0, first.start - 120) : first.start]
-    if _SENTENCE_END.search(lead_text[-60:]):
-        lead_text = lead_text[_last_sentence_start(lead_text):]
-    word = _WORD_CHANGE.search(lead_text)
-    if word and not previous_in(previous, first.start - len(lead_text) + word.start(), first.start):
-        return _word_relation(word, start, end)
-    if not previous or previous[-1].kind != "percent":
-        return None
-    stated = previous[-1]
-    gap = text[stated.end : first.start]
-    lead = _LEAD_GAP.match(gap)
-    if not lead or _SENTENCE_END.search(gap):
-        return None
-    before = text[max(0, stated.start - 40) : stated.start]
-    verb = _VERB_BEFORE.search(before)
-    noun = _NOUN_AFTER.match(gap)
-    cue = (verb and verb.group("verb")) or (noun and noun.group("noun"))
-    if not cue:
-        return None
-    points = _points(gap) or bool(re.search(r"point|pp\b", stated.text, re.IGNORECASE))
-    return _percent_relation(stated, start, end, cue, points, _hedge(before))
-
-
-def _stated_after(text: str, quantities: list[Quantity], start: Quantity, end: Quantity):
-    """"from 4% to 6%, a 2% rise", "from A to B, up 12%", "from A to B, an increase of 50%"."""
-    last = max(start, end, key=lambda q: q.end)
-    later = [q for q in quantities if q.start >= last.end]
-    if not later or later[0].kind != "percent":
-        return None
-    stated = later[0]
-    gap = text[last.end : stated.start]
-    trail = _TRAIL_GAP.match(gap)
-    if not trail or _SENTENCE_END.search(gap):
-        return None
-    after = text[stated.end : stated.end + 40]
-    noun = _NOUN_AFTER.match(after)
-    cue = trail.group("updown") or trail.group("noun") or (noun and noun.group("noun"))
-    if not cue:
-        return None
-    points = _points(after) or bool(re.search(r"point|pp\b", stated.text, re.IGNORECASE))
-    return _percent_relation(stated, start, end, cue, points, _hedge(gap))
-
-
-def _percent_relation(stated, start, end, cue, points, hedge) -> Relation:
-    data = {"cue": cue, "direction": "down" if _DOWN_WORDS.match(cue) else "up", "stated": stated}
-    data["points" if points else "percent"] = stated.value
-    return Relation("change", (start, end), cue=cue, hedge=hedge or stated.hedge, data=data)
-
-
-def _word_relation(match: re.Match, start: Quantity, end: Quantity) -> Relation:
-    if match.group("mult"):
-        factor = Fraction(_MULTIPLIERS[match.group("mult").lower()])
-        cue = match.group("mult")
-    else:
-        share = _FRACTIONS[" ".join(match.group("frac").lower().split())]
-        down = bool(_DOWN_WORDS.match(match.group("verb")))
-        factor = 1 - share if down else 1 + share
-        cue = f"{match.group('verb')} by {match.group('frac')}"
-    hedge = (match.group("hedge") or "").strip() or None
-    data = {"factor": float(factor), "cue": cue, "direction": "down" if factor < 1 else "up"}
-    return Relation("change", (start, end), cue=cue, hedge=hedge, data=data)
-
-
-def _points(text: str) -> bool:
-    return bool(_POINTS_AFTER.match(text))
-
-
-def _hedge(before: str) -> str | None:
-    match = _HEDGE_BEFORE.search(before)
-    return " ".join(match.group("hedge").split()) if match else None
-
-
-def _last_sentence_start(text: str) -> int:
-    ends = list(_SENTENCE_END.finditer(text))
-    return ends[-1].end() if ends else 0
-
-
-def previous_in(quantities: list[Quantity], lo: int, hi: int) -> bool:
-    """Whether another figure sits between the change word and the endpoints."""
-    return any(lo <= q.start < hi for q in quantities)
+def _per_share(text: str, q: Quantity) -> bool:
+    if q.kind != "money":
+        return False
+    return (q.per or "").lower() in ("share", "unit") or bool(_CENTS.search(q.text)) or bool(
+        _PER_SHARE_AFTER.match(text[q.end : q.end + 80]))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.model import Quantity, Relation
+from checker.model import Conversion, Quantity, Relation
 from checker.relate.zh_pair_gaps import REAL_HEDGES as _ZH_REAL_HEDGES, chinese_gap
 
 _HEDGE = (
@@ -68,8 +68,8 @@ def _range_pairs(text: str, quantities: list[Quantity], used: set[int]) -> list[
         gap = text[high.end : low_conv.start]
         if not re.fullmatch(r"\s*[(（]\s*", gap) or not _closes(text, high_conv.end):
             continue
-        relations += [Relation("conversion", (low, low_conv), cue="(range)", hedge=low_conv.hedge),
-                      Relation("conversion", (high, high_conv), cue="(range)", hedge=high_conv.hedge)]
+        relations += [Conversion("conversion", (low, low_conv), cue="(range)", hedge=low_conv.hedge),
+                      Conversion("conversion", (high, high_conv), cue="(range)", hedge=high_conv.hedge)]
         used.update(range(i, i + 4))
     return relations
 
@@ -98,10 +98,9 @@ def _chinese_pair(text: str, first: Quantity, second: Quantity, gap: str) -> Rel
     joined = chinese_gap(gap)
     if joined is None or (joined.bracket and not _closes(text, second.end)):
         return None
-    data = {"at_the_time": True} if joined.at_the_time else {}
     if second.hedge and second.hedge not in _ZH_REAL_HEDGES:
         second = replace(second, hedge=None)  # 约合 joined the pair; it does not loosen the figure
-    return Relation("conversion", (first, second), cue=joined.cue, hedge=joined.hedge, data=data)
+    return Conversion("conversion", (first, second), cue=joined.cue, hedge=joined.hedge, at_the_time=joined.at_the_time)
 
 
 def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relation]:
@@ -130,7 +129,7 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
             if cue == "(" and not _closes(text, second.end):
                 continue
             hedge = (match.group("hedge") or "").strip() or second.hedge
-            relations.append(Relation("conversion", (first, second), cue=gap.strip(), hedge=hedge))
+            relations.append(Conversion("conversion", (first, second), cue=gap.strip(), hedge=hedge))
             used.update((index, index + 1))
             break
     return relations

@@ -1,125 +1,230 @@
-"""Part/whole lists: shares of one whole, and amounts that make up a stated total.
+"""Parts of a whole, only where the text says the parts make it up.
 
-Two shapes only, because figures that merely share a sentence are not parts of anything:
+Figures that share a sentence are not parts of anything. A list is read as parts only in these
+frames, all inside one sentence (a semicolon ends it):
 
-- a list of percentages in one sentence about how one whole splits ("52% voted yes, 45% no and
-  5% did not answer"; "X accounted for 40%, Y for 35% and Z for 30%"): the sentence must carry a
-  share cue (voted, backed, share, respondents, accounted for...) and no percentage in it may be
-  a change ("rose 5%");
-- a total followed by the word that splits it ("The $10 billion package comprises $6 billion of
-  loans and $5 billion of grants"), or parts followed by "totalling X" / "for a total of X".
+- **"of the whole"**: "Of the 15 judges, eight voted for, five against and three abstained";
+  "Of the $5 billion in agreements, $4 billion covers ... and $1 billion is for energy";
+- **a splitting word right after the whole**: "The $10 billion package comprises $6 billion of loans
+  and $4 billion of grants", "is made up of", "split between", "The 450-seat chamber split 228 ...";
+- **a whole before a colon**: "2,098 million pesos would go to the crisis: 700 million to ..., another
+  700 million for ... and 636 million ...";
+- **a total after the list**: "..., totalling $12 million", "a combined 79.7 million tonnes", "in all";
+- **percentage shares of one 100%** only when the text closes the split: "the remaining 25%", "the rest",
+  "split between", "were undecided", "abstained".
 
-`Relation("parts", (part, ..., part) or (total, part, ...))`; `data["total"]` is the total's
-index (0) when there is one, `data["exact"]` whether the text says the parts make up the whole.
+A list is exact (it must add up) when the frame says so: a splitting word, a stated total after it,
+a colon list, "the rest"/"remaining", a vote split ("for", "against", "abstained"). "Including" is
+never exact: its parts may only not exceed the whole. A percentage that is a change ("rose 5%") or
+that names its own base ("70% of nurses ... 64% rejected the pay offer") is never a share of it.
 """
 
 from __future__ import annotations
 
 import re
 
-from checker.model import Quantity, Relation
-from checker.relate.changes import _DOWN, _DOWN_NOUN, _UP, _UP_NOUN
+from checker.model import Parts, Quantity
+from checker.relate.claim_words import (DOWN_NOUNS, DOWN_VERBS, EXHAUSTIVE_SPLITS, REST_WORDS, TOTAL_AFTER, UP_NOUNS,
+                                        UP_VERBS)
 
-_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
-_BREAK = re.compile(r"[.!?](?!\d)|\n")
-_SHARE_CUE = re.compile(
-    r"\b(?:vot(?:e|es|ed|ing)|ballots?|backed|support(?:s|ed)?|opposed|favou?r(?:ed)?|respondents|surveys?|surveyed|polls?|polled|said\s+(?:yes|no)|"
-    r"share|accounted\s+for|made\s+up|came\s+from|split|breakdown|undecided|of\s+the\s+(?:total|market|vote))\b",
-    re.IGNORECASE,
-)
-_CHANGE_NEAR = re.compile(rf"\b(?:{_UP}|{_DOWN}|{_UP_NOUN}|{_DOWN_NOUN}|points?)\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r"\A[^\d%;]{0,60}\Z")
-# "60% said prices were too high and 70% said wages were too low": two questions, not one split.
+_SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
+
+
+def _words(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_CHANGE = re.compile(rf"\b(?:{_words(UP_VERBS + DOWN_VERBS + UP_NOUNS + DOWN_NOUNS)})\b", re.IGNORECASE)
+_OF_WHOLE = re.compile(r"\A\s*[\"“‘']?(?:Of|Out\s+of)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
+                       r"(?:[\w-]+(?:'s|’s)\s+)?\Z",
+                       re.IGNORECASE)
+_SPLIT_AFTER = re.compile(rf"\A(?:[-\s]?[A-Za-z][\w'-]*,?){{0,4}}\s*,?\s*(?:will\s+be\s+|would\s+be\s+|was\s+|is\s+|were\s+)?"
+                          rf"(?:{_words(EXHAUSTIVE_SPLITS)})\b", re.IGNORECASE)
+_INCLUDES_AFTER = re.compile(r"\A(?:\s*(?!not\b)[A-Za-z][\w'-]*){0,2}\s*,?\s*(?:includes?|including)\s+(?:(?:about|some|nearly|almost|roughly)\s+)?[$€£¥\d]",
+                             re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(rf"(?:,|—|–|\band\b)?\s*(?:{_words(TOTAL_AFTER)}|bringing\s+the\s+total\s+to)\s+(?:of\s+)?\Z",
+                           re.IGNORECASE)
+_IN_ALL_AFTER = re.compile(r"\A\s*(?:[A-Za-z]+\s+)?(?:in\s+all|in\s+total|altogether)\b", re.IGNORECASE)
+_COLON_AFTER = re.compile(r"\A[^\d:;.!?*]{0,60}:\s*[^\s*-]", re.IGNORECASE)
+_REST = re.compile(rf"\b(?:{_words(REST_WORDS)})\b|\beverything\s+else\b|\bothers?\b", re.IGNORECASE)
+_VOTE = re.compile(r"\b(?:for|against|in\s+favou?r|abstain(?:ed|ing|s)?|abstentions?|undecided|opposed|backed|"
+                   r"did\s+not\s+(?:vote|answer)|don't\s+know|no\s+opinion)\b", re.IGNORECASE)
+_UNDECIDED = re.compile(r"\b(?:undecided|abstain(?:ed|ing|s)?|abstentions?|did\s+not\s+(?:vote|answer|know)|"
+                        r"don't\s+know|no\s+opinion|not\s+sure)\b", re.IGNORECASE)
+_SPLIT_WORD = re.compile(rf"\b(?:{_words(EXHAUSTIVE_SPLITS)}|split\s+(?:between|into|among))\b", re.IGNORECASE)
+# the predicate an elliptical list of shares borrows must make them shares of one whole
+_WHOLE_CUE = re.compile(r"\b(?:share|stake|support|of\s+the\s+vote|votes?|voted|polls?|respondents|backed|seats|"
+                        r"market)\b", re.IGNORECASE)
+_MARKED = re.compile(r"\b(?:to|from|at|than|versus|vs\.?|against)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?\Z",
+                     re.IGNORECASE)
+_LIST_GAP = re.compile(r"\A(?=[^.;:]*(?:,|\band\b))(?:\s*[^\s\d]+){0,7}\s*\Z")
+_BOUND_HEDGES = ("up to", "more than", "over", "at least", "less than", "as much as", "nearly", "almost")
+_OWN_BASE = re.compile(r"\A\s*of\s+(?!the\s+(?:total|vote|votes|whole)\b)(?:the\s+|its\s+|their\s+)?[a-z]", re.IGNORECASE)
+_TURNOUT = re.compile(r"\b(?:turnout|participation)\s+(?:of|was|at)\s+(?:about\s+)?\Z", re.IGNORECASE)
+_SAID_BETWEEN = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect)\b", re.IGNORECASE)
 _SEPARATE_CLAUSE = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect)\s+(?:\S+\s+){3,}", re.IGNORECASE)
-_LIST_JOIN = re.compile(r",|\band\b|\bwhile\b|\bwith\b|\bwhereas\b", re.IGNORECASE)
-_NOUNS = r"(?:[A-Za-z'-]+,?\s+){0,3}?"
-_EXACT_SPLIT = re.compile(rf"\A\s*{_NOUNS}(?:,\s*)?(?:comprises?|comprising|consists?\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|"
-                          r"(?:is\s+)?split\s+(?:into|between)|(?:is\s+)?divided\s+(?:into|between)|breaks?\s+down\s+into)\b",
-                          re.IGNORECASE)
-_INCLUDES = re.compile(rf"\A\s*{_NOUNS}(?:,\s*)?(?:includes?|including)\b", re.IGNORECASE)
-_TOTAL_AFTER = re.compile(rf"\A\s*{_NOUNS},?\s*(?:totall?ing|for\s+a\s+total\s+of|a\s+total\s+of|adding\s+up\s+to|in\s+all\s+)\s*\Z",
-                          re.IGNORECASE)
+_REST_FIGURE = re.compile(rf"\b(?:{_words(REST_WORDS)})\s*,?\s*(?:\w+\s+)?\Z", re.IGNORECASE)
+_FIRST_BASE = re.compile(r"\A\s*of\s+(?:the\s+)?[a-z][\w\s-]{0,40}?(?=,)")
+_TIME_AFTER = re.compile(r"\A\s*(?:years?|months?|weeks?|days?|hours?|quarters?|decades?|times|ago)\b", re.IGNORECASE)
+# "55%, Samsung's 30% and Huawei's 20%", "49 pct of the voters, Labour 37 pct and the Alliance 23 pct":
+# the later shares borrow the first one's predicate, so all are shares of its one whole.
+_ELLIPSIS = re.compile(r"(?:\s*(?:,|\band\b|\bthe\b|\bwith\b|[A-Z][\w&.-]*(?:'s|’s)?))+\s*")
+_SEATS = re.compile(r"\A-(?:seat|member|strong)\b", re.IGNORECASE)
+# "Embraer 190", "Boeing 777": a brand (a capitalised word not a plural) right before a bare number;
+# "six 777 minijumbos": a count right before one
+_MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[^s\W]\s+\Z")
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen))\s+\Z", re.IGNORECASE)
+MAX_GAP = 90
 
 
-def find_part_lists(text: str, quantities: list[Quantity]) -> list[Relation]:
-    relations = []
-    for start, end, inside in _sentences_with_figures(text, quantities):
-        shares = _share_list(text, text[start:end], inside)
-        if shares:
-            relations.append(shares)
-        relations.extend(_totals(text, inside))
+def find_part_lists(text: str, quantities: list[Quantity]) -> list[Parts]:
+    relations: list[Parts] = []
+    for lo, hi in _sentences(text):
+        inside = [q for q in quantities if lo <= q.start and q.end <= hi]
+        if len(inside) < 2:
+            continue
+        found = _whole_first(text, inside, lo, hi) or _total_after(text, inside) or _percent_split(text, inside, lo, hi)
+        if found is not None:
+            relations.append(found)
     return relations
 
 
-def _sentences_with_figures(text: str, quantities: list[Quantity]):
-    """(start, end, figures) for each sentence holding two or more figures.
+def _sentences(text: str):
+    start = 0
+    for match in _SENTENCE.finditer(text):
+        yield start, match.end()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
 
-    Figures are grouped by the sentence breaks between neighbours, so only the text around them
-    is scanned (wire copy has thousands of sentences a file, most with no list in them). A full
-    stop inside a number ("5.9") is not a break.
-    """
-    run: list[Quantity] = []
-    previous_end = 0
-    for quantity in quantities + [None]:
-        if quantity is not None and run and not _BREAK.search(text, run[-1].end, quantity.start):
-            run.append(quantity)
+
+def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts | None:
+    for index, whole in enumerate(inside):
+        if not _can_be_whole(text, whole):
             continue
-        if len(run) >= 2:
-            breaks = list(_BREAK.finditer(text, previous_end, run[0].start))
-            start = breaks[-1].end() if breaks else previous_end
-            after = _BREAK.search(text, run[-1].end)
-            yield start, after.end() if after else len(text), run
-        if run:
-            previous_end = run[-1].end
-        run = [quantity] if quantity is not None else []
-
-
-def _share_list(text: str, sentence: str, quantities: list[Quantity]) -> Relation | None:
-    percents = [q for q in quantities if q.kind == "percent" and q.unit == "percent" and not q.is_range]
-    if len(percents) < 2 or len(percents) != len([q for q in quantities if q.kind in ("percent", "number")]):
-        return None
-    if not _SHARE_CUE.search(sentence):
-        return None
-    for q in percents:
-        around = text[max(0, q.start - 25) : q.end + 20]
-        if _CHANGE_NEAR.search(around) or q.hedge in ("more than", "over", "at least", "up to"):
-            return None
-    wholes = {m.group(1).lower() for q in percents if (m := _OF_WHOLE.match(text, q.end))}
-    if len(wholes) > 1:  # "49% of the votes and 15% of the capital": shares of different wholes
-        return None
-    for a, b in zip(percents, percents[1:]):
-        gap = text[a.end : b.start]
-        if not _LIST_GAP.match(gap) or not _LIST_JOIN.search(gap) or _SEPARATE_CLAUSE.search(gap):
-            return None
-    return Relation("parts", tuple(percents), cue="shares", data={"exact": False})
-
-
-def _totals(text: str, quantities: list[Quantity]) -> list[Relation]:
-    relations = []
-    for index, total in enumerate(quantities):
-        after = text[total.end : total.end + 40]
-        exact = _EXACT_SPLIT.match(after)
-        if not (exact or _INCLUDES.match(after)):
+        before = text[lo : whole.start]
+        after = text[whole.end : whole.end + 90]
+        if _OF_WHOLE.search(before):
+            cue, exact = "of", None
+        elif _SEATS.match(text[whole.end : whole.end + 30]):
+            cue, exact = "seats", False  # "In the 100-seat senate, Democrats hold 51 seats and Republicans 52"
+        elif _SPLIT_AFTER.match(after):
+            cue, exact = "split", True
+        elif _COLON_AFTER.match(after) and len(text[whole.end : hi]) > 0:
+            cue, exact = ":", True
+        elif _INCLUDES_AFTER.match(after) and whole.kind in ("money", "physical"):
+            cue, exact = "including", False
+        else:
             continue
-        parts = _same_measure_run(text, total, quantities[index + 1 :])
-        if len(parts) >= 2:
-            relations.append(Relation("parts", (total, *parts), cue=after.split()[0], data={"total": 0, "exact": bool(exact)}))
-    for index, total in enumerate(quantities):
-        parts = [q for q in quantities[:index] if _same_measure(q, total)]
-        if len(parts) >= 2 and _TOTAL_AFTER.match(text[parts[-1].end : total.start]):
-            relations.append(Relation("parts", (total, *parts), cue="total", data={"total": 0, "exact": True}))
-    return relations
+        parts = _list_after(text, whole, inside[index + 1 :])
+        if len(parts) < 2:
+            continue
+        tail = text[whole.end : min(hi, parts[-1].end + 60)]
+        if cue == "of":
+            if len(_SAID_BETWEEN.findall(text[whole.end : parts[-1].start])) >= 2:
+                continue  # "60 said prices were too high and 70 said wages were too low": two questions
+            exact = bool(_REST.search(tail)) or (len(parts) >= 3 and bool(_VOTE.search(tail)))
+        elif cue == ":" and not re.search(r"\band\b", text[parts[-2].end : parts[-1].start]):
+            continue
+        return Parts("parts", (whole, *parts), cue=cue, whole=whole, parts=tuple(parts), exact=bool(exact))
+    return None
 
 
-def _same_measure_run(text: str, total: Quantity, following: list[Quantity]) -> list[Quantity]:
-    """The amounts in the same measure as `total` that follow it as a list, stopping at anything else."""
-    run: list[Quantity] = []
+def _can_be_whole(text: str, q: Quantity) -> bool:
+    if q.is_range or q.value <= 0 or q.kind == "percent" and q.unit != "percent":
+        return False
+    if q.kind == "number" and (q.value < 2 or _TIME_AFTER.match(text[q.end : q.end + 80]) or not float(q.value).is_integer()
+                               or re.fullmatch(r"(?:19|20)\d\d", q.text)):
+        return False
+    return True
+
+
+def _list_after(text: str, whole: Quantity, following: list[Quantity]) -> list[Quantity]:
+    """The figures after `whole` that read as one list of its parts, stopping at anything else."""
+    parts: list[Quantity] = []
+    previous = whole
     for q in following:
-        if not _same_measure(q, total) or q.is_range:
+        gap = text[previous.end : q.start]
+        if len(gap) > MAX_GAP or not _part_of(whole, q) or not _is_amount(text, q):
             break
-        run.append(q)
-    return run
+        if parts and not _LIST_GAP.match(gap):
+            break
+        if _CHANGE.search(text[max(previous.end, q.start - 20) : q.end + 15]) and q.kind == "percent":
+            break
+        parts.append(q)
+        previous = q
+    return parts
 
 
-def _same_measure(a: Quantity, b: Quantity) -> bool:
-    return a.kind == b.kind and a.kind in ("money", "physical", "number") and a.currency == b.currency and a.unit == b.unit
+def _is_amount(text: str, q: Quantity) -> bool:
+    """Not a time ("12 years"), a compound adjective ("10-city"), or a model ("Embraer 190", "six 777s")."""
+    after = text[q.end : q.end + 20]
+    before = text[max(0, q.start - 20) : q.start]
+    if _TIME_AFTER.match(after) or re.match(r"\A-[A-Za-z]", after) or re.match(r"\As\b", after):
+        return False
+    if q.kind == "number" and (_MODEL_BEFORE.search(before) and len(q.text) >= 3 or _COUNT_BEFORE.search(before)):
+        return False
+    return True
+
+
+def _part_of(whole: Quantity, q: Quantity) -> bool:
+    if q.is_range or q.value <= 0:
+        return False
+    if q.kind == whole.kind and q.currency == whole.currency and q.unit == whole.unit:
+        return True
+    # "2,098 million pesos ...: 700 million to the fund": a bare scaled figure in the whole's list
+    return whole.kind == "money" and q.kind == "number" and q.scale is not None and q.scale == whole.scale
+
+
+def _total_after(text: str, inside: list[Quantity]) -> Parts | None:
+    for index, total in enumerate(inside):
+        before = text[max(0, total.start - 40) : total.start]
+        if not (_TOTAL_BEFORE.search(before) or _IN_ALL_AFTER.match(text[total.end : total.end + 80])):
+            continue
+        parts: list[Quantity] = []
+        following = total
+        for q in reversed(inside[:index]):
+            if len(text[q.end : following.start]) > MAX_GAP or not _part_of(total, q) or q.value > total.value * 1.5:
+                break
+            if q.kind == "percent" and _CHANGE.search(text[max(0, q.start - 20) : q.end + 15]):
+                break
+            parts.insert(0, q)
+            following = q
+        if len(parts) >= 2 and _can_be_whole(text, total):
+            return Parts("parts", (total, *parts), cue="total", whole=total, parts=tuple(parts), exact=True)
+    return None
+
+
+def _percent_split(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts | None:
+    """Percentage shares of one unnamed 100%, when the sentence closes the split."""
+    sentence = text[lo:hi]
+    shares = [q for q in inside if q.kind == "percent" and q.unit == "percent" and not q.is_range]
+    if len(shares) < 2 or len(shares) != len([q for q in inside if q.kind in ("percent", "number")]):
+        return None
+    gaps = [text[a.end : b.start] for a, b in zip(shares, shares[1:])]
+    gaps[0] = _FIRST_BASE.sub("", gaps[0])  # "49 pct of the voters, Labour 37 pct": the first names the base
+    elliptical = all(_ELLIPSIS.fullmatch(gap) for gap in gaps) and bool(_WHOLE_CUE.search(sentence))
+    if not (_REST.search(sentence) or _UNDECIDED.search(sentence) or _SPLIT_WORD.search(sentence) or elliptical):
+        return None
+    if len(shares) >= 3 and _OWN_BASE.match(text[shares[0].end : shares[0].end + 80]) and re.search(
+            r"\brespectively\b", sentence, re.IGNORECASE):
+        # "account for 53% of the investment, with shares of 21.6%, 18.6% and 12.8% respectively"
+        return Parts("parts", tuple(shares), cue="respectively", whole=shares[0], parts=tuple(shares[1:]), exact=True)
+    for index, q in enumerate(shares):
+        if _MARKED.search(text[max(lo, q.start - 20) : q.start]):
+            return None  # "raised its stake to 15.6% from 12%": endpoints of a change
+        around = text[max(lo, q.start - 25) : q.end + 20]
+        if _CHANGE.search(around) or q.hedge in ("more than", "over", "at least", "up to", "less than"):
+            return None
+        if _TURNOUT.search(text[max(lo, q.start - 30) : q.start]):
+            return None
+        if index and _OWN_BASE.match(text[q.end : q.end + 80]):
+            return None  # "... and 64% of doctors": a second base
+        if index + 1 < len(shares):
+            gap = text[q.end : shares[index + 1].start]
+            if len(gap) > 80 or _SEPARATE_CLAUSE.search(gap):
+                return None
+    # exact only when the split is stated ("split between"); "the remaining 25%" (the other owners may
+    # be named in another sentence), "undecided" and "the rest" only bound it
+    exact = bool(_SPLIT_WORD.search(sentence))
+    return Parts("parts", tuple(shares), cue="shares", whole=None, parts=tuple(shares), exact=exact)

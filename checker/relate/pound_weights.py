@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.model import Quantity, Relation
+from checker.model import Conversion, Quantity, Relation
 
 _POUND_WORD = re.compile(r"\d[\d,.]*\s*-?\s*(?:pounds?|lbs?\.?)\Z", re.IGNORECASE)
 _PAREN_GAP = re.compile(r"\s*\(\s*(?:about|around|roughly|some|nearly|almost|or\s+)?\s*\Z", re.IGNORECASE)
@@ -31,7 +31,7 @@ def find_pound_weight_pairs(text: str, quantities: list[Quantity]) -> list[Relat
         if not _PAREN_GAP.match(gap) or ")" not in text[second.end : second.end + 3]:
             continue
         if second.kind == "physical" and second.unit in _MASS_UNITS and (weight := _as_weight(first)):
-            relations.append(Relation("conversion", (weight, second), cue=gap.strip()))
+            relations.append(Conversion("conversion", (weight, second), cue=gap.strip()))
         elif first.kind == "physical" and first.unit in _MASS_UNITS and (weight := _as_weight(second)):
-            relations.append(Relation("conversion", (first, weight), cue=gap.strip()))
+            relations.append(Conversion("conversion", (first, weight), cue=gap.strip()))
     return relations

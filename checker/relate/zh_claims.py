@@ -2,15 +2,14 @@
 
 - changes with both endpoints: "由A增至B，同比增长X%", "从A降至B，降幅X%", "B，比去年同期的A增长X%",
   "B，同比增长X%，去年同期为A", "提高了X个百分点" (points), "翻了一番" (x2), "翻两番" (x4),
-  "是去年的3倍" (x3), "减少一半" (x0.5), "上涨两成" (+20%) -> `Relation("change", (start, end))`
-  with `data` holding `stated`/`percent`/`points`/`direction` or `factor`, as `changes` does;
-  "增长了X倍" is x(X+1) by the book and xX in much copy: `data["alt_factor"]` and `ambiguous` say so;
-- a stated difference ("增加475亿元", "多出5兆日圆") -> `Relation("parts", (larger, smaller, difference))`
-  with `data["exact"]`: the larger figure is the smaller plus the difference;
+  "是去年的3倍" (x3), "减少一半" (x0.5), "上涨两成" (+20%) -> (start, end)
+  as `Change` records, as `changes` makes them; "增长了X倍" is x(X+1) by the book and xX in much copy,
+  so the record carries both (`alternative`);
+- a stated difference ("增加475亿元", "多出5兆日圆") -> `Difference`;
 - parts of a stated whole: "N，其中a、b、c" (the parts may not exceed it), "a、b和c，合计N" (they make
   it up), "比例分别为40%、33%和32%" (shares of one whole), "31名常委参加表决，赞成18票，反对9票，弃权5票";
 - a share of a whole: "A，占B的X%", "其中A，X率为Y%", "完成全年目标B的X%", "打八折，原价A…现价B"
-  -> `Relation("share", (part, whole, stated))`.
+  -> `Share`. Parts of a whole become `Parts`.
 
 Everything is read on the folded text (traditional and full-width forms mapped to simplified, one
 character for one), and only inside one sentence (up to 。；！？).
@@ -21,7 +20,7 @@ from __future__ import annotations
 import re
 
 from checker.extract.chinese_numerals import fold
-from checker.model import Quantity, Relation
+from checker.model import Change, Difference, Parts, Quantity, Relation, Share
 
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
 
@@ -205,8 +204,8 @@ def _as_change(folded, q, start, end, lo) -> Relation | None:
     if _times_after(folded, q) and word and word.group("up"):
         return _ambiguous_times(q, start, end, word)
     if _times_after(folded, q) and _TIMES.search(folded[max(lo, q.start - 12) : q.start]):
-        data = {"factor": q.value, "cue": f"{q.text}倍", "direction": "up" if q.value >= 1 else "down"}
-        return Relation("change", (start, end), cue=f"是…的{q.text}倍", data=data)
+        return Change("change", (start, end), cue=f"是…的{q.text}倍", measure="factor", value=q.value,
+                      direction="up" if q.value >= 1 else "down")
     return None
 
 
@@ -217,17 +216,16 @@ def _times_after(folded: str, q: Quantity) -> bool:
 def _ambiguous_times(q: Quantity, start: Quantity, end: Quantity, word: re.Match) -> Relation:
     """"增长了3倍": x4 by the book, x3 in much copy. Either reading passes; neither is only info."""
     cue = f"{word.group(0).strip()}{q.text}倍"
-    data = {"factor": q.value + 1, "alt_factor": q.value, "ambiguous": True, "cue": cue, "direction": "up"}
-    return Relation("change", (start, end), cue=cue, data=data)
+    return Change("change", (start, end), cue=cue, measure="factor", value=q.value + 1, direction="up",
+                  alternative=q.value)
 
 
 def _percent_relation(stated: Quantity, start: Quantity, end: Quantity, word: re.Match) -> Relation:
     cue = word.group(0).strip()
     points = stated.unit == "percentage_point"
-    data = {"cue": cue, "direction": "down" if word.group("down") else "up", "stated": stated}
-    data["points" if points else "percent"] = stated.value
     hedge = word.group("hedge") or stated.hedge or (cue[0] if cue.startswith("约") else None)
-    return Relation("change", (start, end), cue=cue, hedge=hedge, data=data)
+    return Change("change", (start, end), cue=cue, hedge=hedge, measure="points" if points else "percent",
+                  value=stated.value, direction="down" if word.group("down") else "up", stated=stated)
 
 
 _FACTORS = {"double": 2.0, "quad": 4.0, "oct": 8.0, "half": 0.5, "half_up": 1.5}
@@ -236,16 +234,13 @@ _FACTORS = {"double": 2.0, "quad": 4.0, "oct": 8.0, "half": 0.5, "half_up": 1.5}
 def _factor_relation(match: re.Match, start: Quantity, end: Quantity) -> Relation:
     name = next(k for k, v in match.groupdict().items() if v)
     factor = _FACTORS[name]
-    data = {"factor": factor, "cue": match.group(0), "direction": "down" if factor < 1 else "up"}
-    return Relation("change", (start, end), cue=match.group(0), data=data)
+    return Change("change", (start, end), cue=match.group(0), measure="factor", value=factor,
+                  direction="down" if factor < 1 else "up")
 
 
 def _difference(diff: Quantity, start: Quantity, end: Quantity, word: re.Match) -> Relation:
-    """"由A增至B，增加C": B = A + C (or A = B + C for a fall), checked as parts of a total."""
-    up = word.group("up") is not None
-    larger, smaller = (end, start) if up else (start, end)
-    return Relation("parts", (larger, smaller, diff), cue="difference",
-                    data={"total": 0, "exact": True, "difference": True})
+    """"由A增至B，增加C", "B，比A多出C": C is the gap between the two."""
+    return Difference("difference", (end, start, diff), cue=word.group(0).strip(), first=end, second=start, stated=diff)
 
 
 # ---------------------------------------------------------------- parts
@@ -288,7 +283,7 @@ def _parts_of_total_before(folded, inside, after, lo) -> list[Relation]:
     for measure, parts in groups.items():
         totals = [q for q in before if _measure(folded, q) == measure]
         if len(parts) >= 2 and totals:
-            relations.append(Relation("parts", (totals[-1], *parts), cue="其中", data={"total": 0, "exact": False}))
+            relations.append(Parts("parts", (totals[-1], *parts), cue="其中", whole=totals[-1], parts=tuple(parts), exact=False))
     return relations
 
 
@@ -321,7 +316,7 @@ def _parts_before_total(folded, inside, lo) -> list[Relation]:
             parts.insert(0, q)
             cursor = q.start
         if len(parts) >= 2:
-            relations.append(Relation("parts", (total, *parts), cue="合计", data={"total": 0, "exact": True}))
+            relations.append(Parts("parts", (total, *parts), cue="合计", whole=total, parts=tuple(parts), exact=True))
     return relations
 
 
@@ -337,7 +332,7 @@ def _share_list(folded, inside, lo) -> Relation | None:
     run = _list_run(folded, percents[1:], first.end)
     if len(run) + 1 != len(percents):
         return None
-    return Relation("parts", tuple(percents), cue="分别", data={"exact": False})
+    return Parts("parts", tuple(percents), cue="分别", whole=None, parts=tuple(percents), exact=False)
 
 
 def _votes(folded, inside) -> Relation | None:
@@ -345,7 +340,7 @@ def _votes(folded, inside) -> Relation | None:
     votes = [q for q in inside if q.kind == "number" and _VOTES.search(folded[max(0, q.start - 3) : q.start])]
     voters = [q for q in inside if q.kind == "number" and _VOTERS.match(folded, q.end)]
     if len(votes) >= 2 and voters:
-        return Relation("parts", (voters[0], *votes), cue="表决", data={"total": 0, "exact": False})
+        return Parts("parts", (voters[0], *votes), cue="表决", whole=voters[0], parts=tuple(votes), exact=False)
     return None
 
 
@@ -382,7 +377,8 @@ def _part_of_named_whole(folded, earlier, stated) -> Relation | None:
     tail = _OF_TAIL.match(folded[_end(folded, whole) : stated.start])
     if not tail or not _OF_WHOLE.match(folded[_end(folded, part) : whole.start]) or not _same(folded, part, whole):
         return None
-    return Relation("share", (part, whole, stated), cue="占…的", hedge=tail.group("hedge") or stated.hedge)
+    return Share("share", (part, whole, stated), cue="占…的", hedge=tail.group("hedge") or stated.hedge,
+                 part=part, whole=whole, stated=stated)
 
 
 def _rate_of_counts(folded, earlier, stated, lo) -> Relation | None:
@@ -403,7 +399,8 @@ def _rate_of_counts(folded, earlier, stated, lo) -> Relation | None:
     if part.kind == "number" and (_measure(folded, part) is None or _measure(folded, whole) is None):
         return None
     hedge = rate.groupdict().get("hedge") or rate.groupdict().get("hedge2") or stated.hedge
-    return Relation("share", (part, whole, stated), cue=rate.group(0).strip(), hedge=hedge)
+    return Share("share", (part, whole, stated), cue=rate.group(0).strip(), hedge=hedge, part=part, whole=whole,
+                 stated=stated)
 
 
 def _discounts(folded, inside) -> list[Relation]:
@@ -418,5 +415,5 @@ def _discounts(folded, inside) -> list[Relation]:
         whole, part = prices[0], prices[1]
         if (_DISCOUNT_PRICE.search(folded[max(0, whole.start - 4) : whole.start])
                 and _SALE_PRICE.search(folded[max(0, part.start - 6) : part.start]) and whole.currency == part.currency):
-            relations.append(Relation("share", (part, whole, stated), cue="折"))
+            relations.append(Share("share", (part, whole, stated), cue="折", part=part, whole=whole, stated=stated))
     return relations

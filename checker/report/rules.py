@@ -1,16 +1,19 @@
 """Rule metadata as reporters see it.
 
 Reporters only read findings; a finding names its rule by id. Formats that document rules
-(SARIF's `tool.driver.rules`, the HTML cards, help links) look the id up here. The engine fills
+(SARIF's `tool.driver.rules`, the HTML cards, help links) look the id up here. `rule_infos` fills
 these in from the loaded rule packs; a reporter must still work for an id it was not told about.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from checker.findings import SeverityName
+
+if TYPE_CHECKING:
+    from checker.engine.packs import LoadedRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,3 +34,18 @@ def rule_info(rules: Mapping[str, RuleInfo], rule_id: str, severity: SeverityNam
     if known is not None:
         return known
     return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id)
+
+
+def rule_infos(loaded: Iterable["LoadedRule"]) -> dict[str, RuleInfo]:
+    """What reporters may say about each loaded rule, keyed by rule id: built here, in the report
+    layer, from the rule packs, so that every front end (CLI, API, server) documents rules alike."""
+    return {
+        r.id: RuleInfo(
+            id=r.id,
+            kind=r.kind.name,
+            severity=r.rule.severity,
+            summary=(r.rule.description or r.kind.summary).strip().split("\n")[0],
+            help=r.kind.doc,
+        )
+        for r in loaded
+    }

@@ -62,7 +62,7 @@ def test_change_relation_carries_endpoints_in_order_and_the_stated_figure():
     (relation,) = find_change_claims(text, extract(text))
     start, end = relation.quantities
     assert (start.value, end.value) == (50, 40)
-    assert relation.data["percent"] == 20 and relation.data["direction"] == "down"
+    assert relation.measure == "percent" and relation.value == 20 and relation.direction == "down"
 
 
 @pytest.mark.parametrize("text, flagged", [

@@ -4,7 +4,7 @@ from typer.testing import CliRunner
 
 from checker.cli import app
 from checker.engine.packs import load_rules
-from checker.engine.rule_examples import run_examples
+from checker.cli.rule_examples import run_examples
 
 
 def test_every_shipped_example_behaves():

@@ -29,17 +29,17 @@ def test_change_claims(text, start, end, key, value, direction):
         return
     [relation] = changes
     assert (relation.quantities[0].text, relation.quantities[1].text) == (start, end)
-    assert relation.data[key] == value and relation.data["direction"] == direction
+    assert (relation.measure, relation.value, relation.direction) == (key, value, direction)
 
 
-def test_a_stated_difference_is_the_larger_figure_made_of_the_smaller_and_the_difference():
-    [relation] = claims("截至6月底，全省5G基站总数达到11.8万个，比去年底的9.6万个增加2.2万个。", "parts")
-    assert [q.value for q in relation.quantities] == [118000, 96000, 22000] and relation.data["exact"]
+def test_a_stated_difference_is_read_between_the_two_figures():
+    [relation] = claims("截至6月底，全省5G基站总数达到11.8万个，比去年底的9.6万个增加2.2万个。", "difference")
+    assert (relation.first.value, relation.second.value, relation.stated.value) == (118000, 96000, 22000)
 
 
 def test_grew_x_times_is_marked_ambiguous():
     [relation] = claims("该市出口额增长了3倍，由100亿元增至400亿元。", "change")
-    assert relation.data["factor"] == 4 and relation.data["alt_factor"] == 3 and relation.data["ambiguous"]
+    assert (relation.measure, relation.value, relation.alternative) == ("factor", 4, 3)
 
 
 @pytest.mark.parametrize("text, total, parts, exact", [
@@ -51,7 +51,7 @@ def test_grew_x_times_is_marked_ambiguous():
 ])
 def test_parts_of_a_whole(text, total, parts, exact):
     [relation] = claims(text, "parts")
-    assert [q.value for q in relation.quantities] == [total, *parts] and relation.data["exact"] is exact
+    assert [q.value for q in relation.quantities] == [total, *parts] and relation.exact is exact
 
 
 def test_interleaved_counts_and_amounts_each_find_their_own_total():

@@ -7,7 +7,7 @@ from checker.relate import relate
 
 
 def pairs(text):
-    return [(r.quantities[0].text, r.quantities[1].text, r.hedge, r.data.get("at_the_time", False))
+    return [(r.quantities[0].text, r.quantities[1].text, r.hedge, r.at_the_time)
             for r in relate(text, extract(text)) if r.kind == "conversion"]
 
 

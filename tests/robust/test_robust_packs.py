@@ -13,7 +13,7 @@ import pytest
 
 from checker.api import lint_text
 from checker.engine.packs import PackError, load_pack
-from checker.engine.yaml_source import MAX_BYTES, MAX_DEPTH, YamlError, load_yaml
+from checker.yaml_source import MAX_BYTES, MAX_DEPTH, YamlError, load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -121,3 +121,11 @@ def zh_rate(window, messages: Messages) -> str:
         source=messages.word(_ZH_SOURCES.get(source, source)),
         base_name=messages.word(currency_name_zh(base)), quote_name=messages.word(currency_name_zh(quote)),
     )
+
+
+def zh_number(value: float, digits: int = 3) -> str:
+    """A bare figure with a Chinese scale: 1.64万, 2640亿."""
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return significant(value / size, digits) + word
+    return significant(value, digits)

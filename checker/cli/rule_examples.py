@@ -1,5 +1,8 @@
 """Rule packs that test themselves: every `examples:` snippet run through the real pipeline.
 
+It sits beside the `rules test` command, above the pipeline it runs (the engine below only loads
+and validates packs).
+
 A bad snippet must draw at least one finding from its own rule; a good one must draw none.
 Each snippet is linted alone, with only its rule enabled and the examples' date, so rules cannot
 mask or trigger each other.
@@ -10,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from checker.dates import parse_date
 from checker.documents.base import Document, split_paragraphs
 from checker.engine.packs import LoadedRule
 from checker.pipeline import LintOptions, lint_document
@@ -25,8 +29,6 @@ class ExampleOutcome:
 
 
 def run_examples(rules: Iterable[LoadedRule]) -> Iterator[ExampleOutcome]:
-    from checker.run import parse_date
-
     for rule in rules:
         examples = rule.rule.examples
         if examples is None:

@@ -1,0 +1,87 @@
+"""The rules figcheck reports on its own, without a rule pack: notes about the input itself.
+
+A rule pack's rules are checks; these are what the loaders and the pipeline say about a file
+(bytes that were not UTF-8, a date that could not be read, a paragraph that took too long, a
+suppression that suppressed nothing). They carry rule ids like any finding, so a user can
+`--select`, `--ignore` or suppress them, and `rules list` / `rules show` document them. This is
+the one list of them: an id emitted anywhere in checker/ and missing here is a test failure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.findings import SeverityName
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltinRule:
+    """One built-in rule id: who emits it, at what severity, and what it means."""
+
+    id: str
+    severity: SeverityName
+    summary: str  # one line for `rules list`
+    doc: str  # what `rules show` prints
+    emitted_by: str  # the stage that reports it
+
+
+BUILTIN_RULES: dict[str, BuiltinRule] = {
+    rule.id: rule
+    for rule in (
+        BuiltinRule(
+            "invalid-utf8", "info", "Bytes that are not valid UTF-8 were read as replacement characters",
+            "The file is not valid UTF-8 at the position named. Those bytes were decoded as U+FFFD, so a "
+            "figure next to them may not have been read. Save the file as UTF-8 to check all of it.",
+            "documents",
+        ),
+        BuiltinRule(
+            "invalid-encoding", "info", "Bytes that are not valid in the file's declared encoding",
+            "The file declares an encoding (an HTML meta charset, a byte-order mark) that some of its "
+            "bytes do not follow; they were read as U+FFFD replacement characters.",
+            "documents",
+        ),
+        BuiltinRule(
+            "bad-date", "warning", "A document's own date could not be read and was ignored",
+            "The as-of date in the front matter, a meta tag or a record field is not a real YYYY-MM-DD "
+            "day. It was ignored, so the document's conversions were checked without it (or at --date). "
+            "A wrong date would pick the wrong exchange rates, so the date is never guessed.",
+            "documents",
+        ),
+        BuiltinRule(
+            "bad-front-matter", "warning", "Front matter that is not valid YAML",
+            "The Markdown front matter (between --- lines) could not be parsed as YAML, so its date and "
+            "settings were not read. The body was still checked.",
+            "documents",
+        ),
+        BuiltinRule(
+            "unparsed-markup", "info", "Markup that could not be parsed was read as plain text",
+            "The Markdown nests too deeply to parse safely; it was read as plain text, so markup "
+            "characters may sit inside the prose that was checked.",
+            "documents",
+        ),
+        BuiltinRule(
+            "bad-record", "warning", "A line of a JSON Lines export that is not valid JSON",
+            "A record in a JSON/JSONL export could not be parsed; it was skipped and the other records "
+            "were checked.",
+            "documents",
+        ),
+        BuiltinRule(
+            "missing-field", "info", "A record without the field holding its text",
+            "A record in a JSON/JSONL export has no value at the --field path, so there was nothing of it "
+            "to check.",
+            "documents",
+        ),
+        BuiltinRule(
+            "parse-timeout", "info", "A paragraph whose figures took too long to read was not checked",
+            "Reading the figures of one paragraph took longer than the per-paragraph limit, so the "
+            "paragraph was skipped rather than letting one input stall the run.",
+            "pipeline",
+        ),
+        BuiltinRule(
+            "unused-suppression", "info", "A figcheck: ignore comment that suppresses nothing",
+            "An inline suppression comment matched no finding. Remove it, so that it cannot hide a "
+            "real problem added to the paragraph later.",
+            "pipeline",
+        ),
+    )
+}

@@ -1,0 +1,45 @@
+"""`figcheck audit`: the lint checks over a whole archive with Dask."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from checker.cli.options import AsOfDate, DateField, RulePacks, TextField, fail
+
+
+def audit(
+    inputs: Annotated[list[str], typer.Argument(help="Folders, globs ('archive/**/*.jsonl') or files.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for part-NNNNN.jsonl|parquet and _summary.json.")] = Path("audit-findings"),
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or parquet (needs pyarrow).")] = "jsonl",
+    scheduler: Annotated[str, typer.Option("--scheduler", help="processes, threads or synchronous (local), or a Dask scheduler ADDRESS (tcp://host:8786).")] = "processes",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Local worker processes (default: every core).")] = None,
+    files_per_partition: Annotated[Optional[int], typer.Option("--files-per-partition", min=1, help="Files per Dask task (default: from the archive's size).")] = None,
+    date: AsOfDate = None,
+    rules: RulePacks = None,
+    field: TextField = None,
+    date_field: DateField = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the output of an earlier audit in --output.")] = False,
+) -> None:
+    """Run the lint checks over a whole archive with Dask; write partitioned findings and a summary."""
+    from checker.audit import AuditError, audit as run
+    from checker.dates import parse_date
+    from checker.parallel import RuleSpec, default_jobs
+    from checker.pipeline import LintOptions
+    from checker.report.listings import audit_summary
+    from checker.run import USER_ERRORS
+
+    try:
+        summary = run(inputs, output, format=format, scheduler=scheduler, workers=jobs or default_jobs(),
+                      rules=RuleSpec(tuple(str(p) for p in rules or [])), options=LintOptions(date=parse_date(date)),
+                      field=field, date_field=date_field, files_per_partition=files_per_partition,
+                      overwrite=overwrite)
+    except (AuditError, *USER_ERRORS) as exc:
+        fail(str(exc))
+    print(audit_summary(summary, output, format))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(audit)

@@ -1,0 +1,77 @@
+"""`figcheck extract`: every amount figcheck reads in a text, with its value, unit and currency."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from checker.cli.options import fail
+
+
+def extract(
+    path: Annotated[Optional[str], typer.Argument(help="A text file, or - (default) for stdin.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Read one JSON string per line; print one JSON object per line.")] = None,
+) -> None:
+    """Show every amount figcheck reads in a text, with its value, unit and currency."""
+    from checker.extract import extract as extract_quantities
+
+    if format not in ("table", "json"):
+        fail(f"unknown --format {format!r}; choose table or json")
+    if jsonl is not None:
+        _extract_jsonl(jsonl, extract_quantities)
+        return
+    text = _read_input(path)
+    quantities = extract_quantities(text)
+    if format == "json":
+        json.dump({"quantities": [q.as_json() for q in quantities]}, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    from rich.console import Console
+
+    from checker.report.listings import quantity_table
+
+    Console().print(quantity_table(text, quantities))
+
+
+def _extract_jsonl(path: Path, extract_quantities) -> None:
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        fail(f"{path}: cannot read: {exc.strerror or exc}")
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                text = json.loads(line)
+            except json.JSONDecodeError as exc:
+                fail(f"{path}:{number}: not a JSON string ({exc.msg})")
+            if not isinstance(text, str):
+                fail(f"{path}:{number}: expected a JSON string")
+            quantities = extract_quantities(text)
+            sys.stdout.write(json.dumps({"quantities": [q.as_json() for q in quantities]}, ensure_ascii=False) + "\n")
+
+
+def _read_input(path: str | None) -> str:
+    from checker.documents.decoding import decode_bytes
+
+    if path in (None, "-"):
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except IsADirectoryError:
+            fail(f"{path}: is a directory; extract reads one file")
+        except OSError as exc:
+            fail(f"{path}: cannot read: {exc.strerror or exc}")
+    text, _notes = decode_bytes(data)
+    return text
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(extract)

@@ -1,0 +1,43 @@
+"""What every command shares: exit codes, the one-line error, and the option types used by more
+than one command (defined once here, so `--rules` or `--field` means the same everywhere).
+
+Only Typer is imported here; each command imports what it needs inside its body, so start-up
+stays quick whatever the command.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 1  # what Click exits with on EPIPE inside the app; the same when it escapes later
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """`figcheck: error: MESSAGE` on stderr and exit (2 unless told otherwise)."""
+    sys.stderr.write(f"figcheck: error: {message}\n")
+    raise typer.Exit(code)
+
+
+RulePacks = Annotated[
+    Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (YAML); may be repeated.")
+]
+AsOfDate = Annotated[
+    Optional[str], typer.Option(help="As-of date YYYY-MM-DD for exchange rates; overrides the documents' own dates.")
+]
+RatesFile = Annotated[
+    Optional[Path], typer.Option("--rates", help="A fresher ECB history (zip/CSV) or a CSV of date,currency,rate.")
+]
+TextField = Annotated[
+    Optional[str], typer.Option("--field", help="In JSON/JSONL exports, the field holding the body text (dotted path).")
+]
+DateField = Annotated[
+    Optional[str], typer.Option("--date-field", help="In JSON/JSONL exports, the field holding the publication date.")
+]
+Output = Annotated[
+    Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout.")
+]

@@ -1,0 +1,183 @@
+"""A lint request resolved, in one pass, into one immutable plan.
+
+`plan_lint` reads everything a run depends on exactly once, in this order — the project config,
+the output format and exit threshold, the as-of date, the rule packs (loaded and validated), the
+`--rates` file (validated), the rule selection with its per-path overrides and dates, the walk,
+the changed lines of `--diff`, and the baseline — and returns a frozen `LintPlan`. The parallel
+runner, the pipeline and the steps after them only read the plan; nothing goes back to the config
+or the packs mid-run. Every mistake a user can make is raised here, before a document is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from checker.dates import parse_date
+from checker.documents import iter_documents
+from checker.engine.packs import LoadedRule, load_rules
+from checker.pipeline import LintOptions
+from checker.report import FORMATS
+
+if TYPE_CHECKING:
+    from checker.gitdiff import ChangedLines
+    from checker.selection import PathSelection
+
+FAIL_ON = ("error", "warning", "info", "never")
+DISCOVER = "discover"  # LintRequest.config: search upward from the working directory
+
+
+class BadRequest(ValueError):
+    """An option with a value figcheck does not know (a format, a rule id)."""
+
+
+@dataclass
+class LintRequest:
+    """Everything a user can ask of one run; None means "not said" (config or default decides)."""
+
+    paths: Sequence[str] = (".",)
+    date: str | dt.date | None = None
+    rules: Sequence[str | Path] = ()
+    default_rules: bool = True
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    rates: str | Path | None = None
+    include: Sequence[str] = ()
+    exclude: Sequence[str] = ()
+    field: str | None = None
+    date_field: str | None = None
+    config: str | Path | None = DISCOVER
+    format: str | None = None
+    fail_on: str | None = None
+    jobs: int = 1
+    diff: str | None = None
+    baseline: Path | None = None
+    write_baseline: bool = False
+    keep_sources: bool = False
+    progress: bool = False
+
+
+@dataclass(frozen=True)
+class WalkSpec:
+    """Everything needed to repeat the parent's walk in another process."""
+
+    paths: tuple[str, ...]
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    field: str | None = None
+    date_field: str | None = None
+
+    def walk(self):
+        return iter_documents(list(self.paths), include=self.include, exclude=self.exclude,
+                              field=self.field, date_field=self.date_field)
+
+
+@dataclass(frozen=True)
+class BaselinePlan:
+    """`--baseline FILE`: record the findings there (`write`), or accept those it already knows
+    (`known`, its fingerprints, read while planning so a broken baseline fails before linting)."""
+
+    path: Path
+    write: bool
+    known: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class LintPlan:
+    """One lint run, fully decided: what to read, which rules, at which dates, what to report."""
+
+    walk: WalkSpec
+    rules: tuple[LoadedRule, ...]  # loaded and validated once; workers get them as they are
+    options: LintOptions  # per document: --date, configured dates, rates file, the widened selection
+    selection: "PathSelection"  # which findings each path keeps
+    changed: "ChangedLines | None"  # --diff: only findings on these lines
+    baseline: BaselinePlan | None
+    format: str
+    fail_on: str
+    jobs: int
+    keep_sources: bool
+    progress: bool
+
+
+def plan_lint(request: LintRequest) -> LintPlan:
+    """Resolve `request` against the project's config (flags beat config, config beats defaults)."""
+    from checker.builtin_rules import BUILTIN_RULES
+    from checker.selection import PathSelection
+
+    if request.write_baseline and request.baseline is None:
+        raise BadRequest("--write-baseline needs --baseline FILE to write to")
+    project = _project_config(request.config)
+    settings = project.settings if project else None
+    format = _choice("--format", request.format or (settings and settings.format) or "rich", FORMATS)
+    fail_on = _choice("--fail-on", request.fail_on or (settings and settings.fail_on) or "error", FAIL_ON)
+    as_of = parse_date(request.date)
+    rule_paths = [str(p) for p in (project.rule_packs() if project else [])] + [str(p) for p in request.rules]
+    rules = load_rules(rule_paths, with_default=request.default_rules)
+    rates = request.rates or (project.rates_file() if project else None)
+    if rates is not None:
+        from checker.rates import RateTable
+
+        RateTable.from_file(rates)  # fail now, with a clear message, rather than mid-run
+    known = {r.id for r in rules} | set(BUILTIN_RULES)
+    unknown = (set(request.select) | set(request.ignore)) - known
+    if unknown:
+        raise BadRequest(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
+    if project:
+        project.check_rule_ids(known)
+    selection = PathSelection(project, request.select, request.ignore, as_of)
+    walk = WalkSpec(
+        tuple(request.paths or ["."]),
+        tuple(request.include or (settings.include if settings else ())),
+        tuple(request.exclude or (settings.exclude if settings else ())),
+        request.field or (settings and settings.field) or None,
+        request.date_field or (settings and settings.date_field) or None,
+    )
+    options = selection.run_options(LintOptions(
+        date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
+    ))
+    return LintPlan(
+        walk=walk,
+        rules=tuple(rules),
+        options=options,
+        selection=selection,
+        changed=_changed_lines(request.diff) if request.diff else None,
+        baseline=_baseline(request.baseline, request.write_baseline),
+        format=format,
+        fail_on=fail_on,
+        jobs=max(request.jobs, 1),
+        keep_sources=request.keep_sources or format == "html",
+        progress=request.progress,
+    )
+
+
+def _choice(option: str, value: str, allowed: Sequence[str]) -> str:
+    if value not in allowed:
+        raise BadRequest(f"unknown {option} {value!r}; choose one of: {', '.join(allowed)}")
+    return value
+
+
+def _project_config(named: str | Path | None):
+    """The config named, else (with DISCOVER) the nearest one upward from here, else None."""
+    from checker.config import discover, load_config
+
+    if named is None:
+        return None
+    return discover(Path.cwd()) if named == DISCOVER else load_config(Path(named))
+
+
+def _changed_lines(ref: str):
+    from checker.gitdiff import changed_lines
+
+    return changed_lines(ref)
+
+
+def _baseline(path: Path | None, write: bool) -> BaselinePlan | None:
+    if path is None:
+        return None
+    if write:
+        return BaselinePlan(Path(path), True)
+    from checker.baseline import read_baseline
+
+    return BaselinePlan(Path(path), False, frozenset(read_baseline(Path(path))))

@@ -1,0 +1,68 @@
+"""Stated differences: a margin, lead or gap the text gives for two figures it also gives.
+
+"The incumbent took 45,310 votes to the challenger's 44,510, winning by 1,200 votes" (the margin is
+800); "the gap narrowing to 4 points, with the governor on 48% and her rival on 46%".
+
+The frame, inside one sentence: a margin word ("winning by", "won by", "a lead of", "a gap of",
+"a margin of", "ahead by") with its figure, and exactly two other figures of one measure, either
+"A to B" (a score, a vote) or "on A ... on B" (poll standings). Anything more — a third figure of
+the same measure — and the gap could be between any two, so no claim is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import Difference, Quantity
+
+_SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
+_MARGIN = re.compile(r"\b(?:(?:winning|won|win|wins|leading|leads|led|ahead|beat|beating)\s+(?:\w+\s+)?by|"
+                     r"(?:a|the|its|his|her|their)\s+(?:\w+\s+)?(?:lead|gap|margin|difference)\s+(?:of|to|at)|"
+                     r"(?:gap|lead|margin)\s+(?:narrowing|narrowed|widening|widened|shrinking|shrank|growing|grew)\s+to)"
+                     r"\s+(?:just\s+)?\Z", re.IGNORECASE)
+_PAIR_TO = re.compile(r"\A\s*(?:[A-Za-z]+\s+){0,2}to\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?\Z", re.IGNORECASE)
+_ON = re.compile(r"\b(?:on|at|with)\s+\Z", re.IGNORECASE)
+_POINTS_AFTER = re.compile(r"\A\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
+
+
+def find_differences(text: str, quantities: list[Quantity]) -> list[Difference]:
+    found: list[Difference] = []
+    start = 0
+    bounds = [m.end() for m in _SENTENCE.finditer(text)] + [len(text)]
+    for end in bounds:
+        inside = [q for q in quantities if start <= q.start and q.end <= end]
+        lo = start
+        start = end
+        for stated in inside:
+            if not _MARGIN.search(text[max(lo, stated.start - 40) : stated.start]):
+                continue
+            others = [q for q in inside if q is not stated and not q.is_range]
+            pair = _pair(text, others, stated)
+            if pair is not None:
+                first, second = pair
+                found.append(Difference("difference", (first, second, stated), cue="margin",
+                                        first=first, second=second, stated=stated))
+    return found
+
+
+def _pair(text: str, others: list[Quantity], stated: Quantity):
+    for kind in ("percent", "money", "number", "physical"):
+        same = [q for q in others if q.kind == kind]
+        if len(same) != 2:
+            continue
+        a, b = same
+        if not _comparable(text, a, b, stated):
+            continue
+        if _PAIR_TO.match(text[a.end : b.start]) or (_ON.search(text[max(0, a.start - 6) : a.start])
+                                                     and _ON.search(text[max(0, b.start - 6) : b.start])):
+            return a, b
+    return None
+
+
+def _comparable(text: str, a: Quantity, b: Quantity, stated: Quantity) -> bool:
+    if a.currency != b.currency or a.unit != b.unit:
+        return False
+    if stated.kind == a.kind and stated.currency == a.currency and stated.unit == a.unit:
+        return True
+    # "a gap of 4 points" between two percentages
+    return a.kind == "percent" and stated.kind == "number" and bool(_POINTS_AFTER.match(text[stated.end : stated.end + 25]))
