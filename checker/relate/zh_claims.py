@@ -70,7 +70,12 @@ def _sentences(folded: str):
 # ---------------------------------------------------------------- measures
 
 
-_CLASSIFIER = re.compile(r"\s*(?:多|余)?\s*(个|家|所|处|人次|人|名|位|件|辆|台|项|户|座|套|张|只|头|票|万?吨|部|艘|架|次|起|篇|条|款|例)")
+# What a bare number counts, read from the word after it: a classifier (家, 人, 件) or, until the
+# extractor reads Chinese units itself, a unit word (吨, 斤, 公里, 平方米, 千瓦时).
+_CLASSIFIER = re.compile(
+    r"\s*(?:多|余)?\s*(平方公里|平方千米|平方米|立方米|千瓦时|公里|千米|厘米|毫米|公斤|千克|公顷|标准箱|人次|"
+    r"个|家|所|处|人|名|位|件|辆|台|项|户|座|套|张|只|头|票|吨|斤|亩|米|克|升|部|艘|架|次|起|篇|条|款|例|箱|册|场|批|栋|间)"
+)
 _PEOPLE = {"人", "名", "位"}
 
 
