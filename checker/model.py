@@ -48,6 +48,9 @@ class Quantity:
     alternatives: tuple[str, ...] = ()
     # Where the quantity sits in the original file; filled in by the pipeline, not the extractor.
     loc: Location | None = None
+    # The family of an ambiguous currency word as written ("franc", "yen-yuan", "dollar"; see
+    # checker/vocab/families.yaml), for the resolve stage; None when the word names one currency.
+    family: str | None = None
 
     @property
     def is_range(self) -> bool:

@@ -1,4 +1,4 @@
-"""One document through the whole flow: blocks -> extract -> relate -> checks -> findings.
+"""One document through the whole flow: blocks -> extract -> resolve -> relate -> checks -> findings.
 
 Blocks are processed one at a time and dropped, so a document's size does not set the memory
 used; only the checks' own bounded state and the findings outlive a block.
@@ -17,7 +17,7 @@ from checker.extract import extract_with_unparsed
 from checker.findings import FileStats, Finding, LintResult
 from checker.model import Location, Problem, Quantity
 from checker.relate import relate
-from checker.relate.document_currencies import DocumentCurrencies
+from checker.resolve import DocumentCurrencies, resolve_block
 from checker.safety import BLOCK_PARSE_SECONDS, TimeLimitExceeded, time_limit
 
 MAX_UNPARSED_KEPT = 200
@@ -104,6 +104,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
                 f"paragraph not checked: reading its figures took over {BLOCK_PARSE_SECONDS:g} s", lines, column,
             ))
             continue
+        quantities = resolve_block(block.text, quantities)
         context.observe(block.text, quantities)
         quantities = context.resolve(quantities)
         for quantity in quantities:

@@ -22,6 +22,7 @@ from checker.pipeline import LintOptions
 from checker.report import FORMATS
 
 if TYPE_CHECKING:
+    from checker.config import Config
     from checker.gitdiff import ChangedLines
     from checker.selection import PathSelection
 
@@ -88,6 +89,10 @@ class BaselinePlan:
 class LintPlan:
     """One lint run, fully decided: what to read, which rules, at which dates, what to report."""
 
+    config: "Config | None"  # the project config that applied, if any
+    as_of: dt.date | None  # --date
+    rule_paths: tuple[str, ...]  # packs named by the config and --rules, after the default pack
+    rates: str | None  # the --rates / config rates file, validated
     walk: WalkSpec
     rules: tuple[LoadedRule, ...]  # loaded and validated once; workers get them as they are
     options: LintOptions  # per document: --date, configured dates, rates file, the widened selection
@@ -117,9 +122,9 @@ def plan_lint(request: LintRequest) -> LintPlan:
     rules = load_rules(rule_paths, with_default=request.default_rules)
     rates = request.rates or (project.rates_file() if project else None)
     if rates is not None:
-        from checker.rates import RateTable
+        from checker.rates.book import compose_rates
 
-        RateTable.from_file(rates)  # fail now, with a clear message, rather than mid-run
+        compose_rates(str(rates))  # fail now, with a clear message, rather than mid-run
     known = {r.id for r in rules} | set(BUILTIN_RULES)
     unknown = (set(request.select) | set(request.ignore)) - known
     if unknown:
@@ -138,6 +143,10 @@ def plan_lint(request: LintRequest) -> LintPlan:
         date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
     ))
     return LintPlan(
+        config=project,
+        as_of=as_of,
+        rule_paths=tuple(rule_paths),
+        rates=str(rates) if rates else None,
         walk=walk,
         rules=tuple(rules),
         options=options,

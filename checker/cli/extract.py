@@ -18,7 +18,7 @@ def extract(
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Read one JSON string per line; print one JSON object per line.")] = None,
 ) -> None:
     """Show every amount figcheck reads in a text, with its value, unit and currency."""
-    from checker.extract import extract as extract_quantities
+    from checker.resolve import extract_resolved as extract_quantities
 
     if format not in ("table", "json"):
         fail(f"unknown --format {format!r}; choose table or json")

@@ -1,7 +1,8 @@
-"""`figcheck rates`: the exchange rate figcheck uses for a pair on a date, with its source.
+"""`figcheck rates`: the exchange rate figcheck uses for a pair on a date, with its source,
+granularity and date; `--sources` lists the sources with their coverage.
 
-Thin on purpose: the rates package composes the table and answers the query, the report layer
-words the answer (`checker.report.listings.rate_answer`).
+Thin on purpose: the rates package composes the sources and checks the question
+(`checker.rates.query`), the report layer words the answer (`checker.report.listings`).
 """
 
 from __future__ import annotations
@@ -10,34 +11,36 @@ from typing import Annotated, Optional
 
 import typer
 
-from checker.cli.options import EXIT_FINDINGS, RatesFile, fail
+from checker.cli.options import RatesFile, fail
 
 
 def rates_command(
-    base: Annotated[str, typer.Argument(help="Currency converted from, e.g. CNY.")],
-    quote: Annotated[str, typer.Argument(help="Currency converted to, e.g. USD.")],
+    base: Annotated[Optional[str], typer.Argument(help="Currency converted from, e.g. CNY.")] = None,
+    quote: Annotated[Optional[str], typer.Argument(help="Currency converted to, e.g. USD.")] = None,
     date: Annotated[Optional[str], typer.Option(help="As-of date YYYY-MM-DD (default: the table's last day).")] = None,
     window: Annotated[int, typer.Option(help="Days before the date whose rates a check accepts.")] = 90,
     rates: RatesFile = None,
+    sources: Annotated[bool, typer.Option("--sources", help="List the rate sources, their coverage and granularity.")] = False,
 ) -> None:
-    """Print the exchange rate figcheck uses for a pair on a date, with its date and source."""
+    """Print the exchange rate figcheck uses for a pair on a date, with its source, granularity and date."""
     from checker.dates import BadDate, parse_date
-    from checker.rates import NoRate, RatesError, RateTable
-    from checker.report.listings import rate_answer
+    from checker.rates import RatesError
+    from checker.rates.book import compose_rates
+    from checker.rates.query import pair_window, source_rows
+    from checker.report.listings import rate_answer, rate_sources
 
     try:
         as_of = parse_date(date)
-        table = RateTable.from_file(rates, extend=RateTable.shipped()) if rates else RateTable.shipped()
+        book = compose_rates(str(rates) if rates else None)
+        if sources:
+            print(rate_sources(source_rows(book), book.currencies))
+            return
+        if base is None or quote is None:
+            raise RatesError("name two currencies (figcheck rates CNY USD), or use --sources")
+        result = pair_window(book, base, quote, as_of, window)
     except (BadDate, RatesError) as exc:
         fail(str(exc))
-    base, quote = base.upper(), quote.upper()
-    for currency in (base, quote):
-        if currency not in table.currencies:
-            fail(f"unknown currency {currency!r}; the table has: {', '.join(table.currencies)}")
-    result = table.window(base, quote, as_of, days=window)
-    if isinstance(result, NoRate):
-        fail(f"no rate: {result.reason}", EXIT_FINDINGS)
-    print(rate_answer(base, quote, result))
+    print(rate_answer(result.base, result.quote, result))
 
 
 def register(app: typer.Typer) -> None:

@@ -77,10 +77,12 @@ class Document:
     notes: list[Note] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[Block]:
-        """The blocks as a person reads them (see `reading`): every loader's blocks pass here."""
+        """The blocks as a person reads them (see `reading`): every loader's blocks pass here. A block
+        that held only invisible characters (a stray BOM, a zero-width space) reads as nothing, so it
+        is dropped like any other empty block."""
         from .reading import read_as_person
 
-        return map(read_as_person, self.blocks)
+        return (block for block in map(read_as_person, self.blocks) if block.text.strip())
 
 
 def advance(line: int, column: int, text: str) -> tuple[int, int]:

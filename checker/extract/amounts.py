@@ -15,9 +15,12 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.extract import currency_context, exclusions, lexicon
+from checker.extract import exclusions, lexicon
 from checker.extract.numerals import Numeral
 from checker.model import Quantity
+from checker.vocab import alternation, vocab
+
+_V = vocab()
 
 
 def _alternation(words) -> str:
@@ -26,26 +29,26 @@ def _alternation(words) -> str:
 
 # --- before the figure ---------------------------------------------------------------------
 # "US$", "hk $", "c $" (tokenised copy); a lone "A" only glued ("A$"), since "a $5 fee" is English.
-_QUALIFIED_DOLLAR = r"(?<![A-Za-z.])(?:(?i:U\.?\s?S\.?|HK|C|AU|AUS|CA|CAN|NZ|NT|Mex|MX)\s?\$|[ASR]\$)"
+_QUALIFIED_DOLLAR = lexicon.QUALIFIED_DOLLAR
 _GLUED_SYMBOLS = [s for s in lexicon.PREFIX_SYMBOLS if not re.fullmatch(r"[A-Za-z. ]*\$", s)]
 _WORDLIKE_SYMBOLS = [s for s in _GLUED_SYMBOLS if s[0].isalpha()]
 _SIGN_SYMBOLS = [s for s in _GLUED_SYMBOLS if not s[0].isalpha()]
 CURRENCY_BEFORE = re.compile(
     rf"""(?P<lead>(?:(?<=[\s(\[])|^)[-−])?
     (?P<cur>{_QUALIFIED_DOLLAR}
-      | (?<![A-Za-z])(?:{_alternation(_WORDLIKE_SYMBOLS)})
+      | (?<![A-Za-z&])(?:{_alternation(_WORDLIKE_SYMBOLS)})  # not the P of "S&P 500"
       | (?:{_alternation(_SIGN_SYMBOLS + ["$"])})
-      | (?<![A-Za-z])(?:{_alternation(lexicon.ISO_CODES | lexicon.LOWERCASE_CODES | {"NIS"})})(?![A-Za-z]{{2}})
+      | (?<![A-Za-z])(?:{_alternation(lexicon.ISO_CODES | lexicon.LOWERCASE_CODES | lexicon.CODES_BEFORE)})(?![A-Za-z]{{2}})
     )
     (?P<gap>[ \u00a0]?)(?P<neg>[-−]?)\Z""",
     re.VERBOSE,
 )
 MINUS_BEFORE = re.compile(r"(?:(?:^[-−]\s?)|(?<=[\s(\[])[-−]|\b(?i:minus|negative)\s+)\Z")
-HEDGE_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<hedge>(?i:{_alternation(lexicon.HEDGES)}))\s+\Z")
-_CHANGE_WORDS = (
-    r"rose|rise[sn]?|fell|fall(?:s|en)?|gain(?:ed|s)?|los[te]s?|increas(?:ed?|es)|decreas(?:ed?|es)|"
-    r"cut|rais(?:ed?|es)|lower(?:ed|s)?|climb(?:ed|s)?|dropp?(?:ed|s)?|jump(?:ed|s)?|slipp?(?:ed|s)?|eas(?:ed?|es)|"
-    r"up|down|grew|grow[sn]?|revised|boost(?:ed|s)?|trimm?(?:ed|s)?|slash(?:ed|es)?|hik(?:ed?|es)|reduc(?:ed?|es)|drop|growth|declin(?:ed?|es)|doubled|tripled|trebled|quadrupled|halved"
+HEDGE_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<hedge>(?i:{lexicon.HEDGE_PATTERN}))\s+\Z")
+# The finite change verbs (changes.yaml): after one, "from 5 to 6 billion" is a change, not a range.
+_CHANGE_WORDS = alternation(
+    [*_V.changes.up.verbs, *_V.changes.up.adverbs, *_V.changes.down.verbs, *_V.changes.down.adverbs,
+     *_V.changes.neutral.verbs, *_V.changes.multipliers]
 )
 CHANGE_CUE_BEFORE = re.compile(rf"\b(?i:from|{_CHANGE_WORDS})\b[^.;]{{0,30}}\Z")
 # Before "from": "rose from 5 to 6 billion" is a change, "estimated at from 5 to 6 billion" a range.
@@ -55,21 +58,23 @@ LETTER_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z\d]-)\Z")
 
 # --- after the figure ----------------------------------------------------------------------
 _GAP = r"(?:[ \t\u00a0]*\n?[ \t\u00a0]*)"
-_LONG_SCALES = r"(?i:hundred|thousands?|millions?|billions?|trillions?|lakhs?|lacs?|crores?|dozens?|doz|dzs?)"
+_LONG_SCALES = rf"(?i:{alternation(_V.scale_words('after_long'))})"
 SCALE_AFTER = re.compile(
-    rf"(?:{_GAP}|-)(?P<scale>{_LONG_SCALES}|mln|bln|tln|mn|bn|tn|trn|mil|mill|MM|mm|M|G|K|k|B|b|m|T|tr|cr|grand)(?![A-Za-z])"
+    rf"(?:{_GAP}|-)(?P<scale>{_LONG_SCALES}|{alternation(_V.scale_words('after_short'))})(?![A-Za-z])"
 )
-SECOND_SCALE_AFTER = re.compile(rf"{_GAP}(?P<scale>(?i:crores?|lakhs?|billions?|millions?|thousand))(?![A-Za-z])")
-_SCALE_VALUES = {**{k.lower(): v for k, v in lexicon.SCALES.items()}, "dozen": 12, "dozens": 12, "doz": 12, "dz": 12, "dzs": 12}
-_COUNTING_SCALES = {"hundred", "thousand", "lakh", "lakhs", "crore", "crores", "million", "billion", "trillion"}
-_SHORT_NUMBER_SCALES = {"mln", "bln", "tln", "mn", "bn", "tn", "trn", "mil", "MM", "M", "G", "K", "k", "B", "b"}
+SECOND_SCALE_AFTER = re.compile(rf"{_GAP}(?P<scale>(?i:{alternation(_V.scale_words('second'))}))(?![A-Za-z])")
+_SCALE_VALUES = {k.lower(): v for k, v in lexicon.SCALES.items()}
+_COUNTING_SCALES = set(_V.scale_words("counting"))
+_SHORT_NUMBER_SCALES = set(_V.scale_words("number"))
+# Short scales that are only scales where nothing else can be meant ("1m" may be a metre).
+_RESTRICTED_SCALES = frozenset(word.lower() for word in _V.scale_words("restricted"))
 
 _NAME_GROUPS = [(f"n{i}", pattern, iso, alts) for i, (pattern, iso, alts) in enumerate(lexicon.NAME_PATTERNS)]
 CURRENCY_AFTER = re.compile(
     rf"""(?:{_GAP}|\s*-\s*)(?:
         {"|".join(f"(?P<{name}>(?i:{pattern}))" for name, pattern, _, _ in _NAME_GROUPS)}
       | (?P<won>won)
-      | (?P<code>{_alternation(lexicon.ISO_CODES | {"rmb", "usd"})})
+      | (?P<code>{_alternation(lexicon.ISO_CODES | lexicon.LOWERCASE_CODES_AFTER)})
       | (?P<symbol>{_alternation(lexicon.SUFFIX_SYMBOLS)})
     )(?![A-Za-z])""",
     re.VERBOSE,
@@ -87,7 +92,7 @@ def _possible_name_starts() -> frozenset[str]:
     import regex
 
     body = "|".join(f"(?i:{pattern})" for _, pattern, _, _ in _NAME_GROUPS)
-    names = regex.compile(rf"(?:{body}|won|{_alternation(lexicon.ISO_CODES | {'rmb', 'usd'})})")
+    names = regex.compile(rf"(?:{body}|won|{_alternation(lexicon.ISO_CODES | lexicon.LOWERCASE_CODES_AFTER)})")
     return frozenset(a + b for a in string.ascii_letters for b in _SECOND_CHARS if names.match(a + b, partial=True))
 
 
@@ -111,12 +116,7 @@ RANGE_LINK_AFTER = re.compile(r"\s*(?P<link>[-–—~]|(?i:to|and))\s*")
 PER_AFTER = re.compile(
     r"\s*-?\s*(?:(?i:an|a|per|each)\b\s*-?\s*(?P<word>[A-Za-z]+(?:\s+(?:metre|meter|foot|feet|mile))?)|/\s*(?P<slash>[A-Za-z]+))"
 )
-_PER_AFTER_ARTICLE = frozenset(
-    """share year month week day hour head person capita unit barrel tonne ton ounce oz kilo kg kilogram
-    gallon litre liter bushel dozen piece night seat ticket copy car vehicle sq square pound lb metre meter
-    foot mile kilometre kilometer kwh mwh megawatt kilowatt passenger student worker employee household
-    visitor user subscriber month quarter annum""".split()
-)
+_PER_AFTER_ARTICLE = frozenset(_V.exclusions.per_after_article)
 AND_AFTER = re.compile(r"\s*(?:(?i:and)\s+)?")
 CENTS_WORD_AFTER = re.compile(r"\s*(?i:cents?)(?![A-Za-z])")
 
@@ -142,8 +142,6 @@ class AmountReader:
         self.by_start = {n.start: i for i, n in enumerate(numerals)}
         self.zones = zones
         self.consumed: set[int] = set()
-        self._yen_context: bool | None = None
-        self._names_resolved: dict[str, tuple[str | None, tuple[str, ...]]] = {}
 
     def read(self) -> list[Quantity]:
         found: list[Quantity] = []
@@ -225,10 +223,9 @@ class AmountReader:
         if currency is not None:
             if scale and not self._scale_ok(scale, numeral, money=True):
                 return None
-            iso, alternatives = self._resolve(currency)
-            unit = currency_context.AMBIGUOUS_NAMES[currency.iso].unit if iso is None else None
+            iso, alternatives, unit, family = lexicon.as_read(currency.iso, currency.alternatives)
             q = self._quantity(start, end, value, "money", numeral, scale, high, negative, iso=iso,
-                               alternatives=alternatives, unit=unit)
+                               alternatives=alternatives, unit=unit, family=family)
             return self._with_per(q)
         percent = PERCENT_AFTER.match(text, end)
         if percent is not None and not (scale and scale.lower() not in ("hundred",)):
@@ -338,7 +335,7 @@ class AmountReader:
 
     def _scale_ok(self, scale: str, numeral: Numeral, money: bool, glued: bool = True) -> bool:
         """Short scales are only scales where nothing else could be meant ("1m" is a metre)."""
-        if scale.lower() in _SCALE_VALUES and scale.lower() not in ("m", "b", "k", "mm", "t", "g", "tr", "cr", "grand", "mill"):
+        if scale.lower() in _SCALE_VALUES and scale.lower() not in _RESTRICTED_SCALES:
             return True
         if money:
             return True
@@ -424,20 +421,6 @@ class AmountReader:
         self.consumed.add(index)
         return (word.end() if word else cents.end), value + cents.value / 100
 
-    def _resolve(self, currency: _Currency) -> tuple[str | None, tuple[str, ...]]:
-        """¥ is yuan unless the same text speaks of yen or Japan; a name several countries share
-        ("francs", "pesos") is read by the countries the text names. The ambiguity stays recorded."""
-        if currency.iso in currency_context.AMBIGUOUS_NAMES:
-            if currency.iso not in self._names_resolved:
-                self._names_resolved[currency.iso] = currency_context.resolve(currency.iso, self.text)
-            return self._names_resolved[currency.iso]
-        if currency.alternatives == lexicon.YEN_YUAN:
-            if self._yen_context is None:
-                self._yen_context = bool(re.search(r"\byen\b|\bJapan", self.text))
-            if self._yen_context:
-                return "JPY", ("JPY", "CNY")
-        return currency.iso, currency.alternatives
-
     def _with_per(self, q: Quantity) -> Quantity:
         m = PER_AFTER.match(self.text, q.end)
         if m is not None:
@@ -447,13 +430,14 @@ class AmountReader:
                 q.per = m.group("word").lower()
         return q
 
-    def _quantity(self, start, end, value, kind, numeral, scale, high, negative, iso=None, alternatives=(), unit=None):
+    def _quantity(self, start, end, value, kind, numeral, scale, high, negative, iso=None, alternatives=(), unit=None,
+                  family=None):
         if negative:
             value = -abs(value)
         return Quantity(
             text=self.text[start:end], start=start, end=end, value=value, kind=kind, currency=iso, unit=unit,
             high=high, scale=scale, hedge=self._hedge(start, end), sig_digits=numeral.sig_digits,
-            alternatives=alternatives if len(alternatives) > 1 else (),
+            alternatives=alternatives if len(alternatives) > 1 else (), family=family,
         )
 
     def _hedge(self, start: int, end: int) -> str | None:
@@ -472,24 +456,19 @@ class AmountReader:
 _WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
 # Prefixes that are a currency only where the text names it or its country ("N500 billion" in a
 # Nigerian story, not "N95 masks"; "R200 million" in a South African one, not "R2-D2").
-CONTEXT_REQUIRED = {
-    "N": re.compile(r"\b(?:[Nn]aira|Nigeria)"),
-    "R": re.compile(r"\b(?:[Rr]and|South\s+Africa)"),
-    "SR": re.compile(r"\b(?:[Rr]iyals?|Saudi)"),
-    "QR": re.compile(r"\b(?:[Rr]iyals?|Qatar)"),
-    "KD": re.compile(r"\b(?:[Dd]inars?|Kuwait)"),
-}
-_SPAN_PREPOSITIONS = frozenset({"over", "under"})
-_TIME_NOUN_AFTER = re.compile(r"\s*-?\s*(?i:years?|months?|weeks?|days?|decades?|hours?|minutes?|quarters?|sessions?|periods?)\b")
+CONTEXT_REQUIRED = lexicon.CONTEXT_REQUIRED
+_SPAN_PREPOSITIONS = frozenset(_V.exclusions.span_prepositions)
+_TIME_NOUN_AFTER = re.compile(rf"\s*-?\s*(?i:(?:{alternation(_V.exclusions.time_nouns)})s?)\b")
 _A_ORDINAL = re.compile(r"(?i:an?|one)\s+[a-z]+(?<!half)$")
 _ORDINAL_BEFORE_NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})")
+_FUNCTION_WORDS = frozenset(_V.exclusions.function_words)
 
 
 def _next_is_not_a_noun(text: str, end: int) -> bool:
     """"thirteen dollars forty five" ends there; "ten dollars two times" goes on to a noun."""
     m = _NOUN_AFTER.match(text, end)
-    return m is None or m.group().strip() in ("and", "or", "but", "for", "to", "in", "of")
+    return m is None or m.group().strip() in _FUNCTION_WORDS
 
 
 def _prefix_currency(symbol: str) -> tuple[str | None, tuple[str, ...]]:
@@ -498,10 +477,8 @@ def _prefix_currency(symbol: str) -> tuple[str | None, tuple[str, ...]]:
     if key in lexicon.PREFIX_SYMBOLS:
         return lexicon.PREFIX_SYMBOLS[key]
     compact = re.sub(r"[\s.]", "", key).upper()
-    qualified = {"US$": "USD", "HK$": "HKD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "AUS$": "AUD", "CA$": "CAD",
-                 "CAN$": "CAD", "NZ$": "NZD", "NT$": "TWD", "MEX$": "MXN", "MX$": "MXN"}
-    if compact in qualified:
-        return qualified[compact], ()
-    if compact in lexicon.ISO_CODES or compact == "NIS":
+    if compact in lexicon.QUALIFIED_DOLLARS:
+        return lexicon.QUALIFIED_DOLLARS[compact], ()
+    if compact in lexicon.ISO_CODES or compact in lexicon.CODES_BEFORE:
         return lexicon.CODE_ALIASES.get(compact, compact), ()
     return None, ()

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from checker.extract.chinese_lexicon import (
     CURRENCY_NAMES_BEFORE,
+    CURRENCY_PREFIX_FAMILY,
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
     HEDGES_AFTER,
@@ -227,7 +228,7 @@ def _money_before(m: re.Match, text: str, folded: str) -> Quantity | None:
     start, end = m.start("symbol"), m.end("symbol_amount")
     return _quantity(
         text, start, end, value, "money", numeral, currency=codes[0], alternatives=codes,
-        hedge=_hedge(folded, start, end, numeral),
+        hedge=_hedge(folded, start, end, numeral), family=CURRENCY_PREFIX_FAMILY,
     )
 
 

@@ -12,34 +12,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.vocab import vocab
+
 # Full-width ASCII (U+FF01..U+FF5E) maps to ASCII one for one; traditional and variant
-# characters map to the simplified forms cn2an and our grammar know. One char -> one char.
-_VARIANTS = {
-    "萬": "万", "億": "亿", "兩": "两", "倆": "两", "俩": "两", "點": "点", "負": "负",
-    "貳": "贰", "參": "叁", "陸": "陆", "〇": "零", "幾": "几", "餘": "余", "個": "个",
-    "對": "对", "雙": "双", "圓": "圆", "幣": "币", "臺": "台", "歐": "欧", "鎊": "镑",
-    "韓": "韩", "盧": "卢", "銭": "钱", "錢": "钱", "塊": "块", "　": " ",
-    # Traditional forms of the words around figures (currency names, hedges, change and total words).
-    "約": "约", "當": "当", "於": "于", "門": "门", "灣": "湾", "堅": "坚", "納": "纳", "總": "总", "計": "计",
-    "較": "较", "漲": "涨", "減": "减", "長": "长", "達": "达", "為": "为", "與": "与", "兌": "兑", "際": "际",
-    "強": "强", "頓": "顿", "噸": "吨", "畝": "亩", "僅": "仅", "將": "将", "則": "则", "別": "别", "險": "险",
-    "銖": "铢", "爾": "尔", "亞": "亚", "蘭": "兰", "紐": "纽", "馬": "马", "來": "来", "過": "过",
-    "議": "议", "選": "选", "謀": "谋", "數": "数", "閱": "阅", "戰": "战", "訪": "访", "見": "见", "觀": "观",
-    "處": "处", "輛": "辆", "戶": "户", "張": "张", "隻": "只", "頭": "头", "條": "条", "筆": "笔",
-    "資": "资", "業": "业", "時": "时", "現": "现", "匯": "汇", "換": "换", "價": "价", "額": "额", "後": "后", "佔": "占",
-    "廠": "厂", "項": "项", "氣": "气", "溫": "温", "華": "华", "攝": "摄", "釐": "厘", "積": "积",
-    "．": ".", "－": "-", "／": "/", "＋": "+", "％": "%",
-}
+# characters map to the simplified forms cn2an and our grammar know (numbers.yaml). One char -> one char.
+_ZH = vocab().numbers.zh
 _FOLD_TABLE = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
-_FOLD_TABLE.update({ord(k): v for k, v in _VARIANTS.items()})
+_FOLD_TABLE.update({ord(k): v for k, v in _ZH.fold.items()})
 del _FOLD_TABLE[ord("，")]  # folded only between full-width digits, see `fold`
 
-BIG_UNITS = {"万": 1e4, "亿": 1e8, "兆": 1e12}
-SMALL_UNITS = "十拾百佰千仟"
-CHINESE_DIGITS = "零一二三四五六七八九两壹贰叁肆伍陆柒捌玖"
-_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_DIGIT_VALUE.update({c: i + 1 for i, c in enumerate("壹贰叁肆伍陆柒捌玖")})
-_DIGIT_VALUE["两"] = 2
+BIG_UNITS = dict(vocab().scales.zh_big_units)
+SMALL_UNITS = _ZH.small_units
+CHINESE_DIGITS = _ZH.digits + _ZH.two + _ZH.formal_digits
+_DIGIT_VALUE = {c: i for i, c in enumerate(_ZH.digits)}
+_DIGIT_VALUE.update({c: i + 1 for i, c in enumerate(_ZH.formal_digits)})
+_DIGIT_VALUE[_ZH.two] = 2
 
 
 # The full-width comma ends a clause ("$20，300美圆") except between full-width digits (４，５６５).

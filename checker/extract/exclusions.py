@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+from checker.vocab import alternation, vocab
+
+_WORDS = vocab().exclusions
+_MONTH = rf"(?:{alternation(_WORDS.months)})"
 # Each zone pattern runs only when its cheap gate (a substring) is in the text: most prose has
 # no "@" or "://", and scanning for them costs more than everything else in extraction.
 _ZONE_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
@@ -21,7 +21,7 @@ _ZONE_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
     (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     (("#", "@"), re.compile(r"(?<![\w&])[#@][A-Za-z_]\w*")),
     ((".com", ".org", ".net", ".gov", ".edu", ".io", ".ai", ".cn", ".uk"),
-     re.compile(r"\b[\w-]+\.(?:com|org|net|gov|edu|io|ai|co|cn|uk)(?:/\S*)?\b")),
+     re.compile(rf"\b[\w-]+\.(?:{alternation(_WORDS.web_domains)})(?:/\S*)?\b")),
     # Figures that are dates, clock times, IP addresses or phone numbers. One pattern that starts
     # with a digit class, so the engine skips ahead to digits instead of trying every position.
     (("/", "-", ".", ":", "+"), re.compile(
@@ -39,22 +39,16 @@ _ZONE_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
 ]
 
 # Words that name a product line or a numbered thing when a figure follows them.
-_NAMED_BEFORE = re.compile(
-    r"""(?:\b(?:Boeing|Airbus|iPhone|iPad|Galaxy|Pixel|Windows|Office|macOS|iOS|Android|Model|PlayStation|
-    Xbox|Series|Version|version|Mark|Mk|Type|Gen|Generation|Formula|Flight|flight|Route|Highway|Interstate|Room|
-    Page|page|Chapter|chapter|Article|article|Section|section|Rule|rule|Level|level|Phase|phase|Stage|stage|
-    Apollo|Falcon|Euro|World\s+Cup|Covid|COVID|Ryzen|Core|Snapdragon|Kirin|Ascend|Blackwell|Hopper|Llama|
-    Qwen|Claude|Gemini|No|no|Nos|Number|number|Vol|vol|Volume|Issue|Exhibit|Table|Figure|Fig|Annex|Item|
-    Resolution|Act|Bill|Lot|Unit|Block|Gate|Terminal|Platform|Pier|Suite|Box|Station|Channel|Region|
-    Ward|District|Precinct|Squad|Team|Group|Division|Class|Grade|Year|Top|top|Fortune|FTSE|Nikkei|Dow|S&P|
-    Russell|Stoxx|Hang\s+Seng|CAC|DAX|Kospi|Sensex|Nifty|STI|ASX|TSX|IBEX|MIB|AEX|SMI|KLCI|Jakarta)\.?\s+|\#)\Z""",
-    re.VERBOSE,
-)
-_NAMED_AFTER = re.compile(r"\s*(?:MAX|Max|Pro|Ultra|Plus|Mini|mini|Super|Dreamliner|jetliner|jet|aircraft|chip|GPU|processor)\b")
+_NAMED_BEFORE = re.compile(rf"(?:\b(?:{alternation(_WORDS.named_before)})\.?\s+|\#)\Z")
+_NAMED_AFTER = re.compile(rf"\s*(?:{alternation(_WORDS.named_after)})\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*\.?\s*\Z")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
-_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\.|[ap]m\b|GMT\b|EST\b|EDT\b|BST\b|CET\b|UTC\b|hrs\b|GMT|local\s+time\b|o'clock\b)")
-_YEAR_CUES_BEFORE = re.compile(r"\b(?:FY|fiscal|in|since|by|from|until|till|of|during|year|calendar|mid|early|late)\s*-?\s*\Z", re.I)
+# A clock word ending in a letter must end a word ("10 am", not "10 amps"); "a.m." ends itself.
+_CLOCK_AFTER = re.compile(
+    rf"\s*(?:(?:{alternation(w for w in _WORDS.clock_after if w[-1].isalpha())})\b"
+    rf"|{alternation(w for w in _WORDS.clock_after if not w[-1].isalpha())})"
+)
+_YEAR_CUES_BEFORE = re.compile(rf"\b(?:{alternation(_WORDS.year_cues_before)})\s*-?\s*\Z", re.I)
 _GLUED_LETTER_AFTER = re.compile(r"[A-Za-z]")
 
 

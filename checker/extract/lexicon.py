@@ -1,230 +1,105 @@
-"""The English vocabulary of amounts: currency symbols, codes and names, scale words, hedges.
+"""The English currency and scale tables the amount grammar is built from, derived from `checker.vocab`.
 
-Kept apart from the grammar so that adding a currency or a hedge is a one-line data change,
-and so the regular expressions in `money` and `numbers` are built from one source of truth.
+Nothing here is a word list of its own: the words are in checker/vocab/*.yaml, and this module
+only shapes them the way `amounts` reads them (a symbol -> (code, alternatives) table, the name
+patterns in matching order, the scale multipliers).
 """
 
 from __future__ import annotations
 
 import re
 
-# Symbols and qualified symbols written before the figure. Longest first matters only for
-# readability: the patterns below are sorted by length before they are compiled.
-# Values: (ISO code, alternatives when the symbol is ambiguous).
-DOLLAR_ALTERNATIVES = ("USD", "CAD", "AUD", "HKD", "SGD", "NZD", "TWD")
-YEN_YUAN = ("CNY", "JPY")
+from checker.vocab import alternation, vocab
 
-PREFIX_SYMBOLS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "$": ("USD", DOLLAR_ALTERNATIVES),
-    "US$": ("USD", ()),
-    "U.S.$": ("USD", ()),
-    "U.S. $": ("USD", ()),
-    "U.S $": ("USD", ()),
-    "US $": ("USD", ()),
-    "HK$": ("HKD", ()),
-    "HK $": ("HKD", ()),
-    "S$": ("SGD", ()),
-    "A$": ("AUD", ()),
-    "AU$": ("AUD", ()),
-    "AUS$": ("AUD", ()),
-    "C$": ("CAD", ()),
-    "C $": ("CAD", ()),
-    "CA$": ("CAD", ()),
-    "CAN$": ("CAD", ()),
-    "NZ$": ("NZD", ()),
-    "NT$": ("TWD", ()),
-    "Mex$": ("MXN", ()),
-    "MX$": ("MXN", ()),
-    "R$": ("BRL", ()),
-    "RM": ("MYR", ()),
-    "€": ("EUR", ()),
-    "£": ("GBP", ()),
-    "¥": ("CNY", YEN_YUAN),
-    "￥": ("CNY", YEN_YUAN),
-    "JP¥": ("JPY", ()),
-    "CN¥": ("CNY", ()),
-    "₹": ("INR", ()),
-    "Rs": ("rupee", ()),
-    "Rs.": ("rupee", ()),
-    "KSh": ("KES", ()),
-    "Sh": ("shilling", ()),
-    "E£": ("EGP", ()),
-    "TL": ("TRY", ()),
-    "N": ("NGN", ()),  # Nigerian copy ("N500 billion"); only where the text speaks of naira
-    "₩": ("KRW", ()),
-    "₽": ("RUB", ()),
-    "₺": ("TRY", ()),
-    "₱": ("PHP", ()),
-    "₦": ("NGN", ()),
-    "₫": ("VND", ()),
-    "₪": ("ILS", ()),
-    "฿": ("THB", ()),
-    "₡": ("CRC", ()),
-    "₾": ("GEL", ()),
-    "₭": ("LAK", ()),
-    "₴": ("UAH", ()),
-    "₸": ("KZT", ()),
-    "ரூ": ("LKR", ()),
-    "Rp": ("IDR", ()),
-    "zł": ("PLN", ()),
-    "Bt": ("THB", ()),
-    "Php": ("PHP", ()),
-    "Dh": ("AED", ()),
-    "Dhs": ("AED", ()),
-    "Tk": ("BDT", ()),
-    # Single or double letters that are other things too ("R2-D2", "QR code"): only where the text
-    # names the currency or its country (see amounts.CONTEXT_REQUIRED).
-    "R": ("ZAR", ()),
-    "SR": ("SAR", ()),
-    "QR": ("QAR", ()),
-    "KD": ("KWD", ()),
-}
+_V = vocab()
+
+
+def _reading(family) -> tuple[str, tuple[str, ...]]:
+    """What the grammar records for a family's name or symbol: a family the block settles is given
+    by its name (resolve decides); the others by their default and the readings left open."""
+    if family.block == "pick":
+        return family.name, ()
+    return family.default, tuple(family.members)
+
+
+# Symbols and qualified symbols written before the figure. Values: (ISO code or family name,
+# alternatives when the symbol is ambiguous).
+PREFIX_SYMBOLS: dict[str, tuple[str, tuple[str, ...]]] = {}
+for _family in _V.families.families:
+    PREFIX_SYMBOLS.update({symbol: _reading(_family) for symbol in _family.symbols})
+for _currency in _V.currencies.currencies:
+    PREFIX_SYMBOLS.update({symbol: (_currency.code, ()) for symbol in _currency.symbols})
+    PREFIX_SYMBOLS.update({symbol: (_currency.code, ()) for symbol in _currency.context_symbols})
 
 # Symbols that may also follow the figure ("100 ₡", "100€").
 SUFFIX_SYMBOLS = {s: v for s, v in PREFIX_SYMBOLS.items() if not s[0].isascii() or s == "zł"}
 
+# Prefixes that are a currency only where the text names it or its country ("N500 billion" in a
+# Nigerian story, not "N95 masks"; "R200 million" in a South African one, not "R2-D2").
+CONTEXT_REQUIRED: dict[str, re.Pattern] = {
+    symbol: re.compile(rf"\b(?:{'|'.join(cues)})")
+    for currency in _V.currencies.currencies
+    for symbol, cues in currency.context_symbols.items()
+}
+
 # ISO 4217 codes written as words (before or after the figure). Upper case only, so that
 # English words that happen to be codes ("all", "top", "try", "mop") are never read as money.
 ISO_CODES = frozenset(
-    """USD EUR GBP JPY CNY CNH RMB HKD TWD SGD AUD NZD CAD CHF SEK NOK DKK ISK INR PKR LKR BDT NPR
-    IDR MYR THB PHP VND KRW KZT RUB UAH PLN CZK HUF RON BGN HRK TRY ILS SAR AED QAR KWD BHD OMR
-    EGP NGN ZAR KES GHS MAD BRL MXN ARS CLP COP PEN UYU VES XAU XAG DEM FRF ITL ESP NLG BEF""".split()
+    [c.code for c in _V.currencies.currencies if c.iso_word] + [a for c in _V.currencies.currencies for a in c.aliases]
 )
-CODE_ALIASES = {"RMB": "CNY", "CNH": "CNY", "NIS": "ILS"}
+# Codes read before a figure only ("NIS 50").
+CODES_BEFORE = frozenset(a for c in _V.currencies.currencies for a in c.alias_before)
+CODE_ALIASES = {a: c.code for c in _V.currencies.currencies for a in c.aliases + c.alias_before}
 # Codes readers also type in lower case; only unambiguous ones (never an English word).
-LOWERCASE_CODES = frozenset({"usd", "rmb", "cny", "eur", "gbp", "jpy", "hkd", "inr", "sgd", "aud", "cad"})
+LOWERCASE_CODES = frozenset(code for c in _V.currencies.currencies for code in c.lowercase_codes)
+LOWERCASE_CODES_AFTER = frozenset(code for c in _V.currencies.currencies for code in c.lowercase_after)
 
-# Currency names after the figure. Each entry: regex -> (ISO code, alternatives).
-# Qualified names come first so "Hong Kong dollars" wins over "dollars". A lower-case name in
-# place of the code ("franc") marks a name several countries share: `currency_context` decides
-# it from the rest of the text.
-_DOLLAR = r"(?:dollars?|dlrs?)"
+# Currency names after the figure: (regex, ISO code or family name, alternatives). A currency's own
+# names come before the families' bare ones, so "Hong Kong dollars" is read before "dollars".
 NAME_PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
-    (rf"(?:U\.?S\.?|American)\s*{_DOLLAR}", "USD", ()),
-    (rf"(?:Hong\s+Kong|H\.?K\.?)\s*{_DOLLAR}", "HKD", ()),
-    (rf"(?:Australian|Aust(?:ralian)?\.?)\s*{_DOLLAR}", "AUD", ()),
-    (rf"(?:Canadian|Can\.?)\s*{_DOLLAR}", "CAD", ()),
-    (rf"(?:New\s+Zealand|N\.?Z\.?)\s*{_DOLLAR}", "NZD", ()),
-    (rf"Singapore\s*{_DOLLAR}", "SGD", ()),
-    (rf"(?:New\s+)?Taiwan(?:ese)?\s*{_DOLLAR}", "TWD", ()),
-    (rf"(?:Zimbabwean?|Zimbabwe)\s*{_DOLLAR}", "ZWL", ()),
-    (_DOLLAR, "USD", DOLLAR_ALTERNATIVES),
-    (r"(?:Chinese\s+)?(?:yuan|renminbi|RMB|rmb|kuai)", "CNY", ()),
-    (r"(?:Japanese\s+)?yen", "JPY", ()),
-    (r"(?:South\s+)?Korean\s+won", "KRW", ()),
-    (r"Indian\s+rupees?", "INR", ()),
-    (r"Pakistani?\s+rupees?", "PKR", ()),
-    (r"Sri\s+Lankan?\s+rupees?", "LKR", ()),
-    (r"Nepal(?:i|ese)\s+rupees?", "NPR", ()),
-    (r"rupees?", "rupee", ()),
-    (r"(?:Indonesian\s+)?rupiahs?", "IDR", ()),
-    (r"euros?", "EUR", ()),
-    (r"Irish\s+pounds?", "IEP", ()),
-    (r"Cyprus\s+pounds?", "CYP", ()),
-    (r"(?:British\s+)?pounds?\s+sterling|sterling|stg|(?:British\s+)?pounds?", "GBP", ("GBP", "EGP")),
-    (r"pence|penny|pennies", "GBP", ()),
-    (r"Swiss\s+francs?", "CHF", ()),
-    (r"French\s+francs?", "FRF", ()),
-    (r"Belgian\s+francs?", "BEF", ()),
-    (r"Luxembourg\s+francs?", "LUF", ()),
-    (r"CFA\s+francs?", "XOF", ("XOF", "XAF")),
-    (r"francs?", "franc", ()),
-    (r"(?:Brazilian\s+)?(?:reais|reals)", "BRL", ()),
-    (r"(?:South\s+African\s+)?rands?", "ZAR", ()),
-    (r"(?:Malaysian\s+)?ringgits?", "MYR", ()),
-    (r"(?:Thai\s+)?baht", "THB", ()),
-    (r"Mexican\s+pesos?", "MXN", ()),
-    (r"(?:Philippine|Filipino)\s+pesos?", "PHP", ()),
-    (r"(?:Argentine|Argentinian)\s+pesos?", "ARS", ()),
-    (r"Chilean\s+pesos?", "CLP", ()),
-    (r"Colombian\s+pesos?", "COP", ()),
-    (r"pesos?", "peso", ()),
-    (r"(?:UAE|Emirati)\s+dirhams?", "AED", ()),
-    (r"Moroccan\s+dirhams?", "MAD", ()),
-    (r"dirhams?", "dirham", ()),
-    (r"Saudi\s+riy?als?", "SAR", ()),
-    (r"Qatari?\s+riy?als?", "QAR", ()),
-    (r"Omani?\s+ri(?:y?al|al)s?", "OMR", ()),
-    (r"Iranian\s+ri(?:y?al)s?", "IRR", ()),
-    (r"riyals?", "riyal", ()),
-    (r"Kuwaiti\s+dinars?", "KWD", ()),
-    (r"Iraqi\s+dinars?", "IQD", ()),
-    (r"Bahraini\s+dinars?", "BHD", ()),
-    (r"Jordanian\s+dinars?", "JOD", ()),
-    (r"Yugoslav\s+dinars?", "YUD", ()),
-    (r"dinars?", "dinar", ()),
-    (r"(?:Russian\s+)?(?:roubles?|rubles?)", "RUB", ()),
-    (r"(?:Turkish\s+)?liras?", "TRY", ()),
-    (r"(?:Italian\s+)?lire", "ITL", ()),
-    (r"(?:Israeli\s+)?(?:new\s+)?shekels?", "ILS", ()),
-    (r"(?:Nigerian\s+)?naira", "NGN", ()),
-    (r"(?:Vietnamese\s+)?dong", "VND", ()),
-    (r"(?:Polish\s+)?(?:zlotys?|zloties)", "PLN", ()),
-    (r"(?:Hungarian\s+)?forints?", "HUF", ()),
-    (r"(?:Czech\s+)?korun[ay]?", "CZK", ()),
-    (r"Swedish\s+(?:crowns|kronor|krona)", "SEK", ()),
-    (r"Norwegian\s+(?:crowns|kroner|krone)", "NOK", ()),
-    (r"Danish\s+(?:crowns|kroner|krone)", "DKK", ()),
-    (r"Icelandic\s+(?:crowns|kronur|krona)", "ISK", ()),
-    (r"Czech\s+crowns", "CZK", ()),
-    (r"(?:crowns|kronor|kroner|krona|krone)", "crown", ()),
-    (r"(?:(?:West\s+)?German\s+)?(?:marks|deutsche\s*marks|D-?marks)", "DEM", ()),
-    (r"(?:Finnish\s+)?markkas?", "FIM", ()),
-    (r"(?:Dutch\s+)?guilders?", "NLG", ()),
-    (r"(?:Spanish\s+)?pesetas?", "ESP", ()),
-    (r"(?:Austrian\s+)?schillings?", "ATS", ()),
-    (r"(?:Portuguese\s+)?escudos?", "PTE", ()),
-    (r"(?:Irish\s+)?punts?", "IEP", ()),
-    (r"(?:Greek\s+)?drachmas?", "GRD", ()),
-    (r"(?:Brazilian\s+)?(?:cruzados?|cruzeiros?)", "BRC", ()),
-    (r"(?:Egyptian\s+)pounds?", "EGP", ()),
-    (r"Kenyan?\s+shillings?", "KES", ()),
-    (r"Ugandan?\s+shillings?", "UGX", ()),
-    (r"Tanzanian?\s+shillings?", "TZS", ()),
-    (r"shillings", "shilling", ()),
-    (r"(?:Ghanaian\s+)?cedis?", "GHS", ()),
-    (r"(?:Ukrainian\s+)?hryvnias?", "UAH", ()),
-    (r"(?:Kazakh\s+)?tenge", "KZT", ()),
-    (r"(?:Bangladeshi\s+)?taka", "BDT", ()),
-    (r"(?:Laotian\s+|Lao\s+)?kip", "LAK", ()),
-    (r"(?:Costa\s+Rican\s+)?col[oó]ne?s?", "CRC", ()),
-    (r"(?:Georgian\s+)?lari", "GEL", ()),
-    (r"(?:bitcoins?|BTC)", "XBT", ()),
-    (r"cents?|cts|ct", "USD", DOLLAR_ALTERNATIVES),
+    (pattern, c.code, ()) for c in _V.currencies.currencies for pattern in c.names + c.minor_names
+] + [
+    (pattern, *_reading(f)) for f in _V.families.families for pattern in f.names + f.minor_names
 ]
-# "won" is also the past tense of "win": accepted only after a scale word or a large figure.
-WON_PATTERN = r"won"
 
 # Minor units: the amount is stored in the major unit (50 cents -> 0.50).
-MINOR_UNITS = re.compile(r"(?:cents?|cts|ct|pence|penny|pennies)\Z", re.I)
+MINOR_UNITS = re.compile(
+    "(?:" + "|".join(p for c in [*_V.currencies.currencies, *_V.families.families] for p in c.minor_names) + r")\Z",
+    re.I,
+)
 
-# Scale words as written, and their multipliers. `CASE_SENSITIVE_SCALES` are only scales in
-# the case shown: "10M" is ten million, while a bare "1m" is a metre.
-SCALES: dict[str, float] = {
-    "hundred": 1e2,
-    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "K": 1e3, "grand": 1e3,
-    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mill": 1e6, "m": 1e6,
-    "M": 1e6, "MM": 1e6, "mm": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9, "G": 1e9,
-    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12, "tr": 1e12, "T": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
-    "crore": 1e7, "crores": 1e7, "cr": 1e7,
-}
-# Scale words safe after any number; the short ones need a currency or upper case.
-WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore")
-NUMBER_SCALES = r"thousands?|millions?|billions?|trillions?|lakhs?|lacs?|crores?|mln|bln|tln|mn|bn|tn|trn|mil|MM|M|G|K|k|B|b"
-MONEY_SCALES = NUMBER_SCALES + r"|m|mm|cr|tr|T|grand|mill"
+# Qualified dollar signs ("US$", "hk $", "C $"): the qualifier as letters, from the symbols. A
+# single letter is read only glued and in its case ("A$"), since "a $5 fee" is English, unless
+# the vocabulary spells it spaced too ("C $" in tokenised copy).
+_DOLLAR_SIGNS = [s for s in PREFIX_SYMBOLS if len(s) > 1 and s.endswith("$")]
+QUALIFIED_DOLLARS = {re.sub(r"[\s.]", "", s).upper(): PREFIX_SYMBOLS[s][0] for s in _DOLLAR_SIGNS}
+_QUALIFIERS = sorted({re.sub(r"[\s.$]", "", s) for s in _DOLLAR_SIGNS}, key=len, reverse=True)
+_SPACED = {re.sub(r"[\s.$]", "", s) for s in _DOLLAR_SIGNS if " " in s}
+_LOOSE = [q for q in _QUALIFIERS if len(q) > 1 or q in _SPACED]
+_GLUED = [q for q in _QUALIFIERS if q not in _LOOSE]
+_DOTTED = {re.sub(r"[\s.$]", "", s) for s in _DOLLAR_SIGNS if "." in s}  # "U.S. $": "U S $", "US.$" too
+QUALIFIED_DOLLAR = (
+    r"(?<![A-Za-z.])(?:(?i:" + "|".join(r"\.?\s?".join(q) + r"\.?" if q in _DOTTED else q for q in _LOOSE)
+    + r")\s?\$|[" + "".join(_GLUED) + r"]\$)"
+)
+
+# Scale words as written, and their multipliers, in the case they are read in.
+SCALES: dict[str, float] = {**_V.scale_words("after_long"), **_V.scale_words("after_short")}
 
 # Hedge words before an amount: they widen the tolerance of later checks. Only the words
 # themselves: prepositions in front of them ("of about", "to nearly") are not part of the hedge.
-HEDGES = sorted(
-    (hedge.strip() for hedge in """almost|about|around|nearly|some|more than|over|less than|fewer than|up to|roughly|approximately|
-    approx.|an estimated|estimated|at least|at most|as much as|as many as|as little as|as high as|
-    as low as|just over|just under|just above|just below|well over|well above|well below|close to|
-    under|below|above|in excess of|upwards of|upward of|circa|barely|not quite|no more than|
-    no less than|not more than|not less than|a little over|a little under|slightly more than|
-    slightly less than|north of|an approximate|around about|on the order of|in the region of|
-    an estimated total of|some estimated|an average of|on average""".split("|")),
-    key=len,
-    reverse=True,
-)
+HEDGES = sorted(_V.hedge_words("amount"), key=len, reverse=True)
+HEDGE_PATTERN = alternation(HEDGES, space=None)
+
+
+_PICKED = {f.name: f for f in _V.families.families if f.block == "pick"}
+_OPEN = {tuple(f.members): f.name for f in _V.families.families if f.block != "pick"}
+
+
+def as_read(iso: str, alternatives: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], str | None, str | None]:
+    """(currency, alternatives, unit, family) of a currency word as the grammar read it, before
+    `checker.resolve` looks at the rest of the text: a name several countries share ("francs")
+    has no currency yet, only its candidates and the family's name as its unit."""
+    if iso in _PICKED:
+        return None, tuple(_PICKED[iso].members), iso, iso
+    return iso, alternatives, None, _OPEN.get(alternatives)

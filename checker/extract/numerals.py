@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.wordnum import WORD_RUN, read_words
+from checker.vocab import alternation, vocab
 
 _SPACE_GROUP = r"[ \u00a0\u202f\u2009]"
 # The lookahead up front gives the regex engine a first-character set, so it jumps from digit to
@@ -30,8 +31,9 @@ DIGITS = re.compile(
     re.VERBOSE,
 )
 # Words before "one" that make it a pronoun ("the one you mentioned"), not a number.
-_PRONOUN_ONE = re.compile(r"(?:\b(?:the|this|that|which|each|any|every|no|some|another|last|next|only|little)\s+)\Z", re.I)
-_ONE_AS_PRONOUN_AFTER = re.compile(r"\s+(?:another|anyone|who|that|which)\b|'s\b", re.I)
+_NUMBERS = vocab().numbers
+_PRONOUN_ONE = re.compile(rf"(?:\b(?:{alternation(_NUMBERS.pronoun_before)})\s+)\Z", re.I)
+_ONE_AS_PRONOUN_AFTER = re.compile(rf"\s+(?:{alternation(_NUMBERS.pronoun_after)})\b|'s\b", re.I)
 
 
 @dataclass(slots=True)
@@ -133,7 +135,7 @@ def _sig_of_value(value: float) -> int:
     return max(len(text.strip("0")), 1)
 
 
-_HALF_OF_A_PERIOD = re.compile(r"(?:\b(?:the|first|second|this|last|next|latter|former|each)\s+)\Z", re.I)
+_HALF_OF_A_PERIOD = re.compile(rf"(?:\b(?:{alternation(_NUMBERS.period_before)})\s+)\Z", re.I)
 
 
 def _is_pronoun_one(text: str, start: int, end: int) -> bool:

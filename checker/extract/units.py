@@ -26,6 +26,7 @@ from checker.extract.units_lexicon import (
     WORD_UNITS,
 )
 from checker.model import Quantity
+from checker.vocab import vocab
 
 
 def _alternation(names) -> str:
@@ -46,10 +47,10 @@ _CANDIDATE = re.compile(
     rf"(?P<per>\s+(?i:a|an|per)\s+(?i:day|week|month|year|annum|hour))?"
 )
 _TEMPERATURE_CONTEXT = re.compile(
-    r"(?i)temperat|degree|°|celsius|fahrenheit|heat|weather|warm|cold|\bhot\b|\bcool|freez|thermo"
-    r"|\b(?:high|low)s?\s+of|\d\s?[CF]\s*\(\s*-?\d+(?:\.\d+)?\s?[CF]\s*\)"
+    "(?i)" + "|".join(vocab().units.temperature_context)
+    + r"|\b(?:high|low)s?\s+of|\d\s?[CF]\s*\(\s*-?\d+(?:\.\d+)?\s?[CF]\s*\)"
 )
-_PRICE_PER = re.compile(r"(?i)\s+(?:a|per)\s+(?:tonne|ton|kilo|barrel|ounce|share|head|unit)s?\b")
+_PRICE_PER = re.compile(rf"(?i)\s+(?:a|per)\s+(?:{'|'.join(vocab().units.price_per)})s?\b")
 _HEDGE = re.compile(rf"(?i)\b(?:{_alternation(HEDGE_WORDS)})\s+$")
 _UNIT_PREFILTER = re.compile(r"\d|(?i:\b(?:" + _alternation(NUMBER_WORDS) + r")\b)")
 

@@ -11,25 +11,16 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.patterns import trie_pattern
+from checker.vocab import vocab
 
-UNITS = {
-    "zero": 0, "nought": 0, "naught": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-BIG_SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
-DOZEN = {"dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12}
+_V = vocab()
+UNITS = {**_V.numbers.cardinals, **_V.numbers.formal_cardinals}
+UNITS = {word: UNITS[word] for word in sorted(UNITS, key=UNITS.get)}  # zero, nought, ... nineteen
+TENS = dict(_V.numbers.tens)
+BIG_SCALES = {word: value for word, value in _V.scale_words("spoken").items() if value > 100}
+DOZEN = {word: int(value) for word, value in _V.scale_words("spoken").items() if value == 12}
 # Denominators of fractions. "first" and "second" are left out: "a first class seat" is no number.
-ORDINALS = {
-    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-    "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
-}
+ORDINALS = {word: (int(value) if value == int(value) and value < 1e3 else value) for word, value in _V.numbers.ordinals.items()}
 ORDINAL_FORMS = {**ORDINALS, **{w + "s": v for w, v in ORDINALS.items() if not w.endswith("s")}}
 ORDINAL_FORMS.update({"firsts": 1, "first": 1})  # only inside compounds: "three twenty-firsts"
 

@@ -22,7 +22,7 @@ from checker.model import Problem, Quantity, Relation, RelationKind
 if TYPE_CHECKING:
     from checker.documents.base import Block
     from checker.engine.packs import Rule
-    from checker.rates import RateTable
+    from checker.rates.book import RateBook
 
 
 class Params(BaseModel):
@@ -46,23 +46,11 @@ class Env:
     options: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
-    def rates(self) -> "RateTable":
-        from checker.rates.cache import shipped_rates
+    def rates(self) -> "RateBook":
+        """The composed rate sources, built once per process (and `--rates` file) and shared."""
+        from checker.rates.book import compose_rates
 
-        return _custom_rates(self.rates_file) if self.rates_file else shipped_rates()
-
-
-_CUSTOM_RATES: dict[str, "RateTable"] = {}
-
-
-def _custom_rates(path: str) -> "RateTable":
-    """A `--rates` file, read once per process however many documents use it."""
-    from checker.rates.cache import shipped_rates
-    from checker.rates import RateTable
-
-    if path not in _CUSTOM_RATES:
-        _CUSTOM_RATES[path] = RateTable.from_file(path, extend=shipped_rates())
-    return _CUSTOM_RATES[path]
+        return compose_rates(self.rates_file)
 
 
 @dataclass(slots=True)

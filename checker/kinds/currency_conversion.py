@@ -11,9 +11,10 @@ from pydantic import Field
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.messages import Messages, zh_money, zh_rate
 from checker.kinds.restate import format_money, restate
+from checker.kinds.stated import StatedRate, stated_months, stated_rates
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation
-from checker.rates import NoRate, RateWindow
+from checker.rates.table import NoRate, RateWindow
 
 
 class CurrencyConversionParams(Params):
@@ -22,9 +23,19 @@ class CurrencyConversionParams(Params):
     window_days: int = Field(90, ge=0, le=3650, description="days before the document's date whose rates are accepted")
     undated_window_days: int = Field(365, ge=1, le=3650, description="days at the end of the table used when no date is known")
     undated_history_days: int = Field(
-        3650, ge=0, le=20000,
+        7300, ge=0, le=20000,
         description="without a date, a pair that fails the last year but fits a rate of this many days is only info",
     )
+    weekly_tolerance: float = Field(
+        0.01, ge=0, lt=1, description="added when the rate comes from a weekly series (NBP table B)")
+    monthly_tolerance: float = Field(
+        0.05, ge=0, lt=1,
+        description="added when the rate comes from a monthly series (HMRC sets it in advance: 95% of months "
+                    "within 4.5% of the market)")
+    stated_rate_tolerance: float = Field(
+        0.03, ge=0, lt=1,
+        description="a pair within this of a rate the text states ('$1 = 6.81 crowns') passes, before rounding "
+                    "and hedges; a pair off both that and the market is checked at the market")
     report_unchecked: bool = Field(True, description="report pairs that cannot be checked (no rate) as info")
     fix_slack: float = Field(0.3, ge=0, lt=1, description="how close to a power of ten a gap must be to suggest a scale fix")
 
@@ -34,18 +45,50 @@ class CurrencyConversion(Check):
     """A money amount and its conversion into another currency must agree.
 
     Pairs such as "600 billion yuan ($8.5 billion)", "€3.2m (about $3.5m)" or "1,000 yen, or
-    about $7," are checked against ECB reference rates (cross-rated through the euro) over a window
-    before the document's date (`--date`, front matter or HTML meta). The tolerance is the base
-    `tolerance`, widened by the rounding of both printed figures and by hedge words. When the gap is
+    about $7," are checked against the rates of a window before the document's date (`--date`,
+    front matter or HTML meta): the ECB's daily reference rates where the ECB has both currencies,
+    else the Polish central bank's daily and weekly tables, else HMRC's monthly rates, both legs of
+    a cross rate from one source and one day. The tolerance is the base `tolerance`, widened by the
+    rounding of both printed figures, by hedge words and for a weekly or monthly rate. When the gap is
     close to a power of ten, the finding proposes the fixes that would make the pair agree. Pairs
     whose currencies have no rate at that date are reported as unchecked (info), never as passing.
+
+    Why it matters:
+        A converted figure is where a million/billion slip or a wrong rate hides in plain sight:
+        readers trust the number in brackets, and a factor of ten is a correction, not a nuance.
+
+    Bad:
+        In April authorities earmarked a further 600 billion yuan ($8.5 billion) to seed AI start-ups.
+
+    Good:
+        The fund has raised almost 700 billion yuan ($96 billion) since 2014.
+
+    Parameters:
+        `tolerance`: base relative tolerance around the range of rates in the window.
+        `hedge_tolerance`: added when a hedge word ("about", "almost") qualifies a figure.
+        `window_days`: days before the document's date whose rates are accepted.
+        `undated_window_days`: days at the end of the table used when no date is known.
+        `undated_history_days`: without a date, a pair that only fits older rates is info.
+        `report_unchecked`: report pairs that cannot be checked (no rate) as info.
+        `fix_slack`: how close to a power of ten a gap must be to suggest a scale fix.
     """
 
     consumes = ("conversion",)
 
     params: CurrencyConversionParams
 
+    # Rates a document states are remembered for its later paragraphs; a bound keeps state small.
+    MAX_STATED = 64
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._stated: list[StatedRate] = []
+        self._years: set[int] = set()  # years the document has named so far: hints when it is undated
+
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        # A rate stated anywhere in the paragraph governs its pairs: "10 billion yuan ($1.39
+        # billion), at 7.2 yuan to the dollar".
+        self._stated = (self._stated + stated_rates(block.text, block.quantities))[-self.MAX_STATED:]
         for relation in block.relations:
             if relation.kind != "conversion":
                 continue  # change and part/whole relations hold other numbers of quantities
@@ -54,11 +97,20 @@ class CurrencyConversion(Check):
                 problem = self._check_pair(relation, stated, converted, block.text)
                 if problem is not None:
                     yield problem
+        if len(self._years) < 200:
+            self._years.update(int(y) for y in _YEAR.findall(block.text))
 
     def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity, text: str) -> Problem | None:
         if stated.value == 0 or converted.value == 0:
             return None
         readings = [(b, q) for b in _readings(stated) for q in _readings(converted) if b != q]
+        governed = []  # (base, quote, the rate the text states for them)
+        for base, quote in readings:
+            governing = self._stated_rate(base, quote, relation)
+            if governing is not None:
+                if self._fits_stated(relation, stated, converted, governing[1]):
+                    return None  # converted at the rate the text states
+                governed.append((base, quote, governing))
         verdicts = []
         for base, quote in readings:
             window = self.env.rates.window(
@@ -74,15 +126,22 @@ class CurrencyConversion(Check):
         checked = [v for v in verdicts if v[3] is not None]
         if checked:
             base, quote, window, factor = checked[0]
+            if self._fits_a_stated_month(relation, stated, converted, base, quote, text):
+                return None  # "In June 2008 ... A$2.3 billion ($2.2 billion)" is right at June 2008's rates
             named = self._fits_a_named_year(relation, stated, converted, base, quote, text)
             if named is not None:
-                return self._undecided(stated, converted, named, "currency.why_named_year", text, named.latest_date.year)
+                where = "sentence" if str(named.latest_date.year) in _sentence_around(text, stated.start, converted.end) \
+                    else "document"
+                return self._undecided(stated, converted, named, f"currency.why_{where}_names_year", text,
+                                       named.latest_date.year)
             if self.env.date is None or getattr(relation, "at_the_time", False):
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
                 if older is not None:
                     why = "currency.why_no_date" if self.env.date is None else "currency.why_at_the_time"
                     return self._undecided(stated, converted, older, why, text)
             return self._mismatch(relation, stated, converted, window, factor, text)
+        if governed:  # no source has a rate, but the text states one: the pair contradicts it
+            return self._against_stated(relation, stated, converted, *governed[0])
         if verdicts and self.params.report_unchecked:
             return self._unchecked(stated, converted, verdicts[0][2], text)
         return None
@@ -93,6 +152,8 @@ class CurrencyConversion(Check):
             self.params.tolerance, stated, converted,
             hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance,
         )
+        tolerance += {"weekly": self.params.weekly_tolerance,
+                      "monthly": self.params.monthly_tolerance}.get(window.granularity, 0.0)
         low, high = window.low * (1 - tolerance), window.high * (1 + tolerance)
         pairs = [(stated.value, converted.value)]
         if stated.high is not None and converted.high is not None:
@@ -174,6 +235,66 @@ class CurrencyConversion(Check):
             evidence["ambiguous_currency"] = ambiguous
         return evidence
 
+    def _stated_rate(self, base: str, quote: str, relation: Relation) -> tuple[StatedRate, float] | None:
+        """The latest rate the text has stated between these currencies, as quote per base, unless
+        the pair is that statement itself ("$1 = 6.81 crowns" is checked against the market)."""
+        for rate in reversed(self._stated):
+            per = rate.per(base, quote)
+            if per is not None and not set(map(id, relation.quantities)) <= set(map(id, rate.quantities)):
+                return rate, per
+        return None
+
+    def _fits_stated(self, relation: Relation, stated: Quantity, converted: Quantity, per: float) -> bool:
+        tolerance = allowed(self.params.stated_rate_tolerance, stated, converted,
+                            hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance)
+        return per * (1 - tolerance) <= converted.value / stated.value <= per * (1 + tolerance)
+
+    def _against_stated(
+        self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str,
+        governing: tuple[StatedRate, float],
+    ) -> Problem | None:
+        """A pair no source can check, in currencies the text states a rate for, that disagrees
+        with that rate by more than the market check's own tolerance."""
+        rate, per = governing
+        tolerance = allowed(self.params.tolerance, stated, converted,
+                            hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance)
+        if per * (1 - tolerance) <= converted.value / stated.value <= per * (1 + tolerance):
+            return None
+        factor = stated.value * per / converted.value
+        expected = format_money(stated.value * per, converted.currency)
+        shown = per if per >= 1 else 1 / per
+        unit = f"{quote} per {base}" if per >= 1 else f"{base} per {quote}"
+        how_far = (f"{converted.display} is {factor:.3g} times too small" if factor > 1
+                   else f"{converted.display} is {1 / factor:.3g} times too large")
+        fixes = []
+        power = near_power_of_ten(factor, self.params.fix_slack)
+        opening, closing = _wrapping(relation)
+        if power is not None:
+            fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.display}{closing}")
+        fixes.append(f"{stated.display}{opening}{expected}{closing}")
+        return Problem(
+            (stated, converted),
+            f"{stated.display} is about {expected} at the rate the text states ({shown:.4g} {unit}: "
+            f'"{rate.text}"), not {converted.display}: {how_far}',
+            " or ".join(fixes),
+            {"stated": f"{stated.value:g} {stated.currency}", "converted": f"{converted.value:g} {converted.currency}",
+             "expected": f"{stated.value * per:.4g} {converted.currency}", "factor": round(factor, 3),
+             "rate": round(shown, 6), "rate_unit": unit, "source": "stated in the text", "stated_rate": rate.text,
+             "date": self.env.date.isoformat() if self.env.date else None},
+        )
+
+    def _fits_a_stated_month(
+        self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str, text: str
+    ) -> bool:
+        """Whether the pair agrees with the rates of a month its sentence names, a month before."""
+        for first, last in stated_months(_sentence_around(text, stated.start, converted.end)):
+            if self.env.date is not None and first > self.env.date:
+                continue  # a month after the document's date is a forecast, not the conversion's date
+            window = self.env.rates.window(base, quote, last, days=(last - first).days + 30)
+            if not isinstance(window, NoRate) and self._gap(stated, converted, relation, window) is None:
+                return True
+        return False
+
     def _fits_older_rates(
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str
     ) -> RateWindow | None:
@@ -198,8 +319,10 @@ class CurrencyConversion(Check):
         an article written ten years later; holding it to today's rate would be a false alarm.
         """
         latest = self.env.date.year if self.env.date else None
-        for year in sorted(set(_YEAR.findall(_sentence_around(text, stated.start, converted.end))), reverse=True):
-            year = int(year)
+        years = {int(y) for y in _YEAR.findall(_sentence_around(text, stated.start, converted.end))}
+        if latest is None:
+            years |= self._years  # an undated document's other years are hints too
+        for year in sorted(years, reverse=True):
             if latest is not None and year >= latest:
                 continue
             window = self.env.rates.window(base, quote, dt.date(year, 12, 31), days=364)
@@ -209,7 +332,7 @@ class CurrencyConversion(Check):
 
     def _undecided(self, stated: Quantity, converted: Quantity, history: RateWindow, why: str, text: str,
                    year: int | None = None) -> Problem:
-        """`why` is a message key (currency.why_named_year, _no_date, _at_the_time)."""
+        """`why` is a message key (currency.why_sentence_names_year, _no_date, _at_the_time...)."""
         messages = Messages(text)
         first, last = history.first_date.year, history.latest_date.year
         period = (messages.say("currency.period_in", year=first) if first == last
@@ -286,13 +409,14 @@ def _readings(quantity: Quantity) -> list[str]:
 
 
 def _rate_text(window: RateWindow, messages: Messages) -> str:
-    """"7.28 CNY per USD (ECB, 2025-04-15)", written the way round that gives a number above one."""
+    """"7.28 CNY per USD (ECB, 2025-04-15)", written the way round that gives a number above one;
+    a coarser source says so: "(NBP weekly, 2022-09-14)"."""
     rate, base, quote = window.latest, window.base, window.quote
     if rate < 1:
         rate, base, quote = 1 / rate, quote, base
     digits = 4 if rate < 10 else 3
     value = f"{rate:.{digits}g}" if rate < 1000 else f"{rate:,.0f}"
-    source = "ECB" if "ECB" in window.source else window.source
+    source = window.source_short if window.granularity == "daily" else f"{window.source_short} {window.granularity}"
     return messages.say("currency.rate", rate=value, quote=quote, base=base, source=source,
                         date=window.latest_date.isoformat())
 

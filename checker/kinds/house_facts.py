@@ -13,11 +13,11 @@ from checker.kinds.fact_registry import Fact, RegistryError, load_registry
 from checker.kinds.restate import format_money
 from checker.kinds.tolerance import allowed
 from checker.model import Problem, Quantity
+from checker.vocab import alternation, vocab
 
 # Between a name and its figure: words that say the figure is the entity's size.
 _SIZE_CUE = re.compile(
-    r"\A[^.;\d]{0,50}?\b(?:raised|registered\s+capital|capital|worth|size[ds]?|totall?ing|valued\s+at|"
-    r"with\s+(?:a|an)?|has|had|of)\s+(?:about|around|roughly|some|nearly|almost|more\s+than|over)?\s*\Z",
+    rf"\A[^.;\d]{{0,50}}?\b(?:{alternation(vocab().cues.size_cues)})\s+(?:{alternation(vocab().hedge_words('size'))})?\s*\Z",
     re.IGNORECASE,
 )
 _BEFORE_NAME = re.compile(r"\A[\s-]*(?:the\s+)?\Z", re.IGNORECASE)
@@ -49,6 +49,20 @@ class HouseFacts(Check):
     with registered capital of 344 billion yuan" or "the 344 billion yuan Big Fund III". Figures in
     another currency or unit are left to the conversion checks. The finding cites the registry's
     value, date and source.
+
+    Why it matters:
+        Figures the desk has already verified should never drift from story to story; a
+        mistyped registered capital is a correction waiting to happen.
+
+    Bad:
+        The Big Fund III, with registered capital of 300 billion yuan, was set up in May 2024.
+
+    Good:
+        The Big Fund III, with registered capital of 344 billion yuan, was set up in May 2024.
+
+    Parameters:
+        `path`: the facts registry (YAML), relative to the rule pack that names it.
+        `hedge_tolerance`: added when a hedge word qualifies the figure.
     """
 
     params: HouseFactsParams

@@ -10,11 +10,12 @@ from pydantic import Field
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.messages import Messages
 from checker.model import Problem, Quantity
+from checker.vocab import vocab
 
-_SHORT_SCALES = {"bn", "b", "mn", "mln", "m", "tn", "trn", "k", "bln"}
+_SHORT_SCALES = set(vocab().scale_words("abbreviated"))
 _SYMBOL = re.compile(r"[$€£¥₹₩]")
 _CODE = re.compile(r"\b[A-Z]{3}\b")
-_SPELLED = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_SPELLED = sorted((w for w, v in vocab().numbers.cardinals.items() if v < 10), key=vocab().numbers.cardinals.get)
 
 
 class NumberStyleParams(Params):
@@ -46,6 +47,25 @@ class NumberStyle(Check):
     - `spell_below_ten`: whole numbers below ten are spelled out ("three", not "3");
     - `conversion_above`: an amount in another currency than `conversion_currency` above this many
       units must be given with a conversion ("every yuan figure needs a dollar figure").
+
+    Why it matters:
+        Mixed notation ("$2bn" beside "$3 billion") reads as carelessness and hides real
+        inconsistencies; a house style is only worth having if it is applied every time.
+
+    Bad:
+        The group raised $2bn in March and another $3 billion in June.
+
+    Good:
+        The group raised $2 billion in March and another $3 billion in June.
+
+    Parameters:
+        `one_scale_style`: one scale style per document, "bn" or "billion", not both.
+        `percent`: how percentages are written ("%", "percent" or "consistent").
+        `currency`: currency written as an ISO code or a symbol (None: either).
+        `spell_below_ten`: whole numbers below ten are spelled out.
+        `conversion_above`: amounts above this many units need a conversion (None: off).
+        `conversion_currency`: the currency conversions are given in.
+        `max_per_document`: style slips reported per document before one line counts the rest.
     """
 
     consumes = ("conversion",)

@@ -58,6 +58,22 @@ class PatternCheck(Check):
     `(a+)+$`) stops there and is reported as an error naming the rule and the pattern, so that a
     hostile or careless rule pack can slow a run down by at most that much per document: a pattern
     that timed out is not run again on the same document.
+
+    Why it matters:
+        Some slips are plain text, not arithmetic: a doubled unit ("$5 million dollars"), a
+        banned abbreviation. A desk's own patterns catch them without writing a check kind.
+
+    Bad:
+        The company paid $5 million dollars for the site.
+
+    Good:
+        The company paid $5 million for the site.
+
+    Parameters:
+        `patterns`: regular expressions (regex syntax); any match is flagged.
+        `ignore_case`: match regardless of case.
+        `message`: what the finding says; {match} is replaced by the matched text.
+        `timeout_seconds`: time one paragraph may take to match; longer is an error.
     """
 
     params: PatternParams

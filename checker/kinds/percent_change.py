@@ -12,6 +12,11 @@ from checker.kinds.messages import Messages
 from checker.kinds.printed import decimals, half_unit, printed_rounding
 from checker.kinds.tolerance import rounding
 from checker.model import Change, Problem, Quantity
+from checker.vocab import vocab
+
+# A hedge that bounds a stated factor from below ("more than doubled") or above ("nearly doubled").
+_AT_LEAST = tuple(h.word for h in vocab().hedges.hedges if h.bound == "at_least")
+_AT_MOST = tuple(h.word for h in vocab().hedges.hedges if h.bound == "at_most")
 
 
 class PercentChangeParams(Params):
@@ -32,6 +37,22 @@ class PercentChange(Check):
     rounding; the stated figure may differ by its own rounding plus `slack_points` (more when
     hedged). Named slips: percentage points written as percent, and a change computed from the
     wrong base (the end value instead of the start). The finding suggests the correct figure.
+
+    Why it matters:
+        A percentage that does not follow from the figures beside it is arithmetic the reader
+        can redo; getting it wrong (or mixing percent with percentage points) costs credibility.
+
+    Bad:
+        Revenue jumped 25% from $4.0 billion to $6.0 billion.
+
+    Good:
+        Subscribers rose 12% from 5.0 million to 5.6 million in the quarter.
+
+    Parameters:
+        `slack_points`: percentage points allowed beyond the rounding of the printed figures.
+        `hedge_slack`: relative slack added when a hedge word qualifies the change.
+        `factor_tolerance`: relative tolerance for "doubled", "halved", "fell by a third".
+        `check_points`: flag percentage points written as percent ("from 4% to 6%, a 2% rise").
     """
 
     consumes = ("change",)
@@ -100,9 +121,9 @@ class PercentChange(Check):
         tolerance = self.params.factor_tolerance + printed_rounding(start) + printed_rounding(end)
         low, high = factor * (1 - tolerance), factor * (1 + tolerance)
         hedge = (relation.hedge or "").lower()
-        if hedge.startswith(("more than", "over", "just over")):
+        if hedge.startswith(_AT_LEAST):
             high = float("inf")
-        elif hedge in ("nearly", "almost"):
+        elif hedge in _AT_MOST:
             low = factor * (1 - 2 * tolerance)
         elif hedge:
             low, high = factor * (1 - 2 * tolerance), factor * (1 + 2 * tolerance)

@@ -27,6 +27,21 @@ class RepeatedFigure(Check):
     within the rounding of both figures, `tolerance` and hedges ("almost 700 billion" vs "690
     billion") are not findings. The finding sits on the second mention; its evidence points at the
     first (line and column).
+
+    Why it matters:
+        Two different figures for one subject in one story means at least one of them is wrong,
+        and the reader cannot tell which.
+
+    Bad:
+        The fund has raised 700 billion yuan since 2014. Critics say the fund has raised 650 billion yuan since 2014 with little to show.
+
+    Good:
+        The fund has raised almost 700 billion yuan since 2014. Critics note the fund has raised 690 billion yuan since 2014.
+
+    Parameters:
+        `tolerance`: relative tolerance beyond the rounding of both figures.
+        `hedge_tolerance`: added when either figure is hedged.
+        `max_subjects`: subjects remembered per document (bounds memory).
     """
 
     params: RepeatedFigureParams

@@ -12,15 +12,13 @@ import math
 import re
 
 from checker.model import Quantity
+from checker.vocab import vocab
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
-_SCALES = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
-_PREFIX_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "JPY": "¥", "INR": "₹", "KRW": "₩",
-                   "AUD": "A$", "CAD": "C$", "SGD": "S$", "NZD": "NZ$", "TWD": "NT$"}
-_SUFFIX_NAMES = {"CNY": "yuan", "CHF": "Swiss francs", "RUB": "roubles", "BRL": "reais", "ZAR": "rand",
-                 "MYR": "ringgit", "THB": "baht", "IDR": "rupiah", "MXN": "pesos", "PHP": "pesos",
-                 "AED": "dirhams", "SAR": "riyals", "SEK": "crowns", "NOK": "crowns", "DKK": "crowns",
-                 "PLN": "zlotys", "TRY": "lira", "CZK": "koruna", "HUF": "forints"}
+# How each currency is written in a fresh amount: the `restate` of its entry in currencies.yaml.
+_SCALES = sorted(((value, word) for word, value in vocab().scale_words("restate").items()), reverse=True)
+_PREFIX_SYMBOLS = {c.code: c.restate.prefix for c in vocab().currencies.currencies if c.restate and c.restate.prefix}
+_SUFFIX_NAMES = {c.code: c.restate.suffix for c in vocab().currencies.currencies if c.restate and c.restate.suffix}
 
 
 def significant(value: float, digits: int) -> str:

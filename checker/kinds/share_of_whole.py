@@ -27,8 +27,19 @@ class ShareOfWhole(Check):
     figures and `slack_points` (more when hedged: "about", "nearly") are allowed. The finding
     suggests the percentage the counts give.
 
-    Bad: "Only 38 of the 250 complaints, or 25%, were upheld."
-    Good: "Women hold 117 of the 349 seats, or 33.5%, a record."
+    Why it matters:
+        The reader has both counts in front of them; a share that does not follow from them is
+        an error anyone can check, and it usually means one of the three figures is wrong.
+
+    Bad:
+        Only 38 of the 250 complaints, or 25%, were upheld.
+
+    Good:
+        Women hold 117 of the 349 seats, or 33.5%, a record.
+
+    Parameters:
+        `slack_points`: percentage points allowed beyond the rounding of the printed figures.
+        `hedge_points`: added when a hedge word qualifies the percentage.
     """
 
     consumes = ("share",)

@@ -35,6 +35,22 @@ class SharesSum(Check):
     $5 billion of grants") or before one ("... totalling $10 billion") must add up to it when the
     text says they make up the whole ("comprises", "split into", "totalling"), and may not exceed
     it when it only says "includes". Percentages that are changes ("rose 5%") are never shares.
+
+    Why it matters:
+        Shares that add up to more than the whole, or parts that miss their own total, are
+        among the easiest errors for a reader to spot and the hardest to explain.
+
+    Bad:
+        The $10 billion package comprises $6 billion of loans and $7 billion of grants.
+
+    Good:
+        The $10 billion package comprises $6 billion of loans and $4 billion of grants.
+
+    Parameters:
+        `points_per_share`: percentage points of rounding allowed per listed share.
+        `tolerance`: relative tolerance when comparing parts with a stated total.
+        `check_totals`: also compare amounts with a stated total ("comprises", "totalling").
+        `check_shares`: check lists of percentage shares of one whole.
     """
 
     consumes = ("parts",)

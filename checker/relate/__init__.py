@@ -8,9 +8,9 @@
 - `differences` — a stated margin between two figures (`Difference`): "45,310 votes to 44,510, winning by 800";
 - `clauses`  — the clause bounds claims stay inside; `claim_words` — the words claims are read by;
 - `zh_claims` — the same change, part, share and difference claims written in Chinese (由A增至B, 其中,
-  合计, 占…的, 比…增加);
-- `document_currencies` — which currency ¥ means, from the whole document so far (`DocumentCurrencies`,
-  used by the pipeline across blocks).
+  合计, 占…的, 比…增加).
+
+Which currency a "¥" or "francs" means is settled before this stage, by `checker.resolve`.
 
 `relate()` is the one entry point the pipeline calls; it only reads quantities and text.
 """

@@ -14,16 +14,10 @@ from dataclasses import replace
 
 from checker.model import Conversion, Quantity, Relation
 from checker.relate.zh_pair_gaps import REAL_HEDGES as _ZH_REAL_HEDGES, chinese_gap
+from checker.vocab import alternation, vocab
 
-_HEDGE = (
-    r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|close\s+to|just\s+over|"
-    r"just\s+under|more\s+than|over|less\s+than|under|up\s+to|at\s+least|an?\s+estimated|"
-    r"estimated|circa|c\.|~|≈)"
-)
-_LINK = (
-    r"(?:(?:the\s+)?equivalent\s+(?:to|of)|equal\s+to|equalling|equaling|worth|"
-    r"converted\s+(?:to|into)|translating\s+(?:to|into)|which\s+is|i\.e\.,?)"
-)
+_HEDGE = rf"(?:{alternation(vocab().hedge_words('pair'))})"
+_LINK = rf"(?:{alternation(vocab().cues.conversion_links)})"
 
 # Each pattern must match the whole gap between the two amounts; group "hedge" captures a hedge.
 _GAP_PATTERNS = [

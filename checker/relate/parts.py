@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Parts, Quantity
+from checker.vocab import vocab
 from checker.relate.claim_words import (DOWN_NOUNS, DOWN_VERBS, EXHAUSTIVE_SPLITS, REST_WORDS, TOTAL_AFTER, UP_NOUNS,
                                         UP_VERBS)
 
@@ -61,8 +62,8 @@ _LIST_GAP = re.compile(r"\A(?=[^.;:]*(?:,|\band\b))(?:\s*[^\s\d]+){0,7}\s*\Z")
 _BOUND_HEDGES = ("up to", "more than", "over", "at least", "less than", "as much as", "nearly", "almost")
 _OWN_BASE = re.compile(r"\A\s*of\s+(?!the\s+(?:total|vote|votes|whole)\b)(?:the\s+|its\s+|their\s+)?[a-z]", re.IGNORECASE)
 _TURNOUT = re.compile(r"\b(?:turnout|participation)\s+(?:of|was|at)\s+(?:about\s+)?\Z", re.IGNORECASE)
-_SAID_BETWEEN = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect)\b", re.IGNORECASE)
-_SEPARATE_CLAUSE = re.compile(r"\b(?:said|say|says|think|thought|believe|want|wanted|expect)\s+(?:\S+\s+){3,}", re.IGNORECASE)
+_SAID_BETWEEN = re.compile(rf"\b(?:{_words(vocab().cues.clause_verbs)})\b", re.IGNORECASE)
+_SEPARATE_CLAUSE = re.compile(rf"\b(?:{_words(vocab().cues.clause_verbs)})\s+(?:\S+\s+){{3,}}", re.IGNORECASE)
 _REST_FIGURE = re.compile(rf"\b(?:{_words(REST_WORDS)})\s*,?\s*(?:\w+\s+)?\Z", re.IGNORECASE)
 _FIRST_BASE = re.compile(r"\A\s*of\s+(?:the\s+)?[a-z][\w\s-]{0,40}?(?=,)")
 _TIME_AFTER = re.compile(r"\A\s*(?:years?|months?|weeks?|days?|hours?|quarters?|decades?|times|ago)\b", re.IGNORECASE)

@@ -8,19 +8,13 @@ reading stays for every other use. Only the pair's own wording decides, as in `p
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from checker.model import Conversion, Quantity, Relation
+from checker.resolve.weights import as_weight as _as_weight
+from checker.vocab import alternation, vocab
 
-_POUND_WORD = re.compile(r"\d[\d,.]*\s*-?\s*(?:pounds?|lbs?\.?)\Z", re.IGNORECASE)
-_PAREN_GAP = re.compile(r"\s*\(\s*(?:about|around|roughly|some|nearly|almost|or\s+)?\s*\Z", re.IGNORECASE)
+_PAREN_GAP = re.compile(rf"\s*\(\s*(?:{alternation(vocab().hedge_words('weight'))}|or\s+)?\s*\Z", re.IGNORECASE)
 _MASS_UNITS = {"kilogram", "gram", "metric_ton", "tonne", "milligram"}
-
-
-def _as_weight(quantity: Quantity) -> Quantity | None:
-    if quantity.kind == "money" and quantity.currency == "GBP" and _POUND_WORD.search(quantity.text):
-        return replace(quantity, kind="physical", unit="pound", currency=None)
-    return None
 
 
 def find_pound_weight_pairs(text: str, quantities: list[Quantity]) -> list[Relation]:

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 
 from checker.model import Quantity
+from checker.vocab import alternation, vocab
 
-_VERBS = {"raised": "raise", "raises": "raise", "has raised": "raise", "had raised": "raise",
-          "is worth": "worth", "was worth": "worth", "valued at": "value", "is valued at": "value",
-          "was valued at": "value", "has a budget of": "budget", "budget of": "budget",
-          "has assets of": "assets", "manages": "manage", "oversees": "manage"}
-_HEDGE = r"(?:about|around|roughly|some|nearly|almost|more\s+than|over|close\s+to)"
+_VERBS = dict(vocab().cues.subject_verbs)
+_HEDGE = rf"(?:{alternation(vocab().hedge_words('subject'))})"
 _SUBJECT = re.compile(
     rf"(?:\b(?:the|its)\s+)?(?P<subject>(?:[A-Z][\w&'-]*\s+){{0,4}}[A-Za-z][\w&-]*)\s+(?:has\s+|had\s+)?"
     rf"(?:so\s+far\s+|now\s+)?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})\s+(?:{_HEDGE}\s+)?\Z"
@@ -24,8 +22,7 @@ _SUBJECT = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Words that name a different thing each time they are used ("Alibaba said the company raised $1bn;
 # Tencent said the company raised $2bn"): not a subject to hold figures against each other.
-_GENERIC = frozenset("""company firm group business startup start-up bank lender government country city
-    state it he she they we which who that this unit division subsidiary investor investors round""".split())
+_GENERIC = frozenset(vocab().cues.generic_subjects)
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 

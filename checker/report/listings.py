@@ -46,11 +46,16 @@ def rules_listing(loaded: list["LoadedRule"], kinds: Mapping[str, "CheckKind"],
 def rule_page(rule_id: str, rule: "LoadedRule | None", kind: "CheckKind") -> str:
     """A rule's (or a bare kind's) documentation, parameters with their values, and examples."""
     where = f"  (kind: {kind.name}, severity: {rule.rule.severity}, from {rule.origin})" if rule else "  (check kind)"
-    lines = [f"{rule_id}{where}", "", kind.doc, "", "parameters:"]
+    # The doc's own "Parameters:" section is replaced by the parameters with their current values.
+    doc = kind.doc.split("\nParameters:\n", 1)[0].rstrip()
+    lines = [f"{rule_id}{where}", "", doc, "", "parameters:"]
     current = rule.params.model_dump() if rule else {}
     for name, info in kind.params.model_fields.items():
-        value = current.get(name, info.default)
-        lines.append(f"  {name}: {json.dumps(value, default=str)}" + (f"    # {info.description}" if info.description else ""))
+        if name in current:
+            shown = json.dumps(current[name], default=str)
+        else:
+            shown = "(required)" if info.is_required() else json.dumps(info.get_default(call_default_factory=True), default=str)
+        lines.append(f"  {name}: {shown}" + (f"    # {info.description}" if info.description else ""))
     if rule and rule.rule.examples:
         lines += ["", "examples:"]
         lines += [f"  bad:  {snippet}" for snippet in rule.rule.examples.bad]
@@ -100,16 +105,31 @@ def quantity_table(text: str, quantities: Iterable["Quantity"]):
 
 
 def rate_answer(base: str, quote: str, result) -> str:
-    """`figcheck rates`: the rate used for a pair, its date, the window accepted and its source."""
+    """`figcheck rates`: the rate used for a pair, its date, the window accepted, its source and
+    how often that source publishes (daily, weekly, monthly)."""
     lines = [
         f"1 {base} = {result.latest:.6g} {quote}   (1 {quote} = {1 / result.latest:.6g} {base})",
         f"rate date: {result.latest_date.isoformat()}",
         f"window:    {result.first_date.isoformat()} .. {result.latest_date.isoformat()}  "
         f"range {result.low:.6g} .. {result.high:.6g} {quote} per {base}",
-        f"source:    {result.source}",
+        f"source:    {result.source} ({result.source_short})",
+        f"granularity: {result.granularity}",
     ]
     if result.note:
         lines.append(f"note:      {result.note}")
+    return "\n".join(lines)
+
+
+def rate_sources(rows: list[dict], currencies: list[str]) -> str:
+    """`figcheck rates --sources`: the sources in look-up order, their coverage and granularity."""
+    lines = ["rate sources, asked in this order (the first with both currencies at the date is used):"]
+    for number, row in enumerate(rows, 1):
+        until = f"; dollar rates to {row['dollar_rates_until']}" if row["dollar_rates_until"] else ""
+        lines.append(f"{number}. {row['short_name']}: {row['name']}")
+        lines.append(f"   base {row['base']}; {row['granularity']}; {row['coverage']}{until}")
+        if row["pegged"]:
+            lines.append(f"   fixed pegs where unpublished (checker/rates/pegs.toml): {', '.join(row['pegged'])}")
+    lines.append(f"{len(currencies)} currency codes in all: {', '.join(currencies)}")
     return "\n".join(lines)
 
 

@@ -161,8 +161,8 @@ def test_rates_command_prints_rate_date_and_source():
 
 
 def test_rates_before_the_table_is_no_rate():
-    run = figcheck("rates", "CNY", "USD", "--date", "2001-01-01")
-    assert run.returncode == 1 and "no rate" in run.stderr
+    run = figcheck("rates", "VND", "USD", "--date", "2001-01-01")
+    assert run.returncode == 2 and "no rate" in run.stderr  # a date no source covers is an input error
 
 
 def test_rules_commands():

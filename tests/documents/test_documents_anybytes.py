@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from checker.documents import DocumentError, load_stdin
 
@@ -16,6 +16,10 @@ FRAGMENTS = [b"<p>", b"</p>", b"<!-- figcheck: ignore -->", b"&amp;", b"&#", b"\
 @settings(max_examples=300, deadline=None)
 @given(kind=st.sampled_from(["text", "markdown", "mdx", "html", "json", "jsonl"]),
        parts=st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.binary(max_size=12)), max_size=25))
+# found by hypothesis: a lone CR in Markdown crashed the loader (fixed by reading CR line ends as LF)
+@example(kind="markdown", parts=[b"\r\x01"])
+@example(kind="markdown", parts=[b"<p>$5 billion", b"\xab\x7fV4\xcb\xd9\x8be\xe7\x02\r\xb3", b"---\n", b"\n\n\n\n\xff"])
+@example(kind="html", parts=[b"<p>", b"\xef\xbb\xbf"])  # found by hypothesis: a paragraph holding only a BOM
 def test_any_bytes_give_documents_or_a_document_error(kind, parts):
     data = b"".join(parts)
     try:

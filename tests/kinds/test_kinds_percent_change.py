@@ -3,7 +3,7 @@
 import pytest
 
 from checker.api import lint_text
-from checker.extract import extract
+from checker.resolve import extract_resolved as extract  # extract, then the block settles shared currency names
 from checker.relate.changes import find_change_claims
 
 

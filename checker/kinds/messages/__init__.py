@@ -81,7 +81,8 @@ _ZH_NAMES = {
     "PLN": "兹罗提", "EGP": "埃及镑", "AED": "迪拉姆", "SAR": "里亚尔", "HUF": "福林", "CZK": "捷克克朗",
     "ILS": "新谢克尔", "ISK": "冰岛克朗", "RON": "列伊", "BGN": "列弗",
 }
-_ZH_SOURCES = {"ECB": "欧洲央行"}
+_ZH_SOURCES = {"ECB": "欧洲央行", "NBP": "波兰央行", "HMRC": "英国税务海关总署"}
+_ZH_GRANULARITY = {"weekly": "周", "monthly": "月度"}
 _NUMERAL = re.compile(r"[0-9０-９.,．，零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟点點]+\s*(?:[万萬亿億兆]\s*)*")
 _SCALES = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")]
 
@@ -115,10 +116,12 @@ def zh_rate(window, messages: Messages) -> str:
     if rate < 1:
         rate, base, quote = 1 / rate, quote, base
     value = f"{rate:.{4 if rate < 10 else 3}g}" if rate < 1000 else f"{rate:,.0f}"
-    source = "ECB" if "ECB" in window.source else window.source
+    source = _ZH_SOURCES.get(window.source_short, window.source_short)
+    if window.granularity != "daily":
+        source += _ZH_GRANULARITY.get(window.granularity, window.granularity)
     return messages.say(
         "currency.rate", rate=value, base=base, quote=quote, date=window.latest_date.isoformat(),
-        source=messages.word(_ZH_SOURCES.get(source, source)),
+        source=messages.word(source),
         base_name=messages.word(currency_name_zh(base)), quote_name=messages.word(currency_name_zh(quote)),
     )
 

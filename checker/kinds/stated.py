@@ -1,0 +1,81 @@
+"""Rates and dates the text itself states, for currency-conversion to check a pair against.
+
+"($1 = 6.81 crowns)", "(100 yen = $0.93)" and "at 7.2 yuan to the dollar" state the rate the
+writer used: a pair in those currencies is held to that rate, and one that contradicts it is the
+slip. "In June 2008 the fund paid A$2.3 billion ($2.2 billion)" dates the conversion: it is
+checked at the rates of that month, not only at the document's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from checker.model import Quantity
+
+# What a writer sets between the two sides of a stated rate: "$1 = 6.81 crowns".
+_EQUALS = re.compile(r"\s*(?:=|equals|is worth|buys|was worth)\s*(?:about|around|roughly|some|nearly)?\s*$", re.I)
+# "at 7.2 yuan to the dollar": the anchor is one of the currencies a rate is quoted against.
+_ANCHORS = {"dollar": "USD", "u.s. dollar": "USD", "us dollar": "USD", "greenback": "USD",
+            "euro": "EUR", "pound": "GBP"}
+_PER_ANCHOR = re.compile(r"\s*(?:to|per|a|against|for)\s+(?:the|one|each|a|1)?\s*"
+                         r"(u\.s\. dollar|us dollar|dollar|greenback|euro|pound)\b", re.I)
+_AT_BEFORE = re.compile(r"\b(?:at|of|rate of)\s+(?:about|around|roughly|some|nearly|an? (?:average|rate) of)?\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedRate:
+    """`rate` units of `quote` per one `base`, as the text puts it in `text`."""
+
+    base: str
+    quote: str
+    rate: float
+    text: str
+    quantities: tuple[Quantity, ...]
+
+    def per(self, base: str, quote: str) -> float | None:
+        """This rate as `quote` per `base`, if it is a rate between those two currencies."""
+        if (self.base, self.quote) == (base, quote):
+            return self.rate
+        if (self.base, self.quote) == (quote, base):
+            return 1 / self.rate
+        return None
+
+
+def stated_rates(text: str, quantities: list[Quantity]) -> list[StatedRate]:
+    """Every exchange rate the text states outright, in the order written."""
+    money = sorted((q for q in quantities if q.kind == "money" and q.currency and q.value > 0),
+                   key=lambda q: q.start)
+    found: list[StatedRate] = []
+    for first, second in zip(money, money[1:]):
+        if first.value in (1, 10, 100, 1000) and first.currency != second.currency and \
+                _EQUALS.fullmatch(text[first.end:second.start]):
+            found.append(StatedRate(first.currency, second.currency, second.value / first.value,
+                                    text[first.start:second.end], (first, second)))
+    for quantity in money:
+        anchor = _PER_ANCHOR.match(text, quantity.end)
+        if anchor is None or not _AT_BEFORE.search(text, max(0, quantity.start - 40), quantity.start):
+            continue
+        base = _ANCHORS[anchor.group(1).lower()]
+        if base != quantity.currency:
+            found.append(StatedRate(base, quantity.currency, quantity.value,
+                                    text[quantity.start:anchor.end()], (quantity,)))
+    return found
+
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTH_YEAR = re.compile(
+    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(?:\d{1,2},?\s+)?((?:19[89]|20\d)\d)\b", re.I)
+
+
+def stated_months(sentence: str) -> list[tuple[dt.date, dt.date]]:
+    """The months a sentence names with their year ("In June 2008", "on March 3, 2009"), as
+    (first day, last day), latest first."""
+    months = set()
+    for match in _MONTH_YEAR.finditer(sentence):
+        year, month = int(match.group(2)), _MONTHS[match.group(1).lower()]
+        months.add((dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])))
+    return sorted(months, reverse=True)

@@ -1,0 +1,62 @@
+"""Which currency an ambiguous symbol means, decided from the rest of the document.
+
+`¥` is both the yuan and the yen; the block step may leave both readings open (best guess first).
+Only that ambiguity is settled here (the families marked `document: true` in families.yaml): a
+bare `$` stays the US dollar the extractor chose, since one mention of "NZ$" in a long file says
+nothing about the other dollars in it. A story about Beijing that also says "yuan" means CNY; one
+that says "yen" or "Tokyo" means JPY (each member's `document_cues`). The context keeps running
+counts as blocks stream past, so memory stays constant, and a quantity whose reading the document
+never settles keeps its first guess with `ambiguous` evidence for the finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from checker.model import Quantity
+from checker.vocab import vocab
+
+
+@lru_cache(maxsize=1)
+def _clues() -> dict[str, re.Pattern]:
+    clues = {}
+    for family in vocab().families.families:
+        if not family.document:
+            continue
+        for code in family.members:
+            currency = vocab().currency(code)
+            words = "|".join(re.escape(w) for w in currency.document_cues)
+            anywhere = "".join(f"|{re.escape(w)}" for w in currency.document_cues_zh)
+            clues[code] = re.compile(rf"\b(?:{words})\b{anywhere}")
+    return clues
+
+
+class DocumentCurrencies:
+    """Running evidence, per candidate currency, from the blocks seen so far."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+
+    def observe(self, text: str, quantities: list[Quantity]) -> None:
+        clues = _clues()
+        for currency, clue in clues.items():
+            self.counts[currency] += len(clue.findall(text))
+        for quantity in quantities:
+            if quantity.currency in clues and not quantity.alternatives:
+                self.counts[quantity.currency] += 2
+
+    def resolve(self, quantities: list[Quantity]) -> list[Quantity]:
+        """Quantities with ambiguous currencies settled where the evidence allows."""
+        clues = _clues()
+        resolved = []
+        for quantity in quantities:
+            candidates = [c for c in quantity.alternatives if c in clues]
+            if len(candidates) > 1:
+                best = max(candidates, key=lambda c: (self.counts[c], -candidates.index(c)))
+                if self.counts[best] > 0:
+                    quantity = replace(quantity, currency=best, alternatives=())
+            resolved.append(quantity)
+        return resolved

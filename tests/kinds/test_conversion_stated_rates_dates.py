@@ -1,0 +1,73 @@
+"""currency-conversion with the rates and dates the text states: "($1 = 6.81 crowns)", "at 7.2
+yuan to the dollar", "In June 2008 ...", a timeline entry's own date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.api import lint_text
+from checker.extract import extract
+from checker.kinds.stated import stated_months, stated_rates
+
+
+def conversion_findings(text: str, date: str) -> list:
+    return [f for f in lint_text(text, date=date) if f.rule == "currency-conversion"]
+
+
+@pytest.mark.parametrize("text, base, quote, rate", [
+    ("The stake cost 500 million Swedish crowns ($73.4 million) ($1 = 6.81 Swedish crowns).", "USD", "SEK", 6.81),
+    ("(100 yen = $0.93)", "JPY", "USD", 0.0093),
+    ("The deal was worth 10 billion yuan ($1.39 billion), at 7.2 yuan to the dollar.", "USD", "CNY", 7.2),
+    ("It was converted at about 0.86 pounds per euro.", "EUR", "GBP", 0.86),
+])
+def test_stated_rates_are_read(text, base, quote, rate):
+    (found,) = stated_rates(text, extract(text))
+    assert (found.base, found.quote) == (base, quote) and found.rate == pytest.approx(rate)
+
+
+def test_a_plain_pair_is_not_a_stated_rate():
+    text = "The fund raised 600 billion yuan ($8.5 billion) at the end of the year."
+    assert stated_rates(text, extract(text)) == []
+
+
+def test_stated_months_are_read_with_their_year():
+    assert stated_months("In June 2008 the fund paid A$2.3 billion") == [(dt.date(2008, 6, 1), dt.date(2008, 6, 30))]
+    assert stated_months("November 15, 2006 - BA says it bought the stake")[0][0] == dt.date(2006, 11, 1)
+    assert stated_months("It may rise in 2008 or so") == []
+
+
+def test_a_pair_at_the_rate_the_text_states_passes_though_the_market_moved():
+    # In May 2024 a dollar bought about 10.8 crowns; the story says it converted at 6.81.
+    text = "The company paid 500 million Swedish crowns ($73.4 million) for the stake ($1 = 6.81 Swedish crowns)."
+    assert conversion_findings(text, "2024-05-05") == []
+
+
+def test_a_slip_is_caught_even_beside_a_stated_rate():
+    text = "The deal was worth 10 billion yuan ($139 million), at 7.2 yuan to the dollar."
+    (finding,) = conversion_findings(text, "2024-05-05")
+    assert finding.severity == "error" and "1 billion yuan ($139 million)" in finding.suggestion
+
+
+def test_where_no_source_has_a_rate_the_stated_rate_decides():
+    # No offline source goes back to 1990: the text's own rate is the only one.
+    clean = "It sold 200 million crowns ($29.4 million) of bonds, at 6.81 crowns to the dollar."
+    assert conversion_findings(clean, "1990-05-05") == []  # it agrees with the rate it states
+    wrong = "The company paid 500 million Swedish crowns ($48 million) for the stake ($1 = 6.81 Swedish crowns)."
+    (finding,) = conversion_findings(wrong, "1990-05-05")
+    assert finding.severity == "error" and "the rate the text states" in finding.message
+    assert finding.evidence["source"] == "stated in the text"
+
+
+def test_a_conversion_the_sentence_dates_is_checked_at_that_month():
+    right = "In June 2008 the fund paid A$2.3 billion ($2.2 billion) for the port."  # A$1 = US$0.96 then
+    assert conversion_findings(right, "2024-05-05") == []
+    wrong = "In June 2008 the fund paid A$2.3 billion ($1.2 billion) for the port."
+    assert [f.severity for f in conversion_findings(wrong, "2024-05-05")] == ["error"]
+
+
+def test_a_timeline_entry_is_checked_at_its_own_date():
+    text = ("November 15, 2006 - BA says it has bought American Airlines' stake in Iberia for 19 million "
+            "euros ($24.3 million), raising its stake to about 10 percent.")
+    assert conversion_findings(text, "2008-07-29") == []
