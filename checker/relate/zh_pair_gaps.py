@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.chinese_numerals import fold
+from checker.vocab import vocab
 
 # What may be said about the rate before the converted figure: 按当时汇率计算, 以现汇率折算.
 _RATE_PHRASE = (
@@ -67,7 +68,7 @@ def chinese_gap(gap: str) -> ZhGap | None:
 
 # Chinese copy joins nearly every conversion with 约合 or 约: it is the connector, as a bare
 # bracket is in English, not a sign that the writer rounded loosely. Only these widen the tolerance.
-REAL_HEDGES = {"大约", "大概", "逾", "近", "超过", "接近", "将近", "不到", "近乎", "超"}
+REAL_HEDGES = frozenset(vocab().hedges.zh_loose)
 
 
 def _hedge_word(link: str | None, hedge: str | None) -> str | None:

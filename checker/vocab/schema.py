@@ -109,6 +109,7 @@ class HedgeFile(_Strict):
     hedges: list[Hedge]
     zh_before: list[str]
     zh_after: list[str]
+    zh_loose: list[str] = []
 
 
 # --- changes.yaml -----------------------------------------------------------------------------

@@ -72,15 +72,13 @@ class Messages:
 
 # ---------------------------------------------------------------- Chinese notation
 
-_ZH_NAMES = {
-    "CNY": "元人民币", "USD": "美元", "HKD": "港元", "TWD": "新台币", "MOP": "澳门元", "JPY": "日元",
-    "EUR": "欧元", "GBP": "英镑", "KRW": "韩元", "AUD": "澳元", "CAD": "加元", "SGD": "新加坡元",
-    "NZD": "新西兰元", "CHF": "瑞士法郎", "RUB": "卢布", "INR": "卢比", "THB": "泰铢", "MYR": "林吉特",
-    "VND": "越南盾", "BRL": "雷亚尔", "ZAR": "兰特", "MXN": "墨西哥比索", "PHP": "菲律宾比索",
-    "IDR": "印尼盾", "TRY": "土耳其里拉", "SEK": "瑞典克朗", "NOK": "挪威克朗", "DKK": "丹麦克朗",
-    "PLN": "兹罗提", "EGP": "埃及镑", "AED": "迪拉姆", "SAR": "里亚尔", "HUF": "福林", "CZK": "捷克克朗",
-    "ILS": "新谢克尔", "ISK": "冰岛克朗", "RON": "列伊", "BGN": "列弗",
-}
+def _chinese_names() -> dict[str, str]:
+    """Each currency's first Chinese name in the vocabulary: 美元, 港元, 新台币, 元人民币."""
+    from checker.vocab import vocab
+
+    return {c.code: c.zh_names[0] for c in vocab().currencies.currencies if c.zh_names}
+
+
 _ZH_SOURCES = {"ECB": "欧洲央行", "NBP": "波兰央行", "HMRC": "英国税务海关总署"}
 _ZH_GRANULARITY = {"weekly": "周", "monthly": "月度"}
 _NUMERAL = re.compile(r"[0-9０-９.,．，零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟点點]+\s*(?:[万萬亿億兆]\s*)*")
@@ -88,7 +86,12 @@ _SCALES = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")]
 
 
 def currency_name_zh(code: str | None) -> str:
-    return _ZH_NAMES.get(code or "", code or "")
+    return _zh_names().get(code or "", code or "")
+
+
+@lru_cache(maxsize=1)
+def _zh_names() -> dict[str, str]:
+    return _chinese_names()
 
 
 def zh_money(value: float, currency: str | None, like: Quantity | None = None, digits: int = 3) -> str:
