@@ -83,5 +83,12 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {
             "real problem added to the paragraph later.",
             "pipeline",
         ),
+        BuiltinRule(
+            "bad-suppression", "warning", "A figcheck: directive figcheck does not know, or an unknown rule id",
+            "A suppression comment uses a directive other than ignore, disable, enable, disable-next-line, "
+            "disable-line or disable-file, or names a rule id no loaded pack defines. It silences nothing; "
+            "fix the spelling so it does what it says.",
+            "pipeline",
+        ),
     )
 }

@@ -61,11 +61,19 @@ class LintResult(BaseModel):
     """Everything a reporter needs: findings, the files they came from, and coverage."""
 
     files: int = 0
+    # Documents that were records of JSON/JSONL exports ("3 records in 1 file").
+    records: int = 0
     findings: list[Finding] = Field(default_factory=list)
     stats: FileStats = Field(default_factory=FileStats)
     skipped: int = 0
     # path -> original text, for reporters that show documents in full (HTML). Only kept when asked.
     sources: dict[str, str] = Field(default_factory=dict, exclude=True)
+    # Every file checked, findings or not (a clean file is a passing JUnit test case).
+    paths: list[str] = Field(default_factory=list, exclude=True)
+
+    def checked_paths(self) -> list[str]:
+        """The files checked and the files findings name, sorted, each once."""
+        return sorted(set(self.paths) | set(self.sources) | {f.path for f in self.findings})
 
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

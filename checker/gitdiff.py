@@ -1,8 +1,10 @@
 """`--diff REF`: which lines changed since a git ref, so a pull request is judged on its own lines.
 
-The changes are those between REF and the working tree (`git diff --unified=0 REF`, committed or
-not), plus every line of untracked files that git does not ignore (a new article in the PR). Binary
-files that changed (.docx) count as changed throughout, since git cannot say which lines.
+The changes are those made on this branch since it left REF: between the merge base of REF and
+HEAD and the working tree (what `git diff REF...HEAD` shows, plus edits not yet committed), so
+lines that REF itself changed after the branch point are not counted. Every line of untracked
+files that git does not ignore counts too (a new article in the PR). Binary files that changed
+(.docx) count as changed throughout, since git cannot say which lines.
 """
 
 from __future__ import annotations
@@ -51,14 +53,22 @@ def changed_lines(ref: str, cwd: Path | None = None) -> ChangedLines:
     cwd = cwd or Path.cwd()
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd, "not inside a git repository").strip())
     _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd, f"unknown git ref {ref!r}")
+    base = merge_base(ref, top)
     patch = _git(["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
-                  "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", ref, "--"], top, f"git diff {ref} failed")
+                  "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", base, "--"], top, f"git diff {ref} failed")
     changes = ChangedLines(top.resolve(), parse_patch(patch, top.resolve()))
     untracked = _git(["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "-z"],
                      top, "git ls-files failed")
     for name in filter(None, untracked.split("\0")):
         changes.files[_path(top, name)] = ALL_LINES
     return changes
+
+
+def merge_base(ref: str, top: Path) -> str:
+    """The commit this branch left `ref` at; `ref` itself when HEAD has no commit yet."""
+    if subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd=top, capture_output=True).returncode:
+        return ref
+    return _git(["merge-base", ref, "HEAD"], top, f"{ref!r} and HEAD share no history (no merge base)").strip()
 
 
 def parse_patch(patch: str, top: Path) -> dict[Path, set[int] | None]:

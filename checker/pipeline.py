@@ -10,7 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from checker.asof import DateRule, as_of
+from checker.builtin_rules import BUILTIN_RULES
 from checker.documents.base import Block, Document
+from checker.documents.loader import format_of
+from checker.documents.suppress import LineSuppressions, directive_problems, line_directives
 from checker.engine.packs import LoadedRule
 from checker.kinds.base import AnalyzedBlock, Check, Env
 from checker.extract import extract_with_unparsed
@@ -46,6 +49,8 @@ class DocumentResult:
     findings: list[Finding]
     stats: FileStats
     source: str | None = None
+    file: str | None = None  # the real file (an export) when the document is one of its records
+    record: bool = False
 
 
 def locate(block: Block, quantity: Quantity) -> Location:
@@ -81,16 +86,23 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     env = Env(doc.path, date, date_source, options.rates_file, options.extra)
     active = [r for r in rules if options.wants(r.id)]
     checks: list[tuple[LoadedRule, Check]] = [(r, r.kind.check(r.rule, r.params, env)) for r in active]
-    lines = doc.source.split("\n") if doc.source is not None else None  # not splitlines: U+2028, \f are no line ends
+    # not splitlines: U+2028, \f are no line ends. A record of an export has its export's lines instead.
+    lines: list[str] | dict[int, str] | None = doc.source.split("\n") if doc.source is not None else doc.line_text
+    path = doc.report_path
     stats = FileStats()
     findings: list[Finding] = []
     suppressions = _Suppressions()
+    directives = line_directives(doc.source, comments_only=format_of(doc.path) in ("markdown", "mdx", "html")) \
+        if doc.source is not None and "figcheck:" in doc.source else []
+    by_line = LineSuppressions(directives)
     context = DocumentCurrencies()
 
     def emit(rule: LoadedRule, problem: Problem, block: Block | None) -> None:
         if block is not None and suppressions.applies(block, rule.id):
             return
-        findings.append(_finding(doc.path, rule, problem, lines))
+        finding = _finding(path, rule, problem, lines, block)
+        if not by_line.applies(finding.line, rule.id):
+            findings.append(finding)
 
     for block in doc:
         suppressions.register(block)
@@ -100,7 +112,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         except TimeLimitExceeded:
             line, column = block.locate(0)
             findings.append(_plain_finding(
-                doc.path, line, "parse-timeout", "info",
+                path, line, "parse-timeout", "info",
                 f"paragraph not checked: reading its figures took over {BLOCK_PARSE_SECONDS:g} s", lines, column,
             ))
             continue
@@ -114,7 +126,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         stats.relations += len(relations)
         for item in unparsed[: max(MAX_UNPARSED_KEPT - len(stats.unparsed), 0)]:
             line, column = block.locate(item.start)
-            stats.unparsed.append(f"{doc.path}:{line}:{column}: {item.text}")
+            stats.unparsed.append(f"{path}:{line}:{column}: {item.text}")
         views: dict[tuple[str, ...], AnalyzedBlock] = {}  # one per set of relation types consumed
         for rule, check in checks:
             view = views.get(check.consumes)
@@ -127,34 +139,92 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         for problem in check.finish():
             emit(rule, problem, None)
 
-    findings.extend(_note_findings(doc, lines))
+    findings.extend(f for f in _note_findings(doc, lines) if not by_line.applies(f.line, f.rule))
+    known = frozenset(r.id for r in rules) | frozenset(BUILTIN_RULES)
+    for line, message in directive_problems(directives, known):
+        findings.append(_plain_finding(path, line, "bad-suppression", "warning", message, lines))
+    for directive in by_line.unused():
+        if directive.rules <= {r.id for r in active} | {"*"}:
+            findings.append(_plain_finding(
+                path, directive.line, "unused-suppression", "info",
+                f"{directive.action} of {', '.join(sorted(directive.rules))} suppresses nothing", lines,
+            ))
     for line, rule_ids in suppressions.unused():
         findings.append(_plain_finding(
-            doc.path, line, "unused-suppression", "info",
+            path, line, "unused-suppression", "info",
             f"suppression of {', '.join(sorted(rule_ids))} suppresses nothing", lines,
         ))
     stats.checked = stats.relations - sum(1 for f in findings if f.evidence.get("unchecked"))
+    if doc.record is not None:
+        findings = [_with_record(f, doc) for f in findings]
     findings.sort(key=Finding.sort_key)
-    return DocumentResult(doc.path, findings, stats, doc.source)
+    return DocumentResult(doc.path, findings, stats, doc.source, doc.file, doc.record is not None)
 
 
-def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | None) -> Finding:
+def _with_record(finding: Finding, doc: Document) -> Finding:
+    """A finding in an export names its record (id or position, and headline) as evidence."""
+    extra = {"record": doc.record} | ({"headline": doc.headline} if doc.headline else {})
+    return finding.model_copy(update={"evidence": {**finding.evidence, **extra}})
+
+
+_CLOSERS = {"(": ")", "（": "）", "[": "]", "【": "】"}
+
+
+def claim_end(text: str, start: int, end: int) -> int:
+    """Where the claim made by text[start:end] ends: after a bracket it opened but did not close.
+
+    "600 billion yuan ($8.5 billion)" is the claim; the figures alone stop before the ")".
+    """
+    inside = text[start:end]
+    for opener, closer in _CLOSERS.items():
+        if inside.count(opener) > inside.count(closer):
+            stop = end
+            while stop < len(text) and text[stop] in " \t":
+                stop += 1
+            if text.startswith(closer, stop):
+                return stop + len(closer)
+    return end
+
+
+def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | dict[int, str] | None,
+             block: Block | None = None) -> Finding:
     first, last = problem.quantities[0].loc, problem.quantities[-1].loc
     assert first is not None and last is not None, "quantities are located before checks run"
-    message = rule.rule.render_message(problem.message, problem.suggestion, problem.evidence)
+    end_line, end_column = last.end_line, last.end_column
+    evidence = problem.evidence
+    if block is not None:
+        stop = problem.quantities[-1].end
+        closed = claim_end(block.text, problem.quantities[0].start, stop)
+        if closed > stop:
+            end_line, end_column = block.locate(closed - 1)
+            end_column += 1
+            evidence = _closed_replacements(evidence, block.text[stop:closed])
+    message = rule.rule.render_message(problem.message, problem.suggestion, evidence)
     return Finding(
         path=path,
         line=first.line,
         column=first.column,
-        end_line=last.end_line,
-        end_column=last.end_column,
+        end_line=end_line,
+        end_column=end_column,
         rule=rule.id,
         severity=problem.severity or rule.rule.severity,
         message=message,
         suggestion=problem.suggestion,
-        evidence=problem.evidence,
+        evidence=evidence,
         source_line=_line(lines, first.line),
     )
+
+
+def _closed_replacements(evidence: dict, tail: str) -> dict:
+    """Exact replacements cover the figures' span; the span grew by `tail`, so must they."""
+    if not isinstance(evidence.get("replacement"), str) and not evidence.get("replacements"):
+        return evidence
+    evidence = dict(evidence)
+    if isinstance(evidence.get("replacement"), str):
+        evidence["replacement"] += tail
+    if isinstance(evidence.get("replacements"), list):
+        evidence["replacements"] = [text + tail for text in evidence["replacements"]]
+    return evidence
 
 
 def _plain_finding(path: str, line: int, rule: str, severity: str, message: str,
@@ -166,10 +236,13 @@ def _plain_finding(path: str, line: int, rule: str, severity: str, message: str,
 
 
 def _note_findings(doc: Document, lines: list[str] | None) -> list[Finding]:
-    return [_plain_finding(doc.path, n.line, n.rule, n.severity, n.message, lines, n.column) for n in doc.notes]
+    return [_plain_finding(doc.report_path, n.line, n.rule, n.severity, n.message, lines, n.column)
+            for n in doc.notes]
 
 
-def _line(lines: list[str] | None, number: int) -> str | None:
+def _line(lines: list[str] | dict[int, str] | None, number: int) -> str | None:
+    if isinstance(lines, dict):
+        return lines.get(number)
     if lines is None or not 1 <= number <= len(lines):
         return None
     return lines[number - 1]
@@ -178,6 +251,10 @@ def _line(lines: list[str] | None, number: int) -> str | None:
 def add_outcome(result: LintResult, outcome: DocumentResult, keep_sources: bool = False) -> None:
     """Fold one document's findings and coverage into the run's result."""
     result.files += 1
+    result.records += outcome.record
+    real = outcome.file or outcome.path
+    if not result.paths or result.paths[-1] != real:
+        result.paths.append(real)
     result.findings.extend(outcome.findings)
     result.stats.amounts += outcome.stats.amounts
     result.stats.relations += outcome.stats.relations

@@ -58,6 +58,7 @@ class LintRequest:
     write_baseline: bool = False
     keep_sources: bool = False
     progress: bool = False
+    stdin_filename: str | None = None  # read stdin ("-") as this file: its type, front matter, name
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,11 @@ class WalkSpec:
     exclude: tuple[str, ...] = ()
     field: str | None = None
     date_field: str | None = None
+    stdin_name: str | None = None  # --stdin-filename
 
     def walk(self):
         return iter_documents(list(self.paths), include=self.include, exclude=self.exclude,
-                              field=self.field, date_field=self.date_field)
+                              field=self.field, date_field=self.date_field, stdin_name=self.stdin_name)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class LintPlan:
     jobs: int
     keep_sources: bool
     progress: bool
+    default_rules: bool = True  # whether rules/default.yaml was loaded (--show-settings says so)
 
 
 def plan_lint(request: LintRequest) -> LintPlan:
@@ -126,18 +129,18 @@ def plan_lint(request: LintRequest) -> LintPlan:
 
         compose_rates(str(rates))  # fail now, with a clear message, rather than mid-run
     known = {r.id for r in rules} | set(BUILTIN_RULES)
-    unknown = (set(request.select) | set(request.ignore)) - known
-    if unknown:
-        raise BadRequest(f"unknown rule id(s) in --select/--ignore: {', '.join(sorted(unknown))}")
+    select = expand_rule_ids(request.select, known, "--select")
+    ignore = expand_rule_ids(request.ignore, known, "--ignore")
     if project:
         project.check_rule_ids(known)
-    selection = PathSelection(project, request.select, request.ignore, as_of)
+    selection = PathSelection(project, select, ignore, as_of)
     walk = WalkSpec(
         tuple(request.paths or ["."]),
         tuple(request.include or (settings.include if settings else ())),
         tuple(request.exclude or (settings.exclude if settings else ())),
         request.field or (settings and settings.field) or None,
         request.date_field or (settings and settings.date_field) or None,
+        request.stdin_filename,
     )
     options = selection.run_options(LintOptions(
         date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
@@ -158,7 +161,32 @@ def plan_lint(request: LintRequest) -> LintPlan:
         jobs=max(request.jobs, 1),
         keep_sources=request.keep_sources or format == "html",
         progress=request.progress,
+        default_rules=request.default_rules,
     )
+
+
+def expand_rule_ids(given: Sequence[str], known: set[str] | frozenset[str], option: str) -> list[str]:
+    """Rule ids from `--select a,b --select c`, each an id or a prefix of ids, as in ruff.
+
+    `currency` selects `currency-conversion`; `unit-` every rule starting so; `ALL` every rule.
+    A name that is neither an id nor a prefix of one is an error naming it.
+    """
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for item in given:
+        for name in filter(None, (part.strip() for part in str(item).split(","))):
+            if name == "ALL":
+                matches = sorted(known)
+            elif name in known:
+                matches = [name]
+            else:
+                matches = sorted(rule for rule in known if rule.startswith(name))
+            if not matches:
+                unknown.append(name)
+            chosen.extend(m for m in matches if m not in chosen)
+    if unknown:
+        raise BadRequest(f"unknown rule id(s) in {option}: {', '.join(unknown)} (see `figcheck rules list`)")
+    return chosen
 
 
 def _choice(option: str, value: str, allowed: Sequence[str]) -> str:

@@ -22,7 +22,7 @@ from checker.rates import RatesError
 from checker.yaml_source import YamlError
 
 __all__ = ["USER_ERRORS", "BadDate", "BadRequest", "DISCOVER", "FAIL_ON", "LintRequest", "LintRun",
-           "execute", "parse_date", "run_lint"]
+           "effective_settings", "execute", "parse_date", "run_lint", "selected_files"]
 
 USER_ERRORS = (BadDate, BadRequest, YamlError, RatesError, DocumentError, DiffError, BaselineError)
 
@@ -37,6 +37,7 @@ class LintRun:
     fail_on: str
     messages: list[str] = field(default_factory=list)  # notes for stderr (baseline counts)
     baseline_written: bool = False
+    empty: bool = False  # no documents were found to check (a note and exit 0, as in ruff)
 
     def fails(self) -> bool:
         """Whether a finding is at or above `fail_on` (the CLI's exit 1)."""
@@ -59,10 +60,14 @@ def execute(plan: LintPlan) -> LintRun:
     with running(plan.progress, f"checking on {jobs} process{'es' if jobs > 1 else ''}") as advance:
         result = lint_parallel(plan.walk, plan.rules, plan.options, jobs,
                                keep_sources=plan.keep_sources, on_document=advance)
+    empty = result.files == 0 and not result.skipped
     result.findings = plan.selection.keep(result.findings)
     if plan.changed is not None:
         result.findings = plan.changed.keep(result.findings)
     run = LintRun(result, list(plan.rules), plan.format, plan.fail_on)
+    if empty:  # as ruff and markdownlint-cli2: nothing to check is a note, not an error
+        run.messages.append(f"no documents to check in {', '.join(plan.walk.paths)}")
+        run.empty = True
     if plan.baseline is not None:
         _apply_baseline(run, plan)
     return run
@@ -86,3 +91,37 @@ def _apply_baseline(run: LintRun, plan: LintPlan) -> None:
         if comparison.fixed:
             note += f", {comparison.fixed} no longer found (refresh with --write-baseline)"
         run.messages.append(note)
+
+
+def selected_files(plan: LintPlan) -> list[str]:
+    """--show-files: every file the plan's lint would read, in walk order, without checking them."""
+    seen: list[str] = []
+    for document in plan.walk.walk():
+        if not seen or seen[-1] != document.report_path:
+            seen.append(document.report_path)
+    return seen
+
+
+def effective_settings(plan: LintPlan, path: str | None = None) -> dict:
+    """--show-settings: the config, format, packs, rules and as-of date a lint would use for `path`."""
+    target = path or (plan.walk.paths[0] if plan.walk.paths else ".")
+    chosen = plan.selection.for_path(target)
+    if plan.options.date is not None:
+        date = {"date": plan.options.date.isoformat(), "source": "--date"}
+    elif rule := next((r for r in reversed(plan.options.date_rules) if r.applies_to(target)), None):
+        date = {"date": rule.date.isoformat(), "source": rule.source}
+    else:
+        date = {"date": None, "source": "the document's own (front matter, meta tags, JSON-LD, .docx properties)"}
+    return {
+        "path": target,
+        "config": str(plan.config.path) if plan.config else None,
+        "format": plan.format,
+        "fail_on": plan.fail_on,
+        "packs": (["rules/default.yaml (built in)"] if plan.default_rules else []) + list(plan.rule_paths),
+        "rules": {r.id: {"kind": r.kind.name, "severity": r.rule.severity} for r in plan.rules if chosen.wants(r.id)},
+        "not_selected": sorted(r.id for r in plan.rules if not chosen.wants(r.id)),
+        "date": date,
+        "rates": plan.rates or "shipped (ECB reference rates and the other offline tables)",
+        "walk": {"paths": list(plan.walk.paths), "include": list(plan.walk.include),
+                 "exclude": list(plan.walk.exclude), "field": plan.walk.field, "date_field": plan.walk.date_field},
+    }

@@ -34,7 +34,7 @@ app = typer.Typer(
     name="figcheck",
     help="Lint documents for figures that do not add up: currency conversions, unit conversions, arithmetic.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -48,7 +48,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", metavar="", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
     """figcheck: catch wrong figures before they are published."""
 
@@ -66,7 +66,21 @@ def main() -> None:
     exit 2; set FIGCHECK_DEBUG=1 to see the traceback.
     """
     try:
-        app()
+        code = app(standalone_mode=False)
+    except _CLICK_ERRORS as error:  # a bad option or value: one line, as our own errors
+        if type(error).__name__ == "NoArgsIsHelpError":  # plain `figcheck`: the help, as before
+            error.show()
+            sys.exit(error.exit_code)
+        message = f"{' '.join(error.format_message().split())}{_help_hint(error)}"
+        if _github_format(sys.argv[1:]):  # in a workflow, the mistake is an annotation too
+            from checker.report.github import escape_data
+
+            sys.stdout.write(f"::error title=figcheck::{escape_data(message)}\n")
+        sys.stderr.write(f"figcheck: error: {message}\n")
+        sys.exit(EXIT_USAGE)
+    except _CLICK_ABORT:
+        sys.stderr.write("figcheck: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
     except SystemExit as exit_:
         if exit_.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
             sys.stderr.write("figcheck: interrupted\n")
@@ -90,6 +104,42 @@ def main() -> None:
         sys.stderr.write(f"figcheck: internal error: {type(exc).__name__}: {detail} "
                          "(please report it; FIGCHECK_DEBUG=1 shows the traceback)\n")
         sys.exit(EXIT_USAGE)
+    if code == EXIT_INTERRUPTED:
+        sys.stderr.write("figcheck: interrupted\n")
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _click_exceptions():
+    """Click's error classes as this Typer raises them (newer Typers ship their own copy of Click)."""
+    import typer.core
+
+    vendored = getattr(typer.core, "_click", None)
+    if vendored is not None:
+        from typer.exceptions import Abort
+
+        return vendored.exceptions.ClickException, Abort
+    import click
+
+    return click.exceptions.ClickException, click.exceptions.Abort
+
+
+_CLICK_ERRORS, _CLICK_ABORT = _click_exceptions()
+
+
+def _github_format(args: list[str]) -> bool:
+    """Whether the command line asks for `--format github` (in any of its spellings)."""
+    for index, arg in enumerate(args):
+        if arg in ("--format=github", "--output-format=github", "-fgithub"):
+            return True
+        if arg in ("--format", "--output-format", "-f") and args[index + 1 : index + 2] == ["github"]:
+            return True
+    return False
+
+
+def _help_hint(error) -> str:
+    """" (see `figcheck lint --help`)" for the command the mistake was made in."""
+    ctx = getattr(error, "ctx", None)
+    return f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
 
 
 def _silence_stdout() -> None:

@@ -24,20 +24,20 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 RulePacks = Annotated[
-    Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (YAML); may be repeated.")
+    Optional[list[Path]], typer.Option("--rules", metavar="FILE", help="An extra rule pack (YAML); may be repeated.")
 ]
 AsOfDate = Annotated[
-    Optional[str], typer.Option(help="As-of date YYYY-MM-DD for exchange rates; overrides the documents' own dates.")
+    Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="As-of date YYYY-MM-DD for exchange rates; overrides the documents' own dates.")
 ]
 RatesFile = Annotated[
-    Optional[Path], typer.Option("--rates", help="A fresher ECB history (zip/CSV) or a CSV of date,currency,rate.")
+    Optional[Path], typer.Option("--rates", metavar="FILE", help="A fresher ECB history (zip/CSV) or a CSV of date,currency,rate.")
 ]
 TextField = Annotated[
-    Optional[str], typer.Option("--field", help="In JSON/JSONL exports, the field holding the body text (dotted path).")
+    Optional[str], typer.Option("--field", metavar="FIELD", help="In JSON/JSONL exports, the field holding the body text (dotted path).")
 ]
 DateField = Annotated[
-    Optional[str], typer.Option("--date-field", help="In JSON/JSONL exports, the field holding the publication date.")
+    Optional[str], typer.Option("--date-field", metavar="FIELD", help="In JSON/JSONL exports, the field holding the publication date.")
 ]
 Output = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout.")
+    Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
 ]

@@ -75,6 +75,17 @@ class Document:
     date_source: str | None = None
     source: str | None = None
     notes: list[Note] = field(default_factory=list)
+    # A record of a JSON/JSONL export (path `export.jsonl#id`): the export's own path, the record's
+    # id (or position) and headline, and the export's lines the record's positions point into.
+    file: str | None = None
+    record: str | None = None
+    headline: str | None = None
+    line_text: dict[int, str] | None = None
+
+    @property
+    def report_path(self) -> str:
+        """The path findings name: the real file, also for a record of an export."""
+        return self.file or self.path
 
     def __iter__(self) -> Iterator[Block]:
         """The blocks as a person reads them (see `reading`): every loader's blocks pass here. A block

@@ -7,6 +7,7 @@ another line), so line N is the Nth line of that text and the column counts with
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Iterator
 
@@ -20,10 +21,39 @@ from .errors import DocumentError
 
 def docx_parts(data: bytes, path: str) -> tuple[list[Block], str]:
     """The blocks of a .docx file's bytes and the extracted text their positions refer to."""
+    return docx_blocks(_open(data, path))
+
+
+def _open(data: bytes, path: str):
     try:
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds of errors on damaged files
         raise DocumentError(path, f"not a readable .docx file ({type(error).__name__})") from error
+
+
+# python-docx's own template carries this timestamp; a file it made without setting one has no date.
+TEMPLATE_STAMP = dt.datetime(2013, 12, 23, 23, 15)
+
+
+def docx_document(data: bytes, path: str) -> tuple[list[Block], str, dt.date | None, str | None]:
+    """Blocks, extracted text, and the date from the file's core properties with its source.
+
+    Word records when a file was last saved (`modified`) and first made (`created`); the last
+    save is the one nearest publication (a file made from an old template keeps its `created`).
+    """
+    document = _open(data, path)
+    blocks, text = docx_blocks(document)
+    for name in ("modified", "created"):
+        try:
+            value = getattr(document.core_properties, name)
+        except (ValueError, TypeError, AttributeError):  # an unreadable timestamp is no date
+            value = None
+        if isinstance(value, dt.datetime) and value.year > 1980 and value.replace(tzinfo=None) != TEMPLATE_STAMP:
+            return blocks, text, value.date(), f"docx core property {name}"
+    return blocks, text, None, None
+
+
+def docx_blocks(document) -> tuple[list[Block], str]:
     lines: list[str] = []
     blocks: list[Block] = []
     for texts in _units(document.iter_inner_content()):

@@ -24,6 +24,7 @@ from lxml import etree
 
 from .base import Block, Note, Piece
 from .dates import read_date
+from .page_dates import published_date
 from .suppress import parse_comment
 
 # Content a reader never sees as prose; code is left out as it is in Markdown.
@@ -331,7 +332,7 @@ def html_document_parts(text: str) -> tuple[list[Block], dt.date | None, str | N
     reader = _Reader()
     reader.feed(text)
     reader.close()
-    date, source, notes = reader.target.date()
+    date, source, notes = published_date(text, reader.target.date)
     return reader.target.blocks, date, source, notes
 
 
@@ -340,4 +341,4 @@ def html_date(head: str) -> tuple[dt.date | None, str | None, list[Note]]:
     reader = _Reader()
     reader.feed(head)
     reader.close()
-    return reader.target.date()
+    return published_date(head, reader.target.date)

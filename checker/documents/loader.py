@@ -74,10 +74,10 @@ def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str |
     if kind == "docx":
         data = head + stream.read()
         stream.close()
-        from .docx_text import docx_parts  # python-docx is imported only for .docx files
+        from .docx_text import docx_document  # python-docx is imported only for .docx files
 
-        blocks, text = docx_parts(data, name)
-        return iter([Document(name, list(mark_plain_text(blocks)), source=text)])
+        blocks, text, date, date_source = docx_document(data, name)
+        return iter([Document(name, list(mark_plain_text(blocks)), date, date_source, source=text)])
     if looks_binary(head):
         stream.close()
         raise DocumentError(name, "looks like a binary file (it contains NUL bytes)")
@@ -117,7 +117,7 @@ def _parse_text(text: str, notes: list[Note], name: str, kind: str, field: str |
 
 def _markdown_document(text: str, notes: list[Note], name: str, mdx: bool) -> Document:
     matter = split_front_matter(text)
-    document = Document(name, [], matter.date, "front matter" if matter.date else None, text,
+    document = Document(name, [], matter.date, matter.date_source, text,
                         notes + matter.notes)
     document.blocks = _markdown_part(matter.body, 1, mdx, document.notes)
     return document

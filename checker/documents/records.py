@@ -1,8 +1,10 @@
 """JSON and JSONL exports from a CMS: one document per record, named `path#N`.
 
 `field` names the body (a dotted path such as `content.body`), `date_field` the date. N is the
-record's `id` if it has one, else its 1-based position. Positions are relative to the body text.
-A body that contains HTML tags is read as HTML, anything else as plain text.
+record's `id` if it has one, else its 1-based position. Positions point into the export itself:
+the line of the record and the column of the character inside the JSON string, through its
+escapes (`json_positions`), so CI annotations land on a real place. A body that contains HTML
+tags is read as HTML, anything else as plain text.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from .base import Document, Note
 from .dates import read_date
 from .errors import DocumentError
 from .html_text import html_document_parts
+from .json_positions import LineIndex, anchor_blocks, find_string_value
 from .plaintext import text_blocks
 from .suppress import mark_plain_text
 
 GUESSED_FIELDS = ("body", "content", "text")
+HEADLINE_FIELDS = ("headline", "title", "name")
 _HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|span|ul|ol|li|table|a|em|strong|b|i|section|article)\b", re.I)
 
 
@@ -43,8 +47,12 @@ def json_documents(text: str, path: str, field: str | None, date_field: str | No
         raise DocumentError(path, f"not valid JSON ({error})") from error
     records = data if isinstance(data, list) else [data]
     body_field = field or _guess_field(records, path)
+    index = LineIndex(text)
+    cursor = 0
     for number, record in enumerate(records, 1):
-        yield record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
+        document = record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
+        cursor = _anchor(document, record, body_field, path, text, index, cursor)
+        yield document
 
 
 def jsonl_documents(lines: Iterable[str], path: str, field: str | None,
@@ -58,11 +66,41 @@ def jsonl_documents(lines: Iterable[str], path: str, field: str | None,
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as error:
-            note = Note("bad-record", f"line {line_number} is not valid JSON ({error})", "warning")
-            yield Document(f"{path}#{number}", [], notes=[note])
+            note = Note("bad-record", f"line {line_number} is not valid JSON ({error})", "warning",
+                        line=line_number)
+            yield Document(f"{path}#{number}", [], notes=[note], file=path, record=str(number),
+                           line_text={line_number: line})
             continue
         body_field = field or _guess_field([record], path)
-        yield record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
+        document = record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
+        _anchor(document, record, body_field, path, line, LineIndex(line, line_number), 0)
+        yield document
+
+
+def _anchor(document: Document, record: Any, body_field: str, path: str, raw: str, index: LineIndex,
+            cursor: int) -> int:
+    """Point the record's blocks and notes into the export; the raw offset to search on from."""
+    document.file = path
+    document.record = document.path.rsplit("#", 1)[1]
+    headline = next((lookup(record, key) for key in HEADLINE_FIELDS if isinstance(lookup(record, key), str)), None)
+    document.headline = headline.strip() or None if headline else None
+    body = lookup(record, body_field)
+    mapping = find_string_value(raw, body, cursor) if isinstance(body, str) else None
+    if mapping is None:  # no body (a note about it), or a body the scan cannot find
+        brace = raw.find("{", cursor)
+        line = index.position(brace if brace != -1 else cursor)[0]
+        for note in document.notes:
+            note.line, note.column = line, 1
+        document.line_text = {line: index.line_text(line)}
+        return cursor
+    document.blocks = anchor_blocks(document.blocks, body, mapping, index)
+    end = mapping.raw(len(body))
+    first, last = index.position(mapping.start)[0], index.position(end)[0]
+    document.line_text = {number: index.line_text(number) for number in range(first, last + 1)}
+    for note in document.notes:
+        note.line, note.column = index.position(mapping.start - 1)
+    document.source = None  # the record's text is the export's line, not a file of its own
+    return end + 1  # past the closing quote
 
 
 def record_document(record: Any, name: str, field: str, date_field: str | None) -> Document:

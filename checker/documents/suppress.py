@@ -1,20 +1,30 @@
-"""Inline suppressions: `figcheck: ignore` or `figcheck: ignore[rule-a, rule-b]`.
+"""Inline suppressions, in the forms ruff, ESLint and markdownlint users expect.
 
-Markdown and HTML carry them in comments that apply to the next block; plain text carries them
-anywhere in a line and they apply to that line's block.
+    figcheck: ignore[rule-a, rule-b]         the next block (Markdown/HTML comment) or this block (text)
+    figcheck: disable[rule-a] ... figcheck: enable[rule-a]      the lines in between
+    figcheck: disable-next-line[rule-a]      the next line
+    figcheck: disable-line[rule-a]           this line
+    figcheck: disable-file[rule-a]           the whole file
+
+No `[...]` means every rule. Any directive may end with a reason: `-- quoted as published`.
+Markdown and HTML carry directives in comments (`<!-- figcheck: disable -->`); plain text and
+.docx anywhere in a line. `ignore` is attached to blocks by the loaders; the line forms are read
+from the document's text by `line_directives` and applied to findings by line. A directive
+figcheck does not know, or a rule id no pack defines, is reported (`bad-suppression`) by name.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from .base import Block
 
 ALL_RULES = "*"
 
-_DIRECTIVE = re.compile(r"figcheck:\s*ignore(?:\[([^\]\n]*)\])?")
-_COMMENT = re.compile(r"<!--\s*(figcheck:\s*ignore(?:\[[^\]\n]*\])?)\s*-->")
+_DIRECTIVE = re.compile(r"figcheck:\s*ignore(?![\w-])(?:\[([^\]\n]*)\])?")
+_COMMENT = re.compile(r"<!--\s*(figcheck:\s*ignore(?:\[[^\]\n]*\])?)(?:\s+--[^\n]*?)?\s*-->")
 
 
 def parse_directive(text: str) -> frozenset[str] | None:
@@ -47,3 +57,93 @@ def mark_plain_text(blocks: Iterable[Block]) -> Iterator[Block]:
                 if block.suppress_line is None:
                     block.suppress_line = block.locate(match.start())[0]
         yield block
+
+
+# ---------------------------------------------------------------------------- line directives
+
+ACTIONS = ("ignore", "disable", "enable", "disable-next-line", "disable-line", "disable-file")
+_ANY = re.compile(r"figcheck:[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:[ \t]+--[ \t]*([^\n]*?))?[ \t]*(?=-->|$)",
+                  re.M)
+_IN_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """One `figcheck:` directive as written: where, which action, which rules, and why."""
+
+    line: int
+    action: str
+    rules: frozenset[str]
+    reason: str | None = None
+
+
+def line_directives(text: str, comments_only: bool) -> list[Directive]:
+    """Every `figcheck:` directive in `text`, in order; in comments only for Markdown and HTML."""
+    directives = []
+    regions = ((m.start(1), m.group(1)) for m in _IN_COMMENT.finditer(text)) if comments_only else [(0, text)]
+    for offset, region in regions:
+        for match in _ANY.finditer(region):
+            line = text.count("\n", 0, offset + match.start()) + 1
+            reason = (match.group(3) or "").strip() or None
+            directives.append(Directive(line, match.group(1).lower(), _rules(match.group(2)), reason))
+    return directives
+
+
+class LineSuppressions:
+    """The line forms of a document's directives, answering "is this rule silenced on this line?".
+
+    Records which directives silenced something, so a directive that silences nothing can be
+    reported as unused.
+    """
+
+    def __init__(self, directives: list[Directive]) -> None:
+        self.whole_file: list[Directive] = []
+        self.single: dict[int, list[Directive]] = {}
+        self.ranges: list[tuple[Directive, int | None]] = []  # (disable, line of the enable or None)
+        self.used: set[Directive] = set()
+        self.directives = [d for d in directives if d.action in ACTIONS and d.action != "ignore"]
+        open_ranges: list[Directive] = []
+        for directive in self.directives:
+            if directive.action == "disable-file":
+                self.whole_file.append(directive)
+            elif directive.action == "disable-line":
+                self.single.setdefault(directive.line, []).append(directive)
+            elif directive.action == "disable-next-line":
+                self.single.setdefault(directive.line + 1, []).append(directive)
+            elif directive.action == "disable":
+                open_ranges.append(directive)
+            elif directive.action == "enable":
+                still_open = []
+                for disable in open_ranges:
+                    if ALL_RULES in directive.rules or disable.rules <= directive.rules:
+                        self.ranges.append((disable, directive.line))
+                    else:
+                        still_open.append(disable)
+                open_ranges = still_open
+        self.ranges.extend((disable, None) for disable in open_ranges)
+
+    def applies(self, line: int, rule_id: str) -> bool:
+        candidates = [*self.whole_file, *self.single.get(line, [])]
+        candidates += [d for d, end in self.ranges if d.line <= line and (end is None or line < end)]
+        for directive in candidates:
+            if ALL_RULES in directive.rules or rule_id in directive.rules:
+                self.used.add(directive)
+                return True
+        return False
+
+    def unused(self) -> list[Directive]:
+        return [d for d in self.directives if d.action != "enable" and d not in self.used]
+
+
+def directive_problems(directives: list[Directive], known_rules: frozenset[str]) -> list[tuple[int, str]]:
+    """(line, message) for each directive figcheck does not know and each rule id no pack defines."""
+    problems = []
+    for directive in directives:
+        if directive.action not in ACTIONS:
+            problems.append((directive.line, f"unknown suppression directive {directive.action!r}; "
+                                             f"use one of: {', '.join(ACTIONS)}"))
+            continue
+        unknown = sorted(directive.rules - known_rules - {ALL_RULES})
+        if unknown:
+            problems.append((directive.line, f"suppression names unknown rule id(s): {', '.join(unknown)}"))
+    return problems

@@ -19,7 +19,7 @@ import pathspec
 from .base import Document
 from .decoding import looks_binary
 from .errors import DocumentError
-from .loader import load_file, load_stream
+from .loader import format_of, load_file, load_stream
 
 DEFAULT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".mdx", ".html", ".htm", ".docx"})
 RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson"})
@@ -28,13 +28,18 @@ STDIN = "-"
 
 
 class DocumentWalk:
-    """Iterate to get the documents; afterwards `files` counts the files read and `skipped`
-    lists (path, reason) for each file passed over while walking."""
+    """Iterate to get the documents; afterwards `files` counts the files read, `skipped`
+    lists (path, reason) for each file passed over while walking, and `empty` the directories
+    that held nothing to read (an empty selection is not an error; a missing path is)."""
 
     def __init__(self, paths: Iterable[str | Path], *, include: Iterable[str] = (),
                  exclude: Iterable[str] = (), field: str | None = None, date_field: str | None = None,
-                 stdin_kind: str = "text") -> None:
+                 stdin_kind: str = "text", stdin_name: str | None = None) -> None:
         self.paths = [str(path) for path in paths]
+        # --stdin-filename: stdin is read as that file would be (its type, front matter) and named so.
+        self.stdin_name = stdin_name
+        if stdin_name is not None and stdin_kind == "text":
+            stdin_kind = format_of(stdin_name)
         self.include = _spec(include)
         self.exclude = _spec(exclude)
         self.field = field
@@ -42,13 +47,14 @@ class DocumentWalk:
         self.stdin_kind = stdin_kind
         self.files = 0
         self.skipped: list[tuple[str, str]] = []
+        self.empty: list[str] = []  # directories named that hold no document figcheck reads
         self._seen: set[str] = set()
 
     def __iter__(self) -> Iterator[Document]:
         for path in self.paths:
             if path == STDIN:
                 self.files += 1
-                yield from load_stream(sys.stdin.buffer, "<stdin>", kind=self.stdin_kind,
+                yield from load_stream(sys.stdin.buffer, self.stdin_name or "<stdin>", kind=self.stdin_kind,
                                        field=self.field, date_field=self.date_field)
             elif os.path.isdir(path):
                 yield from self._walk(path)
@@ -63,8 +69,8 @@ class DocumentWalk:
 
     def _walk(self, root: str) -> Iterator[Document]:
         found = list(self._candidates(root))
-        if not found and not self.skipped:
-            raise DocumentError(root, "is a directory with no documents in it")
+        if not found:  # nothing to check is not an error (ruff, markdownlint-cli2): the caller notes it
+            self.empty.append(root)
         for path in found:
             if not self._first_time(path):
                 continue
@@ -112,10 +118,10 @@ class DocumentWalk:
 
 def iter_documents(paths: Iterable[str | Path], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
                    field: str | None = None, date_field: str | None = None,
-                   stdin_kind: str = "text") -> DocumentWalk:
+                   stdin_kind: str = "text", stdin_name: str | None = None) -> DocumentWalk:
     """The documents under `paths` ("-" is stdin); see DocumentWalk for the counts."""
     return DocumentWalk(paths, include=include, exclude=exclude, field=field, date_field=date_field,
-                        stdin_kind=stdin_kind)
+                        stdin_kind=stdin_kind, stdin_name=stdin_name)
 
 
 def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:

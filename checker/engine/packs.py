@@ -46,6 +46,7 @@ class Rule(BaseModel):
         default=None, description="template; {message}, {suggestion} and evidence keys may be used"
     )
     description: str | None = None
+    link: str | None = Field(default=None, description="a page that documents the rule (SARIF helpUri), as in Vale")
     enabled: bool = True
     params: dict = Field(default_factory=dict)
     examples: Examples | None = None

@@ -26,9 +26,15 @@ from checker.extract.chinese_lexicon import (
     NAMES_BY_COUNTRY,
     NON_ISO_UNITS,
     NOT_NUMBERS,
+    ZH_UNIT_PREFIXES,
+    ZH_UNITS,
 )
 from checker.extract.chinese_numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, fold, parse_chinese_number
 from checker.model import Quantity
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
 
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
 _NUMERAL_CHARS = CHINESE_DIGITS + SMALL_UNITS
@@ -36,17 +42,25 @@ _BIG = "".join(BIG_UNITS)
 _DECIMAL = r"点 *[零一二三四五六七八九壹贰叁肆伍陆柒捌玖0-9]+"
 _FIRST = rf"(?:{_ARABIC}|[{_NUMERAL_CHARS}])"
 # Spaces may separate Chinese parts (一百 五 十 二, 7 万5 千), never two Arabic runs.
+
+
+def _numeral_not_unit(chars: str) -> str:
+    """A class of numeral characters, except where one starts a unit word: 千 in 千米 and 兆 in 兆字节
+    are the kilo- and mega- of the unit, so "12千米" is 12 km and "五十兆字节" 50 MB."""
+    rests = {c: [u[1:] for u in ZH_UNITS if u[0] == c and len(u) > 1] for c in chars}
+    plain = "".join(c for c in chars if not rests[c])
+    parts = [f"[{plain}]"] if plain else []
+    parts += [f"{re.escape(c)}(?!{_alternation(r)})" for c, r in rests.items() if r]
+    return "(?:" + "|".join(parts) + ")"
+
+
 _NEXT = (
-    rf"(?:(?<![0-9]) *[{CHINESE_DIGITS}]| *[{SMALL_UNITS}]| *(?:[余多几] *)*[{_BIG}]"
+    rf"(?:(?<![0-9]) *[{CHINESE_DIGITS}]| *{_numeral_not_unit(SMALL_UNITS)}| *(?:[余多几] *)*{_numeral_not_unit(_BIG)}"
     rf"|(?<![0-9]) *{_ARABIC}| *{_DECIMAL})"
 )
 _NUMBER = rf"(?:负 *|(?<![-\w])-)?{_FIRST}{_NEXT}*"
 # 3/5 and 1 3/5 in full-width digits (ASCII ones belong to the English grammar).
 _SLASH_FRACTION = r"(?:(?P<slash_whole>\d+) +)?(?P<slash_numerator>\d+) *[/] *(?P<slash_denominator>\d+)"
-
-
-def _alternation(names) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 _CJK = "\u4e00-\u9fff"
@@ -59,6 +73,11 @@ _DIGIT_CHAR = "[0-9零一二三四五六七八九两]"
 _NOT_AFTER_CHENG = "[为功本立长员交果都绩就熟品型效败年人群批家语千倍]"
 _NOT_AFTER_ZHE = "[合算叠旧扣射返腾价让换成现]"
 _NOT_AFTER_TAIL = "[季月日年个次位名家项种倍线]"
+# Unit words; one that classifiers may follow ("一两个月": one or two months, not a tael) is guarded.
+_UNIT = "|".join(
+    re.escape(surface) + (f"(?![{not_before}])" if not_before else "")
+    for surface, (_, _, not_before) in sorted(ZH_UNITS.items(), key=lambda item: -len(item[0]))
+)
 
 _GRAMMAR = re.compile(
     rf"(?<![{_NUMERAL_CHARS}0-9])百分之 *(?P<pct_of>{_NUMBER})"
@@ -68,6 +87,8 @@ _GRAMMAR = re.compile(
     rf"(?: *又? *(?P<minor_amount>[零一二三四五六七八九两0-9]+) *(?P<minor_unit>{_MINOR}))?"
     rf"|(?<!兑)(?P<named>{_alternation(CURRENCY_NAMES_BEFORE)}) *(?P<named_amount>(?>{_NUMBER}))"
     rf"(?: *(?P<named_unit>[元圆块]))?(?! *(?:{_CURRENCY}|[{_NUMERAL_CHARS}{_BIG}0-9]))"
+    rf"|(?P<unit_prefix>{_alternation(ZH_UNIT_PREFIXES)}) *(?P<prefix_amount>{_NUMBER}) *度"
+    rf"|(?P<unit_amount>{_NUMBER}) *(?P<unit>{_UNIT})(?P<unit_half> *半)?"
     rf"|(?P<symbol>{_alternation(CURRENCY_PREFIXES)}) *(?P<symbol_amount>{_NUMBER})"
     rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个? *百 *分 *点)"
     rf"|(?P<zhe_digits>{_DIGIT_CHAR} *{_DIGIT_CHAR}) *折(?!{_NOT_AFTER_ZHE})"
@@ -107,6 +128,10 @@ def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -
         return _money_after(m, text, folded)
     if m.group("named") is not None:
         return _money_named_before(m, text, folded)
+    if m.group("unit") is not None:
+        return _physical(m, text, folded, blocked)
+    if m.group("unit_prefix") is not None:
+        return _temperature(m, text, folded)
     if m.group("symbol") is not None:
         return _money_before(m, text, folded)
     if m.group("zhe_digits") is not None or m.group("tenths") is not None or m.group("half") is not None:
@@ -190,6 +215,36 @@ def _tenths(m: re.Match, text: str) -> Quantity | None:
     if not 0 < value <= 100 and not (m.group("tenths_unit") == "成" and value <= 1000):
         return None
     return _quantity(text, m.start(), m.end(), float(f"{value:.12g}"), "percent", numeral, unit="percent")
+def _physical(m: re.Match, text: str, folded: str, blocked) -> Quantity | None:
+    """A number followed by a unit: 387万亩, 20万公斤, 两千五百公里, 三斤半, 85度 (where the text is about
+    temperature). Not inside a word that only looks numeric (两两, "in pairs")."""
+    numeral = m.group("unit_amount")
+    if _inside_word(m.start("unit_amount"), m.end("unit"), blocked):
+        return None
+    unit, context, _ = ZH_UNITS[m.group("unit")]
+    if context and not any(word in folded for word in context):
+        return None
+    if not any(c.isdigit() or c in CHINESE_DIGITS or c in "十拾" for c in numeral):
+        return None  # 千米 alone is the unit's name, not a thousand metres
+    value = parse_chinese_number(numeral)
+    if value is None:
+        return None
+    end = m.end("unit")
+    if m.group("unit_half"):
+        value, end = value + 0.5, m.end("unit_half")
+    start = m.start("unit_amount")
+    return _quantity(text, start, end, value, "physical", numeral, unit=unit, hedge=_hedge(folded, start, end, numeral))
+
+
+def _temperature(m: re.Match, text: str, folded: str) -> Quantity | None:
+    """华氏温度98.6度, 摄氏20度: the scale named before the number, 度 after it."""
+    numeral = m.group("prefix_amount")
+    value = parse_chinese_number(numeral)
+    if value is None:
+        return None
+    start, end = m.start(), m.end()
+    return _quantity(text, start, end, value, "physical", numeral, unit=ZH_UNIT_PREFIXES[m.group("unit_prefix")],
+                     hedge=_hedge(folded, start, end, numeral))
 
 
 def _share_scale(low_numeral: str, low: float, high_numeral: str) -> float:

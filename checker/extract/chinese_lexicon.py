@@ -63,3 +63,21 @@ for _family in _V.families.families:
     for _name in _names:
         if len(_name) <= 3:  # 卢比, 里亚尔; not 巴基斯坦卢比, which names its country already
             NAMES_BY_COUNTRY[_name] = _countries
+# Physical units after a numeral (units.yaml `zh`), by folded surface: (pint unit, words one of which
+# the text must hold, characters that may not follow).
+ZH_UNITS: dict[str, tuple[str, tuple[str, ...], str]] = {}
+# Words before a numeral that, with 度 after it, give its unit ("华氏温度98.6度").
+ZH_UNIT_PREFIXES: dict[str, str] = {}
+
+
+def _fold_later(surface: str) -> str:
+    from checker.extract.chinese_numerals import fold
+
+    return fold(surface)
+
+
+for _unit in _V.units.units:
+    for _surface in _unit.zh:
+        ZH_UNITS[_fold_later(_surface)] = (_unit.pint, tuple(_unit.zh_context), "".join(_unit.zh_not_before))
+    for _prefix in _unit.zh_prefix:
+        ZH_UNIT_PREFIXES[_fold_later(_prefix)] = _unit.pint

@@ -39,10 +39,10 @@ _UNIT = rf"(?P<unit>(?i:{_alternation(WORD_UNITS)})|{_alternation(SYMBOL_UNITS)}
 _BARE_LETTER = rf"(?P<letter>[{''.join(BARE_TEMPERATURE_LETTERS)}])"
 
 _CANDIDATE = re.compile(
-    rf"(?<![\w.\-/$£€¥])(?P<sign>(?<![\w-])(?<!\d\s)-\s?)?"
+    rf"(?<![A-Za-z0-9_.\-/$£€¥])(?P<sign>(?<![\w-])(?<!\d\s)-\s?)?"
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>\b{_WORD_NUMBER}))"
     rf"(?P<scale>\s+(?i:{_alternation(SCALE_WORDS)}))?"
-    rf"(?:(?:\s*-\s*|\s*)(?P<open>[(\[{{<])?\s*{_UNIT}(?(open)\s*[)\]}}>])(?![\w²³/]|-\d)"
+    rf"(?:(?:\s*-\s*|\s*)(?P<open>[(\[{{<])?\s*{_UNIT}(?(open)\s*[)\]}}>])(?![A-Za-z0-9_²³/]|-\d)"
     rf"|(?<=\d){_BARE_LETTER}(?![\w/\-]))"
     rf"(?P<per>\s+(?i:a|an|per)\s+(?i:day|week|month|year|annum|hour))?"
 )
@@ -191,6 +191,10 @@ def get_ureg():
     import pint
 
     try:
-        return pint.UnitRegistry(cache_folder=":auto:")
+        registry = pint.UnitRegistry(cache_folder=":auto:")
     except Exception:  # a read-only or broken cache directory must never stop a lint
-        return pint.UnitRegistry()
+        registry = pint.UnitRegistry()
+    for unit in vocab().units.units:  # units pint lacks (亩, 斤, 两): their definitions are vocab data
+        for definition in unit.definitions:
+            registry.define(definition)
+    return registry

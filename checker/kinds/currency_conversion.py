@@ -69,6 +69,9 @@ class CurrencyConversion(Check):
         `window_days`: days before the document's date whose rates are accepted.
         `undated_window_days`: days at the end of the table used when no date is known.
         `undated_history_days`: without a date, a pair that only fits older rates is info.
+        `weekly_tolerance`: added when the rate comes from a weekly series (NBP table B).
+        `monthly_tolerance`: added when the rate comes from a monthly series (HMRC, set in advance).
+        `stated_rate_tolerance`: how far a pair may sit from a rate the text itself states.
         `report_unchecked`: report pairs that cannot be checked (no rate) as info.
         `fix_slack`: how close to a power of ten a gap must be to suggest a scale fix.
     """
@@ -186,7 +189,7 @@ class CurrencyConversion(Check):
             fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.display}{closing}")
         fixes.append(f"{stated.display}{opening}about {expected_text}{closing}" if "about" not in opening
                      else f"{stated.display}{opening}{expected_text}{closing}")
-        evidence = self._mismatch_evidence(relation, stated, converted, window, factor, text, power)
+        evidence = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text)
         return Problem((stated, converted), message, messages.say("fix.or").join(fixes), evidence)
 
     def _mismatch_zh(
@@ -213,10 +216,11 @@ class CurrencyConversion(Check):
         else:
             about = messages.say("currency.about", amount=expected_text)
             fixes.append(f"{stated.display}{gap}{about}{closing}" if closing else f"{stated.display}{gap}{expected_text}")
-        problem = self._mismatch_evidence(relation, stated, converted, window, factor, text, power)
+        problem = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text, chinese=True)
         return Problem((stated, converted), message, messages.say("fix.or").join(fixes), problem)
 
-    def _mismatch_evidence(self, relation, stated, converted, window, factor, text, power) -> dict:
+    def _mismatch_evidence(self, relation, stated, converted, window, factor, text, power, expected_text,
+                           chinese=False) -> dict:
         expected = stated.value * window.latest
         evidence = {
             "stated": f"{stated.value:g} {stated.currency}",
@@ -227,9 +231,21 @@ class CurrencyConversion(Check):
             "date": self.env.date.isoformat() if self.env.date else None,
             "date_source": self.env.date_source,
         }
+        # Exact texts for the figures' span, one per alternative fix, so SARIF and reviewdog can
+        # offer them as fixes (the engine extends them with the span to a closing bracket).
+        between = text[stated.end : converted.start]
+        if chinese:
+            about = "" if re.search(r"[约約]", between) else "约合"
+        else:
+            about = "" if "about" in between else "about "
+        restated = text[stated.start : converted.start] + about + expected_text
+        replacements = [restated]
         if power is not None:
             evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
-            evidence["replacement"] = restate(stated, stated.value / 10**power) + text[stated.end : converted.end]
+            rescaled = restate(stated, stated.value / 10**power)
+            evidence["replacement"] = rescaled + text[stated.end : converted.end]
+            replacements.insert(0, evidence["replacement"])
+        evidence["replacements"] = replacements
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous

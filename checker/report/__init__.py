@@ -38,6 +38,8 @@ _REPORTERS: dict[str, str] = {
     "rdjsonl": "rdjsonl",
     "junit": "junit",
     "html": "html_page",
+    "concise": "concise",
+    "gitlab": "gitlab",
 }
 FORMATS: tuple[str, ...] = tuple(_REPORTERS)
 
@@ -50,6 +52,8 @@ SUFFIXES: dict[str, str] = {
     "rdjsonl": ".rdjsonl",
     "junit": ".xml",
     "html": ".html",
+    "concise": ".txt",
+    "gitlab": ".json",
 }
 
 
@@ -70,13 +74,16 @@ def render(
     width: int | None = None,
     show_unparsed: bool = False,
     environ: Mapping[str, str] | None = None,
+    fail_on: str = "error",
+    quiet: bool = False,
 ) -> str:
     """The report of `result` in format `fmt`, as one string ready to print or write."""
     module_name = _REPORTERS.get(fmt)
     if module_name is None:
         raise UnknownFormat(fmt)
     reporter = importlib.import_module(f"{__name__}.{module_name}")
-    options = RenderOptions(color=color, width=width, show_unparsed=show_unparsed)
+    options = RenderOptions(color=color, width=width, show_unparsed=show_unparsed, fail_on=fail_on,
+                            quiet=quiet)
     if environ is not None:
         options = replace(options, environ=environ)
     return reporter.render(result, dict(rules or {}), options)

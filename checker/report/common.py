@@ -59,8 +59,43 @@ def replacement(finding: Finding) -> str | None:
     cover the span exactly), so a machine-applicable fix is only offered when the check states
     one as `evidence["replacement"]`.
     """
+    if finding.path.lower().endswith(BINARY_SUFFIXES):
+        return None
     value = finding.evidence.get("replacement")
     return value if isinstance(value, str) else None
+
+
+# Inputs whose text a fix cannot be applied to as a text edit (a .docx is a zip of XML).
+BINARY_SUFFIXES = (".docx",)
+
+
+def replacements(finding: Finding) -> list[str]:
+    """Every exact replacement of the span the check offers (alternatives, most likely first).
+
+    None for a binary input: a reviewer's "apply suggestion" would write text into a zip.
+    """
+    if finding.path.lower().endswith(BINARY_SUFFIXES):
+        return []
+    listed = finding.evidence.get("replacements")
+    texts = [text for text in listed if isinstance(text, str)] if isinstance(listed, list) else []
+    single = replacement(finding)
+    if single is not None and single not in texts:
+        texts.insert(0, single)
+    return texts
+
+
+def occurrence_keys(findings: Iterable[Finding], key) -> list[str]:
+    """`key(finding)` made unique with CodeQL's occurrence suffix: the n-th repeat gets ":n".
+
+    Two identical findings in one file ("$5 (4 euros)" twice) must stay two results.
+    """
+    seen: dict[str, int] = {}
+    keys = []
+    for finding in findings:
+        base = key(finding)
+        seen[base] = seen.get(base, 0) + 1
+        keys.append(f"{base}:{seen[base]}")
+    return keys
 
 
 def message_with_help(finding: Finding) -> str:
@@ -98,3 +133,10 @@ def file_paths(result: LintResult) -> list[str]:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def files_text(result: LintResult) -> str:
+    """"1 file", "2 files", or for exports "3 records in 1 file" (records counted once each)."""
+    if result.records:
+        return f"{plural(result.records, 'record')} in {plural(result.files, 'file')}"
+    return plural(result.files, "file")

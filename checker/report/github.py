@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Mapping
 
 from checker.findings import Finding, LintResult
-from checker.report.common import by_location, message_with_help, most_severe_first, plural
+from checker.report.common import by_location, files_text, message_with_help, most_severe_first, plural
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo
 
@@ -57,7 +57,7 @@ def step_summary(result: LintResult) -> str:
     counts = result.summary()
     head = (
         f"### figcheck: {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
-        f"{plural(counts['info'], 'info')} in {plural(result.files, 'file')}\n\n"
+        f"{plural(counts['info'], 'info')} in {files_text(result)}\n\n"
     )
     if not result.findings:
         return head + "No findings.\n\n"

@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from checker.report.common import plural
+
 if TYPE_CHECKING:
     from checker.builtin_rules import BuiltinRule
     from checker.engine.packs import LoadedRule
@@ -28,7 +30,7 @@ def rules_listing(loaded: list["LoadedRule"], kinds: Mapping[str, "CheckKind"],
     """The rules that would run, every check kind, and the rules figcheck reports on its own."""
     lines = []
     width = max((len(r.id) for r in loaded), default=10) + 2
-    lines.append(f"rules ({len(loaded)}):")
+    lines.append(f"{plural(len(loaded), 'rule')}:")
     for rule in loaded:
         kind = "" if rule.kind.name == rule.id else f" [{rule.kind.name}]"
         lines.append(f"  {rule.id:<{width}}{rule.rule.severity:<9}{_summary(rule)}{kind}  ({Path(rule.origin).name})")
@@ -37,7 +39,7 @@ def rules_listing(loaded: list["LoadedRule"], kinds: Mapping[str, "CheckKind"],
     for name, kind in kinds.items():
         lines.append(f"  {name:<{width}}{kind.summary}")
     width = max(len(name) for name in builtins) + 2
-    lines.append(f"\nbuilt-in rules ({len(builtins)}, reported without a rule pack):")
+    lines.append(f"\n{plural(len(builtins), 'built-in rule')} (reported without a rule pack):")
     for builtin in builtins.values():
         lines.append(f"  {builtin.id:<{width}}{builtin.severity:<9}{builtin.summary}")
     return "\n".join(lines)
@@ -136,11 +138,12 @@ def rate_sources(rows: list[dict], currencies: list[str]) -> str:
 def audit_summary(summary: dict, output: Path, format: str) -> str:
     """What `figcheck audit` prints when it is done: totals, per-rule counts, where findings are."""
     counts = summary["summary"]
-    lines = [f"{summary['files']} files, {summary['documents']} documents, {summary['partitions']} partitions: "
-             f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos "
-             f"({summary['amounts']} amounts, {summary['relations']} relations)"]
+    lines = [f"{plural(summary['files'], 'file')}, {plural(summary['documents'], 'document')}, "
+             f"{plural(summary['partitions'], 'partition')}: {plural(counts['error'], 'error')}, "
+             f"{plural(counts['warning'], 'warning')}, {plural(counts['info'], 'info')} "
+             f"({plural(summary['amounts'], 'amount')}, {plural(summary['relations'], 'relation')})"]
     lines += [f"  {rule}: {count}" for rule, count in summary["rules"].items()]
     if summary["skipped"]:
-        lines.append(f"  skipped {len(summary['skipped'])} unreadable files (listed in {output / '_summary.json'})")
+        lines.append(f"  skipped {plural(len(summary['skipped']), 'unreadable file')} (listed in {output / '_summary.json'})")
     lines.append(f"findings: {output}/part-*.{format}")
     return "\n".join(lines)

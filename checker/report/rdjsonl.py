@@ -1,8 +1,9 @@
 """`--format rdjsonl`: reviewdog's Diagnostic format, one JSON object per line.
 
 reviewdog counts columns in UTF-8 bytes, findings in characters; the source line, when kept,
-converts one to the other. reviewdog applies `suggestions` as code changes, so only an exact
-replacement of the span is offered as one; the human suggestion goes into the message.
+converts one to the other. reviewdog applies `suggestions` as code changes, so only exact
+replacements of the span are offered, every alternative the check gives (none for a binary input
+such as .docx); the human suggestion goes into the message.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import json
 from typing import Any, Mapping
 
 from checker.findings import Finding, LintResult
-from checker.report.common import TOOL_NAME, by_location, message_with_help, replacement
+from checker.report.common import TOOL_NAME, by_location, message_with_help, replacements
 from checker.report.options import RenderOptions
-from checker.report.rules import RuleInfo, rule_info
+from checker.report.rules import HOMEPAGE, RuleInfo, rule_info
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -33,12 +34,12 @@ def diagnostic(finding: Finding, rules: Mapping[str, RuleInfo]) -> dict[str, Any
         "message": message_with_help(finding),
         "location": {"path": finding.path, "range": span},
         "severity": SEVERITIES[finding.severity],
-        "source": {"name": TOOL_NAME},
+        "source": {"name": TOOL_NAME, "url": HOMEPAGE},
         "code": code,
     }
-    fix = replacement(finding)
-    if fix is not None:
-        entry["suggestions"] = [{"range": span, "text": fix}]
+    fixes = replacements(finding)
+    if fixes:
+        entry["suggestions"] = [{"range": span, "text": fix} for fix in fixes]
     return entry
 
 

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.findings import Finding, LintResult
-from checker.report.common import by_location, evidence_text, plural, span_width
+from checker.report.common import by_location, evidence_text, files_text, plural, span_width
 from checker.report.excerpt import excerpt
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo
@@ -45,7 +45,8 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
     for finding in by_location(result.findings):
         _print_finding(console, finding)
         console.print()
-    _print_summary(console, result, options.show_unparsed)
+    if not options.quiet:
+        _print_summary(console, result, options.show_unparsed)
     return buffer.getvalue()
 
 
@@ -80,7 +81,7 @@ def _print_finding(console: Console, finding: Finding) -> None:
 def _print_summary(console: Console, result: LintResult, show_unparsed: bool) -> None:
     counts = result.summary()
     with_findings = len({f.path for f in result.findings})
-    checked = f"{plural(result.files, 'file')} checked"
+    checked = f"{files_text(result)} checked"
     if result.skipped:
         checked += f", {result.skipped} skipped"
     if result.findings:

@@ -33,12 +33,18 @@ def rule_info(rules: Mapping[str, RuleInfo], rule_id: str, severity: SeverityNam
     known = rules.get(rule_id)
     if known is not None:
         return known
-    return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id)
+    return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id, help_uri=RULES_URI)
+
+
+# Where figcheck is documented; rules without a `link:` of their own point at its check kinds.
+HOMEPAGE = "https://github.com/OWNER/figcheck"
+RULES_URI = f"{HOMEPAGE}#check-kinds"
 
 
 def rule_infos(loaded: Iterable["LoadedRule"]) -> dict[str, RuleInfo]:
     """What reporters may say about each loaded rule, keyed by rule id: built here, in the report
-    layer, from the rule packs, so that every front end (CLI, API, server) documents rules alike."""
+    layer, from the rule packs, so that every front end (CLI, API, server) documents rules alike.
+    Every rule gets a help link: its pack's `link:` (as in Vale), else figcheck's check-kind docs."""
     return {
         r.id: RuleInfo(
             id=r.id,
@@ -46,6 +52,7 @@ def rule_infos(loaded: Iterable["LoadedRule"]) -> dict[str, RuleInfo]:
             severity=r.rule.severity,
             summary=(r.rule.description or r.kind.summary).strip().split("\n")[0],
             help=r.kind.doc,
+            help_uri=r.rule.link or RULES_URI,
         )
         for r in loaded
     }

@@ -19,11 +19,12 @@ from checker.report.common import (
     by_location,
     known_evidence,
     message_with_help,
-    replacement,
+    occurrence_keys,
+    replacements,
     span_text,
 )
 from checker.report.options import RenderOptions
-from checker.report.rules import RuleInfo, rule_info
+from checker.report.rules import HOMEPAGE, RuleInfo, rule_info
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -38,12 +39,16 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
             "driver": {
                 "name": TOOL_NAME,
                 "version": __version__,
+                "informationUri": HOMEPAGE,
                 "rules": [_rule_descriptor(rule) for rule in catalogue],
             }
         },
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory figcheck ran in."}}},
-        "results": [_result(finding, index[finding.rule]) for finding in findings],
+        "results": [
+            _result(finding, index[finding.rule], fingerprint)
+            for finding, fingerprint in zip(findings, occurrence_keys(findings, _fingerprint))
+        ],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
@@ -59,6 +64,7 @@ def _rule_catalogue(findings: list[Finding], rules: Mapping[str, RuleInfo]) -> l
 
 
 def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
+    """A reportingDescriptor; every rule gets a helpUri (its pack's `link:` or figcheck's docs)."""
     descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": rule.id,
@@ -69,12 +75,11 @@ def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
     }
     if rule.help:
         descriptor["help"] = {"text": rule.help, "markdown": rule.help}
-    if rule.help_uri:
-        descriptor["helpUri"] = rule.help_uri
+    descriptor["helpUri"] = rule.help_uri or HOMEPAGE
     return descriptor
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
     region = _region(finding)
     artifact = _artifact_location(finding.path)
     result: dict[str, Any] = {
@@ -83,20 +88,25 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "level": LEVELS[finding.severity],
         "message": {"text": message_with_help(finding)},
         "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
-        "partialFingerprints": {"figcheck/v1": _fingerprint(finding)},
+        "partialFingerprints": {"figcheck/v1": fingerprint},
         "properties": {"evidence": known_evidence(finding.evidence)},
     }
     if finding.suggestion:
         result["properties"]["suggestion"] = finding.suggestion
-    fix = replacement(finding)
-    if fix is not None:
-        change = {"deletedRegion": _bare_region(finding), "insertedContent": {"text": fix}}
-        result["fixes"] = [
-            {
-                "description": {"text": f"Replace with: {fix}"},
-                "artifactChanges": [{"artifactLocation": artifact, "replacements": [change]}],
-            }
-        ]
+    fixes = [
+        {
+            "description": {"text": f"Replace with: {fix}"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": artifact,
+                    "replacements": [{"deletedRegion": _bare_region(finding), "insertedContent": {"text": fix}}],
+                }
+            ],
+        }
+        for fix in replacements(finding)
+    ]
+    if fixes:
+        result["fixes"] = fixes
     return result
 
 
@@ -125,7 +135,10 @@ def _artifact_location(path: str) -> dict[str, str]:
 
 
 def _fingerprint(finding: Finding) -> str:
-    """Stable across edits that only move the finding: rule, path and the words it is about."""
+    """Stable across edits that only move the finding: rule, path and the words it is about.
+
+    Identical findings in one file share this hash; the caller adds CodeQL's `:n` occurrence.
+    """
     anchor = span_text(finding) or finding.message
     digest = hashlib.sha256(f"{finding.rule}\0{finding.path}\0{anchor.strip()}".encode("utf-8"))
     return digest.hexdigest()[:32]

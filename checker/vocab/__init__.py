@@ -148,9 +148,18 @@ def _plain(value):
 
 
 # --- the cache -------------------------------------------------------------------------------------
-def _cache_file(raw: dict[str, bytes]) -> Path | None:
-    from checker.rates.cache import cache_dir
+def cache_dir() -> Path:
+    """figcheck's cache directory, the one the rate table is cached in too (`checker.rates.cache`):
+    $FIGCHECK_CACHE_DIR, else $XDG_CACHE_HOME/figcheck, else ~/.cache/figcheck. Spelled out here
+    because the vocabulary sits below every other layer and imports none of them."""
+    explicit = os.environ.get("FIGCHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "figcheck"
 
+
+def _cache_file(raw: dict[str, bytes]) -> Path | None:
     digest = hashlib.sha256()
     for name in sorted(raw):
         digest.update(name.encode() + b"\0" + raw[name] + b"\0")

@@ -173,6 +173,9 @@ class Unit(_Strict):
     words: list[str] = []
     symbols: list[str] = []
     zh: list[str] = []
+    zh_prefix: list[str] = []
+    zh_context: list[str] = []
+    zh_not_before: list[str] = []
     definitions: list[str] = []
     bare_letter: str | None = Field(None, pattern=r"^[A-Z]$")
 

@@ -51,7 +51,7 @@ def test_blocks_follow_block_level_elements(page):
 
 def test_published_time_meta_is_the_date(page):
     document, _, _ = page
-    assert str(document.date) == "2025-04-15" and document.date_source == "HTML meta"
+    assert str(document.date) == "2025-04-15" and document.date_source == 'HTML meta property="article:published_time"'
 
 
 def test_time_element_is_the_date_without_meta():

@@ -60,7 +60,7 @@ def test_code_links_images_comments_and_front_matter_are_not_prose(article, hidd
 
 def test_front_matter_date(article):
     document, _, _ = article
-    assert str(document.date) == "2025-04-15" and document.date_source == "front matter"
+    assert str(document.date) == "2025-04-15" and document.date_source == "YAML front matter date"
     assert document.notes == []
 
 

@@ -1,4 +1,4 @@
-"""JSON and JSONL CMS exports: one document per record, positions relative to the body."""
+"""JSON and JSONL CMS exports: one document per record, positions in the export itself."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ def test_jsonl_records_are_documents_with_their_own_dates_and_notes():
     first, html_body, no_body, broken = documents
     assert str(first.date) == "2025-04-15" and first.date_source == "field meta.published"
     block = next(iter(first))
-    assert block.locate(block.text.index("$96")) == (1, 35)
+    assert block.locate(block.text.index("$96")) == (1, 58)  # line 1 of the export, inside the string
     assert html_body.date is None and [n.rule for n in html_body.notes] == ["bad-date"]
     euro = [b for b in html_body if "€" in b.text][0]
-    assert euro.locate(euro.text.index("€")) == (2, 12)  # points at &euro; in the body text
+    assert euro.locate(euro.text.index("€")) == (2, 47)  # points at &euro; after the escaped \\n
     assert [n.rule for n in no_body.notes] == ["missing-field"] and list(no_body) == []
     assert [n.rule for n in broken.notes] == ["bad-record"] and "line 5" in broken.notes[0].message
 
@@ -31,7 +31,7 @@ def test_json_array_with_dotted_fields_and_record_ids():
     assert [d.path.rsplit("#", 1)[1] for d in documents] == ["17", "2"]
     blocks = list(documents[0])
     assert [b.text for b in blocks] == ["Line one.", "Revenue hit $5 billion."]
-    assert blocks[1].locate(blocks[1].text.index("$5")) == (3, 13)
+    assert blocks[1].locate(blocks[1].text.index("$5")) == (2, 60)  # the record's line in the export
     assert str(documents[0].date) == "2025-03-01"
 
 

@@ -72,10 +72,12 @@ def test_a_binary_file_named_explicitly_is_an_error(tree):
         list(iter_documents([tree / "photo.txt"]))
 
 
-def test_a_directory_with_nothing_to_read_is_an_error(tmp_path):
+def test_a_directory_with_nothing_to_read_is_noted_not_an_error(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    with pytest.raises(DocumentError, match="is a directory with no documents"):
-        list(iter_documents([tmp_path]))
+    walk = iter_documents([tmp_path])
+    assert list(walk) == [] and walk.empty == [str(tmp_path)] and walk.files == 0
+    with pytest.raises(DocumentError, match="no such file"):
+        list(iter_documents([tmp_path / "missing"]))
 
 
 def test_stdin_reads_the_chosen_format():

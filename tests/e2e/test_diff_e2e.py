@@ -75,6 +75,38 @@ def test_works_from_a_subdirectory(repo):
     assert lines_of(lint(".", "--diff", "HEAD", cwd=repo / "docs")) == [("a.txt", 1)]
 
 
+def test_lines_the_base_branch_changed_after_the_branch_point_do_not_count(repo):
+    """`--diff main` on a feature branch is `git diff main...HEAD`: only the branch's own lines."""
+    git("branch", "-M", "main", cwd=repo)
+    git("checkout", "-q", "-b", "feature", cwd=repo)
+    (repo / "docs" / "feature.md").write_text(f"# Feature\n\n{WRONG}\n")
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "feature article", cwd=repo)
+    git("checkout", "-q", "main", cwd=repo)  # main moves on: it rewrites a.txt's first line, adds an article
+    (repo / "docs" / "a.txt").write_text(f"Rewritten on main.\n\nQuiet line.\n\n{OTHER}\n\n{WRONG}\n")
+    (repo / "docs" / "later.md").write_text(f"# Later\n\n{WRONG}\n")
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "main moves on", cwd=repo)
+    git("checkout", "-q", "feature", cwd=repo)
+    # On the branch, a.txt is as it was at the branch point. `git diff main` would show its first line
+    # (main changed it), so a plain diff against main would blame the branch for line 1.
+    assert lines_of(lint("docs", "--diff", "main", cwd=repo)) == [("feature.md", 3)]
+    # An uncommitted edit on the branch counts too, and so does an untracked file.
+    (repo / "docs" / "a.txt").write_text(f"{WRONG} Edited.\n\nQuiet line.\n\n{OTHER}\n")
+    (repo / "docs" / "draft.txt").write_text(f"{WRONG}\n")
+    found = lines_of(lint("docs", "--diff", "main", cwd=repo))
+    assert found == [("a.txt", 1), ("draft.txt", 1), ("feature.md", 3)]
+
+
+def test_refs_with_no_shared_history_are_a_usage_error(repo):
+    git("branch", "-M", "main", cwd=repo)
+    git("checkout", "-q", "--orphan", "unrelated", cwd=repo)
+    git("commit", "-q", "-m", "orphan", cwd=repo)
+    git("checkout", "-q", "main", cwd=repo)
+    run = lint("docs", "--diff", "unrelated", cwd=repo)
+    assert run.returncode == 2 and "share no history" in run.stderr and "Traceback" not in run.stderr
+
+
 def test_unknown_ref_and_no_repository_are_usage_errors(repo, tmp_path_factory):
     run = lint("docs", "--diff", "no-such-branch", cwd=repo)
     assert run.returncode == 2 and "unknown git ref 'no-such-branch'" in run.stderr

@@ -1,6 +1,7 @@
 """The pre-commit hook and the composite GitHub Action: their declarations, and their commands run
 for real the way pre-commit and the Actions runner would run them."""
 
+import json
 import os
 import re
 import shlex
@@ -9,6 +10,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,7 +94,7 @@ def run_step(name: str, tmp_path: Path, env: dict, inputs: dict) -> subprocess.C
                           capture_output=True, text=True, timeout=120)
 
 
-def test_action_lint_steps_annotate_record_the_code_and_write_sarif(tmp_path):
+def test_action_runs_figcheck_once_for_annotations_summary_and_sarif(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text(f"# Funding\n\n{WRONG}")
     env = shim(tmp_path)
@@ -100,14 +102,32 @@ def test_action_lint_steps_annotate_record_the_code_and_write_sarif(tmp_path):
     output.touch()
     summary = tmp_path / "summary.md"
     env.update(GITHUB_OUTPUT=str(output), GITHUB_STEP_SUMMARY=str(summary))
-    inputs = {"paths": "docs", "args": "--date 2025-04-15", "sarif-file": "out.sarif"}
+    inputs = {"paths": "docs", "args": "--date 2025-04-15", "sarif-file": "out.sarif", "upload-sarif": "true"}
+    script = next(s for s in action()["runs"]["steps"] if s.get("id") == "lint")["run"]
+    assert script.count("figcheck lint") == 1  # one run: annotations, summary and SARIF agree
 
-    lint = run_step("Lint (annotations and step summary)", tmp_path, env, inputs)
+    lint = run_step("Lint (annotations, step summary and SARIF)", tmp_path, env, inputs)
     assert lint.returncode == 0, lint.stderr  # the step records the code; a later step fails the job
     assert lint.stdout.startswith("::error file=docs/a.md,line=3,col=42")
     assert "exit-code=1" in output.read_text()
     assert "currency-conversion" in summary.read_text()
+    sarif = json.loads((tmp_path / "out.sarif").read_text())
+    (result,) = sarif["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
 
-    sarif = run_step("Lint (SARIF)", tmp_path, env, inputs)
-    assert sarif.returncode == 0, sarif.stderr
-    assert '"version": "2.1.0"' in (tmp_path / "out.sarif").read_text()
+
+@pytest.mark.parametrize("args, says", [
+    ("--date 2025-02-30", "not a valid date"),  # figcheck's own usage error
+    ("--fail-on sometimes", "sometimes"),  # one the option parser rejects
+])
+def test_action_turns_usage_errors_into_error_annotations(tmp_path, args, says):
+    (tmp_path / "a.md").write_text(WRONG)
+    env = shim(tmp_path)
+    output = tmp_path / "github_output"
+    output.touch()
+    env.update(GITHUB_OUTPUT=str(output), GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"))
+    inputs = {"paths": "a.md", "args": args, "sarif-file": "out.sarif", "upload-sarif": "true"}
+    lint = run_step("Lint (annotations, step summary and SARIF)", tmp_path, env, inputs)
+    errors = [line for line in lint.stdout.splitlines() if line.startswith("::error title=figcheck::")]
+    assert len(errors) == 1 and says in errors[0], lint.stdout + lint.stderr
+    assert "exit-code=2" in output.read_text()

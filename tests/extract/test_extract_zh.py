@@ -20,6 +20,8 @@ def test_annotated_case(case):
     for quantity, expected in zip(found, case["expected"]):
         assert quantity.value == pytest.approx(expected["value"], rel=1e-9)
         assert case["input"][quantity.start : quantity.end] == quantity.text
+        if "unit" in expected:
+            assert quantity.unit == expected["unit"]
 
 
 def test_seed_line_yields_both_sides_of_the_conversion():

@@ -42,8 +42,8 @@ def _locations(fmt: str, text: str) -> list[tuple[str, int, int]]:
         rows = [json.loads(line)["location"] for line in text.splitlines()]
         return [(r["path"], r["range"]["start"]["line"], r["range"]["start"]["column"]) for r in rows]
     if fmt == "junit":
-        failures = ET.fromstring(text.encode()).iter("failure")
-        return [tuple(f.get("message").split(":", 3)[:3]) for f in failures]
+        cases = [c for c in ET.fromstring(text.encode()).iter("testcase") if c.find("failure") is not None]
+        return [tuple(c.get("name").split(" ", 1)[0].split(":")) for c in cases]
     raise AssertionError(fmt)
 
 
@@ -192,17 +192,18 @@ def test_rdjsonl_suggests_an_exact_replacement():
     assert row["suggestions"] == [{"range": row["location"]["range"], "text": SEED_FIX}]
 
 
-def test_junit_has_one_case_per_file_and_one_failure_per_finding():
-    findings = _three_findings()
+def test_junit_fails_a_case_per_finding_and_passes_clean_files():
+    findings = _three_findings()  # an error and a warning in a.md, an info in b.md
     result = seed_result(findings, keep_source=True)  # the seed file is kept but has no finding here
     root = ET.fromstring(render(result, "junit").encode())
     cases = {case.get("name"): case for case in root.iter("testcase")}
-    assert sorted(cases) == ["a.md", "b.md", SEED_PATH]
-    assert len(cases["a.md"].findall("failure")) == 2
-    assert cases[SEED_PATH].findall("failure") == []
+    assert sorted(cases) == ["a.md:2:1 currency-conversion", "b.md", SEED_PATH]
+    assert cases[SEED_PATH].findall("failure") == [] and cases["b.md"].findall("failure") == []
+    assert "info[currency-conversion]" in cases["b.md"].find("system-out").text  # below --fail-on
+    assert "warning[currency-conversion]" in cases["a.md:2:1 currency-conversion"].find("system-out").text
     suite = root.find("testsuite")
-    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
-    assert "help: " + SEED_FIX in cases["a.md"].find("failure").text
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "1")
+    assert "help: " + SEED_FIX in cases["a.md:2:1 currency-conversion"].find("failure").text
 
 
 def test_github_reports_a_step_summary_it_cannot_write(tmp_path):

@@ -63,11 +63,11 @@ MAX_WORDS = 6  # a handful of grammar words ("and", "a", "an", "of") may stay wi
 
 
 def _word_list(node: ast.AST) -> int:
-    """How many word-like string items a literal list, tuple, set or dict (keys) holds."""
+    """How many word-like string items a literal list, tuple, set or word table (dict keys) holds."""
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
         items = node.elts
-    elif isinstance(node, ast.Dict):
-        items = [k for k in node.keys if k is not None]
+    elif isinstance(node, ast.Dict) and all(isinstance(v, ast.Constant) for v in node.values):
+        items = [k for k in node.keys if k is not None]  # a word -> value table, not a record
     else:
         return 0
     return sum(isinstance(i, ast.Constant) and isinstance(i.value, str) and bool(_WORD.fullmatch(i.value))
@@ -114,3 +114,18 @@ def test_no_python_module_keeps_a_word_list():
     pending = {path: sum(1 for f in left if f.startswith(path + ":")) for path in PENDING}
     assert [f for f in left if f.split(":")[0] not in PENDING] == []
     assert all(pending[path] <= allowed for path, allowed in PENDING.items()), pending
+
+
+def test_the_validated_tables_are_cached_where_the_rates_are(tmp_path, monkeypatch):
+    from checker.rates.cache import cache_dir as rates_cache_dir
+    from checker.vocab import _cache_file, _read_cache, _write_cache, cache_dir
+
+    monkeypatch.setenv("FIGCHECK_CACHE_DIR", str(tmp_path))
+    assert cache_dir() == rates_cache_dir() == tmp_path
+    raw = _raw()
+    path = _cache_file(raw)
+    assert path.parent == tmp_path and _read_cache(path) is None
+    _write_cache(path, build(raw))
+    assert _read_cache(path).currency("PHP").context_symbols["P"]
+    raw["hedges"] += b"\n"
+    assert _cache_file(raw) != path  # any edit of a file is a new key

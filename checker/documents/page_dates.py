@@ -1,0 +1,79 @@
+"""A web page's publication date from the places publishers put it, read from the raw HTML.
+
+In order: a published-time `<meta>` (`article:published_time`, `name="date"`, `pubdate`,
+`dc.date`, `itemprop="datePublished"`, ...), then JSON-LD (`<script type="application/ld+json">`
+with `datePublished`, also inside `@graph`), then the parser's fallback (`<time datetime>`).
+The source names the exact tag or key, so a finding's evidence says where its date came from.
+Read by pattern from the page text, independent of the HTML parser that extracts the prose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any, Callable, Iterator
+
+from .base import Note
+from .dates import read_date
+
+PUBLISHED_META = ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+                  "dcterms.created", "pubdate", "publishdate", "publish-date", "og:published_time",
+                  "sailthru.date", "parsely-pub-date")
+_META = re.compile(r"<meta\b([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_JSON_LD = re.compile(r"""<script\b[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script\s*>""", re.I | re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+DateFound = tuple[dt.date | None, str | None, list[Note]]
+
+
+def published_date(text: str, fallback: Callable[[], DateFound]) -> DateFound:
+    """The page's date, where it came from, and a note if the one found could not be read."""
+    page = _COMMENT.sub(lambda m: " " * len(m.group()), text)  # keeps offsets, drops commented tags
+    for value, source, offset in _candidates(page):
+        line, column = _position(text, offset)
+        date, note = read_date(value, source, line, column)
+        return date, (source if date else None), [note] if note else []
+    return fallback()
+
+
+def _candidates(page: str) -> Iterator[tuple[Any, str, int]]:
+    metas = {}
+    for match in _META.finditer(page):
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTRIBUTE.findall(match.group(1))}
+        kind = next((attrs[k] for k in ("property", "name", "itemprop") if k in attrs), "").lower()
+        if kind in PUBLISHED_META and attrs.get("content", "").strip():
+            attribute = next(k for k in ("property", "name", "itemprop") if k in attrs)
+            metas.setdefault(kind, (attrs["content"], f'HTML meta {attribute}="{kind}"', match.start()))
+    for kind in PUBLISHED_META:  # the most specific tag first, wherever it sits in the page
+        if kind in metas:
+            yield metas[kind]
+            return
+    for match in _JSON_LD.finditer(page):
+        try:
+            data = json.loads(match.group(1))
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        value = _date_published(data)
+        if value is not None:
+            yield value, "HTML JSON-LD datePublished", match.start()
+            return
+
+
+def _date_published(data: Any, depth: int = 0) -> Any:
+    """The first `datePublished` in a JSON-LD object, its `@graph`, or a list of objects."""
+    if depth > 8:
+        return None
+    if isinstance(data, list):
+        return next((v for v in (_date_published(item, depth + 1) for item in data) if v is not None), None)
+    if isinstance(data, dict):
+        if isinstance(data.get("datePublished"), str) and data["datePublished"].strip():
+            return data["datePublished"]
+        return _date_published(data.get("@graph"), depth + 1)
+    return None
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
