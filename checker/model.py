@@ -100,6 +100,9 @@ class Conversion(Relation):
     """
 
     at_the_time: bool = False
+    # For two temperatures, whether the text gives a reading (气温升至41摄氏度) or a difference
+    # (温差, 上升了2摄氏度); None when it does not say, and both readings are tried.
+    temperature: Literal["reading", "difference"] | None = None
 
     @property
     def stated(self) -> Quantity:

@@ -233,6 +233,8 @@ def _physical(m: re.Match, text: str, folded: str, blocked) -> Quantity | None:
     if m.group("unit_half"):
         value, end = value + 0.5, m.end("unit_half")
     start = m.start("unit_amount")
+    if folded[max(0, start - 2) : start] == "零下" and value > 0:
+        value, start = -value, start - 2  # 零下10摄氏度: ten below zero
     return _quantity(text, start, end, value, "physical", numeral, unit=unit, hedge=_hedge(folded, start, end, numeral))
 
 

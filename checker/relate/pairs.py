@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from checker.model import Conversion, Quantity, Relation
-from checker.relate.zh_pair_gaps import REAL_HEDGES as _ZH_REAL_HEDGES, chinese_gap
+from checker.relate.zh_pair_gaps import REAL_HEDGES as _ZH_REAL_HEDGES, chinese_gap, temperature_claim
 from checker.vocab import alternation, vocab
 
 _HEDGE = rf"(?:{alternation(vocab().hedge_words('pair'))})"
@@ -94,7 +94,8 @@ def _chinese_pair(text: str, first: Quantity, second: Quantity, gap: str) -> Rel
         return None
     if second.hedge and second.hedge not in _ZH_REAL_HEDGES:
         second = replace(second, hedge=None)  # 约合 joined the pair; it does not loosen the figure
-    return Conversion("conversion", (first, second), cue=joined.cue, hedge=joined.hedge, at_the_time=joined.at_the_time)
+    return Conversion("conversion", (first, second), cue=joined.cue, hedge=joined.hedge, at_the_time=joined.at_the_time,
+                      temperature=temperature_claim(text, first) if first.kind == "physical" else None)
 
 
 def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relation]:

@@ -77,3 +77,17 @@ def _hedge_word(link: str | None, hedge: str | None) -> str | None:
         if word in REAL_HEDGES:
             return word
     return None
+
+
+_DIFFERENCE = re.compile(r"温差|(?:上升|升高|下降|降低|提高|回落|变化|相差|高出|低了|高了)了?\s*(?:约|近)?\s*\Z|(?:升温|降温)\s*\Z")
+_READING = re.compile(r"气温|温度|高温|低温|最高|最低|升至|降至|达到|达|为")
+
+
+def temperature_claim(text: str, first) -> str | None:
+    """"气温升至41摄氏度" gives a reading, "温差达27华氏度" or "上升了2摄氏度" a difference; else None."""
+    if "degree" not in (first.unit or ""):
+        return None
+    before = fold(text[max(0, first.start - 12) : first.start])
+    if _DIFFERENCE.search(before):
+        return "difference"
+    return "reading" if _READING.search(before) else None
