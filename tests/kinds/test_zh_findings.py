@@ -113,3 +113,26 @@ def test_right_arithmetic_is_silent(text):
 def test_grew_x_times_that_fits_neither_reading_is_only_info():
     [finding] = [f for f in lint_text("该市出口额增长了3倍，由100亿元增至250亿元。") if f.rule == "percent-change"]
     assert finding.severity == "info"
+
+
+@pytest.mark.parametrize("text, message_part", [
+    ("重庆北碚站午后气温升至41摄氏度（73.8华氏度），刷新当地7月同期纪录。", "约合106华氏度"),  # +32 dropped
+    ("报告指出，过去半个世纪该地区平均气温上升了2摄氏度（35.6华氏度）。", "约合3.6华氏度"),  # a difference as a reading
+    ("这套120平方米（约394平方英尺）的三居室挂牌价为580万元。", "约合1290平方英尺"),  # linear factor for an area
+    ("這塊市有地面積2500坪（約756平方公尺），市府規劃闢為社區公園。", "而非756平方公尺"),  # wrong direction
+    ("寒潮来袭，山区夜间最低气温降至零下10摄氏度（零下18华氏度）。", "约合14华氏度"),
+])
+def test_wrong_unit_pairs_are_flagged_in_chinese(text, message_part):
+    [finding] = [f for f in flagged(text) if f.rule == "unit-conversion"]
+    assert message_part in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "该水库库区面积2500平方公里（约965平方英里），是全省最大的水库。",
+    "天文台表示，今日最高氣溫攝氏35度，即華氏95度。",
+    "美国中西部昼夜温差达27华氏度（约15摄氏度），农作物受冻风险上升。",
+    "该农场去年产鲜奶1.2万吨，约合2646万磅，全部销往周边城市。",
+    "这款电动车电机最大功率150千瓦（约204马力）。",
+])
+def test_right_unit_pairs_are_silent(text):
+    assert [f for f in flagged(text) if f.rule == "unit-conversion"] == []
