@@ -95,8 +95,14 @@ class Relation:
 class Conversion(Relation):
     """One amount restated in another currency or unit: "600 billion yuan ($8.5 billion)".
 
-    `quantities` is (stated, converted).
+    `quantities` is (stated, converted). `at_the_time` is set when the text dates the conversion to
+    the event rather than to the article ("（當時約合85美元）", "按当时汇率约合").
     """
+
+    at_the_time: bool = False
+    # For two temperatures, whether the text gives a reading (气温升至41摄氏度) or a difference
+    # (温差, 上升了2摄氏度); None when it does not say, and both readings are tried.
+    temperature: Literal["reading", "difference"] | None = None
 
     @property
     def stated(self) -> Quantity:
@@ -123,6 +129,9 @@ class Change(Relation):
     value: float
     direction: Literal["up", "down"]
     stated: Quantity | None = None
+    # A second reading the wording allows ("增长了3倍" is x4 by the book, x3 in much copy): either
+    # passes, and a change that fits neither is only reported as info.
+    alternative: float | None = None
 
     @property
     def start(self) -> Quantity:

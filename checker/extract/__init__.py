@@ -56,6 +56,10 @@ def extract_with_unparsed(text: str) -> tuple[list[Quantity], list[Unparsed]]:
         found = english_amounts(text)
     found.extend(_other_extractors(text, has_figure))
     quantities = merge(found)
+    if _has_cjk(text):
+        from checker.extract.chinese_exclusions import drop_non_amounts
+
+        quantities = drop_non_amounts(text, quantities)
     return quantities, _unparsed(text, quantities)
 
 

@@ -11,16 +11,19 @@ module reports a number only when something Chinese (or full-width) is part of i
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
 from checker.extract.chinese_lexicon import (
+    CURRENCY_NAMES_BEFORE,
     CURRENCY_PREFIX_FAMILY,
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
     HEDGES_AFTER,
     HEDGES_BEFORE,
     MINOR_UNITS,
+    NAMES_BY_COUNTRY,
     NON_ISO_UNITS,
     NOT_NUMBERS,
     ZH_UNIT_PREFIXES,
@@ -36,7 +39,7 @@ def _alternation(names) -> str:
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
 _NUMERAL_CHARS = CHINESE_DIGITS + SMALL_UNITS
 _BIG = "".join(BIG_UNITS)
-_DECIMAL = r"点 *[零一二三四五六七八九0-9]+"
+_DECIMAL = r"点 *[零一二三四五六七八九壹贰叁肆伍陆柒捌玖0-9]+"
 _FIRST = rf"(?:{_ARABIC}|[{_NUMERAL_CHARS}])"
 # Spaces may separate Chinese parts (一百 五 十 二, 7 万5 千), never two Arabic runs.
 
@@ -65,6 +68,11 @@ _CJK = "\u4e00-\u9fff"
 _CURRENCY = rf"{_alternation(CURRENCY_SUFFIXES)}|块(?![{_CJK}])|块(?=[零一二三四五六七八九两0-9]+[毛角])"
 _MINOR = _alternation({name for units in MINOR_UNITS.values() for name in units})
 _RANGE_JOIN = r" *(?:至|到|-|~|～|—) *"
+# 九成 is 90%, 七五折 75%: but 成 and 折 also start words (成为, 成本, 折合, 折旧) after a figure.
+_DIGIT_CHAR = "[0-9零一二三四五六七八九两]"
+_NOT_AFTER_CHENG = "[为功本立长员交果都绩就熟品型效败年人群批家语千倍]"
+_NOT_AFTER_ZHE = "[合算叠旧扣射返腾价让换成现]"
+_NOT_AFTER_TAIL = "[季月日年个次位名家项种倍线]"
 # Unit words; one that classifiers may follow ("一两个月": one or two months, not a tael) is guarded.
 _UNIT = "|".join(
     re.escape(surface) + (f"(?![{not_before}])" if not_before else "")
@@ -73,14 +81,20 @@ _UNIT = "|".join(
 
 _GRAMMAR = re.compile(
     rf"(?<![{_NUMERAL_CHARS}0-9])百分之 *(?P<pct_of>{_NUMBER})"
-    rf"|(?:(?P<whole>{_NUMBER}) *又 *)?(?P<denominator>{_NUMBER}) *分 *之 *(?P<numerator>{_NUMBER})"
+    rf"|(?:(?P<whole>{_NUMBER}) *又 *)?(?P<denominator>{_NUMBER}|[{_BIG}](?: *[{_BIG}])*) *分 *之 *(?P<numerator>{_NUMBER})"
     rf"|{_SLASH_FRACTION}"
     rf"|(?P<amount>{_NUMBER})(?:{_RANGE_JOIN}(?P<high>{_NUMBER}))? *(?P<approx>[多余])? *个?(?P<currency>{_CURRENCY})"
     rf"(?: *又? *(?P<minor_amount>[零一二三四五六七八九两0-9]+) *(?P<minor_unit>{_MINOR}))?"
+    rf"|(?<!兑)(?P<named>{_alternation(CURRENCY_NAMES_BEFORE)}) *(?P<named_amount>(?>{_NUMBER}))"
+    rf"(?: *(?P<named_unit>[元圆块]))?(?! *(?:{_CURRENCY}|[{_NUMERAL_CHARS}{_BIG}0-9]))"
     rf"|(?P<unit_prefix>{_alternation(ZH_UNIT_PREFIXES)}) *(?P<prefix_amount>{_NUMBER}) *度"
     rf"|(?P<unit_amount>{_NUMBER}) *(?P<unit>{_UNIT})(?P<unit_half> *半)?"
     rf"|(?P<symbol>{_alternation(CURRENCY_PREFIXES)}) *(?P<symbol_amount>{_NUMBER})"
-    rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个百分点)"
+    rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个? *百 *分 *点)"
+    rf"|(?P<zhe_digits>{_DIGIT_CHAR} *{_DIGIT_CHAR}) *折(?!{_NOT_AFTER_ZHE})"
+    rf"|(?P<tenths>(?>{_NUMBER})) *(?P<tenths_unit>成(?!{_NOT_AFTER_CHENG})|折(?!{_NOT_AFTER_ZHE}))"
+    rf"(?:(?<=成) *(?P<tenths_tail>[一二三四五六七八九半])(?![{_NUMERAL_CHARS}{_BIG}0-9]|{_NOT_AFTER_TAIL}))?"
+    rf"|(?<![{_NUMERAL_CHARS}0-9])(?P<half>半成(?!品)|半折|对折)"
     rf"|(?P<number>{_NUMBER})(?P<dozen> *打)?"
 )
 _NOT_NUMBERS = re.compile(_alternation(NOT_NUMBERS))
@@ -112,16 +126,20 @@ def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -
         return _slash_fraction(m, text)
     if m.group("currency") is not None:
         return _money_after(m, text, folded)
+    if m.group("named") is not None:
+        return _money_named_before(m, text, folded)
     if m.group("unit") is not None:
         return _physical(m, text, folded, blocked)
     if m.group("unit_prefix") is not None:
         return _temperature(m, text, folded)
     if m.group("symbol") is not None:
         return _money_before(m, text, folded)
+    if m.group("zhe_digits") is not None or m.group("tenths") is not None or m.group("half") is not None:
+        return _tenths(m, text)
     if m.group("pct") is not None:
         if not _HAS_NON_ASCII.search(text[m.start() : m.end()]):
             return None  # "12%" is the English grammar's
-        unit = "percent" if m.group("pct_sign") == "%" else "percentage_point"
+        unit = "percent" if m.group("pct_sign") == "%" else "percentage_point"  # 个百分点, 百 分 点
         return _percent(m, text, m.group("pct"), unit)
     return _bare_number(m, text, folded, blocked)
 
@@ -141,6 +159,7 @@ def _money_after(m: re.Match, text: str, folded: str) -> Quantity | None:
         return None
     name = m.group("currency")
     code = CURRENCY_SUFFIXES.get(name, "CNY")  # a 块 variant is the only name not in the table
+    code = _settled_by_country(name, folded) or code
     end = m.end("currency")
     high = None
     if high_numeral is not None:
@@ -160,6 +179,42 @@ def _money_after(m: re.Match, text: str, folded: str) -> Quantity | None:
     return quantity
 
 
+def _money_named_before(m: re.Match, text: str, folded: str) -> Quantity | None:
+    """A currency named before the number: 新台币52.3亿元, 港币4180元, 人民币35.4万元."""
+    numeral = m.group("named_amount")
+    value = parse_chinese_number(numeral)
+    if value is None:
+        return None
+    start = m.start("named")
+    end = m.end("named_unit") if m.group("named_unit") else m.end("named_amount")
+    return _quantity(
+        text, start, end, value, "money", numeral, currency=CURRENCY_NAMES_BEFORE[m.group("named")],
+        hedge=_hedge(folded, start, end, numeral),
+    )
+
+
+def _tenths(m: re.Match, text: str) -> Quantity | None:
+    """成 and 折 count tenths: 九成 = 90%, 三成半 = 35%, 八折 = 80%, 七五折 = 75%, 对折 = 50%."""
+    if m.group("half") is not None:
+        value = 5.0 if m.group("half") == "半成" else 50.0
+        return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(), value=value,
+                        kind="percent", unit="percent", sig_digits=1)
+    if m.group("zhe_digits") is not None:
+        digits = "".join(m.group("zhe_digits").split())
+        numeral = "".join(str(int(parse_chinese_number(c) or 0)) for c in digits)
+        value = float(numeral)
+    else:
+        numeral = m.group("tenths")
+        tenths = parse_chinese_number(numeral)
+        if tenths is None:
+            return None
+        tail = m.group("tenths_tail")
+        if tail is not None:
+            tenths += 0.5 if tail == "半" else (parse_chinese_number(tail) or 0) / 10
+        value = tenths * 10
+    if not 0 < value <= 100 and not (m.group("tenths_unit") == "成" and value <= 1000):
+        return None
+    return _quantity(text, m.start(), m.end(), float(f"{value:.12g}"), "percent", numeral, unit="percent")
 def _physical(m: re.Match, text: str, folded: str, blocked) -> Quantity | None:
     """A number followed by a unit: 387万亩, 20万公斤, 两千五百公里, 三斤半, 85度 (where the text is about
     temperature). Not inside a word that only looks numeric (两两, "in pairs")."""
@@ -178,6 +233,8 @@ def _physical(m: re.Match, text: str, folded: str, blocked) -> Quantity | None:
     if m.group("unit_half"):
         value, end = value + 0.5, m.end("unit_half")
     start = m.start("unit_amount")
+    if folded[max(0, start - 2) : start] == "零下" and value > 0:
+        value, start = -value, start - 2  # 零下10摄氏度: ten below zero
     return _quantity(text, start, end, value, "physical", numeral, unit=unit, hedge=_hedge(folded, start, end, numeral))
 
 
@@ -199,6 +256,15 @@ def _share_scale(low_numeral: str, low: float, high_numeral: str) -> float:
         if scale is not None:
             return low * parse_chinese_number("1" + scale)
     return low
+
+
+def _settled_by_country(name: str, folded: str) -> str | None:
+    """比索 in a paragraph about Argentina alone is the Argentine peso; with no country, or two, unsettled."""
+    countries = NAMES_BY_COUNTRY.get(name)
+    if not countries:
+        return None
+    named = {code for country, code in countries.items() if country in folded}
+    return named.pop() if len(named) == 1 else None
 
 
 def _minor_part(m: re.Match, code: str | None) -> float | None:
@@ -232,17 +298,33 @@ def _percent(m: re.Match, text: str, numeral: str, unit: str) -> Quantity | None
 
 def _fraction(m: re.Match, text: str) -> Quantity | None:
     """A分之B is B/A; W又A分之B adds the whole part, keeping its sign."""
-    denominator = parse_chinese_number(m.group("denominator"))
+    written = m.group("denominator").strip()
+    denominator = parse_chinese_number(("一" + written) if written[:1] in BIG_UNITS else written)
     numerator = parse_chinese_number(m.group("numerator"))
     if not denominator or numerator is None:
         return None
     value = numerator / denominator
+    per = _per_power_of_ten(m.group("denominator"), denominator)
+    if per is not None and m.group("whole") is None:
+        # 百分之五 is 5%, 千分之二 0.2%, 万分之三 0.03%: a rate, however the spaces fall.
+        return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(),
+                        value=float(f"{value * 100:.12g}"), kind="percent", unit="percent",
+                        sig_digits=significant_digits(m.group("numerator"), numerator))
     if m.group("whole") is not None:
         whole = parse_chinese_number(m.group("whole"))
         if whole is None:
             return None
         value = whole - value if whole < 0 else whole + value
     return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(), value=value, kind="number")
+
+
+def _per_power_of_ten(numeral: str, value: float) -> int | None:
+    """100, 1000, 10000... written as a bare unit (百, 千, 万, 百万): the denominators of a rate."""
+    written = "".join(numeral.split())
+    if written[:1] not in "百佰千仟万亿" or value < 100:  # 一百分之二 is the fraction 0.02
+        return None
+    power = round(math.log10(value))
+    return power if 10**power == value else None
 
 
 def _slash_fraction(m: re.Match, text: str) -> Quantity | None:

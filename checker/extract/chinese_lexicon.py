@@ -45,6 +45,24 @@ HEDGES_AFTER = tuple(_V.hedges.zh_after)
 # ("一千万" survives "千万").
 NOT_NUMBERS = tuple(_V.exclusions.zh_not_numbers)
 
+# Currency names printed before the number: 新台币52.3亿元, 港币4180元, 人民币35.4万元.
+CURRENCY_NAMES_BEFORE: dict[str, str] = {
+    name: c.code for c in _V.currencies.currencies for name in c.zh_names_before
+}
+
+# Chinese names several currencies share (比索, 克朗, 卢比), settled by the one country a paragraph
+# names: {name: {country: code}}. A family's own names, and a member's names (卢比 is INR's too).
+NAMES_BY_COUNTRY: dict[str, dict[str, str]] = {}
+_BY_CODE = {c.code: c for c in _V.currencies.currencies}
+for _family in _V.families.families:
+    _countries = {country: code for code in _family.members if code in _BY_CODE
+                  for country in _BY_CODE[code].zh_countries}
+    if not _countries:
+        continue
+    _names = list(_family.zh_names) + [n for code in _family.members if code in _BY_CODE for n in _BY_CODE[code].zh_names]
+    for _name in _names:
+        if len(_name) <= 3:  # 卢比, 里亚尔; not 巴基斯坦卢比, which names its country already
+            NAMES_BY_COUNTRY[_name] = _countries
 # Physical units after a numeral (units.yaml `zh`), by folded surface: (pint unit, words one of which
 # the text must hold, characters that may not follow).
 ZH_UNITS: dict[str, tuple[str, tuple[str, ...], str]] = {}

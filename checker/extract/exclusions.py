@@ -61,10 +61,16 @@ def blocked_zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
+# Classifiers after a Chinese count: 1860家, 2000人, 1500辆 (a year is followed by 年).
+_CHINESE_COUNT_WORDS = frozenset("个個家人名位件辆輛台臺项項户戶座套张張只隻头頭吨噸元圆圓所处處条條篇部艘架次例票万萬亿億")
+
+
 def is_year(text: str, start: int, end: int, value: float, digits: int, is_integer: bool, has_separator: bool) -> bool:
     """A four-digit whole number a writer would print as a year (1800-2100), or a year after a cue."""
     if not is_integer or has_separator or digits != 4:
         return False
+    if text[end : end + 1] in _CHINESE_COUNT_WORDS:
+        return False  # "新增企业1860家": a Chinese classifier makes it a count
     if 1800 <= value <= 2100:
         return True
     return bool(_YEAR_CUES_BEFORE.search(text, max(0, start - 12), start)) and 1000 <= value <= 2200

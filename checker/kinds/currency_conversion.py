@@ -9,6 +9,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages, zh_money, zh_rate
 from checker.kinds.printed import times
 from checker.kinds.restate import format_money, restate
 from checker.kinds.stated import StatedRate, stated_months, stated_rates
@@ -135,16 +136,18 @@ class CurrencyConversion(Check):
             if named is not None:
                 where = "sentence" if str(named.latest_date.year) in _sentence_around(text, stated.start, converted.end) \
                     else "document"
-                return self._undecided(stated, converted, named, f"the {where} names {named.latest_date.year}")
-            if self.env.date is None:
+                return self._undecided(stated, converted, named, f"currency.why_{where}_names_year", text,
+                                       named.latest_date.year)
+            if self.env.date is None or getattr(relation, "at_the_time", False):
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
                 if older is not None:
-                    return self._undecided(stated, converted, older, "no date is known")
+                    why = "currency.why_no_date" if self.env.date is None else "currency.why_at_the_time"
+                    return self._undecided(stated, converted, older, why, text)
             return self._mismatch(relation, stated, converted, window, factor, text)
         if governed:  # no source has a rate, but the text states one: the pair contradicts it
             return self._against_stated(relation, stated, converted, *governed[0])
         if verdicts and self.params.report_unchecked:
-            return self._unchecked(stated, converted, verdicts[0][2])
+            return self._unchecked(stated, converted, verdicts[0][2], text)
         return None
 
     def _gap(self, stated: Quantity, converted: Quantity, relation: Relation, window: RateWindow) -> float | None:
@@ -170,15 +173,14 @@ class CurrencyConversion(Check):
         text: str,
     ) -> Problem:
         expected = stated.value * window.latest
+        messages = Messages(text)
+        if messages.chinese:
+            return self._mismatch_zh(relation, stated, converted, window, factor, text, messages)
         expected_text = format_money(expected, converted.currency)
-        rate_text = _rate_text(window)
-        if factor > 1:
-            how_far = f"{converted.display} is {times(factor)} times too small"
-        else:
-            how_far = f"{converted.display} is {times(1 / factor)} times too large"
-        message = (
-            f"{stated.display} is about {expected_text} at {rate_text}, not {converted.display}: {how_far}"
-        )
+        key = "currency.too_small" if factor > 1 else "currency.too_large"
+        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor)))
+        message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text,
+                               rate=_rate_text(window, messages), converted=converted.display, how_far=how_far)
         if window.note:
             message += f" ({window.note})"
         fixes = []
@@ -188,6 +190,41 @@ class CurrencyConversion(Check):
             fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.display}{closing}")
         fixes.append(f"{stated.display}{opening}about {expected_text}{closing}" if "about" not in opening
                      else f"{stated.display}{opening}{expected_text}{closing}")
+        evidence = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text)
+        return Problem((stated, converted), message, messages.say("fix.or").join(fixes), evidence,
+                       fixes=tuple(evidence["replacements"]))
+
+    def _mismatch_zh(
+        self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float,
+        text: str, messages: Messages,
+    ) -> Problem:
+        """The Chinese finding: "600亿元按欧洲央行…汇率约合820亿美元，而非8.5亿美元", fixes in the writer's notation."""
+        expected = stated.value * window.latest
+        expected_text = messages.word(zh_money(expected, converted.currency, like=converted))
+        key = "currency.too_small" if factor > 1 else "currency.too_large"
+        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor)))
+        message = messages.say("currency.mismatch", stated=stated.display, rate=zh_rate(window, messages),
+                               expected=expected_text, converted=converted.display, how_far=how_far)
+        if window.note:
+            message += f"（{_note_zh(window.note, messages)}）"
+        gap = " ".join(text[stated.end : converted.start].split())
+        closing = "）" if "（" in gap else ")" if "(" in gap else ""
+        power = near_power_of_ten(factor, self.params.fix_slack)
+        fixes = []
+        if power is not None:
+            fixes.append(f"{restate(stated, stated.value / 10**power)}{gap}{converted.display}{closing}")
+        if re.search(r"[约約]", gap):
+            fixes.append(f"{stated.display}{gap}{expected_text}{closing}")
+        else:
+            about = messages.say("currency.about", amount=expected_text)
+            fixes.append(f"{stated.display}{gap}{about}{closing}" if closing else f"{stated.display}{gap}{expected_text}")
+        problem = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text, chinese=True)
+        return Problem((stated, converted), message, messages.say("fix.or").join(fixes), problem,
+                       fixes=tuple(problem["replacements"]))
+
+    def _mismatch_evidence(self, relation, stated, converted, window, factor, text, power, expected_text,
+                           chinese=False) -> dict:
+        expected = stated.value * window.latest
         evidence = {
             "stated": f"{stated.value:g} {stated.currency}",
             "converted": f"{converted.value:g} {converted.currency}",
@@ -200,7 +237,10 @@ class CurrencyConversion(Check):
         # Exact texts for the figures' span, one per alternative fix, so SARIF and reviewdog can
         # offer them as fixes (the engine extends them with the span to a closing bracket).
         between = text[stated.end : converted.start]
-        about = "" if (converted.hedge or "about" in between) else ("约" if opening == "（" else "about ")
+        if chinese:
+            about = "" if re.search(r"[约約]", between) else "约合"
+        else:
+            about = "" if (converted.hedge or "about" in between) else "about "
         restated = text[stated.start : converted.start] + about + expected_text
         replacements = [restated]
         if power is not None:
@@ -212,7 +252,7 @@ class CurrencyConversion(Check):
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
-        return Problem((stated, converted), message, " or ".join(fixes), evidence, fixes=tuple(replacements))
+        return evidence
 
     def _stated_rate(self, base: str, quote: str, relation: Relation) -> tuple[StatedRate, float] | None:
         """The latest rate the text has stated between these currencies, as quote per base, unless
@@ -309,23 +349,30 @@ class CurrencyConversion(Check):
                 return window
         return None
 
-    def _undecided(self, stated: Quantity, converted: Quantity, history: RateWindow, why: str) -> Problem:
-        period = (f"in {history.first_date.year}" if history.first_date.year == history.latest_date.year
-                  else f"between {history.first_date.year} and {history.latest_date.year}")
-        checked_at = "the document's date" if self.env.date else "the last year"
-        return Problem(
-            (stated, converted),
-            f"{stated.display} ({converted.display}) does not match the rates of {checked_at} but fits rates "
-            f"seen {period}; {why}, so it is not flagged",
-            None,
-            {"unchecked": True, "reason": why, **history.evidence()},
-            severity="info",
-        )
+    def _undecided(self, stated: Quantity, converted: Quantity, history: RateWindow, why: str, text: str,
+                   year: int | None = None) -> Problem:
+        """`why` is a message key (currency.why_sentence_names_year, _no_date, _at_the_time...)."""
+        messages = Messages(text)
+        first, last = history.first_date.year, history.latest_date.year
+        period = (messages.say("currency.period_in", year=first) if first == last
+                  else messages.say("currency.period_between", first=first, last=last))
+        checked_at = messages.say("currency.checked_at_date" if self.env.date else "currency.checked_at_last_year")
+        reason = messages.say(why, year=year)
+        message = messages.say("currency.undecided", stated=stated.display, converted=converted.display,
+                               checked_at=checked_at, period=period, why=reason)
+        english_reason = _templates_en(why).format(year=year)
+        return Problem((stated, converted), message, None,
+                       {"unchecked": True, "reason": english_reason, **history.evidence()}, severity="info")
 
-    def _unchecked(self, stated: Quantity, converted: Quantity, no_rate: NoRate) -> Problem:
+    def _unchecked(self, stated: Quantity, converted: Quantity, no_rate: NoRate, text: str) -> Problem:
+        messages = Messages(text)
+        reason = no_rate.reason
+        missing = _NO_RATES.fullmatch(reason)
+        if messages.chinese and missing:
+            reason = messages.say("currency.no_rates", currency=missing.group(1), source=missing.group(2))
         return Problem(
             (stated, converted),
-            f"could not check {stated.display} against {converted.display}: {no_rate.reason}",
+            messages.say("currency.unchecked", stated=stated.display, converted=converted.display, reason=reason),
             None,
             {"unchecked": True, "reason": no_rate.reason,
              "date": self.env.date.isoformat() if self.env.date else None},
@@ -333,11 +380,32 @@ class CurrencyConversion(Check):
         )
 
 
+_NO_RATES = re.compile(r"no (\w+) rates in (.+)")
+_UNDATED_NOTE = re.compile(r"no date known: accepted any rate of the last (\d+) days of the table")
+_LATE_NOTE = re.compile(r"document dated (\S+), (\d+) days after the rates table ends \((\S+)\)")
+
+
+def _note_zh(note: str, messages: Messages) -> str:
+    """The rate window's note in Chinese, part by part; a part it does not know stays as written."""
+    parts = []
+    for part in note.split("; "):
+        if match := _UNDATED_NOTE.fullmatch(part):
+            part = messages.say("currency.note_undated", days=match.group(1))
+        elif match := _LATE_NOTE.fullmatch(part):
+            part = messages.say("currency.note_late", date=match.group(1), days=match.group(2), end=match.group(3))
+        parts.append(part)
+    return "；".join(parts)
+
+
+def _templates_en(key: str) -> str:
+    return Messages("").say(key, year="{year}")
+
+
 _GENUINELY_AMBIGUOUS = {"CNY", "JPY"}
 
 
-_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
-_SENTENCE_BREAK = re.compile(r"[.!?。！？](?!\d)\s")
+_YEAR = re.compile(r"(?<![\d.])(?:19[89]\d|20\d\d)(?:(?=年)|\b)")
+_SENTENCE_BREAK = re.compile(r"[.!?](?!\d)\s|[。！？]")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -359,7 +427,7 @@ def _readings(quantity: Quantity) -> list[str]:
     return [quantity.currency] if quantity.currency else []
 
 
-def _rate_text(window: RateWindow) -> str:
+def _rate_text(window: RateWindow, messages: Messages) -> str:
     """"7.28 CNY per USD (ECB, 2025-04-15)", written the way round that gives a number above one;
     a coarser source says so: "(NBP weekly, 2022-09-14)"."""
     rate, base, quote = window.latest, window.base, window.quote
@@ -368,7 +436,8 @@ def _rate_text(window: RateWindow) -> str:
     digits = 4 if rate < 10 else 3
     value = f"{rate:.{digits}g}" if rate < 1000 else f"{rate:,.0f}"
     source = window.source_short if window.granularity == "daily" else f"{window.source_short} {window.granularity}"
-    return f"{value} {quote} per {base} ({source}, {window.latest_date.isoformat()})"
+    return messages.say("currency.rate", rate=value, quote=quote, base=base, source=source,
+                        date=window.latest_date.isoformat())
 
 
 def _wrapping(relation: Relation) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from typing import Iterable, Literal
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages
 from checker.model import Problem, Quantity
 from checker.vocab import vocab
 
@@ -79,6 +80,7 @@ class NumberStyle(Check):
         self.last: tuple[Quantity, ...] = ()
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        self.messages = Messages(block.text)
         # Style slips can number thousands in a long archive file; past the cap they are only counted,
         # so the report stays readable and memory stays flat.
         for problem in self._slips(block):
@@ -91,8 +93,8 @@ class NumberStyle(Check):
 
     def finish(self) -> Iterable[Problem]:
         if self.held_back:
-            yield Problem(self.last, f"{self.held_back} more number-style slips in this document not shown "
-                                     f"(max_per_document: {self.params.max_per_document})",
+            yield Problem(self.last, self.messages.say("style.held_back", count=self.held_back,
+                                                       limit=self.params.max_per_document),
                           evidence={"not_shown": self.held_back})
 
     def _slips(self, block: AnalyzedBlock) -> Iterable[Problem]:
@@ -102,17 +104,20 @@ class NumberStyle(Check):
                 style = "abbreviated" if quantity.scale.lower().strip(".") in _SHORT_SCALES else "spelled out"
                 yield from self._consistent("scale", style, quantity)
             if self.params.percent and quantity.kind == "percent" and quantity.unit == "percent":
-                style = "%" if "%" in quantity.text else "percent"
-                if self.params.percent == "consistent":
+                style = _percent_style(quantity.text)
+                if style is None:
+                    pass  # 九成, 八折: tenths, not a way of writing percent
+                elif self.params.percent == "consistent":
                     yield from self._consistent("percent", style, quantity)
                 elif style != self.params.percent:
-                    yield self._slip(quantity, f"write percentages with '{self.params.percent}': {quantity.display}",
+                    yield self._slip(quantity, self.messages.say("style.percent", style=self.params.percent,
+                                                                 figure=quantity.display),
                                      rewrite=_percent_rewrite(quantity.text, self.params.percent))
             if self.params.currency and quantity.kind == "money":
                 yield from self._currency(quantity)
-            if self.params.spell_below_ten and _small_digit(quantity):
+            if self.params.spell_below_ten and not self.messages.chinese and _small_digit(quantity):
                 word = _SPELLED[int(quantity.value)]
-                yield self._slip(quantity, f"spell out numbers below ten: '{word}', not '{quantity.display}'", word,
+                yield self._slip(quantity, self.messages.say("style.spell_out", word=word, figure=quantity.display), word,
                                  rewrite=word)
             if self.params.conversion_above and quantity.kind == "money" and (quantity.start, quantity.end) not in converted:
                 yield from self._needs_conversion(quantity)
@@ -122,20 +127,21 @@ class NumberStyle(Check):
         if first[0] != style and f"{rule}-reported" not in self.first:
             self.first[f"{rule}-reported"] = (style, quantity)
             rewrite = _spelled_scale(quantity.text) if rule == "scale" and first[0] == "spelled out" else None
-            yield self._slip(quantity, f"{rule} written {style} in {quantity.display}, but {first[0]} "
-                                       f"earlier ({first[1].display})", evidence={"first": first[1].display},
-                             rewrite=rewrite)
+            yield self._slip(quantity, self.messages.say("style.inconsistent", rule=rule, style=style, figure=quantity.display,
+                                                         first_style=first[0], first=first[1].display),
+                             evidence={"first": first[1].display}, rewrite=rewrite)
 
     def _currency(self, quantity: Quantity) -> Iterable[Problem]:
         if self.params.currency == "code" and _SYMBOL.search(quantity.text):
-            yield self._slip(quantity, f"write the currency as an ISO code ({quantity.currency}): {quantity.display}")
+            yield self._slip(quantity, self.messages.say("style.iso_code", code=quantity.currency, figure=quantity.display))
         elif self.params.currency == "symbol" and _CODE.search(quantity.text):
-            yield self._slip(quantity, f"write the currency as a symbol: {quantity.display}")
+            yield self._slip(quantity, self.messages.say("style.symbol", figure=quantity.display))
 
     def _needs_conversion(self, quantity: Quantity) -> Iterable[Problem]:
         if quantity.currency and quantity.currency != self.params.conversion_currency:
             if quantity.value > (self.params.conversion_above or 0):
-                yield self._slip(quantity, f"give a {self.params.conversion_currency} conversion for {quantity.display}")
+                yield self._slip(quantity, self.messages.say("style.conversion", figure=quantity.display,
+                                                             currency=self.params.conversion_currency))
 
     @staticmethod
     def _slip(quantity: Quantity, message: str, suggestion: str | None = None, evidence: dict | None = None,
@@ -152,9 +158,13 @@ def _small_digit(quantity: Quantity) -> bool:
 
 
 _PERCENT_WORD = re.compile(r"\s?(?:per\s?cent|pct)\b", re.IGNORECASE)
-_ABBREVIATED = {"bn": "billion", "bln": "billion", "b": "billion", "mn": "million", "mln": "million",
-                "m": "million", "tn": "trillion", "trn": "trillion", "k": "thousand"}
-_SCALE_AT_END = re.compile(r"(\d)\s?(bn|bln|mn|mln|tn|trn|m|b|k)\.?$", re.IGNORECASE)
+# Each abbreviated scale ("bn") and the spoken word of the same multiplier ("billion"), from vocab.
+_SPOKEN_BY_VALUE = {value: word for word, value in reversed(vocab().scale_words("spoken").items())}
+_ABBREVIATED = {word.lower(): _SPOKEN_BY_VALUE[value] for word, value in vocab().scale_words("abbreviated").items()
+                if value in _SPOKEN_BY_VALUE}
+_SCALE_AT_END = re.compile(
+    r"(\d)\s?(" + "|".join(sorted(map(re.escape, _ABBREVIATED), key=len, reverse=True)) + r")\.?$", re.IGNORECASE
+)
 
 
 def _percent_rewrite(text: str, style: str) -> str | None:
@@ -172,3 +182,10 @@ def _spelled_scale(text: str) -> str | None:
     if not match:
         return None
     return text[: match.start()] + match.group(1) + " " + _ABBREVIATED[match.group(2).lower()]
+
+
+def _percent_style(text: str) -> str | None:
+    """"%" or "percent" (百分之 counts as the word); None for 成 and 折, which count tenths."""
+    if "%" in text or "％" in text:
+        return "%"
+    return None if text.rstrip().endswith(("成", "折", "成半")) or text.rstrip()[-1:] in "一二三四五六七八九半" else "percent"

@@ -8,6 +8,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages
 from checker.kinds.printed import decimals, half_unit, printed_rounding, times
 from checker.kinds.tolerance import rounding
 from checker.model import Change, Problem, Quantity
@@ -59,6 +60,7 @@ class PercentChange(Check):
     params: PercentChangeParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        self.messages = Messages(block.text)
         for relation in block.relations:
             if not isinstance(relation, Change):
                 continue
@@ -73,7 +75,7 @@ class PercentChange(Check):
         start, end = relation.quantities
         stated = relation.stated
         low, high = _change_range(start, end)
-        wrong_way = _wrong_direction(relation, low, high)
+        wrong_way = _wrong_direction(relation, low, high, self.messages)
         if wrong_way is not None:
             return wrong_way
         actual = (end.value / start.value - 1) * 100
@@ -88,8 +90,8 @@ class PercentChange(Check):
             # A change in points is plain subtraction of printed figures: only their rounding is slack.
             if abs(abs(diff) - claimed) <= rounding + 1e-9:
                 return None
-            actual = (f"{abs(diff) / to_points:.0f} basis points" if to_points != 1
-                      else f"{_fmt(abs(diff))} percentage points")
+            actual = (self.messages.say("change.basis_points", points=f"{abs(diff) / to_points:.0f}") if to_points != 1
+                      else self.messages.say("change.points", points=_fmt(abs(diff))))
             return self._problem(relation, actual, stated, start, end,
                                  _restated(stated, abs(diff) / to_points), {"actual_points": round(diff, 3)})
         claimed = stated.value
@@ -105,7 +107,7 @@ class PercentChange(Check):
             diff = abs(end.value - start.value)
             if abs(diff - claimed) <= half_unit(stated) + half_unit(start) + half_unit(end):
                 evidence["likely_slip"] = "percentage points written as percent"
-                fix = f"{_restated(stated, abs(actual))} (or {_fmt(claimed)} percentage points)"
+                fix = self.messages.say("change.percent_or_points", fixed=_restated(stated, abs(actual)), points=_fmt(claimed))
                 return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, fix, evidence)
         wrong_base = abs(end.value - start.value) / end.value * 100
         if abs(wrong_base - claimed) <= slack:
@@ -130,30 +132,38 @@ class PercentChange(Check):
             low, high = factor * (1 - 2 * tolerance), factor * (1 + 2 * tolerance)
         if low <= ratio <= high:
             return None
-        message = (f"'{relation.cue}' from {start.display} to {end.display} does not add up: "
-                   f"{end.display} is {times(ratio)} times {start.display}, not {times(factor)}")
+        alternative = relation.alternative
+        if alternative is not None and alternative * (1 - tolerance) <= ratio <= alternative * (1 + tolerance):
+            return None  # "增长了3倍" read as x3, as much copy means it
+        message = self.messages.say("change.factor", cue=relation.cue, start=start.display, end=end.display,
+                                    ratio=times(ratio), factor=times(factor))
         return Problem((start, end), message, None,
-                       {"stated_factor": round(factor, 4), "actual_factor": round(ratio, 4), "cue": relation.cue})
+                       {"stated_factor": round(factor, 4), "actual_factor": round(ratio, 4), "cue": relation.cue},
+                       severity="info" if alternative is not None else None)
 
     def _problem(self, relation, expected_text, stated, start, end, fix, evidence) -> Problem:
-        message = (f"{stated.display} does not match the change from {start.display} to {end.display}, "
-                   f"which is {expected_text}")
+        message = self.messages.say("change.mismatch", stated=stated.display, start=start.display, end=end.display,
+                                    expected=expected_text)
         if evidence.get("likely_slip"):
-            message += f" ({evidence['likely_slip']})"
+            message += self.messages.say("change.slip", slip=self.messages.say(_SLIP_KEYS[evidence["likely_slip"]]))
         evidence = {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue, **evidence}
         first, last = _bounds(stated, start, end)
         return Problem((first, last), message, fix, evidence)
 
 
-def _wrong_direction(relation: Change, low: float, high: float) -> Problem | None:
+_SLIP_KEYS = {"percentage points written as percent": "slip.points_as_percent",
+              "change computed from the end value instead of the start": "slip.wrong_base"}
+
+
+def _wrong_direction(relation: Change, low: float, high: float, messages: Messages) -> Problem | None:
     """ "down 20% from 10.4 to 12.5": the size may fit, but the figures move the other way."""
     start, end = relation.quantities
     direction = relation.direction
     if (direction == "down" and low > 0) or (direction == "up" and high < 0):
-        moved = "rise" if low > 0 else "fall"
+        moved = messages.say("change.moved_rise" if low > 0 else "change.moved_fall")
         stated = relation.stated
-        message = (f"'{relation.cue} {stated.display}' goes the wrong way: the figures {moved} "
-                   f"from {start.display} to {end.display}")
+        message = messages.say("change.wrong_way", cue=relation.cue, stated=stated.display, moved=moved,
+                               start=start.display, end=end.display)
         first, last = _bounds(stated, start, end)
         return Problem((first, last), message, None,
                        {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue,

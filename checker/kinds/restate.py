@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from checker.model import Quantity
 from checker.vocab import vocab
@@ -43,6 +44,10 @@ def _group(text: str) -> str:
 
 def restate(quantity: Quantity, new_value: float, digits: int | None = None) -> str:
     """`quantity.text` with its number replaced so that it means `new_value`."""
+    if quantity.text.startswith("零下") and quantity.value < 0:  # 零下18华氏度 -> 14华氏度 or 零下4华氏度
+        plain = replace(quantity, text=quantity.text[2:], value=-quantity.value)
+        restated = restate(plain, abs(new_value), digits)
+        return ("零下" + restated) if new_value < 0 else restated
     match = _NUMBER.search(quantity.text)
     if match is None:
         return format_money(new_value, quantity.currency, digits or 2) if quantity.currency else significant(new_value, 2)

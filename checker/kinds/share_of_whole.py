@@ -7,6 +7,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages
 from checker.kinds.printed import half_unit, printed_rounding
 from checker.model import Problem, Ratio, Share
 
@@ -50,6 +51,7 @@ class ShareOfWhole(Check):
     params: ShareOfWholeParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        self.messages = Messages(block.text)
         for relation in block.relations:
             if isinstance(relation, Share):
                 problem = self._check(relation)
@@ -91,12 +93,12 @@ class ShareOfWhole(Check):
         decimals = max(0, min(1, len(stated.text.split(".")[1]) if "." in stated.text else 0))
         fix_value = f"{actual:.{decimals}f}"
         if fraction:
-            message = (f"{stated.display} of {whole.display} is {claimed * whole.value / 100:,.0f}, not {part.display}: "
-                       f"{part.display} of {whole.display} is {fix_value}%")
+            message = self.messages.say("share.fraction", stated=stated.display, whole=whole.display,
+                                        implied=f"{claimed * whole.value / 100:,.0f}", part=part.display, actual=fix_value)
             fix = None
         else:
-            message = (f"{stated.display} does not match {part.display} of {whole.display}, "
-                       f"which is {fix_value}%")
+            message = self.messages.say("share.mismatch", stated=stated.display, part=part.display,
+                                        whole=whole.display, actual=fix_value)
             fix = stated.text.replace(_digits(stated.text), fix_value, 1) if _digits(stated.text) else f"{fix_value}%"
         ordered = sorted(relation.quantities, key=lambda q: q.start)
         evidence = {"part": part.value, "whole": whole.value, "stated": claimed, "actual_percent": round(actual, 2)}

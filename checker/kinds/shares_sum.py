@@ -7,6 +7,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages, zh_money
 from checker.kinds.restate import significant
 from checker.kinds.printed import printed_rounding
 from checker.model import Parts, Problem, Quantity
@@ -57,6 +58,7 @@ class SharesSum(Check):
     params: SharesSumParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        self.messages = Messages(block.text)
         for relation in block.relations:
             if not isinstance(relation, Parts):
                 continue
@@ -74,8 +76,8 @@ class SharesSum(Check):
         if total <= 100 + slack and (not relation.exact or total >= 100 - slack):
             return None
         listed = " + ".join(q.display for q in shares)
-        relation_word = "more" if total > 100 else "less"
-        message = f"shares of one whole add up to {significant(total, 4)}%, {relation_word} than 100%: {listed}"
+        key = "parts.shares_more" if total > 100 else "parts.shares_less"
+        message = self.messages.say(key, total=significant(total, 4), listed=listed)
         return Problem(shares, message, None, {"sum": round(total, 3), "shares": [q.value for q in shares]})
 
     def _check_total(self, relation: Parts) -> Problem | None:
@@ -93,8 +95,9 @@ class SharesSum(Check):
         if not (over or under):
             return None
         listed = " + ".join(q.display for q in parts)
-        relation_word = "more than" if over else "less than"
-        message = f"the parts ({listed}) add up to {_amount(summed, whole)}, {relation_word} the total of {whole.display}"
+        relation_word = self.messages.say("parts.more_than" if over else "parts.less_than")
+        message = self.messages.say("parts.total", listed=listed, summed=_amount(summed, whole, self.messages),
+                                    relation=relation_word, whole=whole.display)
         evidence = {"total": whole.value, "sum": summed, "parts": [q.value for q in parts], "cue": relation.cue}
         ordered = sorted(relation.quantities, key=lambda q: q.start)
         return Problem((ordered[0], ordered[-1]), message, None, evidence)
@@ -104,7 +107,9 @@ def _count(q: Quantity) -> bool:
     return q.kind == "number" and q.scale is None and float(q.value).is_integer()
 
 
-def _amount(value: float, like: Quantity) -> str:
+def _amount(value: float, like: Quantity, messages: Messages) -> str:
     from checker.kinds.restate import restate
 
+    if messages.chinese and like.kind == "money":
+        return messages.word(zh_money(value, like.currency, like=like, digits=max(like.sig_digits, 3)))
     return restate(like, value, max(like.sig_digits, 3))

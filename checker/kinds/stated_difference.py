@@ -7,6 +7,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages, zh_money, zh_number
 from checker.kinds.printed import half_unit
 from checker.model import Difference, Problem
 
@@ -44,6 +45,7 @@ class StatedDifference(Check):
     params: StatedDifferenceParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        messages = Messages(block.text)
         for relation in block.relations:
             if not isinstance(relation, Difference):
                 continue
@@ -55,7 +57,12 @@ class StatedDifference(Check):
             if abs(actual - stated.value) <= slack + 1e-9 * (1 + unit):
                 continue
             shown = f"{actual:,.{_decimals(a, b)}f}"
-            message = f"{stated.display} does not match the difference between {a.display} and {b.display}, which is {shown}"
+            if messages.chinese and stated.kind == "money":
+                shown = messages.word(zh_money(actual, stated.currency, like=stated))
+            elif messages.chinese and stated.scale:
+                shown = zh_number(actual)
+            message = messages.say("difference.mismatch", stated=stated.display, first=a.display, second=b.display,
+                                   actual=shown)
             ordered = sorted(relation.quantities, key=lambda q: q.start)
             yield Problem((ordered[0], ordered[-1]), message, None,
                           {"first": a.value, "second": b.value, "stated": stated.value, "actual": actual})

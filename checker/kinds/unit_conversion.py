@@ -8,6 +8,7 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
+from checker.kinds.messages import Messages
 from checker.kinds.printed import half_unit, times
 from checker.kinds.restate import restate, significant
 from checker.kinds.tolerance import allowed
@@ -57,6 +58,7 @@ class UnitConversion(Check):
     params: UnitConversionParams
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
+        self.messages = Messages(block.text)
         for relation in block.relations:
             if relation.kind != "conversion":
                 continue
@@ -87,6 +89,10 @@ class UnitConversion(Check):
     ) -> float | None:
         """None when `printed` is a fair conversion of `amount`; else the value it should have been."""
         readings = convert(amount, stated.unit, converted.unit)
+        claim = getattr(relation, "temperature", None)
+        if readings and is_temperature(stated.unit) and claim is not None:
+            # The text says which it is: a reading converts with the offset, a difference without.
+            readings = readings[:1] if claim == "reading" else convert(amount, stated.unit, converted.unit, delta=True)
         if not readings:
             return None  # units of different dimensions, or unknown to pint: not this check's claim
         if is_temperature(stated.unit):
@@ -122,9 +128,10 @@ class UnitConversion(Check):
         if fixed is not None and not re.search(r"[^\d\s.,-]", fixed):
             fixed = f"{fixed} {_unit_word(converted)}"  # "nine feet" restated as "9.8": keep the unit
         expected_text = fixed or f"{significant(expected, digits)} {_unit_name(converted.unit)}"
-        message = f"{stated.display} is about {expected_text}, not {converted.display}"
+        messages = self.messages
+        message = messages.say("unit.mismatch", stated=stated.display, expected=expected_text, converted=converted.display)
         if expected and printed / expected > 0 and not is_temperature(stated.unit):
-            message += f": {_how_far(printed / expected)}"
+            message += messages.say("unit.how_far", how_far=_how_far(printed / expected, messages))
         evidence = {
             "stated": f"{amount:g} {stated.unit}",
             "converted": f"{printed:g} {converted.unit}",
@@ -133,8 +140,12 @@ class UnitConversion(Check):
         }
         suggestion = None
         if fixed:
-            opening, closing = (" (", ")") if relation.cue.startswith("(") else ((" " + relation.cue + " ").replace(" ,", ","), "")
-            suggestion = f"{stated.display}{opening}{fixed}{closing}"
+            if self.messages.chinese:  # the writer's own joining words: "（约", "，即"
+                cue = relation.cue
+                suggestion = f"{stated.display}{cue}{fixed}{'）' if '（' in cue else ')' if '(' in cue else ''}"
+            else:
+                opening, closing = (" (", ")") if relation.cue.startswith("(") else ((" " + relation.cue + " ").replace(" ,", ","), "")
+                suggestion = f"{stated.display}{opening}{fixed}{closing}"
         exact = (f"{block_text[stated.start : converted.start]}{fixed}",) if fixed and block_text else ()
         return Problem((stated, converted), message, suggestion, evidence, fixes=exact)
 
@@ -156,9 +167,10 @@ def _unit_name(unit: str | None) -> str:
     return (unit or "").replace("degree_", "°").replace("_", " ")
 
 
-def _how_far(ratio: float) -> str:
+def _how_far(ratio: float, messages: Messages) -> str:
     if ratio >= 1.5:
-        return f"{times(ratio)} times too large"
+        return messages.say("unit.times_large", factor=times(ratio))
     if ratio <= 1 / 1.5:
-        return f"{times(1 / ratio)} times too small"
-    return f"{abs(ratio - 1) * 100:.0f}% too {'large' if ratio > 1 else 'small'}"
+        return messages.say("unit.times_small", factor=times(1 / ratio))
+    key = "unit.percent_large" if ratio > 1 else "unit.percent_small"
+    return messages.say(key, percent=f"{abs(ratio - 1) * 100:.0f}")

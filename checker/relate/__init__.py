@@ -3,13 +3,13 @@
 - `pairs`    — conversions (`Conversion`): "600 billion yuan ($8.5 billion)", "10 miles (16 km)";
 - `pound_weights` — "200 pounds (91 kg)": pounds of weight the extractor read as sterling;
 - `changes`  — change claims with both endpoints (`Change`), read as frames within one clause;
-- `changes_zh` — the same frames read from Chinese role words (由…增至…，增长…%; 比…增长; 翻两番);
-- `parts_zh` — Chinese parts (其中…, …合计) and shares (…率为…%);
 - `parts`    — parts of a whole the text says make it up (`Parts`);
 - `shares`   — a percentage of counts the text states (`Share`): "1,030 of the 2,300 nurses, or 45%";
 - `differences` — a stated margin between two figures (`Difference`): "45,310 votes to 44,510, winning by 800";
 - `ratios` — a stated rate of two stated figures (`Ratio`): densities, "one doctor for every 2,500";
-- `clauses`  — the clause bounds claims stay inside; `claim_words` — the words claims are read by.
+- `clauses`  — the clause bounds claims stay inside; `claim_words` — the words claims are read by;
+- `zh_claims` — the same change, part, share and difference claims written in Chinese (由A增至B, 其中,
+  合计, 占…的, 比…增加).
 
 Which currency a "¥" or "francs" means is settled before this stage, by `checker.resolve`.
 
@@ -22,15 +22,12 @@ import re
 
 from checker.model import Quantity, Relation
 from checker.relate.changes import find_change_claims
-from checker.relate.changes_zh import find_zh_change_claims
-from checker.relate.parts_zh import find_zh_parts, find_zh_shares
 from checker.relate.differences import find_differences
 from checker.relate.pairs import find_conversion_pairs
 from checker.relate.parts import find_part_lists
 from checker.relate.pound_weights import find_pound_weight_pairs
 from checker.relate.ratios import find_ratios
 from checker.relate.shares import find_shares
-
 
 _CJK = re.compile("[\u3400-\u9fff]")
 
@@ -40,13 +37,13 @@ def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     relations: list[Relation] = list(find_conversion_pairs(text, quantities))
     relations += find_pound_weight_pairs(text, quantities)
     relations += find_change_claims(text, quantities)
-    if _CJK.search(text):
-        relations += find_zh_change_claims(text, quantities)
-        relations += find_zh_parts(text, quantities)
-        relations += find_zh_shares(text, quantities)
     relations += find_part_lists(text, quantities)
     relations += find_shares(text, quantities)
     relations += find_differences(text, quantities)
     relations += find_ratios(text, quantities)
+    if _CJK.search(text):
+        from checker.relate.zh_claims import find_zh_claims
+
+        relations += find_zh_claims(text, quantities)
     relations.sort(key=lambda r: min(q.start for q in r.quantities))
     return relations

@@ -10,23 +10,22 @@ physical quantities in different units (whether those units are comparable is th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.model import Conversion, Quantity, Relation
+from checker.relate.zh_pair_gaps import REAL_HEDGES as _ZH_REAL_HEDGES, chinese_gap, temperature_claim
 from checker.vocab import alternation, vocab
 
 _HEDGE = rf"(?:{alternation(vocab().hedge_words('pair'))})"
 _LINK = rf"(?:{alternation(vocab().cues.conversion_links)})"
-_ZH_LINK = rf"(?:{alternation(vocab().cues.zh_conversion_links)})"
 
 # Each pattern must match the whole gap between the two amounts; group "hedge" captures a hedge.
 _GAP_PATTERNS = [
     ("(", rf"\s*[(\[（]\s*(?:or\s+)?(?P<hedge>{_HEDGE}\s*)?(?:{_LINK}\s*)?(?:US\s+)?"),
-    ("(", rf"\s*[(（]\s*(?P<hedge>{_ZH_LINK})?\s*"),
     ("or", rf"\s*,?\s*or\s+(?P<hedge>{_HEDGE}\s+)?(?:{_LINK}\s+)?"),
     ("equivalent", rf"\s*[,;:—–-]*\s*(?:or\s+)?(?P<hedge>{_HEDGE}\s+)?{_LINK}\s+(?:{_HEDGE}\s+)?"),
     ("dash", rf"\s*(?:[—–]|--|\s-\s)\s*(?P<hedge>{_HEDGE}\s+)?(?:{_LINK}\s+)?"),
     ("comma", rf"\s*,\s*(?P<hedge>{_HEDGE})\s+"),
-    ("equivalent", rf"\s*[，,]?\s*(?P<hedge>{_ZH_LINK})\s*"),
 ]
 _GAP_RE = [(cue, re.compile(pattern + r"\Z", re.IGNORECASE)) for cue, pattern in _GAP_PATTERNS]
 _MAX_GAP = 40
@@ -113,6 +112,20 @@ def _restatable(text: str, quantities: list[Quantity], index: int) -> bool:
     return True
 
 
+_CJK_GAP = re.compile("[\u3000-\u9fff\uff00-\uffef]")
+
+
+def _chinese_pair(text: str, first: Quantity, second: Quantity, gap: str) -> Relation | None:
+    """"A（约合B）", "A专项债（约B）", "A，约合B", "A，相当于B", "A（当时约合B）"."""
+    joined = chinese_gap(gap)
+    if joined is None or (joined.bracket and not _closes(text, second.end)):
+        return None
+    if second.hedge and second.hedge not in _ZH_REAL_HEDGES:
+        second = replace(second, hedge=None)  # 约合 joined the pair; it does not loosen the figure
+    return Conversion("conversion", (first, second), cue=joined.cue, hedge=joined.hedge, at_the_time=joined.at_the_time,
+                      temperature=temperature_claim(text, first) if first.kind == "physical" else None)
+
+
 def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relation]:
     """Adjacent amounts joined by conversion wording, as (stated, converted) relations."""
     used: set[int] = set()
@@ -125,6 +138,12 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
             continue
         gap = text[first.end : second.start]
         if len(gap) > _MAX_GAP or "\n\n" in gap:
+            continue
+        if _CJK_GAP.search(gap):
+            relation = _chinese_pair(text, first, second, gap)
+            if relation is not None:
+                relations.append(relation)
+                used.update((index, index + 1))
             continue
         for cue, pattern in _GAP_RE:
             match = pattern.match(gap)

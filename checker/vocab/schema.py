@@ -46,6 +46,8 @@ class Currency(_Strict):
     document_cues: list[str] = []
     document_cues_zh: list[str] = []
     zh_names: list[str] = []
+    zh_names_before: list[str] = []
+    zh_countries: list[str] = []
     zh_minor: dict[str, float] = {}
     zh_unit: str | None = None
     restate: Restate | None = None
@@ -107,6 +109,7 @@ class HedgeFile(_Strict):
     hedges: list[Hedge]
     zh_before: list[str]
     zh_after: list[str]
+    zh_loose: list[str] = []
 
 
 # --- changes.yaml -----------------------------------------------------------------------------

@@ -4,8 +4,8 @@ import pytest
 
 from checker.api import lint_text
 from checker.extract import extract
-from checker.relate.changes_zh import find_zh_change_claims
-from checker.relate.parts_zh import find_zh_parts
+from checker.model import Change, Parts
+from checker.relate import relate
 
 ARITHMETIC = {"percent-change", "shares-sum", "share-of-whole"}
 
@@ -15,7 +15,7 @@ def flagged(text):
 
 
 def changes(text):
-    return [(r.start.text, r.end.text, r.measure, r.value) for r in find_zh_change_claims(text, extract(text))]
+    return [(r.start.text, r.end.text, r.measure, r.value) for r in relate(text, extract(text)) if isinstance(r, Change)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -54,4 +54,4 @@ def test_zh_clean_copy_is_silent(text):
 
 def test_zh_parts_stop_at_a_comparison():
     text = "追加预算18万亿日元，其中国债部分达11万亿日元，比上年的7万亿日元多出4万亿日元。"
-    assert [[q.text for q in r.parts] for r in find_zh_parts(text, extract(text))] in ([], [["11万亿日元"]])
+    assert [[q.text for q in r.parts] for r in relate(text, extract(text)) if isinstance(r, Parts)] in ([], [["11万亿日元"]])

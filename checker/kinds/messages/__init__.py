@@ -1,0 +1,137 @@
+"""Finding messages in the document's language, from templates kept as data (en.yaml, zh.yaml).
+
+A block written in Chinese gets Chinese messages, with the figures in the writer's own notation
+("600亿元（约合82亿美元）"), and in traditional characters when the block is written in them; every
+other block gets the English messages. The kinds build their messages only through `Messages`,
+so the rich, JSON, SARIF and HTML reports all carry the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from checker.kinds.restate import significant
+from checker.model import Quantity
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# Characters only traditional copy uses, among the words that sit around figures.
+_TRADITIONAL = re.compile(r"[億萬約幣當於臺灣圓總計較漲減為與時匯換價額後佔廠項資業門對個點幾餘]")
+
+
+def language_of(text: str) -> str:
+    """"zh" when Chinese characters outnumber Latin letters in the block, else "en"."""
+    cjk = len(_CJK.findall(text))
+    return "zh" if cjk and cjk >= len(_LATIN.findall(text)) else "en"
+
+
+@lru_cache(maxsize=4)
+def _templates(language: str) -> dict[str, str]:
+    text = resources.files(__package__).joinpath(f"{language}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def _to_traditional():
+    """OpenCC's simplified-to-Taiwan converter, loaded only for traditional-character copy."""
+    import opencc
+
+    return opencc.OpenCC("s2tw")
+
+
+@lru_cache(maxsize=256)
+def _traditional_template(template: str) -> str:
+    return _to_traditional().convert(template)
+
+
+class Messages:
+    """The message templates of one block's language, filled in with that block's notation."""
+
+    def __init__(self, text: str) -> None:
+        self.language = language_of(text)
+        self.traditional = self.language == "zh" and bool(_TRADITIONAL.search(text))
+
+    @property
+    def chinese(self) -> bool:
+        return self.language == "zh"
+
+    def say(self, key: str, **fields) -> str:
+        template = _templates(self.language)[key]
+        if self.traditional:
+            template = _traditional_template(template)
+        return template.format(**fields)
+
+    def word(self, text: str) -> str:
+        """A fixed Chinese word (a currency name, 欧洲央行) in the block's script."""
+        return _traditional_template(text) if self.traditional else text
+
+
+# ---------------------------------------------------------------- Chinese notation
+
+def _chinese_names() -> dict[str, str]:
+    """Each currency's first Chinese name in the vocabulary: 美元, 港元, 新台币, 元人民币."""
+    from checker.vocab import vocab
+
+    return {c.code: c.zh_names[0] for c in vocab().currencies.currencies if c.zh_names}
+
+
+_ZH_SOURCES = {"ECB": "欧洲央行", "NBP": "波兰央行", "HMRC": "英国税务海关总署"}
+_ZH_GRANULARITY = {"weekly": "周", "monthly": "月度"}
+_NUMERAL = re.compile(r"[0-9０-９.,．，零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟点點]+\s*(?:[万萬亿億兆]\s*)*")
+_SCALES = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")]
+
+
+def currency_name_zh(code: str | None) -> str:
+    return _zh_names().get(code or "", code or "")
+
+
+@lru_cache(maxsize=1)
+def _zh_names() -> dict[str, str]:
+    return _chinese_names()
+
+
+def zh_money(value: float, currency: str | None, like: Quantity | None = None, digits: int = 3) -> str:
+    """A fresh amount written the Chinese way, in the wording of `like` when it is in that currency:
+    "82亿美元", "新台币7.47亿元", "3440亿元人民币"."""
+    prefix, suffix = "", currency_name_zh(currency)
+    if like is not None and like.currency == currency:
+        match = _NUMERAL.search(like.text)
+        if match:
+            prefix, suffix = like.text[: match.start()].lstrip("约約大概逾近超过超過 "), like.text[match.end() :]
+    elif currency == "TWD":
+        prefix, suffix = "新台币", "元"
+    trillion = "兆" if like is not None and "兆" in like.text else "万亿"
+    number = significant(value, digits)
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            number = significant(value / size, digits) + (trillion if size == 1e12 else word)
+            break
+    return f"{prefix}{number}{suffix}"
+
+
+def zh_rate(window, messages: Messages) -> str:
+    """"欧洲央行2025-04-15汇率（1美元兑7.315元人民币）", written the way round that gives a number above one."""
+    rate, base, quote = window.latest, window.base, window.quote
+    if rate < 1:
+        rate, base, quote = 1 / rate, quote, base
+    value = f"{rate:.{4 if rate < 10 else 3}g}" if rate < 1000 else f"{rate:,.0f}"
+    source = _ZH_SOURCES.get(window.source_short, window.source_short)
+    if window.granularity != "daily":
+        source += _ZH_GRANULARITY.get(window.granularity, window.granularity)
+    return messages.say(
+        "currency.rate", rate=value, base=base, quote=quote, date=window.latest_date.isoformat(),
+        source=messages.word(source),
+        base_name=messages.word(currency_name_zh(base)), quote_name=messages.word(currency_name_zh(quote)),
+    )
+
+
+def zh_number(value: float, digits: int = 3) -> str:
+    """A bare figure with a Chinese scale: 1.64万, 2640亿."""
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return significant(value / size, digits) + word
+    return significant(value, digits)
