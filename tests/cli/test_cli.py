@@ -28,11 +28,17 @@ def lint_json(*args, **kwargs):
 
 @pytest.mark.parametrize("date", [None, "2025-04-15", "2026-11-29"])
 def test_seed_has_exactly_one_error_with_the_scale_fix(date):
+    """`figcheck lint seeds/` (the README's first command): one error in each seed, the English one on
+    the 600-billion pair, the Chinese one (seeds/001_zh_bigfund.txt) in Chinese."""
     run, report = lint_json("seeds/", *(["--date", date] if date else []))
     assert run.returncode == 1, run.stderr
     errors = [f for f in report["findings"] if f["severity"] == "error"]
-    assert len(errors) == 1 and report["summary"]["error"] == 1
-    error = errors[0]
+    assert report["summary"]["error"] == 2
+    by_file = {f["path"]: f for f in errors}
+    assert sorted(by_file) == ["seeds/000_d4ab128e2416e759.txt", "seeds/001_zh_bigfund.txt"]
+    assert "亿美元" in by_file["seeds/001_zh_bigfund.txt"]["message"]
+    assert by_file["seeds/001_zh_bigfund.txt"]["suggestion"].startswith("60亿元")
+    error = by_file["seeds/000_d4ab128e2416e759.txt"]
     line = SEED.read_text().splitlines()[error["line"] - 1]
     assert line[error["column"] - 1 :].startswith("600 billion yuan ($8.5 billion")
     assert error["rule"] == "currency-conversion"
