@@ -21,8 +21,8 @@ class RepeatedFigureParams(Params):
 class RepeatedFigure(Check):
     """The same subject stated twice in one document with different figures.
 
-    "the fund has raised 700 billion yuan" ... later "the fund has raised 650 billion yuan". A
-    subject is the name right before a verb of size (raised, is worth, valued at, manages) and the
+    "the Big Fund has raised 700 billion yuan" ... later "the Big Fund has raised 650 billion yuan". A
+    subject is a name (never a common noun such as "the fund") right before a verb of size (raised, is worth, valued at, manages) and the
     years in its sentence; figures in different currencies or units are not compared. Differences
     within the rounding of both figures, `tolerance` and hedges ("almost 700 billion" vs "690
     billion") are not findings. The finding sits on the second mention; its evidence points at the
@@ -33,10 +33,10 @@ class RepeatedFigure(Check):
         and the reader cannot tell which.
 
     Bad:
-        The fund has raised 700 billion yuan since 2014. Critics say the fund has raised 650 billion yuan since 2014 with little to show.
+        The Big Fund has raised 700 billion yuan since 2014. Critics say the Big Fund has raised 650 billion yuan since 2014 with little to show.
 
     Good:
-        The fund has raised almost 700 billion yuan since 2014. Critics note the fund has raised 690 billion yuan since 2014.
+        The Big Fund has raised almost 700 billion yuan since 2014. Critics note the Big Fund has raised 690 billion yuan since 2014.
 
     Parameters:
         `tolerance`: relative tolerance beyond the rounding of both figures.

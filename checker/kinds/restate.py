@@ -55,10 +55,38 @@ def restate(quantity: Quantity, new_value: float, digits: int | None = None) -> 
     if printed == 0:
         return format_money(new_value, quantity.currency, digits or 2)
     multiplier = quantity.value / printed
-    number = significant(new_value / multiplier, digits or max(quantity.sig_digits, 2))
+    digits = digits or max(quantity.sig_digits, 2)
+    rescaled = _with_scale_word(quantity.text, match, new_value, multiplier, digits)
+    if rescaled is not None:
+        return rescaled
+    number = significant(new_value / multiplier, digits)
     if "," in match.group() or abs(new_value / multiplier) >= 10_000:
         number = _group(number)
     return " ".join((quantity.text[: match.start()] + number + quantity.text[match.end() :]).split())
+
+
+_SCALE_WORD = re.compile(r"\s?(" + "|".join(word for _, word in _SCALES) + r")\b")
+
+
+def _with_scale_word(text: str, match: re.Match, new_value: float, multiplier: float, digits: int) -> str | None:
+    """The figure in words a newsroom prints when the plain swap would not: "174 billion yuan", not
+    "0.174 trillion yuan"; "109 million euros", not "109,000,000 euros". None when the swap reads well
+    (or the figure is not written with an English scale word, or could take one)."""
+    mantissa = abs(new_value / multiplier)
+    after = _SCALE_WORD.match(text, match.end())
+    has_word = after is not None
+    if has_word and 1 <= mantissa < 1000:
+        return None
+    if not has_word and (multiplier != 1 or abs(new_value) < 1e6):
+        return None
+    for size, word in _SCALES:
+        if abs(new_value) >= size:
+            number = f"{significant(new_value / size, digits)} {word}"
+            break
+    else:
+        return None
+    rest = text[after.end():] if has_word else text[match.end():]
+    return " ".join((text[: match.start()] + number + rest).split())
 
 
 def format_money(value: float, currency: str | None, digits: int = 2) -> str:

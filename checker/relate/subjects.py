@@ -26,6 +26,17 @@ _GENERIC = frozenset(vocab().cues.generic_subjects)
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 
+def _names_a_thing(subject: str, at_sentence_start: bool) -> bool:
+    """Whether the subject is a name (a fund, company or programme: "Big Fund III", "Tencent"), not a
+    common noun ("the fund", "banks") that may mean a different thing each time. A lone capitalised word
+    opening the sentence ("Investors have raised") is capitalised by its place, not because it names."""
+    words = [w for w in subject.split() if w.lower() not in ("the", "its", "has", "have", "had")]
+    named = [w for w in words if w[:1].isupper() or any(c.isdigit() for c in w)]
+    if not named:
+        return False
+    return not (at_sentence_start and len(words) == 1)
+
+
 def same_years(a: frozenset[str], b: frozenset[str]) -> bool:
     """Mentions about different years are different facts; a mention without a year matches any."""
     return not a or not b or a == b
@@ -42,6 +53,8 @@ def subject_key(text: str, quantity: Quantity) -> tuple[str, str, frozenset[str]
         return None
     end = _SENTENCE_START.search(text, quantity.end)
     sentence = before + text[quantity.start : end.start() if end else len(text)]
+    if not _names_a_thing(match.group("subject"), at_sentence_start=not before[: match.start()].strip()):
+        return None
     words = match.group("subject").lower().split()
     subject = " ".join(words[1:] if len(words) > 1 and words[0] in ("the", "its") else words)
     if subject in _GENERIC:

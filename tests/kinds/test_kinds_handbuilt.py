@@ -92,8 +92,8 @@ def test_number_style_reports_the_second_scale_style_once():
 
 
 def test_repeated_figure_compares_mentions_across_blocks():
-    first = "The fund has raised 700 billion yuan since 2014."
-    second = "Critics say the fund has raised 650 billion yuan since 2014 with little to show."
+    first = "The Big Fund has raised 700 billion yuan since 2014."
+    second = "Critics say the Big Fund has raised 650 billion yuan since 2014 with little to show."
     rule = RULES["repeated-figure"]
     check = rule.kind.check(rule.rule, rule.params, Env("<hand-built>", APRIL_15))
     one = money("700 billion yuan", first, 7e11, "CNY", 1)
