@@ -34,6 +34,7 @@ _CJK = re.compile("[\u3400-\u9fff]")
 
 def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     """All relations among the quantities of one block, in text order."""
+    quantities = sorted(quantities, key=lambda q: q.start)  # the readers below bisect on starts
     relations: list[Relation] = list(find_conversion_pairs(text, quantities))
     relations += find_pound_weight_pairs(text, quantities)
     relations += find_change_claims(text, quantities)

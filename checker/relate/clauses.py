@@ -22,6 +22,19 @@ _BREAK = re.compile(
 )
 
 
+def within(quantities: list[Quantity], lo: int, hi: int) -> list[Quantity]:
+    """The quantities (in text order, as extract gives them) that lie inside text[lo:hi], found by
+    bisection so that walking a block sentence by sentence stays linear in its length."""
+    first = bisect.bisect_left(quantities, lo, key=lambda q: q.start)
+    inside = []
+    for quantity in quantities[first:]:
+        if quantity.start >= hi:
+            break
+        if quantity.end <= hi:
+            inside.append(quantity)
+    return inside
+
+
 @dataclass(slots=True)
 class Clause:
     start: int

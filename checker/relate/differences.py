@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Difference, Quantity
+from checker.relate.clauses import within
 
 _SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
 _MARGIN = re.compile(r"\b(?:(?:winning|won|win|wins|leading|leads|led|ahead|beat|beating)\s+(?:\w+\s+)?by|"
@@ -30,7 +31,7 @@ def find_differences(text: str, quantities: list[Quantity]) -> list[Difference]:
     start = 0
     bounds = [m.end() for m in _SENTENCE.finditer(text)] + [len(text)]
     for end in bounds:
-        inside = [q for q in quantities if start <= q.start and q.end <= end]
+        inside = within(quantities, start, end)
         lo = start
         start = end
         for stated in inside:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Parts, Quantity
+from checker.relate.clauses import within
 from checker.vocab import vocab
 from checker.relate.claim_words import (DOWN_NOUNS, DOWN_VERBS, EXHAUSTIVE_SPLITS, REST_WORDS, TOTAL_AFTER, UP_NOUNS,
                                         UP_VERBS)
@@ -82,7 +83,7 @@ MAX_GAP = 90
 def find_part_lists(text: str, quantities: list[Quantity]) -> list[Parts]:
     relations: list[Parts] = []
     for lo, hi in _sentences(text):
-        inside = [q for q in quantities if lo <= q.start and q.end <= hi]
+        inside = within(quantities, lo, hi)
         if len(inside) < 2:
             continue
         found = _whole_first(text, inside, lo, hi) or _total_after(text, inside) or _percent_split(text, inside, lo, hi)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Quantity, Ratio
+from checker.relate.clauses import within
 
 _SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
 _DENSITY_BEFORE = re.compile(r"\bdensity\s+of\s+(?:about\s+|around\s+|some\s+)?\Z", re.IGNORECASE)
@@ -24,7 +25,7 @@ def find_ratios(text: str, quantities: list[Quantity]) -> list[Ratio]:
     found: list[Ratio] = []
     start = 0
     for end in [m.end() for m in _SENTENCE.finditer(text)] + [len(text)]:
-        inside = [q for q in quantities if start <= q.start and q.end <= end]
+        inside = within(quantities, start, end)
         lo, start = start, end
         for stated in inside:
             if stated.kind != "number" or stated.is_range:

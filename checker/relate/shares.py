@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Quantity, Share
+from checker.relate.clauses import within
 
 _SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
 _OF = re.compile(r"\A\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|a\s+total\s+of)\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
@@ -35,7 +36,7 @@ MAX_GAP = 110
 def find_shares(text: str, quantities: list[Quantity]) -> list[Share]:
     found: list[Share] = []
     for lo, hi in _sentences(text):
-        inside = [q for q in quantities if lo <= q.start and q.end <= hi]
+        inside = within(quantities, lo, hi)
         percents = [q for q in inside if q.kind == "percent" and q.unit == "percent" and not q.is_range]
         counts = [q for q in inside if q.kind != "percent"]
         for part, whole, stated in _percent_of_whole(text, inside):

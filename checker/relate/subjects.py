@@ -56,6 +56,8 @@ def subject_key(text: str, quantity: Quantity) -> tuple[str, str, frozenset[str]
     if not _names_a_thing(match.group("subject"), at_sentence_start=not before[: match.start()].strip()):
         return None
     words = match.group("subject").lower().split()
+    while len(words) > 1 and words[-1] in ("has", "have", "had"):  # "the Big Fund has raised": the name, not its verb
+        words.pop()
     subject = " ".join(words[1:] if len(words) > 1 and words[0] in ("the", "its") else words)
     if subject in _GENERIC:
         return None

@@ -48,12 +48,19 @@ def _traditional_template(template: str) -> str:
     return _to_traditional().convert(template)
 
 
+@lru_cache(maxsize=64)
+def _block_language(text: str) -> tuple[str, bool]:
+    """(language, traditional?) of a block, read once per block however many findings it holds: a
+    check that asks for every pair of a long block must not rescan the whole block each time."""
+    language = language_of(text)
+    return language, language == "zh" and bool(_TRADITIONAL.search(text))
+
+
 class Messages:
     """The message templates of one block's language, filled in with that block's notation."""
 
     def __init__(self, text: str) -> None:
-        self.language = language_of(text)
-        self.traditional = self.language == "zh" and bool(_TRADITIONAL.search(text))
+        self.language, self.traditional = _block_language(text)
 
     @property
     def chinese(self) -> bool:
