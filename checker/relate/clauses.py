@@ -22,6 +22,19 @@ _BREAK = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
+
+
+def sentences(text: str):
+    """(start, end) of each sentence of `text` (a semicolon or paragraph break ends one too), in order."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, match.end()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
 def within(quantities: list[Quantity], lo: int, hi: int) -> list[Quantity]:
     """The quantities (in text order, as extract gives them) that lie inside text[lo:hi], found by
     bisection so that walking a block sentence by sentence stays linear in its length."""

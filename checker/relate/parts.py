@@ -24,12 +24,11 @@ from __future__ import annotations
 import re
 
 from checker.model import Parts, Quantity
-from checker.relate.clauses import within
+from checker.relate.clauses import sentences, within
 from checker.vocab import vocab
 from checker.relate.claim_words import (DOWN_NOUNS, DOWN_VERBS, EXHAUSTIVE_SPLITS, REST_WORDS, TOTAL_AFTER, UP_NOUNS,
                                         UP_VERBS)
 
-_SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
 
 
 def _words(words) -> str:
@@ -82,7 +81,7 @@ MAX_GAP = 90
 
 def find_part_lists(text: str, quantities: list[Quantity]) -> list[Parts]:
     relations: list[Parts] = []
-    for lo, hi in _sentences(text):
+    for lo, hi in sentences(text):
         inside = within(quantities, lo, hi)
         if len(inside) < 2:
             continue
@@ -90,15 +89,6 @@ def find_part_lists(text: str, quantities: list[Quantity]) -> list[Parts]:
         if found is not None:
             relations.append(found)
     return relations
-
-
-def _sentences(text: str):
-    start = 0
-    for match in _SENTENCE.finditer(text):
-        yield start, match.end()
-        start = match.end()
-    if start < len(text):
-        yield start, len(text)
 
 
 def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts | None:

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 
 from checker.model import Quantity, Share
-from checker.relate.clauses import within
+from checker.relate.clauses import sentences, within
 
-_SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
 _OF = re.compile(r"\A\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|a\s+total\s+of)\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
                  r"(?:[\w-]+(?:'s|’s)\s+)?\Z",
                  re.IGNORECASE)
@@ -35,7 +34,7 @@ MAX_GAP = 110
 
 def find_shares(text: str, quantities: list[Quantity]) -> list[Share]:
     found: list[Share] = []
-    for lo, hi in _sentences(text):
+    for lo, hi in sentences(text):
         inside = within(quantities, lo, hi)
         percents = [q for q in inside if q.kind == "percent" and q.unit == "percent" and not q.is_range]
         counts = [q for q in inside if q.kind != "percent"]
@@ -51,15 +50,6 @@ def find_shares(text: str, quantities: list[Quantity]) -> list[Share]:
                 found.append(Share("share", (part, whole, stated), cue="of", hedge=stated.hedge,
                                    part=part, whole=whole, stated=stated))
     return found
-
-
-def _sentences(text: str):
-    start = 0
-    for match in _SENTENCE.finditer(text):
-        yield start, match.end()
-        start = match.end()
-    if start < len(text):
-        yield start, len(text)
 
 
 def _same(a: Quantity, b: Quantity) -> bool:
