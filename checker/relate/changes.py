@@ -21,6 +21,7 @@ says nothing checkable.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -59,6 +60,10 @@ _MULTIPLE = re.compile(
     rf"\b(?:(?P<hedge>{_words(MULTIPLE_HEDGES)})\s+)?(?P<mult>{_words(MULTIPLIERS)})\b"
     rf"|\b(?P<verb>{_VERB})\s+by\s+(?:(?P<fhedge>{_HEDGE})\s+)?(?P<frac>{_words(FRACTIONS)})\b(?!\s*(?:of\b|%|per))",
     re.IGNORECASE)
+# Every _MULTIPLE match holds a multiplier word, or a fraction word after a space: this cheap scan,
+# run once per block, finds the clauses where _MULTIPLE (whose change-verb alternation is tried at
+# every word) can match at all.
+_MULTIPLE_HINT = re.compile(rf"\b(?:{_words(MULTIPLIERS)})\b|\s(?:{_words(FRACTIONS)})\b", re.IGNORECASE)
 _ADVERBIAL = frozenset("up down higher lower rising falling climbing dropping increasing decreasing gaining "
                        "losing jumping sliding".split()) | frozenset(UP_COMPARATIVES + DOWN_COMPARATIVES)
 
@@ -107,8 +112,9 @@ class _Anchor:
 def find_change_claims(text: str, quantities: list[Quantity]) -> list[Change]:
     """Every change claim with both endpoints stated, in text order."""
     relations: list[Change] = []
+    hints = [match.start() for match in _MULTIPLE_HINT.finditer(text)]
     for clause in clauses(text, quantities):
-        anchors = _anchors(text, clause)
+        anchors = _anchors(text, clause, hints)
         taken = clause.start
         for index, anchor in enumerate(anchors):
             limit = anchors[index + 1].start if index + 1 < len(anchors) else clause.end
@@ -124,7 +130,8 @@ def find_change_claims(text: str, quantities: list[Quantity]) -> list[Change]:
     return relations
 
 
-def _anchors(text: str, clause: Clause) -> list[_Anchor]:
+def _anchors(text: str, clause: Clause, hints: list[int]) -> list[_Anchor]:
+    """The clause's stated changes; `hints` are where _MULTIPLE_HINT matched in the block."""
     anchors = []
     for q in clause.quantities:
         if q.kind != "percent" or q.is_range:
@@ -132,7 +139,10 @@ def _anchors(text: str, clause: Clause) -> list[_Anchor]:
         anchor = _percent_anchor(text, clause, q)
         if anchor is not None:
             anchors.append(anchor)
-    for match in _MULTIPLE.finditer(text, clause.start, clause.end):
+    first = bisect.bisect_left(hints, clause.start)
+    multiples = _MULTIPLE.finditer(text, clause.start, clause.end) \
+        if first < len(hints) and hints[first] < clause.end else ()
+    for match in multiples:
         if any(a.start <= match.start() < a.end for a in anchors):
             continue
         if match.group("mult"):
