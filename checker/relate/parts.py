@@ -28,11 +28,11 @@ from checker.relate.claim_words import (COMPARATIVE_START, COUNT_WORDS, DOWN_NOU
                                         EXHAUSTIVE_SPLITS, REST_WORDS, START_MARKERS, TIME_AFTER, TOTAL_AFTER,
                                         UP_NOUNS, UP_VERBS, WHOLE_CUES)
 from checker.relate.clauses import sentences, within
-from checker.vocab import vocab
+from checker.vocab import longest_first, vocab
 
 
 def _words(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=longest_first))
 
 
 _CHANGE = re.compile(rf"\b(?:{_words(UP_VERBS + DOWN_VERBS + UP_NOUNS + DOWN_NOUNS)})\b", re.IGNORECASE)

@@ -180,7 +180,24 @@ def _read_cache(path: Path) -> Vocabulary | None:
     return loaded if isinstance(loaded, Vocabulary) else None
 
 
-def _write_cache(path: Path, loaded: Vocabulary) -> None:
+def derived(kind: str, key: str, compute):
+    """`compute()`, kept across processes in the cache directory under a hash of `key` (the full
+    input it is computed from, such as a pattern's text), for tables built from the vocabulary that
+    cost a noticeable share of start-up. A cache that cannot be read or written is ignored."""
+    path = cache_dir() / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+    try:
+        with path.open("rb") as stream:
+            stored_key, value = pickle.load(stream)
+        if stored_key == key:
+            return value
+    except Exception:  # missing, damaged or foreign: compute it instead
+        pass
+    value = compute()
+    _write_cache(path, (key, value))
+    return value
+
+
+def _write_cache(path: Path, loaded) -> None:
     """Atomically, so concurrent runs (or --jobs workers) never read half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -196,12 +213,19 @@ def _write_cache(path: Path, loaded: Vocabulary) -> None:
         pass
 
 
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key for the words of an alternation: longer first (so "miles" is tried before "mile"),
+    then alphabetical, so that a pattern built from a set reads the same in every process (its
+    text is what the compiled-pattern cache in `checker.regex_cache` is keyed on)."""
+    return -len(word), word
+
+
 def alternation(words, space: str | None = r"\s+") -> str:
     """A regular-expression alternation of `words`, longest first, each escaped; a space inside a
     word matches `space` (any run of white space by default; None keeps it a literal space)."""
     import re
 
-    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    ordered = sorted(dict.fromkeys(words), key=longest_first)
     escaped = (re.escape(word) for word in ordered)
     if space is not None:
         escaped = (word.replace(r"\ ", space) for word in escaped)
