@@ -12,12 +12,12 @@ from checker.cli.options import (AsOfDate, ConfigFile, DateField, IgnoreRules, R
 
 
 def audit(
-    inputs: Annotated[list[str], typer.Argument(help="Folders, globs ('archive/**/*.jsonl') or files.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for part-NNNNN.jsonl|parquet and _summary.json.")] = Path("audit-findings"),
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or parquet (needs pyarrow).")] = "jsonl",
-    scheduler: Annotated[str, typer.Option("--scheduler", help="processes, threads or synchronous (local), or a Dask scheduler ADDRESS (tcp://host:8786).")] = "processes",
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Local worker processes (default: every core).")] = None,
-    files_per_partition: Annotated[Optional[int], typer.Option("--files-per-partition", min=1, help="Files per Dask task (default: from the archive's size).")] = None,
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Folders, globs ('archive/**/*.jsonl') or files.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="Directory for part-NNNNN.jsonl|parquet and _summary.json.")] = Path("audit-findings"),
+    format: Annotated[str, typer.Option("--format", "-f", metavar="[jsonl|parquet]", help="jsonl or parquet (needs pyarrow).")] = "jsonl",
+    scheduler: Annotated[str, typer.Option("--scheduler", metavar="SCHEDULER", help="processes, threads or synchronous (local), or a Dask scheduler ADDRESS (tcp://host:8786).")] = "processes",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Local worker processes (default: every core).")] = None,
+    files_per_partition: Annotated[Optional[int], typer.Option("--files-per-partition", metavar="N", min=1, help="Files per Dask task (default: from the archive's size).")] = None,
     date: AsOfDate = None,
     rules: RulePacks = None,
     select: SelectRules = None,
