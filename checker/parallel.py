@@ -189,7 +189,7 @@ def _in_walk_order(outcomes, units: _Numbered, rules: list[LoadedRule],
         for position, outcome in results.items():
             unit = units.waiting.pop(position)
             if isinstance(outcome, Lost):
-                outcome = _not_checked(unit, WORKER_DIED_RULE, f"not checked: {outcome.reason}", rules, options)
+                outcome = lint_document(_note(unit, WORKER_DIED_RULE, f"not checked: {outcome.reason}"), rules, options)
             ready[position] = outcome
         while next_position in ready:
             yield ready.pop(next_position)
@@ -199,14 +199,6 @@ def _in_walk_order(outcomes, units: _Numbered, rules: list[LoadedRule],
 
 WORKER_DIED_RULE = "worker-died"
 FILE_CHANGED_RULE = "file-changed"
-
-
-def _not_checked(unit: _Unit, rule: str, message: str, rules: list[LoadedRule], options: LintOptions) -> DocumentResult:
-    """The finding for a document that could not be checked, named as its findings would be."""
-    note = Note(rule, message, "error")
-    document = Document(unit.path, [], notes=[note], file=unit.file if unit.record is not None else None,
-                        record=unit.record)
-    return lint_document(document, rules, options)
 
 
 # ------------------------------------------------------------------------------- in a worker
