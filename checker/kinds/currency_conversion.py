@@ -408,11 +408,17 @@ _YEAR = re.compile(r"(?<![\d.])(?:19[89]\d|20\d\d)(?:(?=年)|\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?](?!\d)\s|[。！？]")
 
 
+SENTENCE_REACH = 400  # characters either side of a pair that its sentence may span
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end], for the years it names."""
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)]
-    after = _SENTENCE_BREAK.search(text, end)
-    return text[breaks[-1] if breaks else max(0, start - 400) : after.start() if after else len(text)]
+    """The sentence holding text[start:end], for the years it names: at most SENTENCE_REACH
+    characters either side, so that a block of back-to-back pairs with no sentence end (one long
+    line) costs each pair a bounded look, not a scan of the rest of the block."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - SENTENCE_REACH), start)]
+    reach = min(len(text), end + SENTENCE_REACH)
+    after = _SENTENCE_BREAK.search(text, end, reach)
+    return text[breaks[-1] if breaks else max(0, start - SENTENCE_REACH) : after.start() if after else reach]
 
 
 def _readings(quantity: Quantity) -> list[str]:
