@@ -138,7 +138,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
             continue
         quantities, too_large = _checkable(quantities)
         unparsed = unparsed + too_large
-        quantities = resolve_block(block.text, quantities)
+        quantities = resolve_block(block.text, quantities, context.place)
         context.observe(block.text, quantities)
         quantities = context.resolve(quantities)
         for quantity in quantities:

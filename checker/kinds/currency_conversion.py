@@ -422,6 +422,8 @@ def _readings(quantity: Quantity) -> list[str]:
     trying both cannot hide a slip). A bare $ is read as US dollars: trying every dollar would let
     a wrong figure pass as Hong Kong or Australian dollars.
     """
+    if quantity.readings:
+        return list(quantity.readings)  # a shared name the text leaves open: each plausible reading
     if _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
         return [c for c in quantity.alternatives if c in _GENUINELY_AMBIGUOUS]
     return [quantity.currency] if quantity.currency else []

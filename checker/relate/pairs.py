@@ -33,7 +33,8 @@ _MAX_GAP = 40
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
     if a.kind == "money" and b.kind == "money":
-        return bool(a.currency and b.currency) and a.currency != b.currency
+        first, second = set(a.readings or [a.currency] * bool(a.currency)), set(b.readings or [b.currency] * bool(b.currency))
+        return bool(first and second) and first != second
     if a.kind == "physical" and b.kind == "physical":
         return bool(a.unit and b.unit) and a.unit != b.unit
     return False
