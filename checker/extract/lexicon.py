@@ -107,5 +107,8 @@ def as_read(iso: str, alternatives: tuple[str, ...]) -> tuple[str | None, tuple[
     `checker.resolve` looks at the rest of the text: a name several countries share ("francs")
     has no currency yet, only its candidates and the family's name as its unit."""
     if iso in _PICKED:
-        return None, tuple(_PICKED[iso].members), iso, iso
+        family = _PICKED[iso]
+        if family.default_stays:  # "pounds" read as sterling until resolve finds Cairo in the text
+            return family.default, tuple(family.members), None, iso
+        return None, tuple(family.members), iso, iso
     return iso, alternatives, None, _OPEN.get(alternatives)

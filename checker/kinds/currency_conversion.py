@@ -21,7 +21,10 @@ from checker.rates.table import NoRate, RateWindow
 class CurrencyConversionParams(Params):
     tolerance: float = Field(0.08, ge=0, lt=1, description="base relative tolerance around the rate range")
     hedge_tolerance: float = Field(0.07, ge=0, lt=1, description="added when a hedge word qualifies a figure")
-    window_days: int = Field(90, ge=0, le=3650, description="days before the document's date whose rates are accepted")
+    window_days: int = Field(
+        45, ge=0, le=3650,
+        description="days before the document's date whose rates are accepted (copy lags the market by days or "
+                    "weeks; a longer window lets a pre-devaluation rate pass after a float)")
     undated_window_days: int = Field(365, ge=1, le=3650, description="days at the end of the table used when no date is known")
     undated_history_days: int = Field(
         7300, ge=0, le=20000,
@@ -159,6 +162,13 @@ class CurrencyConversion(Check):
         tolerance += {"weekly": self.params.weekly_tolerance,
                       "monthly": self.params.monthly_tolerance}.get(window.granularity, 0.0)
         low, high = window.low * (1 - tolerance), window.high * (1 + tolerance)
+        if stated.high is not None and converted.high is None:
+            # "10-14 billion yuan ($2 billion)": one figure for a range converts a point of it (mostly its
+            # upper end); it is off only when no point of the range converts to it.
+            fewest, most = converted.value / stated.high, converted.value / stated.value
+            if most < low or fewest > high or fewest <= 0:
+                return (stated.high * window.latest) / converted.value
+            return None
         pairs = [(stated.value, converted.value)]
         if stated.high is not None and converted.high is not None:
             pairs.append((stated.high, converted.high))
@@ -172,59 +182,42 @@ class CurrencyConversion(Check):
         self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float,
         text: str,
     ) -> Problem:
-        expected = stated.value * window.latest
+        """The finding, in the block's language ("600 billion yuan is about $82 billion at ...",
+        "600亿元按欧洲央行…汇率约合820亿美元，而非8.5亿美元"), its fixes in the writer's notation.
+
+        One builder for every language: the words come from messages/{en,zh}.yaml; only how a
+        figure is printed (format_money, zh_money) and how the pair was joined differ."""
         messages = Messages(text)
+        expected = _amount(stated, converted) * window.latest
         if messages.chinese:
-            return self._mismatch_zh(relation, stated, converted, window, factor, text, messages)
-        expected_text = format_money(expected, converted.currency)
+            expected_text = messages.word(zh_money(expected, converted.currency, like=converted))
+            rate, note = zh_rate(window, messages), _note_zh(window.note, messages) if window.note else ""
+        else:
+            expected_text = format_money(expected, converted.currency)
+            rate, note = _rate_text(window, messages), window.note
         key = "currency.too_small" if factor > 1 else "currency.too_large"
         how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor)))
-        message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text,
-                               rate=_rate_text(window, messages), converted=converted.display, how_far=how_far)
-        if window.note:
-            message += f" ({window.note})"
+        message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text, rate=rate,
+                               converted=converted.display, how_far=how_far)
+        if note:
+            message += messages.say("currency.note", note=note)
+        opening, closing = _joined(relation, text, stated, converted, messages)
+        hedged = re.search(messages.say("currency.hedged_join"), opening) is not None
+        power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
         fixes = []
-        power = near_power_of_ten(factor, self.params.fix_slack)
-        opening, closing = _wrapping(relation)
         if power is not None:
             fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.display}{closing}")
-        fixes.append(f"{stated.display}{opening}about {expected_text}{closing}" if "about" not in opening
-                     else f"{stated.display}{opening}{expected_text}{closing}")
-        evidence = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text)
+        about = expected_text if hedged else messages.say(
+            "currency.about" if closing else "currency.about_unbracketed", amount=expected_text)
+        fixes.append(f"{stated.display}{opening}{about}{closing}")
+        evidence = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text,
+                                           messages)
         return Problem((stated, converted), message, messages.say("fix.or").join(fixes), evidence,
                        fixes=tuple(evidence["replacements"]))
 
-    def _mismatch_zh(
-        self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float,
-        text: str, messages: Messages,
-    ) -> Problem:
-        """The Chinese finding: "600亿元按欧洲央行…汇率约合820亿美元，而非8.5亿美元", fixes in the writer's notation."""
-        expected = stated.value * window.latest
-        expected_text = messages.word(zh_money(expected, converted.currency, like=converted))
-        key = "currency.too_small" if factor > 1 else "currency.too_large"
-        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor)))
-        message = messages.say("currency.mismatch", stated=stated.display, rate=zh_rate(window, messages),
-                               expected=expected_text, converted=converted.display, how_far=how_far)
-        if window.note:
-            message += f"（{_note_zh(window.note, messages)}）"
-        gap = " ".join(text[stated.end : converted.start].split())
-        closing = "）" if "（" in gap else ")" if "(" in gap else ""
-        power = near_power_of_ten(factor, self.params.fix_slack)
-        fixes = []
-        if power is not None:
-            fixes.append(f"{restate(stated, stated.value / 10**power)}{gap}{converted.display}{closing}")
-        if re.search(r"[约約]", gap):
-            fixes.append(f"{stated.display}{gap}{expected_text}{closing}")
-        else:
-            about = messages.say("currency.about", amount=expected_text)
-            fixes.append(f"{stated.display}{gap}{about}{closing}" if closing else f"{stated.display}{gap}{expected_text}")
-        problem = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text, chinese=True)
-        return Problem((stated, converted), message, messages.say("fix.or").join(fixes), problem,
-                       fixes=tuple(problem["replacements"]))
-
     def _mismatch_evidence(self, relation, stated, converted, window, factor, text, power, expected_text,
-                           chinese=False) -> dict:
-        expected = stated.value * window.latest
+                           messages: Messages) -> dict:
+        expected = _amount(stated, converted) * window.latest
         evidence = {
             "stated": f"{stated.value:g} {stated.currency}",
             "converted": f"{converted.value:g} {converted.currency}",
@@ -237,10 +230,8 @@ class CurrencyConversion(Check):
         # Exact texts for the figures' span, one per alternative fix, so SARIF and reviewdog can
         # offer them as fixes (the engine extends them with the span to a closing bracket).
         between = text[stated.end : converted.start]
-        if chinese:
-            about = "" if re.search(r"[约約]", between) else "约合"
-        else:
-            about = "" if (converted.hedge or "about" in between) else "about "
+        hedged = converted.hedge is not None or re.search(messages.say("currency.hedged_join"), between)
+        about = "" if hedged else messages.say("currency.about", amount="")
         restated = text[stated.start : converted.start] + about + expected_text
         replacements = [restated]
         if power is not None:
@@ -429,6 +420,11 @@ def _readings(quantity: Quantity) -> list[str]:
     return [quantity.currency] if quantity.currency else []
 
 
+def _amount(stated: Quantity, converted: Quantity) -> float:
+    """The stated figure a conversion is checked against: a range's upper end when one figure converts it."""
+    return stated.high if stated.high is not None and converted.high is None else stated.value
+
+
 def _rate_text(window: RateWindow, messages: Messages) -> str:
     """"7.28 CNY per USD (ECB, 2025-04-15)", written the way round that gives a number above one;
     a coarser source says so: "(NBP weekly, 2022-09-14)"."""
@@ -440,6 +436,16 @@ def _rate_text(window: RateWindow, messages: Messages) -> str:
     source = window.source_short if window.granularity == "daily" else f"{window.source_short} {window.granularity}"
     return messages.say("currency.rate", rate=value, quote=quote, base=base, source=source,
                         date=window.latest_date.isoformat())
+
+
+def _joined(relation: Relation, text: str, stated: Quantity, converted: Quantity,
+            messages: Messages) -> tuple[str, str]:
+    """What goes between the figures of a rebuilt pair, and what closes it: the house form of the
+    join in English (" (", ", or about "), the writer's own in Chinese ("（约合", "，折合")."""
+    if not messages.chinese:
+        return _wrapping(relation)
+    gap = " ".join(text[stated.end : converted.start].split())
+    return gap, "）" if "（" in gap else ")" if "(" in gap else ""
 
 
 def _wrapping(relation: Relation) -> tuple[str, str]:
