@@ -232,3 +232,6 @@ class Problem:
     # rewrite (a unit stated twice, a house-style rewrite), so `lint --fix` may apply it unasked.
     fixes: tuple[str, ...] = ()
     certain: bool = False
+    # The block a problem held back to the end of the document belongs to (a check's finish()),
+    # so the finding is placed, extended to its closing bracket and suppressed as in the block.
+    block: object | None = None

@@ -162,7 +162,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
                 emit(rule, problem, block)
     for rule, check in checks:
         for problem in check.finish():
-            emit(rule, problem, None)
+            emit(rule, problem, problem.block)
 
     findings.extend(f for f in _note_findings(doc, lines) if not by_line.applies(f.line, f.rule))
     known = frozenset(r.id for r in rules) | frozenset(BUILTIN_RULES)

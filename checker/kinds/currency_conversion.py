@@ -12,7 +12,7 @@ from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.messages import Messages, zh_money, zh_rate
 from checker.kinds.printed import times
 from checker.kinds.restate import format_money, restate
-from checker.kinds.stated import StatedRate, stated_months, stated_rates
+from checker.kinds.stated import StatedRate, stated_months, stated_rates, timeline_month
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation
 from checker.rates.table import NoRate, RateWindow
@@ -86,10 +86,12 @@ class CurrencyConversion(Check):
 
     # Rates a document states are remembered for its later paragraphs; a bound keeps state small.
     MAX_STATED = 64
+    MAX_HELD = 64  # pairs off the market held for a rate stated later in the story
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._stated: list[StatedRate] = []
+        self._held: list[tuple[Relation, Quantity, Quantity, Problem]] = []
         self._years: set[int] = set()  # years the document has named so far: hints when it is undated
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
@@ -102,10 +104,32 @@ class CurrencyConversion(Check):
             stated, converted = relation.quantities
             if stated.kind == "money" and converted.kind == "money":
                 problem = self._check_pair(relation, stated, converted, block.text)
-                if problem is not None:
-                    yield problem
+                if problem is None:
+                    continue
+                if problem.severity is None and not self._stated and len(self._held) < self.MAX_HELD:
+                    # A wire story states its rate in a footer ("($1 = 0.7420 euros)"): a pair off the
+                    # market waits for the end of the story, where a rate it agrees with may be stated.
+                    problem.block = block.block
+                    self._held.append((relation, stated, converted, problem))
+                    continue
+                yield problem
         if len(self._years) < 200:
             self._years.update(int(y) for y in _YEAR.findall(block.text))
+
+    def finish(self) -> Iterable[Problem]:
+        for relation, stated, converted, problem in self._held:
+            governing = [(base, quote, rate) for base in _readings(stated) for quote in _readings(converted)
+                         if base != quote and (rate := self._stated_rate(base, quote, relation)) is not None]
+            if any(self._fits_stated(relation, stated, converted, rate[1]) for _, _, rate in governing):
+                continue  # converted at the rate the story states at its end
+            if governing and not _dated_by_its_sentence(relation, problem.block.text, stated, converted):
+                against = self._against_stated(relation, stated, converted, *governing[0])
+                if against is None:
+                    continue
+                against.block = problem.block
+                problem = against
+            yield problem
+        self._held = []
 
     def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity, text: str) -> Problem | None:
         if stated.value == 0 or converted.value == 0:
@@ -118,6 +142,11 @@ class CurrencyConversion(Check):
                 if self._fits_stated(relation, stated, converted, governing[1]):
                     return None  # converted at the rate the text states
                 governed.append((base, quote, governing))
+        if governed and not _dated_by_its_sentence(relation, text, stated, converted):
+            # The story states the rate for these currencies ("$1 = 6.81 crowns"): a pair that
+            # contradicts it is the slip, whatever the market did (a pair its sentence dates is
+            # converted at the rate of that time, and is checked at the market below).
+            return self._against_stated(relation, stated, converted, *governed[0])
         verdicts = []
         for base, quote in readings:
             window = self.env.rates.window(
@@ -297,7 +326,9 @@ class CurrencyConversion(Check):
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str, text: str
     ) -> bool:
         """Whether the pair agrees with the rates of a month its sentence names, a month before."""
-        for first, last in stated_months(_sentence_around(text, stated.start, converted.end)):
+        months = stated_months(_sentence_around(text, stated.start, converted.end))
+        entry = timeline_month(text[text.rfind("\n", 0, stated.start) + 1 :], self.env.date)
+        for first, last in months + ([entry] if entry else []):
             if self.env.date is not None and first > self.env.date:
                 continue  # a month after the document's date is a forecast, not the conversion's date
             window = self.env.rates.window(base, quote, last, days=(last - first).days + 30)
@@ -418,6 +449,12 @@ def _readings(quantity: Quantity) -> list[str]:
     if _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
         return [c for c in quantity.alternatives if c in _GENUINELY_AMBIGUOUS]
     return [quantity.currency] if quantity.currency else []
+
+
+def _dated_by_its_sentence(relation: Relation, text: str, stated: Quantity, converted: Quantity) -> bool:
+    """Whether the pair's sentence gives it a date of its own ("In 2009 ...", "at the time")."""
+    sentence = _sentence_around(text, stated.start, converted.end)
+    return bool(getattr(relation, "at_the_time", False) or _YEAR.search(sentence) or stated_months(sentence))
 
 
 def _amount(stated: Quantity, converted: Quantity) -> float:

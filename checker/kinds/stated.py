@@ -82,3 +82,18 @@ def stated_months(sentence: str) -> list[tuple[dt.date, dt.date]]:
         year, month = int(match.group(2)), _MONTHS[match.group(1).lower()]
         months.add((dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])))
     return sorted(months, reverse=True)
+
+
+_TIMELINE_ENTRY = re.compile(
+    r"\A\s*(?:[-*•]\s*)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\s*(?:[-—–:]|--)\s", re.I)
+
+
+def timeline_month(line: str, as_of: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The month of a timeline entry that gives no year ("August 8 - The bank sets aside ..."):
+    the latest such month on or before the document's date."""
+    match = _TIMELINE_ENTRY.match(line)
+    if match is None or as_of is None:
+        return None
+    month = _MONTHS[match.group(1).lower()]
+    year = as_of.year if month <= as_of.month else as_of.year - 1
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
