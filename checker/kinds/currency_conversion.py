@@ -272,6 +272,11 @@ class CurrencyConversion(Check):
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
+            evidence["readings_tried"] = {q.display: list(_readings(q)) for q in (stated, converted)
+                                          if len(_readings(q)) > 1}
+        cues = {q.display: q.currency_cue for q in (stated, converted) if q.currency_cue}
+        if cues:
+            evidence["currency_from"] = cues  # the words that settled a shared name: {"16.7 billion pounds": "Cairo"}
         return evidence
 
     def _stated_rate(self, base: str, quote: str, relation: Relation) -> tuple[StatedRate, float] | None:
