@@ -19,6 +19,7 @@ from checker.extract.chinese_lexicon import (
     CURRENCY_NAMES_BEFORE,
     CURRENCY_PREFIX_FAMILY,
     CURRENCY_PREFIXES,
+    CURRENCY_SUFFIX_FAMILY,
     CURRENCY_SUFFIXES,
     HEDGES_AFTER,
     HEDGES_BEFORE,
@@ -31,6 +32,7 @@ from checker.extract.chinese_lexicon import (
 )
 from checker.extract.chinese_numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, fold, parse_chinese_number
 from checker.model import Quantity
+from checker.vocab import vocab
 
 def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -170,9 +172,14 @@ def _money_after(m: re.Match, text: str, folded: str) -> Quantity | None:
         value, end = value + minor, m.end("minor_unit")
     start = m.start("amount")
     hedge = _hedge(folded, start, end, numeral + (m.group("approx") or ""))
+    family = CURRENCY_SUFFIX_FAMILY.get(name)
+    open_readings = {}
+    if family is not None and code is None:
+        members = tuple(vocab().family(family).members)
+        code, open_readings = members[0], {"alternatives": members, "family": family}
     quantity = _quantity(
         text, start, end, value, "money", numeral, currency=code, high=high, hedge=hedge,
-        unit=NON_ISO_UNITS.get(name),
+        unit=NON_ISO_UNITS.get(name), **open_readings,
     )
     if high_numeral is not None and quantity.scale is None:
         quantity.scale = scale_as_written(high_numeral)

@@ -42,8 +42,11 @@ class DocumentCurrencies:
 
     def observe(self, text: str, quantities: list[Quantity]) -> None:
         clues = _clues()
+        # A word inside a figure ("台币26兆元") is that figure's currency, counted through the figure.
+        figures = [(q.start, q.end) for q in quantities if q.kind == "money"]
         for currency, clue in clues.items():
-            self.counts[currency] += len(clue.findall(text))
+            self.counts[currency] += sum(
+                1 for m in clue.finditer(text) if not any(s <= m.start() and m.end() <= e for s, e in figures))
         for quantity in quantities:
             if quantity.currency in clues and not quantity.alternatives:
                 self.counts[quantity.currency] += 2
