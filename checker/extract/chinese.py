@@ -66,6 +66,7 @@ _SLASH_FRACTION = r"(?:(?P<slash_whole>\d+) +)?(?P<slash_numerator>\d+) *[/] *(?
 
 
 _CJK = "\u4e00-\u9fff"
+NUMBER_WORDS = dict(vocab().numbers.zh.words)
 # 块 is also a classifier (一块蛋糕): it is money only before 钱, a minor unit, or a non-word.
 _CURRENCY = rf"{_alternation(CURRENCY_SUFFIXES)}|块(?![{_CJK}])|块(?=[零一二三四五六七八九两0-9]+[毛角])"
 _MINOR = _alternation({name for units in MINOR_UNITS.values() for name in units})
@@ -97,9 +98,12 @@ _GRAMMAR = re.compile(
     rf"|(?P<tenths>(?>{_NUMBER})) *(?P<tenths_unit>成(?!{_NOT_AFTER_CHENG})|折(?!{_NOT_AFTER_ZHE}))"
     rf"(?:(?<=成) *(?P<tenths_tail>[一二三四五六七八九半])(?![{_NUMERAL_CHARS}{_BIG}0-9]|{_NOT_AFTER_TAIL}))?"
     rf"|(?<![{_NUMERAL_CHARS}0-9])(?P<half>半成(?!品)|半折|对折)"
+    rf"|(?<![{_NUMERAL_CHARS}0-9])(?P<word>{_alternation(NUMBER_WORDS)})(?![{_NUMERAL_CHARS}{_BIG}0-9])"
     rf"|(?P<number>{_NUMBER})(?P<dozen> *打)?"
 )
 _NOT_NUMBERS = re.compile(_alternation(NOT_NUMBERS))
+# A look-alike is one whatever digit form it is written in: 壹切 is 一切.
+_PLAIN_DIGITS = str.maketrans(vocab().numbers.zh.formal_digits, vocab().numbers.zh.digits[1:])
 _HEDGE_BEFORE = re.compile(rf"(?:{_alternation(HEDGES_BEFORE)}) *$")
 _HEDGE_AFTER = re.compile(rf" *(?:{_alternation(HEDGES_AFTER)})")
 _HAS_NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -110,7 +114,7 @@ def find_chinese(text: str) -> list[Quantity]:
     if not text or not _HAS_NON_ASCII.search(text):
         return []
     folded = fold(text)
-    blocked = [m.span() for m in _NOT_NUMBERS.finditer(folded)]
+    blocked = [m.span() for form in {folded, folded.translate(_PLAIN_DIGITS)} for m in _NOT_NUMBERS.finditer(form)]
     found: list[Quantity] = []
     for match in _GRAMMAR.finditer(folded):
         quantity = _read(match, text, folded, blocked)
@@ -138,6 +142,9 @@ def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -
         return _money_before(m, text, folded)
     if m.group("zhe_digits") is not None or m.group("tenths") is not None or m.group("half") is not None:
         return _tenths(m, text)
+    if m.group("word") is not None:
+        return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(),
+                        value=NUMBER_WORDS[m.group("word")], kind="number", sig_digits=1)
     if m.group("pct") is not None:
         if not _HAS_NON_ASCII.search(text[m.start() : m.end()]):
             return None  # "12%" is the English grammar's

@@ -163,6 +163,8 @@ class ChineseNumbers(_Strict):
     two: str = Field(min_length=1, max_length=1)
     small_units: str
     fold: dict[str, str]
+    # whole words that are numbers without a digit in them (半百: fifty, "年过半百")
+    words: dict[str, float] = {}
 
     @field_validator("fold")
     @classmethod
