@@ -73,7 +73,7 @@ class Quantity:
         }
 
 
-RelationKind = Literal["conversion", "change", "parts", "share", "ratio", "difference", "repeat"]
+RelationKind = Literal["conversion", "change", "parts", "share", "ratio", "difference", "subject"]
 
 
 @dataclass(slots=True)
@@ -192,6 +192,28 @@ class Difference(Relation):
     first: Quantity
     second: Quantity
     stated: Quantity
+
+
+@dataclass(slots=True, kw_only=True)
+class SubjectFigure(Relation):
+    """A money figure the text states as a named subject's size: "the Big Fund has raised [700 billion yuan]".
+
+    `quantities` is (figure,). `subject` is the name as read (lower-cased, without "the"), `fact` what
+    its verb states ("raise" for "has raised", "worth", "value"), and `years` the years in the
+    figure's sentence: "raised $5m in 2020" and "raised $8m in 2022" are different facts.
+    """
+
+    subject: str
+    fact: str
+    years: frozenset[str]
+
+    @property
+    def figure(self) -> Quantity:
+        return self.quantities[0]
+
+    def same_years(self, other: "SubjectFigure") -> bool:
+        """Mentions about different years are different facts; a mention without a year matches any."""
+        return not self.years or not other.years or self.years == other.years
 
 
 @dataclass(slots=True)

@@ -145,10 +145,12 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
             quantity.loc = locate(block, quantity)
         relations = relate(block.text, quantities)
         stats.amounts += len(quantities)
-        stats.relations += len(relations)
+        # Coverage counts claims that tie figures together; a subject's figure stands alone (it is
+        # remembered to hold a later mention against), so it is no claim of its own.
+        claims = [relation for relation in relations if len(relation.quantities) > 1]
+        stats.relations += len(claims)
         if options.keep_relations:  # only relations some active check reads: those are the checked ones
-            kept.extend(_checked_span(block, relation) for relation in relations
-                        if relation.quantities and relation.kind in consumed_kinds)
+            kept.extend(_checked_span(block, relation) for relation in claims if relation.kind in consumed_kinds)
         for item in unparsed[: max(MAX_UNPARSED_KEPT - len(stats.unparsed), 0)]:
             line, column = block.locate(item.start)
             stats.unparsed.append(f"{path}:{line}:{column}: {item.text}")

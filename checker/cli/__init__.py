@@ -17,6 +17,7 @@ from typing import Annotated
 
 import typer
 
+from checker.cli.help_text import plain_help
 from checker.cli.options import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
 from checker.version import __version__
 
@@ -58,6 +59,7 @@ def _root(
 
 for _name in COMMANDS:
     importlib.import_module(f"checker.cli.{_name}").register(app)
+plain_help(app)  # help shows value lists and metavars, never Python types (checker/cli/help_text.py)
 
 
 def main() -> None:

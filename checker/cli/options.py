@@ -41,3 +41,12 @@ DateField = Annotated[
 Output = Annotated[
     Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
 ]
+ConfigFile = Annotated[
+    Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file (YAML or pyproject.toml) instead of searching upward for one.")
+]
+SelectRules = Annotated[
+    Optional[list[str]], typer.Option("--select", metavar="RULES", help="Run only these rules: ids or id prefixes, comma-separated or repeated (ALL for every rule).")
+]
+IgnoreRules = Annotated[
+    Optional[list[str]], typer.Option("--ignore", metavar="RULES", help="Do not run these rules: ids or id prefixes, comma-separated or repeated.")
+]

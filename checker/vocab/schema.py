@@ -96,7 +96,7 @@ class ScaleFile(_Strict):
 
 
 # --- hedges.yaml ------------------------------------------------------------------------------
-HedgeRole = Literal["amount", "unit", "pair", "subject", "size", "weight", "share_bound", "claim"]
+HedgeRole = Literal["amount", "unit", "pair", "subject", "size", "weight", "share_bound", "claim", "multiple", "tie"]
 
 
 class Hedge(_Strict):
@@ -228,12 +228,17 @@ class CueFile(_Strict):
     comparative_start: list[str]
     end_markers: list[str]
     time_after: list[str]
+    determiners: list[str]
     time_starts: list[str]
     other_predicates: list[str]
     clause_conjunctions: list[str]
     exhaustive_splits: list[str]
     total_after: list[str]
     rest_words: list[str]
+    whole_cues: list[str]
+    margin_verbs: list[str]
+    margin_nouns: list[str]
+    margin_changes: list[str]
     clause_verbs: list[str]
     subject_verbs: dict[str, str]
     generic_subjects: list[str]
@@ -248,6 +253,10 @@ def cross_check(v) -> list[str]:
     problems += [f"currencies.yaml: {code} is defined twice" for code in _twice(codes)]
     for family in v.families.families:
         problems += [f"families.yaml: {family.name}: unknown member {m}" for m in family.members if m not in codes]
+    changes = v.changes
+    change_words = {w for d in (changes.up, changes.down, changes.neutral) for w in d.verbs + d.participles}
+    problems += [f"cues.yaml: margin_changes: {w!r} is not a change verb of changes.yaml"
+                 for w in v.cues.margin_changes if w not in change_words]
     for role, words in word_roles(v).items():
         problems += [f"{role}: {word!r} is defined twice" for word in _twice(words)]
     return problems
