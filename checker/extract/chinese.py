@@ -30,7 +30,14 @@ from checker.extract.chinese_lexicon import (
     ZH_UNIT_PREFIXES,
     ZH_UNITS,
 )
-from checker.extract.chinese_numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, fold, parse_chinese_number
+from checker.extract.chinese_numerals import (
+    BIG_UNITS,
+    CHINESE_DIGITS,
+    SMALL_UNITS,
+    fold,
+    parse_chinese_number,
+    zh_class,
+)
 from checker.model import Quantity
 from checker.vocab import vocab
 
@@ -38,10 +45,12 @@ def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+_TWO = vocab().numbers.zh.two
+_DIGITS_AND_TWO = vocab().numbers.zh.digits + _TWO  # 零一二…九两
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
 _NUMERAL_CHARS = CHINESE_DIGITS + SMALL_UNITS
 _BIG = "".join(BIG_UNITS)
-_DECIMAL = r"点 *[零一二三四五六七八九壹贰叁肆伍陆柒捌玖0-9]+"
+_DECIMAL = rf"点 *[{CHINESE_DIGITS.replace(_TWO, '')}0-9]+"
 _FIRST = rf"(?:{_ARABIC}|[{_NUMERAL_CHARS}])"
 # Spaces may separate Chinese parts (一百 五 十 二, 7 万5 千), never two Arabic runs.
 
@@ -68,14 +77,15 @@ _SLASH_FRACTION = r"(?:(?P<slash_whole>\d+) +)?(?P<slash_numerator>\d+) *[/] *(?
 _CJK = "\u4e00-\u9fff"
 NUMBER_WORDS = dict(vocab().numbers.zh.words)
 # 块 is also a classifier (一块蛋糕): it is money only before 钱, a minor unit, or a non-word.
-_CURRENCY = rf"{_alternation(CURRENCY_SUFFIXES)}|块(?![{_CJK}])|块(?=[零一二三四五六七八九两0-9]+[毛角])"
+_CURRENCY = rf"{_alternation(CURRENCY_SUFFIXES)}|块(?![{_CJK}])|块(?=[{_DIGITS_AND_TWO}0-9]+[毛角])"
 _MINOR = _alternation({name for units in MINOR_UNITS.values() for name in units})
 _RANGE_JOIN = r" *(?:至|到|-|~|～|—) *"
 # 九成 is 90%, 七五折 75%: but 成 and 折 also start words (成为, 成本, 折合, 折旧) after a figure.
-_DIGIT_CHAR = "[0-9零一二三四五六七八九两]"
-_NOT_AFTER_CHENG = "[为功本立长员交果都绩就熟品型效败年人群批家语千倍]"
-_NOT_AFTER_ZHE = "[合算叠旧扣射返腾价让换成现]"
-_NOT_AFTER_TAIL = "[季月日年个次位名家项种倍线]"
+_ZH = vocab().numbers.zh
+_DIGIT_CHAR = f"[0-9{_ZH.digits}{_ZH.two}]"
+_NOT_AFTER_CHENG = zh_class(vocab().zh("not_after_cheng"))
+_NOT_AFTER_ZHE = zh_class(vocab().zh("not_after_zhe"))
+_NOT_AFTER_TAIL = zh_class(vocab().zh("not_after_tenths_tail"))
 # Unit words; one that classifiers may follow ("一两个月": one or two months, not a tael) is guarded.
 _UNIT = "|".join(
     re.escape(surface) + (f"(?![{not_before}])" if not_before else "")
@@ -87,7 +97,7 @@ _GRAMMAR = re.compile(
     rf"|(?:(?P<whole>{_NUMBER}) *又 *)?(?P<denominator>{_NUMBER}|[{_BIG}](?: *[{_BIG}])*) *分 *之 *(?P<numerator>{_NUMBER})"
     rf"|{_SLASH_FRACTION}"
     rf"|(?P<amount>{_NUMBER})(?:{_RANGE_JOIN}(?P<high>{_NUMBER}))? *(?P<approx>[多余])? *个?(?P<currency>{_CURRENCY})"
-    rf"(?: *又? *(?P<minor_amount>[零一二三四五六七八九两0-9]+) *(?P<minor_unit>{_MINOR}))?"
+    rf"(?: *又? *(?P<minor_amount>[{_DIGITS_AND_TWO}0-9]+) *(?P<minor_unit>{_MINOR}))?"
     rf"|(?<!兑)(?P<named>{_alternation(CURRENCY_NAMES_BEFORE)}) *(?P<named_amount>(?>{_NUMBER}))"
     rf"(?: *(?P<named_unit>[元圆块]))?(?! *(?:{_CURRENCY}|[{_NUMERAL_CHARS}{_BIG}0-9]))"
     rf"|(?P<unit_prefix>{_alternation(ZH_UNIT_PREFIXES)}) *(?P<prefix_amount>{_NUMBER}) *度"
@@ -96,7 +106,7 @@ _GRAMMAR = re.compile(
     rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个? *百 *分 *点)"
     rf"|(?P<zhe_digits>{_DIGIT_CHAR} *{_DIGIT_CHAR}) *折(?!{_NOT_AFTER_ZHE})"
     rf"|(?P<tenths>(?>{_NUMBER})) *(?P<tenths_unit>成(?!{_NOT_AFTER_CHENG})|折(?!{_NOT_AFTER_ZHE}))"
-    rf"(?:(?<=成) *(?P<tenths_tail>[一二三四五六七八九半])(?![{_NUMERAL_CHARS}{_BIG}0-9]|{_NOT_AFTER_TAIL}))?"
+    rf"(?:(?<=成) *(?P<tenths_tail>[{_DIGITS_AND_TWO[1:-1]}半])(?![{_NUMERAL_CHARS}{_BIG}0-9]|{_NOT_AFTER_TAIL}))?"
     rf"|(?<![{_NUMERAL_CHARS}0-9])(?P<half>半成(?!品)|半折|对折)"
     rf"|(?<![{_NUMERAL_CHARS}0-9])(?P<word>{_alternation(NUMBER_WORDS)})(?![{_NUMERAL_CHARS}{_BIG}0-9])"
     rf"|(?P<number>{_NUMBER})(?P<dozen> *打)?"
@@ -376,7 +386,7 @@ def _inside_word(start: int, end: int, blocked) -> bool:
     return any(b_start <= start and end <= b_end for b_start, b_end in blocked)
 
 
-_DATE_AFTER = re.compile(r"[年月日号]")
+_DATE_AFTER = re.compile(zh_class(vocab().zh("date_after")))
 
 
 def _is_ordinal_or_date(folded: str, start: int, end: int, numeral: str) -> bool:
@@ -386,7 +396,7 @@ def _is_ordinal_or_date(folded: str, start: int, end: int, numeral: str) -> bool
     after = folded[end : end + 1]
     if not _DATE_AFTER.match(after):
         return False
-    is_digit_string = all(c.isdigit() or c in "零一二三四五六七八九" for c in numeral)
+    is_digit_string = all(c.isdigit() or c in _ZH.digits for c in numeral)
     if after == "年":
         return is_digit_string and len(numeral) == 4
     value = parse_chinese_number(numeral)
