@@ -30,6 +30,11 @@ class CurrencyConversionParams(Params):
         7300, ge=0, le=20000,
         description="without a date, a pair that fails the last year but fits a rate of this many days is only info",
     )
+    undated_drift: float = Field(
+        4.0, ge=1, le=1000,
+        description="without a date, a pair this many times outside the last year's range of rates is flagged "
+                    "(as a warning) even when it fits some older year: a gap that wide is nearer a scale slip "
+                    "(x10, 亿/万) than the drift of an old article's currency")
     weekly_tolerance: float = Field(
         0.01, ge=0, lt=1, description="added when the rate comes from a weekly series (NBP table B)")
     monthly_tolerance: float = Field(
@@ -73,6 +78,8 @@ class CurrencyConversion(Check):
         `window_days`: days before the document's date whose rates are accepted.
         `undated_window_days`: days at the end of the table used when no date is known.
         `undated_history_days`: without a date, a pair that only fits older rates is info.
+        `undated_drift`: without a date, a pair this many times outside the last year's range of rates is a
+        warning even when it fits older rates.
         `weekly_tolerance`: added when the rate comes from a weekly series (NBP table B).
         `monthly_tolerance`: added when the rate comes from a monthly series (HMRC, set in advance).
         `stated_rate_tolerance`: how far a pair may sit from a rate the text itself states.
@@ -172,6 +179,8 @@ class CurrencyConversion(Check):
                                        named.latest_date.year)
             if self.env.date is None or getattr(relation, "at_the_time", False):
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
+                if older is not None and self._stale(stated, converted, window):
+                    return self._stale_mismatch(relation, stated, converted, window, factor, text, older)
                 if older is not None:
                     why = "currency.why_no_date" if self.env.date is None else "currency.why_at_the_time"
                     return self._undecided(stated, converted, older, why, text)
@@ -356,6 +365,30 @@ class CurrencyConversion(Check):
             return None
         return history
 
+    def _stale(self, stated: Quantity, converted: Quantity, window: RateWindow) -> bool:
+        """An undated pair so far outside the last year's range of rates that only a long-gone rate fits it."""
+        return self.env.date is None and _drift(stated, converted, window) > self.params.undated_drift
+
+    def _stale_mismatch(self, relation, stated, converted, window, factor, text, older: RateWindow) -> Problem:
+        """The mismatch, as a warning that says which past years the pair would fit."""
+        problem = self._mismatch(relation, stated, converted, window, factor, text)
+        messages = Messages(text)
+        year = self._latest_fitting_year(relation, stated, converted, window.base, window.quote, older)
+        note = messages.say("currency.note_stale", year=year)
+        problem.message += f"（{note}）" if messages.chinese else f" ({note})"
+        problem.evidence["fits_rates_of"] = year
+        problem.evidence["drift"] = round(_drift(stated, converted, window), 3)
+        problem.severity = "warning"
+        return problem
+
+    def _latest_fitting_year(self, relation, stated, converted, base, quote, older: RateWindow) -> int:
+        """The last year whose rates the pair fits (the history window's start when none alone does)."""
+        for year in range(older.latest_date.year, older.first_date.year - 1, -1):
+            window = self.env.rates.window(base, quote, dt.date(year, 12, 31), days=364)
+            if not isinstance(window, NoRate) and self._gap(stated, converted, relation, window) is None:
+                return year
+        return older.first_date.year
+
     def _fits_a_named_year(
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str, text: str
     ) -> RateWindow | None:
@@ -410,6 +443,12 @@ class CurrencyConversion(Check):
 _NO_RATES = re.compile(r"no (\w+) rates in (.+)")
 _UNDATED_NOTE = re.compile(r"no date known: accepted any rate of the last (\d+) days of the table")
 _LATE_NOTE = re.compile(r"document dated (\S+), (\d+) days after the rates table ends \((\S+)\)")
+
+
+def _drift(stated: Quantity, converted: Quantity, window: RateWindow) -> float:
+    """How many times outside the window's range of rates the pair's implied rate lies (1 inside it)."""
+    implied = converted.value / stated.value
+    return window.low / implied if implied < window.low else max(1.0, implied / window.high)
 
 
 def _note_zh(note: str, messages: Messages) -> str:
