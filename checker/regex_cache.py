@@ -18,9 +18,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import os
-import pickle
 import sys
-import tempfile
 
 MAX_ENTRIES = 3000  # figcheck compiles about 300; the bound keeps a run of odd patterns from growing it
 
@@ -88,35 +86,22 @@ def _from_figcheck() -> bool:
 
 
 def _cache_path(_sre):
-    from checker.vocab import cache_dir
+    from checker.pickle_cache import cache_dir
 
     build = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|{_sre.MAXREPEAT}"
     return cache_dir() / f"regex-{hashlib.sha256(build.encode()).hexdigest()[:20]}.pickle"
 
 
 def _load(path) -> dict:
-    try:
-        with path.open("rb") as stream:
-            table = pickle.load(stream)
-    except Exception:  # missing, damaged or foreign: compile afresh
-        return {}
-    return table if isinstance(table, dict) else {}
+    from checker.pickle_cache import read_pickle
+
+    return read_pickle(path, dict) or {}  # missing, damaged or foreign: compile afresh
 
 
 def _save(path, table: dict, added: dict) -> None:
     """Write the table with this run's new patterns, atomically (concurrent runs each leave a whole file)."""
     if not added:
         return
-    merged = {**_load(path), **table, **added}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(merged, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except Exception:
-        pass
+    from checker.pickle_cache import write_pickle
+
+    write_pickle(path, {**_load(path), **table, **added})

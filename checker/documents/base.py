@@ -93,6 +93,9 @@ class Document:
     record: str | None = None
     headline: str | None = None
     line_text: dict[int, str] | None = None
+    # The `figcheck:` line directives of a streamed file (no `source`), read as its blocks are read:
+    # complete once the blocks are consumed, like `notes`. None when `source` has them.
+    directives: list | None = None
 
     @property
     def report_path(self) -> str:
