@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass
 
 from checker.model import Change, Quantity
-from checker.relate.claim_words import (COMPARATIVE_START, DETERMINERS, DOWN_COMPARATIVES, DOWN_NOUNS, DOWN_VERBS,
-                                        END_MARKERS, FRACTIONS, HEDGES, MINOR_NAMES, MONTHS, MULTIPLE_HEDGES,
-                                        MULTIPLIERS, OTHER_PREDICATES, START_MARKERS, TIME_AFTER, TIME_STARTS,
-                                        UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
+from checker.relate.claim_words import (ADVERBIAL, COMPARATIVE_START, DETERMINERS, DOWN_COMPARATIVES, DOWN_NOUNS,
+                                        DOWN_VERBS, END_MARKERS, FRACTIONS, HEDGES, MINOR_NAMES, MONTHS,
+                                        MULTIPLE_HEDGES, MULTIPLIERS, OTHER_PREDICATES, START_MARKERS, TIME_AFTER,
+                                        TIME_STARTS, UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
 from checker.relate.clauses import Clause, clauses
 
 
@@ -59,8 +59,7 @@ _MULTIPLE = re.compile(
     rf"\b(?:(?P<hedge>{_words(MULTIPLE_HEDGES)})\s+)?(?P<mult>{_words(MULTIPLIERS)})\b"
     rf"|\b(?P<verb>{_VERB})\s+by\s+(?:(?P<fhedge>{_HEDGE})\s+)?(?P<frac>{_words(FRACTIONS)})\b(?!\s*(?:of\b|%|per))",
     re.IGNORECASE)
-_ADVERBIAL = frozenset("up down higher lower rising falling climbing dropping increasing decreasing gaining "
-                       "losing jumping sliding".split()) | frozenset(UP_COMPARATIVES + DOWN_COMPARATIVES)
+_ADVERBIAL = frozenset(ADVERBIAL)
 
 _DETERMINERS = re.compile(rf"(?:\s+(?:{_words(DETERMINERS)}|[\w-]+'s|[\w-]+’s))+\s*\Z",
                           re.IGNORECASE)

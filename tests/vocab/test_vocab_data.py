@@ -64,7 +64,11 @@ MAX_WORDS = 6  # a handful of grammar words ("and", "a", "an", "of") may stay wi
 
 
 def _word_list(node: ast.AST) -> int:
-    """How many word-like string items a literal list, tuple, set or word table (dict keys) holds."""
+    """How many word-like string items a literal list, tuple, set or word table (dict keys) holds, or
+    a string split into words ("up down higher".split())."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" \
+            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str):
+        return sum(bool(_WORD.fullmatch(word)) for word in node.func.value.value.split())
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
         items = node.elts
     elif isinstance(node, ast.Dict) and all(isinstance(v, ast.Constant) for v in node.values):
