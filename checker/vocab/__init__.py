@@ -38,6 +38,7 @@ FILES: dict[str, str] = {
     "units": "UnitFile",
     "exclusions": "ExclusionFile",
     "cues": "CueFile",
+    "zh_words": "ZhWordFile",
 }
 
 
@@ -59,6 +60,7 @@ class Vocabulary:
     units: "schema.UnitFile"
     exclusions: "schema.ExclusionFile"
     cues: "schema.CueFile"
+    zh_words: "schema.ZhWordFile"
 
     # --- views the stages share ----------------------------------------------------------------
     def currency(self, code: str) -> "schema.Currency | None":
@@ -70,6 +72,15 @@ class Vocabulary:
     def scale_words(self, role: str) -> dict[str, float]:
         """Scale words that play `role` (see scales.yaml), with their multipliers, in file order."""
         return {s.word: s.value for s in self.scales.scales if role in s.roles}
+
+    def zh(self, concept: str) -> list[str]:
+        """The Chinese words of a zh_words.yaml entry, its characters and the words of the entries it
+        includes, in order, as written (readers fold them as they fold the text)."""
+        entry = self.zh_words.concepts[concept]
+        words = list(entry.words) + list(entry.chars)
+        for other in entry.include:
+            words += self.zh(other)
+        return words
 
     def hedge_words(self, role: str) -> list[str]:
         """Hedges read in `role` (see hedges.yaml), in file order."""

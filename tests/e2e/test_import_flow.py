@@ -23,7 +23,8 @@ PACKAGE = ROOT / "checker"
 # (layer name, module prefixes), lowest first. A module belongs to the longest prefix it matches.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("checker.version", "checker.model", "checker.safety", "checker.dates",
-                    "checker.yaml_source", "checker.vocab", "checker.termination", "checker.pickle_cache")),
+                    "checker.yaml_source", "checker.vocab", "checker.termination", "checker.pickle_cache",
+                    "checker.workpool")),
     ("rates", ("checker.rates",)),
     ("documents", ("checker.documents",)),
     ("extract", ("checker.extract",)),

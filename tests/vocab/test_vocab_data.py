@@ -51,7 +51,7 @@ def test_a_broken_file_is_refused_with_its_name(file, old, new, message):
 
 def test_a_word_given_to_two_currencies_is_refused():
     raw = _raw()
-    text = raw["currencies"].decode().replace("symbols: [NZ$]", "symbols: [NZ$, HK$]", 1)
+    text = raw["currencies"].decode().replace("symbols: [NZ$, NZD$]", "symbols: [NZ$, NZD$, HK$]", 1)
     raw["currencies"] = text.encode()
     with pytest.raises(VocabError, match=r"currency symbol: 'HK\$' is defined twice"):
         build(raw)
