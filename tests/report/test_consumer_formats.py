@@ -19,7 +19,7 @@ import pytest
 from junitparser import Failure, JUnitXml
 
 from checker.report import render
-from checker.report.rules import rule_infos
+from checker.report.rules import project_url, rule_infos
 from checker.run import LintRequest, run_lint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,18 +88,24 @@ def test_spans_land_on_the_claim_in_the_real_file_closing_bracket_included(run, 
         assert text == (ZH_SPAN if finding.path == "zh.txt" else SPAN), finding.path
 
 
+HOME = "https://git.example.org/newsroom/figcheck"  # a home as [project.urls] would name it
+
+
 @pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="../shared/schemas is not checked out beside the repository")
+@pytest.mark.parametrize("home", [None, HOME], ids=["metadata-home", "named-home"])
 @pytest.mark.parametrize("clean", [False, True], ids=["findings", "clean"])
-def test_sarif_validates_and_keeps_identical_findings_apart(run, corpus, clean):
+def test_sarif_validates_and_keeps_identical_findings_apart(run, corpus, clean, home):
     if clean:
         run = run_lint(LintRequest(paths=[str(corpus / "clean.md")], config=None))
-    log = json.loads(report(run, "sarif"))
+    log = json.loads(render(run.result, "sarif", rule_infos(run.rules, home=home), environ={}, homepage=home))
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)
     validator(schema, format_checker=validator.FORMAT_CHECKER).validate(log)
     driver = log["runs"][0]["tool"]["driver"]
-    assert driver["informationUri"].startswith("https://")
-    assert driver["rules"] and all(rule["helpUri"].startswith("https://") for rule in driver["rules"])
+    home = home or project_url()  # without one named, the installed package's [project.urls]
+    assert driver.get("informationUri") == home
+    assert driver["rules"] and all(rule["help"]["text"] for rule in driver["rules"])  # the docs, in-band
+    assert all(rule.get("helpUri") == (f"{home}#check-kinds" if home else None) for rule in driver["rules"])
     results = log["runs"][0]["results"]
     fingerprints = [r["partialFingerprints"]["figcheck/v1"] for r in results]
     assert len(set(fingerprints)) == len(fingerprints)
@@ -159,9 +165,27 @@ def test_gitlab_code_quality_validates_with_unique_fingerprints(run):
     assert {i["severity"] for i in issues if i["check_name"] == "currency-conversion"} == {"major"}
 
 
-def test_gitlab_clean_run_is_an_empty_array(corpus):
+@pytest.mark.parametrize("fmt, empty", [("gitlab", "[]\n"), ("github", ""), ("rdjsonl", ""), ("concise", "")])
+def test_a_clean_run_is_an_empty_report(corpus, fmt, empty):
     clean = run_lint(LintRequest(paths=[str(corpus / "clean.md")], config=None))
-    assert json.loads(report(clean, "gitlab")) == []
+    text = report(clean, fmt)
+    assert text.strip() == empty.strip()
+    if fmt == "gitlab":
+        assert json.loads(text) == []
+
+
+def test_the_project_home_is_the_one_pyproject_names():
+    """informationUri and helpUri come from [project.urls] through the installed metadata, nowhere else."""
+    import tomllib
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"].get("urls", {})
+    named = {label.lower(): url for label, url in urls.items()}
+    expected = next((named[k] for k in ("homepage", "repository", "source", "documentation")
+                     if named.get(k, "").startswith("https://")), None)
+    assert project_url() == expected
+    rows = [json.loads(line) for line in render(run_lint(LintRequest(paths=[str(ROOT / "seeds")], config=None)).result,
+                                                 "rdjsonl", homepage=HOME).splitlines()]
+    assert rows and all(row["source"] == {"name": "figcheck", "url": HOME} for row in rows)
 
 
 def _junit(text: str, tmp_path: Path) -> JUnitXml:
