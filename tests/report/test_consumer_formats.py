@@ -236,3 +236,40 @@ def test_concise_is_one_quickfix_line_per_finding(run, corpus):
     assert any(line.startswith("export.jsonl:2:") for line in lines)
     clean = run_lint(LintRequest(paths=[str(corpus / "clean.md")], config=None))
     assert report(clean, "concise") == ""
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "rdjsonl", "gitlab", "junit", "concise"])
+def test_the_command_line_writes_the_same_reports(run, corpus, fmt):
+    """What the consumers above read is what `figcheck lint -f FMT` prints for the same files."""
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    names = ["clean.md", "twice.md", "zh.txt", "export.jsonl", "report.docx"]
+    printed = CliRunner().invoke(app, ["lint", *names, "-f", fmt, "--date", "2025-04-15", "--field", "body",
+                                       "-j", "1"], env={"GITHUB_STEP_SUMMARY": ""}, catch_exceptions=False)
+    assert printed.exit_code == 1 and printed.stdout == report(run, fmt)
+
+
+def test_a_json_export_points_at_the_record_in_every_format(tmp_path, monkeypatch):
+    """A pretty-printed JSON array (the CMS export most tools write): the span behind the string's
+    escapes, on the record's own line, in every format that names a place."""
+    monkeypatch.chdir(tmp_path)
+    records = [{"id": "a", "body": "Nothing here."}, {**RECORD, "id": "story-9"}]
+    (tmp_path / "export.json").write_text(json.dumps(records, indent=2), encoding="utf-8")
+    run = run_lint(LintRequest(paths=["export.json"], date="2025-04-15", field="body", config=None))
+    (finding,) = [f for f in run.result.findings if f.rule == "currency-conversion"]
+    raw = (tmp_path / "export.json").read_text(encoding="utf-8").split("\n")[finding.line - 1]
+    assert raw[finding.column - 1 : finding.end_column - 1] == SPAN and finding.evidence["record"] == "story-9"
+    place = (finding.line, finding.column)
+    (sarif,) = [r for r in json.loads(report(run, "sarif"))["runs"][0]["results"] if r["ruleId"] == finding.rule]
+    region = sarif["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == place
+    (github,) = [line for line in report(run, "github").splitlines() if "currency-conversion" in line]
+    assert f"file=export.json,line={place[0]},col={place[1]}," in github
+    (concise,) = [line for line in report(run, "concise").splitlines() if "currency-conversion" in line]
+    assert concise.startswith(f"export.json:{place[0]}:{place[1]}: ")
+    (gitlab,) = [i for i in json.loads(report(run, "gitlab")) if i["check_name"] == finding.rule]
+    assert gitlab["location"]["lines"]["begin"] == place[0]
+    summary = render(run.result, "rich", rule_infos(run.rules), environ={})
+    assert "Found 1 error, 0 warnings, 0 infos in 1 file (2 records in 1 file checked)." in summary
