@@ -134,7 +134,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
             continue
         quantities, too_large = _checkable(quantities)
         unparsed = unparsed + too_large
-        quantities = resolve_block(block.text, quantities)
+        quantities = resolve_block(block.text, quantities, context.place)
         context.observe(block.text, quantities)
         quantities = context.resolve(quantities)
         for quantity in quantities:
@@ -160,7 +160,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
                 emit(rule, problem, block)
     for rule, check in checks:
         for problem in check.finish():
-            emit(rule, problem, None)
+            emit(rule, problem, problem.block)
 
     directives = _line_directives(doc)
     by_line = LineSuppressions(directives)

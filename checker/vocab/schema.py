@@ -41,6 +41,7 @@ class Currency(_Strict):
     names: list[str] = []
     minor_names: list[str] = []
     symbols: list[str] = []
+    suffix_symbols: list[str] = []
     context_symbols: dict[str, list[str]] = {}
     cues: list[str] = []
     document_cues: list[str] = []
@@ -59,9 +60,11 @@ class Family(_Strict):
     default: str | None
     block: Literal["pick", "prefer", "none"]
     document: bool = False
+    default_stays: bool = False
     names: list[str] = []
     minor_names: list[str] = []
     symbols: list[str] = []
+    suffix_symbols: list[str] = []
     zh_names: list[str] = []
 
     @model_validator(mode="after")
@@ -132,6 +135,10 @@ class ChineseChangeWords(_Strict):
 
     up: list[str]
     down: list[str]
+    up_nouns: list[str] = []
+    down_nouns: list[str] = []
+    up_to: list[str] = []
+    down_to: list[str] = []
     end_verbs: list[str]
     multiples: dict[str, str]
     tenths: dict[str, int]
@@ -163,6 +170,8 @@ class ChineseNumbers(_Strict):
     two: str = Field(min_length=1, max_length=1)
     small_units: str
     fold: dict[str, str]
+    # whole words that are numbers without a digit in them (半百: fifty, "年过半百")
+    words: dict[str, float] = {}
 
     @field_validator("fold")
     @classmethod
@@ -243,6 +252,39 @@ class CueFile(_Strict):
     size_cues: list[str]
 
 
+# --- zh_words.yaml ----------------------------------------------------------------------------
+class ZhConcept(_Strict):
+    """One concept's Chinese words (or single characters), and the entries it reuses."""
+
+    about: str = Field(min_length=1)
+    words: list[str] = []
+    chars: str = ""
+    include: list[str] = []
+
+    @model_validator(mode="after")
+    def _has_words(self):
+        if not (self.words or self.chars or self.include):
+            raise ValueError("an entry needs words, chars or include")
+        return self
+
+
+class ZhWordFile(_Strict):
+    concepts: dict[str, ZhConcept]
+
+
+def _fold_problems(v) -> list[str]:
+    """A Traditional form the fold reaches already is the same word listed twice; includes must exist."""
+    table = str.maketrans(dict(v.numbers.zh.fold))
+    problems = []
+    for name, concept in v.zh_words.concepts.items():
+        problems += [f"zh_words.yaml: {name}: unknown entry {o!r} in include" for o in concept.include
+                     if o not in v.zh_words.concepts]
+        folded = [w.translate(table) for w in list(concept.words) + list(concept.chars)]
+        problems += [f"zh_words.yaml: {name}: {w!r} is defined twice (Traditional and Simplified fold alike)"
+                     for w in _twice(folded)]
+    return problems
+
+
 # --- across files -----------------------------------------------------------------------------
 def cross_check(v) -> list[str]:
     """What one file cannot check alone: members exist, and no word is defined twice in one role."""
@@ -257,6 +299,7 @@ def cross_check(v) -> list[str]:
                  for w in v.cues.margin_changes if w not in change_words]
     for role, words in word_roles(v).items():
         problems += [f"{role}: {word!r} is defined twice" for word in _twice(words)]
+    problems += _fold_problems(v)
     return problems
 
 
@@ -274,12 +317,14 @@ def word_roles(v) -> dict[str, list[str]]:
         add("currency lower-case code", c.lowercase_codes)
         add("currency name", c.names + c.minor_names)
         add("currency symbol", c.symbols + list(c.context_symbols))
+        add("currency symbol after", c.suffix_symbols)
         add("Chinese currency name", c.zh_names)
         add("Chinese minor unit of " + c.code, list(c.zh_minor))
         add("currency cue", c.cues)
     for f in v.families.families:
         add("currency name", f.names + f.minor_names)
         add("currency symbol", f.symbols)
+        add("currency symbol after", f.suffix_symbols)
         add("Chinese currency name", f.zh_names)
     for f in v.families.families:
         if f.document:
@@ -299,7 +344,8 @@ def word_roles(v) -> dict[str, list[str]]:
     add("change comparative", ch.up.comparatives + ch.down.comparatives)
     add("change fraction", list(ch.fractions))
     add("Chinese change word", ch.zh.up + ch.zh.down)
-    add("Chinese change end verb", ch.zh.end_verbs)
+    add("Chinese change noun", ch.zh.up_nouns + ch.zh.down_nouns)
+    add("Chinese change end verb", ch.zh.up_to + ch.zh.down_to + ch.zh.end_verbs)
     add("Chinese change multiple", list(ch.zh.multiples))
     n = v.numbers
     add("number word", list(n.cardinals) + list(n.formal_cardinals) + list(n.tens))
