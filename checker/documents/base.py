@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 
 @dataclass(slots=True)
@@ -81,6 +81,9 @@ class Document:
     record: str | None = None
     headline: str | None = None
     line_text: dict[int, str] | None = None
+    # Called with the document once its blocks are all read (the loader's check that the file did
+    # not change, grow or vanish meanwhile, which adds a note).
+    on_read: Callable[["Document"], None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def report_path(self) -> str:
@@ -93,7 +96,13 @@ class Document:
         is dropped like any other empty block."""
         from .reading import read_as_person
 
-        return (block for block in map(read_as_person, self.blocks) if block.text.strip())
+        blocks = (block for block in map(read_as_person, self.blocks) if block.text.strip())
+        return blocks if self.on_read is None else self._then_check(blocks)
+
+    def _then_check(self, blocks: Iterator[Block]) -> Iterator[Block]:
+        yield from blocks
+        if self.on_read is not None:
+            self.on_read(self)
 
 
 def advance(line: int, column: int, text: str) -> tuple[int, int]:
