@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Sequence
 
 from checker.documents import load_text
-from checker.engine.packs import load_rules
-from checker.findings import Finding, LintResult
-from checker.pipeline import LintOptions, lint_document
 from checker.dates import BadDate, parse_date
-from checker.plan import DISCOVER, LintRequest
+from checker.findings import Finding, LintResult
+from checker.pipeline import lint_document
+from checker.plan import DISCOVER, LintRequest, plan_lint
 from checker.run import run_lint
 
 __all__ = ["lint_text", "lint_paths", "BadDate", "parse_date", "DISCOVER"]
@@ -33,13 +32,22 @@ def lint_text(
     path: str = "<text>",
     kind: str = "text",
     rates: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    config: str | Path | None = None,
 ) -> list[Finding]:
-    """Findings for one piece of text (`kind`: text, markdown, html), sorted by position."""
-    loaded = load_rules(list(rules))
-    options = LintOptions(date=parse_date(date), rates_file=rates)
+    """Findings for one piece of text (`kind`: text, markdown, html), sorted by position.
+
+    The request is planned as `lint_paths` and the command line plan theirs (`plan_lint`): the same
+    packs, rates, dates and selection, so the text gets the findings a lint of a file `path` with
+    this content would. `config` as in `lint_paths`."""
+    plan = plan_lint(LintRequest(paths=[path], date=date, rules=rules, rates=rates, select=select, ignore=ignore,
+                                 config=config, jobs=1))
+    rules_loaded = list(plan.rules)
     findings: list[Finding] = []
     for document in load_text(text, kind=kind, name=path):
-        findings.extend(lint_document(document, loaded, options).findings)
+        findings.extend(lint_document(document, rules_loaded, plan.options).findings)
+    findings = plan.selection.keep(findings)
     findings.sort(key=Finding.sort_key)
     return findings
 

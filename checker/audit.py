@@ -5,8 +5,9 @@ partitions of whole files; each partition is one Dask task that lints its files 
 findings to its own file under the output directory, atomically (a temporary name, then a
 rename), so a failed or retried task never leaves half a partition behind. Tasks return only
 small counts, which the client adds up into the summary; findings never travel through the
-scheduler. Rule packs are loaded and validated once on the client and shipped with the tasks
-(loaded rules pickle in a few kilobytes). On a cluster the workers need figcheck installed and
+scheduler. The request is resolved once on the client into the same `LintPlan` that `figcheck
+lint` runs (config, packs, rates, dates, per-path selection), and the tasks only read it: the
+loaded rules, the options and the selection ship with each task (they pickle in a few kilobytes). On a cluster the workers need figcheck installed and
 must see the archive and the output directory at the same paths (a shared or network filesystem).
 
 Dask, distributed and (for Parquet) pyarrow are the optional extra `figcheck[audit]`.
@@ -27,8 +28,9 @@ from typing import Iterable, Sequence
 from checker.documents import DocumentError, load_path
 from checker.documents.walk import DEFAULT_EXTENSIONS, RECORD_EXTENSIONS
 from checker.engine.packs import LoadedRule
-from checker.parallel import RuleSpec
 from checker.pipeline import LintOptions, lint_document
+from checker.plan import LintPlan, LintRequest, plan_lint
+from checker.selection import PathSelection
 
 OUTPUT_FORMATS = ("jsonl", "parquet")
 LOCAL_SCHEDULERS = ("processes", "threads", "synchronous")
@@ -50,8 +52,13 @@ class AuditJob:
     format: str
     rules: tuple[LoadedRule, ...]
     options: LintOptions
+    selection: PathSelection  # which findings each path keeps, as in `figcheck lint`
     field: str | None = None
     date_field: str | None = None
+
+    @classmethod
+    def of(cls, plan: LintPlan, output: str, format: str) -> "AuditJob":
+        return cls(output, format, plan.rules, plan.options, plan.selection, plan.walk.field, plan.walk.date_field)
 
 
 @dataclass
@@ -176,7 +183,7 @@ def audit_file(path: str, job: AuditJob) -> tuple[PartitionSummary, list[dict]]:
             summary.documents += 1
             summary.amounts += outcome.stats.amounts
             summary.relations += outcome.stats.relations
-            for finding in outcome.findings:
+            for finding in job.selection.keep(outcome.findings):
                 rows.append(finding.contract())
                 summary.severities[finding.severity] += 1
                 summary.rules[finding.rule] += 1
@@ -371,24 +378,27 @@ def read_findings(directory: Path) -> Iterable[dict]:
                 yield json.loads(line)
 
 
-def audit(inputs: Sequence[str], output: Path, *, format: str = "jsonl", scheduler: str = "processes",
-          workers: int | None = None, rules: RuleSpec = RuleSpec(), options: LintOptions | None = None,
-          field: str | None = None, date_field: str | None = None, files_per_partition: int | None = None,
+def audit(inputs: Sequence[str], output: Path, *, plan: LintPlan | None = None, format: str = "jsonl",
+          scheduler: str = "processes", workers: int | None = None, files_per_partition: int | None = None,
           overwrite: bool = False) -> dict:
-    """The whole audit: list, partition, run, and write `_summary.json`; returns the summary."""
+    """The whole audit: list, partition, run, and write `_summary.json`; returns the summary.
+
+    `plan` is the lint plan for these inputs (`plan_lint`), as the command line builds it from its
+    options and the project's config; None plans a bare request (built-in rules, no config)."""
     if format not in OUTPUT_FORMATS:
         raise AuditError(f"unknown --format {format!r}; choose one of: {', '.join(OUTPUT_FORMATS)}")
     require_extras(format)
+    if plan is None:
+        plan = plan_lint(LintRequest(paths=list(inputs), config=None))
     passed_over: list[tuple[str, str]] = []
-    files = archive_files(inputs, records=field is not None, skipped=passed_over)
-    if field is None and (export := next((f for f in files if Path(f).suffix.lower() in RECORD_EXTENSIONS), None)):
+    files = archive_files(inputs, records=plan.walk.field is not None, skipped=passed_over)
+    if plan.walk.field is None and (export := next((f for f in files if Path(f).suffix.lower() in RECORD_EXTENSIONS), None)):
         raise AuditError(f"{export}: a JSON/JSONL export; name the field that holds the text (--field body)")
     if not files:
         raise AuditError(f"no documents found in {', '.join(inputs)}")
-    loaded = tuple(rules.load())  # a bad rule pack fails here, once, rather than in every task
     prepare_output(output, overwrite)
     partitions = partition(files, files_per_partition)
-    job = AuditJob(str(output.resolve()), format, loaded, options or LintOptions(), field, date_field)
+    job = AuditJob.of(plan, str(output.resolve()), format)
     summary = run_audit(partitions, job, scheduler, workers)
     summary.skipped[:0] = passed_over
     return write_summary(output, summary, len(partitions) + bool(summary.lost))

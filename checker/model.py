@@ -51,6 +51,12 @@ class Quantity:
     # The family of an ambiguous currency word as written ("franc", "yen-yuan", "dollar"; see
     # checker/vocab/families.yaml), for the resolve stage; None when the word names one currency.
     family: str | None = None
+    # Readings of a shared currency name the text leaves plausible, each tried by the checks (a pair
+    # is wrong only if it fails them all): "pounds" in a Cairo story are Egyptian pounds or
+    # sterling; "dinars" with no country named, any dinar. Empty: `currency` alone.
+    readings: tuple[str, ...] = ()
+    # The words that settled the currency of a shared name ("Cairo" for pounds), for the finding.
+    currency_cue: str | None = None
 
     @property
     def is_range(self) -> bool:
@@ -73,7 +79,7 @@ class Quantity:
         }
 
 
-RelationKind = Literal["conversion", "change", "parts", "share", "ratio", "difference", "repeat"]
+RelationKind = Literal["conversion", "change", "parts", "share", "ratio", "difference", "subject"]
 
 
 @dataclass(slots=True)
@@ -194,6 +200,28 @@ class Difference(Relation):
     stated: Quantity
 
 
+@dataclass(slots=True, kw_only=True)
+class SubjectFigure(Relation):
+    """A money figure the text states as a named subject's size: "the Big Fund has raised [700 billion yuan]".
+
+    `quantities` is (figure,). `subject` is the name as read (lower-cased, without "the"), `fact` what
+    its verb states ("raise" for "has raised", "worth", "value"), and `years` the years in the
+    figure's sentence: "raised $5m in 2020" and "raised $8m in 2022" are different facts.
+    """
+
+    subject: str
+    fact: str
+    years: frozenset[str]
+
+    @property
+    def figure(self) -> Quantity:
+        return self.quantities[0]
+
+    def same_years(self, other: "SubjectFigure") -> bool:
+        """Mentions about different years are different facts; a mention without a year matches any."""
+        return not self.years or not other.years or self.years == other.years
+
+
 @dataclass(slots=True)
 class Span:
     """Text a finding points at that is not an amount (a pattern's match): located like a Quantity."""
@@ -226,3 +254,6 @@ class Problem:
     # rewrite (a unit stated twice, a house-style rewrite), so `lint --fix` may apply it unasked.
     fixes: tuple[str, ...] = ()
     certain: bool = False
+    # The block a problem held back to the end of the document belongs to (a check's finish()),
+    # so the finding is placed, extended to its closing bracket and suppressed as in the block.
+    block: object | None = None

@@ -49,6 +49,15 @@ class PathSelection:
         self.cli_date = cli_date
         self._for_path = lru_cache(maxsize=4096)(self._compute)
 
+    def __getstate__(self) -> dict:  # sent to audit workers: the per-path cache is rebuilt there
+        state = dict(self.__dict__)
+        del state["_for_path"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._for_path = lru_cache(maxsize=4096)(self._compute)
+
     def for_path(self, path: str) -> Selection:
         return self._for_path(path)
 

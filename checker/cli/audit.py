@@ -8,35 +8,43 @@ from typing import Annotated, Optional
 
 import typer
 
-from checker.cli.options import AsOfDate, DateField, RulePacks, TextField, fail
+from checker.cli.options import (AsOfDate, ConfigFile, DateField, IgnoreRules, RatesFile, RulePacks, SelectRules,
+                                 TextField, fail)
 
 
 def audit(
-    inputs: Annotated[list[str], typer.Argument(help="Folders, globs ('archive/**/*.jsonl') or files.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for part-NNNNN.jsonl|parquet and _summary.json.")] = Path("audit-findings"),
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or parquet (needs pyarrow).")] = "jsonl",
-    scheduler: Annotated[str, typer.Option("--scheduler", help="processes, threads or synchronous (local), or a Dask scheduler ADDRESS (tcp://host:8786).")] = "processes",
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Local worker processes (default: every core).")] = None,
-    files_per_partition: Annotated[Optional[int], typer.Option("--files-per-partition", min=1, help="Files per Dask task (default: from the archive's size).")] = None,
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Folders, globs ('archive/**/*.jsonl') or files.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="Directory for part-NNNNN.jsonl|parquet and _summary.json.")] = Path("audit-findings"),
+    format: Annotated[str, typer.Option("--format", "-f", metavar="[jsonl|parquet]", help="jsonl or parquet (needs pyarrow).")] = "jsonl",
+    scheduler: Annotated[str, typer.Option("--scheduler", metavar="SCHEDULER", help="processes, threads or synchronous (local), or a Dask scheduler ADDRESS (tcp://host:8786).")] = "processes",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Local worker processes (default: every core).")] = None,
+    files_per_partition: Annotated[Optional[int], typer.Option("--files-per-partition", metavar="N", min=1, help="Files per Dask task (default: from the archive's size).")] = None,
     date: AsOfDate = None,
     rules: RulePacks = None,
+    select: SelectRules = None,
+    ignore: IgnoreRules = None,
+    rates: RatesFile = None,
+    config: ConfigFile = None,
     field: TextField = None,
     date_field: DateField = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the output of an earlier audit in --output.")] = False,
 ) -> None:
-    """Run the lint checks over a whole archive with Dask; write partitioned findings and a summary."""
+    """Run the lint checks over a whole archive with Dask; write partitioned findings and a summary.
+
+    The options and the project's config are resolved into the same plan `figcheck lint` runs, so an
+    audit finds in each file what a lint of it would."""
     from checker.audit import AuditError, audit as run
-    from checker.dates import parse_date
-    from checker.parallel import RuleSpec, default_jobs
-    from checker.pipeline import LintOptions
+    from checker.parallel import default_jobs
+    from checker.plan import DISCOVER, LintRequest, plan_lint
     from checker.report.listings import audit_summary
     from checker.run import USER_ERRORS
 
+    request = LintRequest(paths=inputs, date=date, rules=rules or (), select=select or (), ignore=ignore or (),
+                          rates=rates, field=field, date_field=date_field,
+                          config=config if config is not None else DISCOVER)
     try:
-        summary = run(inputs, output, format=format, scheduler=scheduler, workers=jobs or default_jobs(),
-                      rules=RuleSpec(tuple(str(p) for p in rules or [])), options=LintOptions(date=parse_date(date)),
-                      field=field, date_field=date_field, files_per_partition=files_per_partition,
-                      overwrite=overwrite)
+        summary = run(inputs, output, plan=plan_lint(request), format=format, scheduler=scheduler,
+                      workers=jobs or default_jobs(), files_per_partition=files_per_partition, overwrite=overwrite)
     except (AuditError, *USER_ERRORS) as exc:
         fail(str(exc))
     for row in summary["skipped"][:MAX_NAMED]:  # by name, as lint does: never silently left out

@@ -14,9 +14,9 @@ from checker.cli.options import fail
 
 
 def extract(
-    path: Annotated[Optional[str], typer.Argument(help="A text file, or - (default) for stdin.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Read one JSON string per line; print one JSON object per line.")] = None,
+    path: Annotated[Optional[str], typer.Argument(metavar="PATH", help="A text file, or - (default) for stdin.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="[table|json]", help="table or json.")] = "table",
+    jsonl: Annotated[Optional[Path], typer.Option("--jsonl", metavar="FILE", help="Read one JSON string per line; print one JSON object per line.")] = None,
 ) -> None:
     """Show every amount figcheck reads in a text, with its value, unit and currency."""
     extract_quantities = _extract_as_read

@@ -15,14 +15,14 @@ from checker.cli.options import EXIT_INTERRUPTED, EXIT_OK, AsOfDate, RulePacks, 
 
 
 def fix(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to fix (text, Markdown, HTML).")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files or directories to fix (text, Markdown, HTML).")],
     interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Show each fix with its alternatives and ask which to apply.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the changes instead of writing them.")] = False,
     date: AsOfDate = None,
     rules: RulePacks = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Fix only findings of these rule ids.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Leave findings of these rule ids alone.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching upward for one.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="RULES", help="Fix only findings of these rule ids.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="RULES", help="Leave findings of these rule ids alone.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file instead of searching upward for one.")] = None,
 ) -> None:
     """Rewrite figures as the findings propose: without --interactive only the certain fixes."""
     from checker.fix.files import FixError

@@ -12,7 +12,8 @@ from enum import Enum
 
 import typer
 
-from checker.cli.options import EXIT_FINDINGS, EXIT_OK, AsOfDate, DateField, Output, RatesFile, RulePacks, TextField, fail
+from checker.cli.options import (EXIT_FINDINGS, EXIT_OK, AsOfDate, ConfigFile, DateField, IgnoreRules, Output, RatesFile,
+                                 RulePacks, SelectRules, TextField, fail)
 from checker.plan import FAIL_ON
 from checker.report import FORMATS
 from checker.report.options import COLOR_MODES
@@ -31,8 +32,8 @@ def lint(
     date: AsOfDate = None,
     rules: RulePacks = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", metavar=f"[{'|'.join(FAIL_ON)}]", help="Exit 1 when a finding is at or above this severity (default: error).")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="RULES", help="Run only these rules: ids or id prefixes, comma-separated or repeated (ALL for every rule).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="RULES", help="Do not run these rules: ids or id prefixes, comma-separated or repeated.")] = None,
+    select: SelectRules = None,
+    ignore: IgnoreRules = None,
     rates: RatesFile = None,
     show_unparsed: Annotated[bool, typer.Option("--show-unparsed", metavar="", help="List amount-like strings that could not be interpreted.")] = False,
     no_default_rules: Annotated[bool, typer.Option("--no-default-rules", metavar="", help="Do not load rules/default.yaml.")] = False,
@@ -41,7 +42,7 @@ def lint(
     field: TextField = None,
     date_field: DateField = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Processes to lint files on (default: every core); output is the same.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file (YAML or pyproject.toml) instead of searching upward for one.")] = None,
+    config: ConfigFile = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE", help="Accept the findings recorded in FILE; fail only on new ones.")] = None,
     write_baseline: Annotated[bool, typer.Option("--write-baseline", metavar="", help="Record the current findings in the --baseline FILE and exit 0.")] = False,
     diff: Annotated[Optional[str], typer.Option("--diff", help="Report only findings on lines this branch changed since it left REF (git diff REF...HEAD, plus uncommitted and untracked files).", metavar="REF")] = None,
@@ -85,11 +86,7 @@ def lint(
             raise typer.Exit(EXIT_OK)
         run = execute(plan)
     except USER_ERRORS as exc:
-        if (format or "") == "github":  # a usage error is an annotation too, not only a failed step
-            from checker.report.github import escape_data
-
-            sys.stdout.write(f"::error title=figcheck::{escape_data(str(exc))}\n")
-        fail(str(exc))
+        fail(str(exc), github=format == "github")
     if not quiet:
         for message in run.messages:
             sys.stderr.write(f"figcheck: {message}\n")
@@ -128,9 +125,9 @@ def lint(
             sys.stdout.write(text)
             sys.stdout.flush()
         except BrokenPipeError:  # `| head`: a truncated report never passes a gate, whatever --fail-on
-            from checker.cli.options import EXIT_BROKEN_PIPE
+            from checker.cli.options import EXIT_BROKEN_PIPE, silence_stdout
 
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
     raise typer.Exit(EXIT_FINDINGS if run.fails() and not exit_zero else EXIT_OK)
 
@@ -144,15 +141,6 @@ def _parse_reports(values: list[str]) -> list[tuple[str, str]]:
             fail(f"--report wants FORMAT:FILE with FORMAT one of {', '.join(FORMATS)}; got {value!r}")
         parsed.append((fmt, target))
     return parsed
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def _many_files(paths: list[str]) -> bool:

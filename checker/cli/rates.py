@@ -15,10 +15,10 @@ from checker.cli.options import RatesFile, fail
 
 
 def rates_command(
-    base: Annotated[Optional[str], typer.Argument(help="Currency converted from, e.g. CNY.")] = None,
-    quote: Annotated[Optional[str], typer.Argument(help="Currency converted to, e.g. USD.")] = None,
-    date: Annotated[Optional[str], typer.Option(help="As-of date YYYY-MM-DD (default: the table's last day).")] = None,
-    window: Annotated[int, typer.Option(help="Days before the date whose rates a check accepts.")] = 90,
+    base: Annotated[Optional[str], typer.Argument(metavar="CUR1", help="Currency converted from, e.g. CNY.")] = None,
+    quote: Annotated[Optional[str], typer.Argument(metavar="CUR2", help="Currency converted to, e.g. USD.")] = None,
+    date: Annotated[Optional[str], typer.Option(metavar="YYYY-MM-DD", help="As-of date YYYY-MM-DD (default: the table's last day).")] = None,
+    window: Annotated[int, typer.Option(metavar="DAYS", help="Days before the date whose rates a check accepts.")] = 90,
     rates: RatesFile = None,
     sources: Annotated[bool, typer.Option("--sources", help="List the rate sources, their coverage and granularity.")] = False,
 ) -> None:

@@ -24,7 +24,7 @@ def rules_list(rules: RulePacks = None) -> None:
 
 @rules_app.command("show")
 def rules_show(
-    rule_id: Annotated[str, typer.Argument(help="A rule id (or a check kind name).")],
+    rule_id: Annotated[str, typer.Argument(metavar="RULE_ID", help="A rule id (or a check kind name).")],
     rules: RulePacks = None,
 ) -> None:
     """Print a rule's documentation, parameters (with defaults) and examples."""
@@ -45,7 +45,7 @@ def rules_show(
 
 @rules_app.command("validate")
 def rules_validate(
-    files: Annotated[list[Path], typer.Argument(help="Rule pack files to validate.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Rule pack files to validate.")],
 ) -> None:
     """Validate rule packs; exit 2 with the file, line and field of the first problem."""
     from checker.engine.packs import PackError, load_pack
@@ -60,7 +60,7 @@ def rules_validate(
 
 @rules_app.command("test")
 def rules_test(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Rule packs whose examples to run (default: the default pack).")] = None,
+    files: Annotated[Optional[list[Path]], typer.Argument(metavar="FILE", help="Rule packs whose examples to run (default: the default pack).")] = None,
 ) -> None:
     """Run every rule's examples: a bad one must raise a finding, a good one none."""
     from checker.cli.rule_examples import run_examples

@@ -13,10 +13,10 @@ from checker.cli.options import RulePacks, fail
 
 
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 8765,
+    host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8765,
     rules: RulePacks = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching upward from here.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file instead of searching upward from here.")] = None,
 ) -> None:
     """Open a local web page where an editor pastes an article and sees its figures checked."""
     try:

@@ -19,6 +19,7 @@ from checker.extract.chinese_lexicon import (
     CURRENCY_NAMES_BEFORE,
     CURRENCY_PREFIX_FAMILY,
     CURRENCY_PREFIXES,
+    CURRENCY_SUFFIX_FAMILY,
     CURRENCY_SUFFIXES,
     HEDGES_AFTER,
     HEDGES_BEFORE,
@@ -29,17 +30,27 @@ from checker.extract.chinese_lexicon import (
     ZH_UNIT_PREFIXES,
     ZH_UNITS,
 )
-from checker.extract.chinese_numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, fold, parse_chinese_number
+from checker.extract.chinese_numerals import (
+    BIG_UNITS,
+    CHINESE_DIGITS,
+    SMALL_UNITS,
+    fold,
+    parse_chinese_number,
+    zh_class,
+)
 from checker.model import Quantity
+from checker.vocab import vocab
 
 def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+_TWO = vocab().numbers.zh.two
+_DIGITS_AND_TWO = vocab().numbers.zh.digits + _TWO  # 零一二…九两
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
 _NUMERAL_CHARS = CHINESE_DIGITS + SMALL_UNITS
 _BIG = "".join(BIG_UNITS)
-_DECIMAL = r"点 *[零一二三四五六七八九壹贰叁肆伍陆柒捌玖0-9]+"
+_DECIMAL = rf"点 *[{CHINESE_DIGITS.replace(_TWO, '')}0-9]+"
 _FIRST = rf"(?:{_ARABIC}|[{_NUMERAL_CHARS}])"
 # Spaces may separate Chinese parts (一百 五 十 二, 7 万5 千), never two Arabic runs.
 
@@ -64,15 +75,17 @@ _SLASH_FRACTION = r"(?:(?P<slash_whole>\d+) +)?(?P<slash_numerator>\d+) *[/] *(?
 
 
 _CJK = "\u4e00-\u9fff"
+NUMBER_WORDS = dict(vocab().numbers.zh.words)
 # 块 is also a classifier (一块蛋糕): it is money only before 钱, a minor unit, or a non-word.
-_CURRENCY = rf"{_alternation(CURRENCY_SUFFIXES)}|块(?![{_CJK}])|块(?=[零一二三四五六七八九两0-9]+[毛角])"
+_CURRENCY = rf"{_alternation(CURRENCY_SUFFIXES)}|块(?![{_CJK}])|块(?=[{_DIGITS_AND_TWO}0-9]+[毛角])"
 _MINOR = _alternation({name for units in MINOR_UNITS.values() for name in units})
 _RANGE_JOIN = r" *(?:至|到|-|~|～|—) *"
 # 九成 is 90%, 七五折 75%: but 成 and 折 also start words (成为, 成本, 折合, 折旧) after a figure.
-_DIGIT_CHAR = "[0-9零一二三四五六七八九两]"
-_NOT_AFTER_CHENG = "[为功本立长员交果都绩就熟品型效败年人群批家语千倍]"
-_NOT_AFTER_ZHE = "[合算叠旧扣射返腾价让换成现]"
-_NOT_AFTER_TAIL = "[季月日年个次位名家项种倍线]"
+_ZH = vocab().numbers.zh
+_DIGIT_CHAR = f"[0-9{_ZH.digits}{_ZH.two}]"
+_NOT_AFTER_CHENG = zh_class(vocab().zh("not_after_cheng"))
+_NOT_AFTER_ZHE = zh_class(vocab().zh("not_after_zhe"))
+_NOT_AFTER_TAIL = zh_class(vocab().zh("not_after_tenths_tail"))
 # Unit words; one that classifiers may follow ("一两个月": one or two months, not a tael) is guarded.
 _UNIT = "|".join(
     re.escape(surface) + (f"(?![{not_before}])" if not_before else "")
@@ -84,7 +97,7 @@ _GRAMMAR = re.compile(
     rf"|(?:(?P<whole>{_NUMBER}) *又 *)?(?P<denominator>{_NUMBER}|[{_BIG}](?: *[{_BIG}])*) *分 *之 *(?P<numerator>{_NUMBER})"
     rf"|{_SLASH_FRACTION}"
     rf"|(?P<amount>{_NUMBER})(?:{_RANGE_JOIN}(?P<high>{_NUMBER}))? *(?P<approx>[多余])? *个?(?P<currency>{_CURRENCY})"
-    rf"(?: *又? *(?P<minor_amount>[零一二三四五六七八九两0-9]+) *(?P<minor_unit>{_MINOR}))?"
+    rf"(?: *又? *(?P<minor_amount>[{_DIGITS_AND_TWO}0-9]+) *(?P<minor_unit>{_MINOR}))?"
     rf"|(?<!兑)(?P<named>{_alternation(CURRENCY_NAMES_BEFORE)}) *(?P<named_amount>(?>{_NUMBER}))"
     rf"(?: *(?P<named_unit>[元圆块]))?(?! *(?:{_CURRENCY}|[{_NUMERAL_CHARS}{_BIG}0-9]))"
     rf"|(?P<unit_prefix>{_alternation(ZH_UNIT_PREFIXES)}) *(?P<prefix_amount>{_NUMBER}) *度"
@@ -93,11 +106,14 @@ _GRAMMAR = re.compile(
     rf"|(?P<pct>{_NUMBER}) *(?P<pct_sign>%|个? *百 *分 *点)"
     rf"|(?P<zhe_digits>{_DIGIT_CHAR} *{_DIGIT_CHAR}) *折(?!{_NOT_AFTER_ZHE})"
     rf"|(?P<tenths>(?>{_NUMBER})) *(?P<tenths_unit>成(?!{_NOT_AFTER_CHENG})|折(?!{_NOT_AFTER_ZHE}))"
-    rf"(?:(?<=成) *(?P<tenths_tail>[一二三四五六七八九半])(?![{_NUMERAL_CHARS}{_BIG}0-9]|{_NOT_AFTER_TAIL}))?"
+    rf"(?:(?<=成) *(?P<tenths_tail>[{_DIGITS_AND_TWO[1:-1]}半])(?![{_NUMERAL_CHARS}{_BIG}0-9]|{_NOT_AFTER_TAIL}))?"
     rf"|(?<![{_NUMERAL_CHARS}0-9])(?P<half>半成(?!品)|半折|对折)"
+    rf"|(?<![{_NUMERAL_CHARS}0-9])(?P<word>{_alternation(NUMBER_WORDS)})(?![{_NUMERAL_CHARS}{_BIG}0-9])"
     rf"|(?P<number>{_NUMBER})(?P<dozen> *打)?"
 )
 _NOT_NUMBERS = re.compile(_alternation(NOT_NUMBERS))
+# A look-alike is one whatever digit form it is written in: 壹切 is 一切.
+_PLAIN_DIGITS = str.maketrans(vocab().numbers.zh.formal_digits, vocab().numbers.zh.digits[1:])
 _HEDGE_BEFORE = re.compile(rf"(?:{_alternation(HEDGES_BEFORE)}) *$")
 _HEDGE_AFTER = re.compile(rf" *(?:{_alternation(HEDGES_AFTER)})")
 _HAS_NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -108,7 +124,7 @@ def find_chinese(text: str) -> list[Quantity]:
     if not text or not _HAS_NON_ASCII.search(text):
         return []
     folded = fold(text)
-    blocked = [m.span() for m in _NOT_NUMBERS.finditer(folded)]
+    blocked = [m.span() for form in {folded, folded.translate(_PLAIN_DIGITS)} for m in _NOT_NUMBERS.finditer(form)]
     found: list[Quantity] = []
     for match in _GRAMMAR.finditer(folded):
         quantity = _read(match, text, folded, blocked)
@@ -136,6 +152,9 @@ def _read(m: re.Match, text: str, folded: str, blocked: list[tuple[int, int]]) -
         return _money_before(m, text, folded)
     if m.group("zhe_digits") is not None or m.group("tenths") is not None or m.group("half") is not None:
         return _tenths(m, text)
+    if m.group("word") is not None:
+        return Quantity(text=text[m.start() : m.end()], start=m.start(), end=m.end(),
+                        value=NUMBER_WORDS[m.group("word")], kind="number", sig_digits=1)
     if m.group("pct") is not None:
         if not _HAS_NON_ASCII.search(text[m.start() : m.end()]):
             return None  # "12%" is the English grammar's
@@ -170,9 +189,14 @@ def _money_after(m: re.Match, text: str, folded: str) -> Quantity | None:
         value, end = value + minor, m.end("minor_unit")
     start = m.start("amount")
     hedge = _hedge(folded, start, end, numeral + (m.group("approx") or ""))
+    family = CURRENCY_SUFFIX_FAMILY.get(name)
+    open_readings = {}
+    if family is not None and code is None:
+        members = tuple(vocab().family(family).members)
+        code, open_readings = members[0], {"alternatives": members, "family": family}
     quantity = _quantity(
         text, start, end, value, "money", numeral, currency=code, high=high, hedge=hedge,
-        unit=NON_ISO_UNITS.get(name),
+        unit=NON_ISO_UNITS.get(name), **open_readings,
     )
     if high_numeral is not None and quantity.scale is None:
         quantity.scale = scale_as_written(high_numeral)
@@ -362,7 +386,7 @@ def _inside_word(start: int, end: int, blocked) -> bool:
     return any(b_start <= start and end <= b_end for b_start, b_end in blocked)
 
 
-_DATE_AFTER = re.compile(r"[年月日号]")
+_DATE_AFTER = re.compile(zh_class(vocab().zh("date_after")))
 
 
 def _is_ordinal_or_date(folded: str, start: int, end: int, numeral: str) -> bool:
@@ -372,7 +396,7 @@ def _is_ordinal_or_date(folded: str, start: int, end: int, numeral: str) -> bool
     after = folded[end : end + 1]
     if not _DATE_AFTER.match(after):
         return False
-    is_digit_string = all(c.isdigit() or c in "零一二三四五六七八九" for c in numeral)
+    is_digit_string = all(c.isdigit() or c in _ZH.digits for c in numeral)
     if after == "年":
         return is_digit_string and len(numeral) == 4
     value = parse_chinese_number(numeral)

@@ -21,10 +21,16 @@ for _currency in _V.currencies.currencies:
         CURRENCY_SUFFIXES[_name] = None if _currency.zh_unit else _currency.code
         if _currency.zh_unit:
             NON_ISO_UNITS[_name] = _currency.zh_unit
+# Names of a family the document settles (圆/圓 may be the yuan or the yen, as ¥ may): read as the
+# family's default with every member open, like the symbol, not as a currency-less unit.
+CURRENCY_SUFFIX_FAMILY: dict[str, str] = {}
 for _family in _V.families.families:
     for _name in _family.zh_names:
         CURRENCY_SUFFIXES[_name] = None
-        NON_ISO_UNITS[_name] = _family.name
+        if _family.document:
+            CURRENCY_SUFFIX_FAMILY[_name] = _family.name
+        else:
+            NON_ISO_UNITS[_name] = _family.name
 
 # Minor units after a major one ("五元三毛", "两美元又三美分"), as a fraction of the major unit.
 MINOR_UNITS: dict[str, dict[str, float]] = {

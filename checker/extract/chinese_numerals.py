@@ -126,3 +126,18 @@ def _cn2an():
     import cn2an
 
     return cn2an.cn2an
+
+
+def zh_words(words) -> list[str]:
+    """Words as the folded text spells them (當時 -> 当时), each once, in order."""
+    return list(dict.fromkeys(fold(word) for word in words))
+
+
+def zh_alternation(words) -> str:
+    """A regular-expression alternation of `words`, folded, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(zh_words(words), key=len, reverse=True))
+
+
+def zh_class(words) -> str:
+    """A character class of single-character `words`, folded: "[年月日号]"."""
+    return "[" + "".join(re.escape(c) for c in zh_words(words)) + "]"

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.printed import printed_rounding
-from checker.model import Problem, Quantity
+from checker.model import Problem, Quantity, SubjectFigure
 
 
 class RepeatedFigureParams(Params):
@@ -45,38 +45,35 @@ class RepeatedFigure(Check):
     """
 
     params: RepeatedFigureParams
+    consumes = ("subject",)
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        self.seen: dict[tuple, tuple[Quantity, frozenset[str]]] = {}
+        # (subject, fact, currency) -> its first mention
+        self.seen: dict[tuple[str, str, str | None], SubjectFigure] = {}
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
-        from checker.relate.subjects import same_years, subject_key  # lazy: validating a pack stays cheap
-
-        for quantity in block.quantities:
-            if quantity.kind != "money" or quantity.is_range:
+        for mention in block.relations:
+            if not isinstance(mention, SubjectFigure):
                 continue
-            key = subject_key(block.text, quantity)
-            if key is None:
-                continue
-            subject, verb, years = key
-            key = (subject, verb, quantity.currency)
+            quantity = mention.figure
+            key = (mention.subject, mention.fact, quantity.currency)
             earlier = self.seen.get(key)
-            if earlier is None or not same_years(earlier[1], years):
+            if earlier is None or not earlier.same_years(mention):
                 if earlier is None and len(self.seen) < self.params.max_subjects:
-                    self.seen[key] = (quantity, years)
+                    self.seen[key] = mention
                 continue
-            first = earlier[0]
+            first = earlier.figure
             tolerance = self.params.tolerance + printed_rounding(first) + printed_rounding(quantity)
             if first.hedge or quantity.hedge:
                 tolerance += self.params.hedge_tolerance
             if abs(quantity.value / first.value - 1) > tolerance:
-                yield self._problem(key, first, quantity)
+                yield self._problem(mention.subject, first, quantity)
 
-    def _problem(self, key: tuple, first: Quantity, second: Quantity) -> Problem:
+    def _problem(self, subject: str, first: Quantity, second: Quantity) -> Problem:
         where = f"line {first.loc.line}" if first.loc else "earlier"
-        message = f"'{key[0]}' is given as {second.display} here but {first.display} at {where}"
-        evidence = {"subject": key[0], "first": first.display, "second": second.display}
+        message = f"'{subject}' is given as {second.display} here but {first.display} at {where}"
+        evidence = {"subject": subject, "first": first.display, "second": second.display}
         if first.loc:
             evidence.update(first_line=first.loc.line, first_column=first.loc.column)
         return Problem((second,), message, None, evidence)

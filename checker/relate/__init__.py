@@ -7,6 +7,7 @@
 - `shares`   — a percentage of counts the text states (`Share`): "1,030 of the 2,300 nurses, or 45%";
 - `differences` — a stated margin between two figures (`Difference`): "45,310 votes to 44,510, winning by 800";
 - `ratios` — a stated rate of two stated figures (`Ratio`): densities, "one doctor for every 2,500";
+- `subjects` — a money figure stated as a named subject's size (`SubjectFigure`): "the Big Fund has raised 700 billion yuan";
 - `clauses`  — the clause bounds claims stay inside; `claim_words` — the words claims are read by;
 - `zh_claims` — the same change, part, share and difference claims written in Chinese (由A增至B, 其中,
   合计, 占…的, 比…增加).
@@ -28,6 +29,7 @@ from checker.relate.parts import find_part_lists
 from checker.relate.pound_weights import find_pound_weight_pairs
 from checker.relate.ratios import find_ratios
 from checker.relate.shares import find_shares
+from checker.relate.subjects import find_subject_figures
 
 _CJK = re.compile("[\u3400-\u9fff]")
 
@@ -42,6 +44,7 @@ def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     relations += find_shares(text, quantities)
     relations += find_differences(text, quantities)
     relations += find_ratios(text, quantities)
+    relations += find_subject_figures(text, quantities)
     if _CJK.search(text):
         from checker.relate.zh_claims import find_zh_claims
 

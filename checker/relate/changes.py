@@ -25,9 +25,10 @@ import re
 from dataclasses import dataclass
 
 from checker.model import Change, Quantity
-from checker.relate.claim_words import (COMPARATIVE_START, DOWN_COMPARATIVES, DOWN_NOUNS, DOWN_VERBS, END_MARKERS,
-                                        FRACTIONS, HEDGES, MONTHS, MULTIPLIERS, OTHER_PREDICATES, START_MARKERS,
-                                        TIME_AFTER, TIME_STARTS, UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
+from checker.relate.claim_words import (COMPARATIVE_START, DETERMINERS, DOWN_COMPARATIVES, DOWN_NOUNS, DOWN_VERBS,
+                                        END_MARKERS, FRACTIONS, HEDGES, MINOR_NAMES, MONTHS, MULTIPLE_HEDGES,
+                                        MULTIPLIERS, OTHER_PREDICATES, START_MARKERS, TIME_AFTER, TIME_STARTS,
+                                        UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
 from checker.relate.clauses import Clause, clauses
 
 
@@ -55,13 +56,13 @@ _NOUN_AFTER = re.compile(rf"\A(?:[\s-]*{_POINTS})?[\s-]*(?:[a-z]+-[a-z-]+\s+|ann
 # "25% higher than", "7.3% more than", "12 points above"
 _COMPARATIVE_AFTER = re.compile(rf"\A(?:[\s-]*{_POINTS})?\s+(?P<cue>{_COMPARATIVE})\s+than\b", re.IGNORECASE)
 _MULTIPLE = re.compile(
-    rf"\b(?:(?P<hedge>more\s+than|nearly|almost|roughly|about|over|just\s+over|some)\s+)?(?P<mult>{_words(MULTIPLIERS)})\b"
+    rf"\b(?:(?P<hedge>{_words(MULTIPLE_HEDGES)})\s+)?(?P<mult>{_words(MULTIPLIERS)})\b"
     rf"|\b(?P<verb>{_VERB})\s+by\s+(?:(?P<fhedge>{_HEDGE})\s+)?(?P<frac>{_words(FRACTIONS)})\b(?!\s*(?:of\b|%|per))",
     re.IGNORECASE)
 _ADVERBIAL = frozenset("up down higher lower rising falling climbing dropping increasing decreasing gaining "
                        "losing jumping sliding".split()) | frozenset(UP_COMPARATIVES + DOWN_COMPARATIVES)
 
-_DETERMINERS = re.compile(r"(?:\s+(?:the|a|an|its|their|his|her|this\s+year's|last\s+year's|[\w-]+'s|[\w-]+’s))+\s*\Z",
+_DETERMINERS = re.compile(rf"(?:\s+(?:{_words(DETERMINERS)}|[\w-]+'s|[\w-]+’s))+\s*\Z",
                           re.IGNORECASE)
 _HEDGE_END = re.compile(rf"\s+(?:{_HEDGE})\s*\Z", re.IGNORECASE)
 _START_END = re.compile(rf"(?:^|\s)(?:{_words(START_MARKERS)})\s*\Z", re.IGNORECASE)
@@ -80,7 +81,7 @@ _APPOSITION = re.compile(r"\A\s*(?:[\w-]+\s+){0,3}?(?:,|—|–|--|\()\s*(?:or\s
 _END_END = re.compile(rf"(?:^|\s)(?:{_words(END_MARKERS)})\s*\Z", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"\A[\s-]*(?:{_words(TIME_AFTER)})\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_words(MONTHS)})\.?\s*\Z", re.IGNORECASE)
-_CENTS = re.compile(r"\b(?:cents?|pence|paise|kopecks?|kopeks?|centavos?)\b|¢|\bc\b", re.IGNORECASE)
+_CENTS = re.compile(rf"\b(?:{'|'.join(MINOR_NAMES)})\b|¢|\bc\b", re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"\A\s*(?:a|per)\s+(?:diluted\s+|basic\s+)?(?:share|unit|ADS|ADR)\b", re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",\s*(?:\S+\s+){0,2}\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -24,6 +24,14 @@ DOWN_NOUNS = list(_DOWN.nouns)
 UP_COMPARATIVES = list(_UP.comparatives)
 DOWN_COMPARATIVES = list(_DOWN.comparatives)
 HEDGES = tuple(_V.hedge_words("claim"))
+# Hedges before a change said as a factor ("more than doubled"), and between a part, its whole and
+# the percentage that ties them ("or about 45%").
+MULTIPLE_HEDGES = tuple(_V.hedge_words("multiple"))
+TIE_HEDGES = tuple(_V.hedge_words("tie"))
+# Words before a figure that say whose it is ("its", "this year's").
+DETERMINERS = tuple(_CUES.determiners)
+# Names of a currency's hundredths ("cents", "pence"), as the extractor reads them (regular expressions).
+MINOR_NAMES = tuple(p for c in [*_V.currencies.currencies, *_V.families.families] for p in c.minor_names)
 
 # A figure's role in a change, from the words right before it.
 START_MARKERS = tuple(_CUES.start_markers)
@@ -49,6 +57,14 @@ CLAUSE_CONJUNCTIONS = tuple(_CUES.clause_conjunctions)
 EXHAUSTIVE_SPLITS = tuple(_CUES.exhaustive_splits)
 TOTAL_AFTER = tuple(_CUES.total_after)
 REST_WORDS = tuple(_CUES.rest_words)
+WHOLE_CUES = tuple(_CUES.whole_cues)
+# A count word right before a bare number ("six 777 minijumbos"): cardinals and the counting scales.
+COUNT_WORDS = (*_V.numbers.cardinals, *_V.scale_words("count_before_unit"))
+
+# Stated differences: a margin's verbs and nouns, and the change words that say it moved.
+MARGIN_VERBS = tuple(_CUES.margin_verbs)
+MARGIN_NOUNS = tuple(_CUES.margin_nouns)
+MARGIN_CHANGES = tuple(_CUES.margin_changes)
 
 # Chinese change words (changes_zh): direction, the verbs that mark an end, multiples and tenths.
 _ZH = _V.changes.zh

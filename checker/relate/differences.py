@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 from checker.model import Difference, Quantity
+from checker.relate.claim_words import MARGIN_CHANGES, MARGIN_NOUNS, MARGIN_VERBS
 from checker.relate.clauses import within
+from checker.vocab import alternation
 
 _SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
-_MARGIN = re.compile(r"\b(?:(?:winning|won|win|wins|leading|leads|led|ahead|beat|beating)\s+(?:\w+\s+)?by|"
-                     r"(?:a|the|its|his|her|their)\s+(?:\w+\s+)?(?:lead|gap|margin|difference)\s+(?:of|to|at)|"
-                     r"(?:gap|lead|margin)\s+(?:narrowing|narrowed|widening|widened|shrinking|shrank|growing|grew)\s+to)"
+_MARGIN = re.compile(rf"\b(?:(?:{alternation(MARGIN_VERBS)})\s+(?:\w+\s+)?by|"
+                     rf"(?:a|the|its|his|her|their)\s+(?:\w+\s+)?(?:{alternation(MARGIN_NOUNS)})\s+(?:of|to|at)|"
+                     rf"(?:gap|lead|margin)\s+(?:{alternation(MARGIN_CHANGES)})\s+to)"
                      r"\s+(?:just\s+)?\Z", re.IGNORECASE)
 _PAIR_TO = re.compile(r"\A\s*(?:[A-Za-z]+\s+){0,2}to\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?\Z", re.IGNORECASE)
 _ON = re.compile(r"\b(?:on|at|with)\s+\Z", re.IGNORECASE)

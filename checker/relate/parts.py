@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 
 from checker.model import Parts, Quantity
+from checker.relate.claim_words import (COMPARATIVE_START, COUNT_WORDS, DOWN_NOUNS, DOWN_VERBS, END_MARKERS,
+                                        EXHAUSTIVE_SPLITS, REST_WORDS, START_MARKERS, TIME_AFTER, TOTAL_AFTER,
+                                        UP_NOUNS, UP_VERBS, WHOLE_CUES)
 from checker.relate.clauses import sentences, within
 from checker.vocab import vocab
-from checker.relate.claim_words import (DOWN_NOUNS, DOWN_VERBS, EXHAUSTIVE_SPLITS, REST_WORDS, TOTAL_AFTER, UP_NOUNS,
-                                        UP_VERBS)
-
 
 
 def _words(words) -> str:
@@ -54,19 +54,17 @@ _UNDECIDED = re.compile(r"\b(?:undecided|abstain(?:ed|ing|s)?|abstentions?|did\s
                         r"don't\s+know|no\s+opinion|not\s+sure)\b", re.IGNORECASE)
 _SPLIT_WORD = re.compile(rf"\b(?:{_words(EXHAUSTIVE_SPLITS)}|split\s+(?:between|into|among))\b", re.IGNORECASE)
 # the predicate an elliptical list of shares borrows must make them shares of one whole
-_WHOLE_CUE = re.compile(r"\b(?:share|stake|support|of\s+the\s+vote|votes?|voted|polls?|respondents|backed|seats|"
-                        r"market)\b", re.IGNORECASE)
-_MARKED = re.compile(r"\b(?:to|from|at|than|versus|vs\.?|against)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?\Z",
+_WHOLE_CUE = re.compile(rf"\b(?:{_words(WHOLE_CUES)})\b", re.IGNORECASE)
+_MARKED = re.compile(rf"\b(?:{_words(START_MARKERS + END_MARKERS + COMPARATIVE_START)})\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?\Z",
                      re.IGNORECASE)
 _LIST_GAP = re.compile(r"\A(?=[^.;:]*(?:,|\band\b))(?:\s*[^\s\d]+){0,7}\s*\Z")
-_BOUND_HEDGES = ("up to", "more than", "over", "at least", "less than", "as much as", "nearly", "almost")
 _OWN_BASE = re.compile(r"\A\s*of\s+(?!the\s+(?:total|vote|votes|whole)\b)(?:the\s+|its\s+|their\s+)?[a-z]", re.IGNORECASE)
 _TURNOUT = re.compile(r"\b(?:turnout|participation)\s+(?:of|was|at)\s+(?:about\s+)?\Z", re.IGNORECASE)
 _SAID_BETWEEN = re.compile(rf"\b(?:{_words(vocab().cues.clause_verbs)})\b", re.IGNORECASE)
 _SEPARATE_CLAUSE = re.compile(rf"\b(?:{_words(vocab().cues.clause_verbs)})\s+(?:\S+\s+){{3,}}", re.IGNORECASE)
 _REST_FIGURE = re.compile(rf"\b(?:{_words(REST_WORDS)})\s*,?\s*(?:\w+\s+)?\Z", re.IGNORECASE)
 _FIRST_BASE = re.compile(r"\A\s*of\s+(?:the\s+)?[a-z][\w\s-]{0,40}?(?=,)")
-_TIME_AFTER = re.compile(r"\A\s*(?:years?|months?|weeks?|days?|hours?|quarters?|decades?|times|ago)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"\A\s*(?:{_words(TIME_AFTER)})\b", re.IGNORECASE)
 # "55%, Samsung's 30% and Huawei's 20%", "49 pct of the voters, Labour 37 pct and the Alliance 23 pct":
 # the later shares borrow the first one's predicate, so all are shares of its one whole.
 _ELLIPSIS = re.compile(r"(?:\s*(?:,|\band\b|\bthe\b|\bwith\b|[A-Z][\w&.-]*(?:'s|’s)?))+\s*")
@@ -74,7 +72,7 @@ _SEATS = re.compile(r"\A-(?:seat|member|strong)\b", re.IGNORECASE)
 # "Embraer 190", "Boeing 777": a brand (a capitalised word not a plural) right before a bare number;
 # "six 777 minijumbos": a count right before one
 _MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[^s\W]\s+\Z")
-_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen))\s+\Z", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(rf"(?:\d|\b(?:{_words(COUNT_WORDS)}))\s+\Z", re.IGNORECASE)
 _UNNAMED_REST = re.compile(rf"\A[^\d]{{0,60}}?\b(?:{_words(REST_WORDS)}|others?)\b(?![^\d]{{0,12}}\d)", re.IGNORECASE)
 MAX_GAP = 90
 

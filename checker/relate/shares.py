@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 
 from checker.model import Quantity, Share
+from checker.relate.claim_words import TIE_HEDGES
 from checker.relate.clauses import sentences, within
+from checker.vocab import alternation
 
 _OF = re.compile(r"\A\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|a\s+total\s+of)\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
                  r"(?:[\w-]+(?:'s|’s)\s+)?\Z",
@@ -23,8 +25,8 @@ _OF = re.compile(r"\A\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|a\s+total\s+
 _OF_FIRST = re.compile(r"(?:^|[,(]\s*)(?:of|out\s+of)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
                        r"(?:[\w-]+(?:'s|’s)\s+)?\Z", re.IGNORECASE)
 # what ties the percentage to the pair: ", or 55%", ", a pass rate of 72%", ", about 1.5 percent of the total"
-_TIE = re.compile(r"(?:,|—|–|\()\s*(?:or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+over\s+|"
-                  r"just\s+under\s+)?|(?:about|around|roughly|nearly|almost|some|just\s+over|just\s+under)\s+|"
+_TIE_HEDGE = alternation(TIE_HEDGES)
+_TIE = re.compile(rf"(?:,|—|–|\()\s*(?:or\s+(?:(?:{_TIE_HEDGE})\s+)?|(?:{_TIE_HEDGE})\s+|"
                   r"(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:rate|turnout|share|proportion|ratio)\s+of\s+(?:about\s+|around\s+|nearly\s+)?|)\Z",
                   re.IGNORECASE)
 _TOTAL_BASE = re.compile(r"\A\s*of\s+(?:the|its|their)\s+(?:national\s+|overall\s+|whole\s+)?(?:total|whole)\b", re.IGNORECASE)

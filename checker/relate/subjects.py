@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Quantity
+from checker.model import Quantity, SubjectFigure
 from checker.vocab import alternation, vocab
 
 _VERBS = dict(vocab().cues.subject_verbs)
@@ -37,13 +37,20 @@ def _names_a_thing(subject: str, at_sentence_start: bool) -> bool:
     return not (at_sentence_start and len(words) == 1)
 
 
-def same_years(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Mentions about different years are different facts; a mention without a year matches any."""
-    return not a or not b or a == b
+def find_subject_figures(text: str, quantities: list[Quantity]) -> list[SubjectFigure]:
+    """Every money figure the text states as a named subject's size, in text order."""
+    found = []
+    for quantity in quantities:
+        if quantity.kind != "money" or quantity.is_range:
+            continue
+        relation = subject_figure(text, quantity)
+        if relation is not None:
+            found.append(relation)
+    return found
 
 
-def subject_key(text: str, quantity: Quantity) -> tuple[str, str, frozenset[str]] | None:
-    """(subject, verb, years in the sentence) for a figure stated as a subject's size, else None."""
+def subject_figure(text: str, quantity: Quantity) -> SubjectFigure | None:
+    """The subject, its fact and the years in the sentence for a figure stated as a subject's size, else None."""
     before = text[max(0, quantity.start - 80) : quantity.start]
     starts = list(_SENTENCE_START.finditer(before))
     if starts:
@@ -61,4 +68,5 @@ def subject_key(text: str, quantity: Quantity) -> tuple[str, str, frozenset[str]
     subject = " ".join(words[1:] if len(words) > 1 and words[0] in ("the", "its") else words)
     if subject in _GENERIC:
         return None
-    return subject, _VERBS[" ".join(match.group("verb").split())], frozenset(_YEAR.findall(sentence))
+    return SubjectFigure("subject", (quantity,), cue=match.group("verb"), hedge=quantity.hedge, subject=subject,
+                         fact=_VERBS[" ".join(match.group("verb").split())], years=frozenset(_YEAR.findall(sentence)))

@@ -19,28 +19,33 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.chinese_numerals import fold
+from fractions import Fraction
+
+from checker.extract.chinese_numerals import fold, zh_alternation, zh_class, zh_words
+from checker.extract.chinese_lexicon import ZH_UNITS
+from checker.vocab import vocab
 from checker.model import Change, Difference, Parts, Quantity, Relation, Share
 
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
 
-_UP_TO = r"增至|增加到|增加至|增长到|增长至|升至|上升到|上升至|提高到|提高至|提升到|提升至|扩大到|扩大至|涨到|涨至|上涨到|上涨至|攀升至|增为"
-_DOWN_TO = r"降至|降到|下降到|下降至|减少到|减少至|减至|回落到|回落至|缩小到|缩小至|跌至|跌到|下跌至|下滑至|下滑到|降低到|降低至|减为|降为"
-_TO = rf"(?P<to>{_UP_TO}|{_DOWN_TO}|达到|到|至)"
-_UP = r"同比增长|同比增加|同比上升|同比上涨|同比提高|增长了?|增加了?|上升了?|提高了?|提升了?|上涨了?|涨了?|增幅(?:为|达|约为|约)?|涨幅(?:为|达)?|约增|增|涨|扩大了?|多出|高出|多了?"
-_DOWN = r"同比下降|同比减少|同比下跌|同比回落|下降了?|减少了?|降低了?|下跌了?|跌了?|回落了?|降幅(?:为|达|约为|约)?|跌幅(?:为|达)?|约降|降价|降|减|跌|少了?|缩小了?"
-_CHANGE_WORD = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s*(?P<hedge>约|近|超过|逾)?\s*\Z")
-_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；0-9]{0,12}\Z|(?:由|从)[^，,。；]{0,12}?年(?:度)?的\Z")
+_V = vocab()
+_ZH = _V.changes.zh
+_UP_TO = zh_alternation(_ZH.up_to)
+_DOWN_TO = zh_alternation(_ZH.down_to)
+_TO = rf"(?P<to>{_UP_TO}|{_DOWN_TO}|{zh_alternation(_ZH.end_verbs)})"
+_UP = rf"(?:{zh_alternation(_ZH.up_nouns)})(?:为|达|约为|约)?|(?:{zh_alternation(_ZH.up)})了?"
+_DOWN = rf"(?:{zh_alternation(_ZH.down_nouns)})(?:为|达|约为|约)?|(?:{zh_alternation(_ZH.down)})了?"
+_CHANGE_WORD = re.compile(
+    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s*(?P<hedge>{zh_alternation(_V.zh('change_hedge'))})?\s*\Z")
+_FROM = zh_alternation(_V.zh("from"))
+_FROM_BEFORE = re.compile(rf"(?:{_FROM})[^，,。；0-9]{{0,12}}\Z|(?:{_FROM})[^，,。；]{{0,12}}?年(?:度)?的\Z")
 _ENDPOINT_GAP = re.compile(rf"\A\s*{_TO}\s*了?(?:[^，,。；0-9]{{0,8}}|[^，,。；]{{0,10}}年(?:度)?的)\Z")
-_COMPARED_GAP = re.compile(r"\A\s*[，,]?\s*(?:比|较|与|相比|比起)[^。；，,]{0,16}\Z")
-_LAST_YEAR_WAS = re.compile(r"(?:去年|上年|上年度|去年同期|上年同期|前一年|上一年)(?:同期)?(?:为|是|有)\s*\Z")
-_MULTIPLE = re.compile(
-    r"(?P<double>翻了?一番)|(?P<quad>翻了?两番)|(?P<oct>翻了?三番)|(?P<half>(?:减少|下降|降低|缩减|减)了?一半|减半)"
-    r"|(?P<half_up>增加了?一半|增长了?一半)"
-)
+_COMPARED_GAP = re.compile(rf"\A\s*[，,]?\s*(?:{zh_alternation(_V.zh('compared'))})[^。；，,]{{0,16}}\Z")
+_LAST_YEAR_WAS = re.compile(rf"(?:{zh_alternation(_V.zh('last_year'))})(?:同期)?(?:为|是|有)\s*\Z")
+_FACTORS = {fold(word): float(Fraction(factor)) for word, factor in _ZH.multiples.items()}
+_MULTIPLE = re.compile(zh_alternation(_FACTORS))
 _TIMES = re.compile(r"是[^，,。；0-9]{0,8}的\s*\Z")
-_NOT_A_RUN = re.compile(r"比|较|增|减|降|涨|跌|多出|高于|低于|占|超过|相当|约合|折合|另|此外|还有|以外|之外|（|\(")
-
+_NOT_A_RUN = re.compile(rf"{zh_alternation(_V.zh('not_a_list'))}|（|\(")
 
 def find_zh_claims(text: str, quantities: list[Quantity]) -> list[Relation]:
     """Chinese change, part and share claims among `quantities`, in text order."""
@@ -70,13 +75,12 @@ def _sentences(folded: str):
 # ---------------------------------------------------------------- measures
 
 
-# What a bare number counts, read from the word after it: a classifier (家, 人, 件) or, until the
-# extractor reads Chinese units itself, a unit word (吨, 斤, 公里, 平方米, 千瓦时).
+# What a bare number counts, read from the word after it: a classifier (家, 人, 件) or a unit word the
+# extractor left as a bare number (吨, 斤, 公里): units.yaml's, but not those that need a context (度).
 _CLASSIFIER = re.compile(
-    r"\s*(?:多|余)?\s*(平方公里|平方千米|平方米|立方米|千瓦时|公里|千米|厘米|毫米|公斤|千克|公顷|标准箱|人次|"
-    r"个|家|所|处|人|名|位|件|辆|台|项|户|座|套|张|只|头|票|吨|斤|亩|米|克|升|部|艘|架|次|起|篇|条|款|例|箱|册|场|批|栋|间)"
+    rf"\s*(?:多|余)?\s*({zh_alternation([u for u, (_, context, guard) in ZH_UNITS.items() if not (context or guard)] + _V.zh('counters'))})"
 )
-_PEOPLE = {"人", "名", "位"}
+_PEOPLE = set(zh_words(_V.zh("people")))
 
 
 def _measure(folded: str, q: Quantity) -> tuple | None:
@@ -233,12 +237,8 @@ def _percent_relation(stated: Quantity, start: Quantity, end: Quantity, word: re
                   value=stated.value, direction="down" if word.group("down") else "up", stated=stated)
 
 
-_FACTORS = {"double": 2.0, "quad": 4.0, "oct": 8.0, "half": 0.5, "half_up": 1.5}
-
-
 def _factor_relation(match: re.Match, start: Quantity, end: Quantity) -> Relation:
-    name = next(k for k, v in match.groupdict().items() if v)
-    factor = _FACTORS[name]
+    factor = _FACTORS[match.group(0)]
     return Change("change", (start, end), cue=match.group(0), measure="factor", value=factor,
                   direction="down" if factor < 1 else "up")
 
@@ -251,11 +251,12 @@ def _difference(diff: Quantity, start: Quantity, end: Quantity, word: re.Match) 
 # ---------------------------------------------------------------- parts
 
 _AMONG = re.compile(r"其中")
-_TOTAL_WORD = re.compile(r"(?:合计|共计|总计|合共|总共|一共|累计|共)(?:约|达|为|是)?\s*\Z")
+_TOTAL_WORD = re.compile(rf"(?:{zh_alternation(_V.zh('totals'))})(?:约|达|为|是)?\s*\Z")
 _LIST_GAP = re.compile(r"\A[^0-9。；]{0,16}\Z")
-_SHARE_CUE = re.compile(r"比例|占比|比重|份额|构成|分布")
-_VOTES = re.compile(r"(?:赞成|反对|弃权)\s*\Z")
-_VOTERS = re.compile(r"\s*(?:名|位|人)[^0-9，,。；]{0,8}(?:参加|出席|参与)(?:了)?(?:表决|投票|会议)")
+_SHARE_CUE = re.compile(zh_alternation(_V.zh("share_list")))
+_VOTES = re.compile(rf"(?:{zh_alternation(_V.zh('votes'))})\s*\Z")
+_VOTERS = re.compile(rf"\s*{zh_class(_V.zh('people'))}[^0-9，,。；]{{0,8}}(?:{zh_alternation(_V.zh('took_part'))})(?:了)?"
+                     rf"(?:{zh_alternation(_V.zh('vote'))})")
 
 
 def _parts(folded: str, inside: list[Quantity], lo: int, hi: int) -> list[Relation]:
@@ -351,13 +352,13 @@ def _votes(folded, inside) -> Relation | None:
 
 # ---------------------------------------------------------------- shares
 
-_OF_WHOLE = re.compile(r"\A[^0-9。；]{0,6}?(?:占|完成|达到|相当于)(?:了)?[^0-9。；]{0,12}\Z")
+_OF_WHOLE = re.compile(rf"\A[^0-9。；]{{0,6}}?(?:{zh_alternation(_V.zh('of_whole'))})(?:了)?[^0-9。；]{{0,12}}\Z")
 _OF_TAIL = re.compile(r"\A\s*的\s*(?P<hedge>约)?\s*\Z")
-_RATE_WORD = re.compile(r"(?:率|面|占比|比例|比重)\s*(?:为|达|是|约为|达到)?\s*(?P<hedge>约)?\s*\Z")
+_RATE_WORD = re.compile(rf"(?:{zh_alternation(_V.zh('rate_of'))})\s*(?:为|达|是|约为|达到)?\s*(?P<hedge>约)?\s*\Z")
 _SHARE_OF_WHOLE = re.compile(r"占\s*(?P<hedge>约)?\s*\Z|占比\s*(?:约)?(?:为|达)?\s*(?P<hedge2>约)?\s*\Z")
 _WITHIN_WHOLE = re.compile(r"\A\s*\S?的[^0-9，,。；]{0,10}中\s*(?:的)?(?:占比|占)")
-_DISCOUNT_PRICE = re.compile(r"(?:原价|原售价|标价)\s*\Z")
-_SALE_PRICE = re.compile(r"(?:现价|折后(?:售)?价|售价|仅售|只需|只要|到手价|卖)\s*(?:为|是)?\s*\Z")
+_DISCOUNT_PRICE = re.compile(rf"(?:{zh_alternation(_V.zh('list_price'))})\s*\Z")
+_SALE_PRICE = re.compile(rf"(?:{zh_alternation(_V.zh('sale_price'))})\s*(?:为|是)?\s*\Z")
 
 
 def _shares(folded: str, inside: list[Quantity], lo: int, hi: int) -> list[Relation]:

@@ -13,20 +13,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.extract.chinese_numerals import fold
+from checker.extract.chinese_numerals import fold, zh_alternation, zh_class, zh_words
 from checker.vocab import vocab
 
+_V = vocab()
+_CHINESE_DIGITS = _V.numbers.zh.digits + _V.numbers.zh.two + _V.numbers.zh.small_units + "".join(_V.scales.zh_big_units)
 # What may be said about the rate before the converted figure: 按当时汇率计算, 以现汇率折算.
 _RATE_PHRASE = (
-    r"(?:(?:按|以|按照|依)?(?:当时|当日|当天|目前|现时|现行|现|今日|最新|同期)?(?:的)?(?:汇率|币值)"
-    r"(?:计算|换算|折算|计)?[，,]?\s*)"
+    rf"(?:(?:{zh_alternation(_V.zh('rate_by'))})?(?:{zh_alternation(_V.zh('rate_when') + _V.zh('at_the_time'))})?"
+    rf"(?:的)?(?:{zh_alternation(_V.zh('rate_noun'))})(?:{zh_alternation(_V.zh('rate_verb'))})?[，,]?\s*)"
 )
-_AT_THE_TIME = r"(?P<then>当时|当年|彼时|时值)"
-_LINK = r"(?:约合|折合|约为|约等于|约|合共约|合|相当于|等于|即|折算为|折算|换算为|合计约)"
-_HEDGE = r"(?:约|大约|大概|逾|近|超过|接近|将近|不到|近乎|超)"
+_AT_THE_TIME = rf"(?P<then>{zh_alternation(_V.zh('at_the_time'))})"
+_LINK = rf"(?:{zh_alternation(_V.zh('conversion_link'))})"
+_HEDGE = rf"(?:{zh_alternation(['约', *_V.hedges.zh_loose])})"  # the plain 约 and the loose hedges
 # A noun between the first amount and the bracket: letters, no digit, no punctuation.
 _NOUN = r"(?:[\u4e00-\u9fff]{1,8})"
-_NOT_A_NOUN = re.compile(r"[零一二三四五六七八九十百千万亿两]|合计|共计|总计|其中|分别|以及|和|与|及|或|增|降|减|涨|跌|比")
+_NOT_A_NOUN = re.compile(rf"{zh_class(_CHINESE_DIGITS)}|{zh_alternation(_V.zh('not_a_noun'))}")
 
 _BRACKET = re.compile(
     rf"(?P<noun>{_NOUN})?\s*[(（]\s*{_RATE_PHRASE}?{_AT_THE_TIME}?\s*{_RATE_PHRASE}?"
@@ -68,7 +70,7 @@ def chinese_gap(gap: str) -> ZhGap | None:
 
 # Chinese copy joins nearly every conversion with 约合 or 约: it is the connector, as a bare
 # bracket is in English, not a sign that the writer rounded loosely. Only these widen the tolerance.
-REAL_HEDGES = frozenset(vocab().hedges.zh_loose)
+REAL_HEDGES = frozenset(zh_words(_V.hedges.zh_loose))
 
 
 def _hedge_word(link: str | None, hedge: str | None) -> str | None:
@@ -79,8 +81,9 @@ def _hedge_word(link: str | None, hedge: str | None) -> str | None:
     return None
 
 
-_DIFFERENCE = re.compile(r"温差|(?:上升|升高|下降|降低|提高|回落|变化|相差|高出|低了|高了)了?\s*(?:约|近)?\s*\Z|(?:升温|降温)\s*\Z")
-_READING = re.compile(r"气温|温度|高温|低温|最高|最低|升至|降至|达到|达|为")
+_DIFFERENCE = re.compile(
+    rf"温差|(?:{zh_alternation(_V.zh('temperature_difference'))})了?\s*(?:约|近)?\s*\Z|(?:升温|降温)\s*\Z")
+_READING = re.compile(zh_alternation(_V.zh("temperature_reading")))
 
 
 def temperature_claim(text: str, first) -> str | None:

@@ -11,11 +11,14 @@ never settles keeps its first guess with `ambiguous` evidence for the finding.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from checker.documents.datelines import dateline_place
 from checker.model import Quantity
 from checker.vocab import vocab
 
@@ -37,13 +40,26 @@ def _clues() -> dict[str, re.Pattern]:
 class DocumentCurrencies:
     """Running evidence, per candidate currency, from the blocks seen so far."""
 
+    # A dateline opens one of the first paragraphs (a title or byline may come before it).
+    DATELINE_BLOCKS = 3
+
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
+        self.place: str | None = None  # the story's dateline place ("Cairo"), a cue for every block
+        self._blocks = 0
 
     def observe(self, text: str, quantities: list[Quantity]) -> None:
         clues = _clues()
+        if self.place is None and self._blocks < self.DATELINE_BLOCKS:
+            self.place = dateline_place(text)
+            if self.place is not None:
+                text = f"{text}\n{self.place}"
+        self._blocks += 1
+        # A word inside a figure ("台币26兆元") is that figure's currency, counted through the figure.
+        figures = sorted((q.start, q.end) for q in quantities if q.kind == "money")
+        starts = [start for start, _ in figures]
         for currency, clue in clues.items():
-            self.counts[currency] += len(clue.findall(text))
+            self.counts[currency] += sum(1 for m in clue.finditer(text) if not _inside(figures, starts, m))
         for quantity in quantities:
             if quantity.currency in clues and not quantity.alternatives:
                 self.counts[quantity.currency] += 2
@@ -60,3 +76,9 @@ class DocumentCurrencies:
                     quantity = replace(quantity, currency=best, alternatives=())
             resolved.append(quantity)
         return resolved
+
+
+def _inside(figures: list[tuple[int, int]], starts: list[int], match: re.Match) -> bool:
+    """Whether `match` lies within one of the sorted figure spans (found by bisection: dense text stays linear)."""
+    index = bisect.bisect_right(starts, match.start()) - 1
+    return index >= 0 and match.end() <= figures[index][1]

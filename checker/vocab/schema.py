@@ -41,6 +41,7 @@ class Currency(_Strict):
     names: list[str] = []
     minor_names: list[str] = []
     symbols: list[str] = []
+    suffix_symbols: list[str] = []
     context_symbols: dict[str, list[str]] = {}
     cues: list[str] = []
     document_cues: list[str] = []
@@ -59,9 +60,11 @@ class Family(_Strict):
     default: str | None
     block: Literal["pick", "prefer", "none"]
     document: bool = False
+    default_stays: bool = False
     names: list[str] = []
     minor_names: list[str] = []
     symbols: list[str] = []
+    suffix_symbols: list[str] = []
     zh_names: list[str] = []
 
     @model_validator(mode="after")
@@ -96,7 +99,7 @@ class ScaleFile(_Strict):
 
 
 # --- hedges.yaml ------------------------------------------------------------------------------
-HedgeRole = Literal["amount", "unit", "pair", "subject", "size", "weight", "share_bound", "claim"]
+HedgeRole = Literal["amount", "unit", "pair", "subject", "size", "weight", "share_bound", "claim", "multiple", "tie"]
 
 
 class Hedge(_Strict):
@@ -132,6 +135,10 @@ class ChineseChangeWords(_Strict):
 
     up: list[str]
     down: list[str]
+    up_nouns: list[str] = []
+    down_nouns: list[str] = []
+    up_to: list[str] = []
+    down_to: list[str] = []
     end_verbs: list[str]
     multiples: dict[str, str]
     tenths: dict[str, int]
@@ -163,6 +170,8 @@ class ChineseNumbers(_Strict):
     two: str = Field(min_length=1, max_length=1)
     small_units: str
     fold: dict[str, str]
+    # whole words that are numbers without a digit in them (半百: fifty, "年过半百")
+    words: dict[str, float] = {}
 
     @field_validator("fold")
     @classmethod
@@ -226,16 +235,54 @@ class CueFile(_Strict):
     comparative_start: list[str]
     end_markers: list[str]
     time_after: list[str]
+    determiners: list[str]
     time_starts: list[str]
     other_predicates: list[str]
     clause_conjunctions: list[str]
     exhaustive_splits: list[str]
     total_after: list[str]
     rest_words: list[str]
+    whole_cues: list[str]
+    margin_verbs: list[str]
+    margin_nouns: list[str]
+    margin_changes: list[str]
     clause_verbs: list[str]
     subject_verbs: dict[str, str]
     generic_subjects: list[str]
     size_cues: list[str]
+
+
+# --- zh_words.yaml ----------------------------------------------------------------------------
+class ZhConcept(_Strict):
+    """One concept's Chinese words (or single characters), and the entries it reuses."""
+
+    about: str = Field(min_length=1)
+    words: list[str] = []
+    chars: str = ""
+    include: list[str] = []
+
+    @model_validator(mode="after")
+    def _has_words(self):
+        if not (self.words or self.chars or self.include):
+            raise ValueError("an entry needs words, chars or include")
+        return self
+
+
+class ZhWordFile(_Strict):
+    concepts: dict[str, ZhConcept]
+
+
+def _fold_problems(v) -> list[str]:
+    """A Traditional form the fold reaches already is the same word listed twice; includes must exist."""
+    table = str.maketrans(dict(v.numbers.zh.fold))
+    problems = []
+    for name, concept in v.zh_words.concepts.items():
+        problems += [f"zh_words.yaml: {name}: unknown entry {o!r} in include" for o in concept.include
+                     if o not in v.zh_words.concepts]
+        folded = [w.translate(table) for w in list(concept.words) + list(concept.chars)]
+        problems += [f"zh_words.yaml: {name}: {w!r} is defined twice (Traditional and Simplified fold alike)"
+                     for w in _twice(folded)]
+    return problems
 
 
 # --- across files -----------------------------------------------------------------------------
@@ -246,8 +293,13 @@ def cross_check(v) -> list[str]:
     problems += [f"currencies.yaml: {code} is defined twice" for code in _twice(codes)]
     for family in v.families.families:
         problems += [f"families.yaml: {family.name}: unknown member {m}" for m in family.members if m not in codes]
+    changes = v.changes
+    change_words = {w for d in (changes.up, changes.down, changes.neutral) for w in d.verbs + d.participles}
+    problems += [f"cues.yaml: margin_changes: {w!r} is not a change verb of changes.yaml"
+                 for w in v.cues.margin_changes if w not in change_words]
     for role, words in word_roles(v).items():
         problems += [f"{role}: {word!r} is defined twice" for word in _twice(words)]
+    problems += _fold_problems(v)
     return problems
 
 
@@ -265,12 +317,14 @@ def word_roles(v) -> dict[str, list[str]]:
         add("currency lower-case code", c.lowercase_codes)
         add("currency name", c.names + c.minor_names)
         add("currency symbol", c.symbols + list(c.context_symbols))
+        add("currency symbol after", c.suffix_symbols)
         add("Chinese currency name", c.zh_names)
         add("Chinese minor unit of " + c.code, list(c.zh_minor))
         add("currency cue", c.cues)
     for f in v.families.families:
         add("currency name", f.names + f.minor_names)
         add("currency symbol", f.symbols)
+        add("currency symbol after", f.suffix_symbols)
         add("Chinese currency name", f.zh_names)
     for f in v.families.families:
         if f.document:
@@ -290,7 +344,8 @@ def word_roles(v) -> dict[str, list[str]]:
     add("change comparative", ch.up.comparatives + ch.down.comparatives)
     add("change fraction", list(ch.fractions))
     add("Chinese change word", ch.zh.up + ch.zh.down)
-    add("Chinese change end verb", ch.zh.end_verbs)
+    add("Chinese change noun", ch.zh.up_nouns + ch.zh.down_nouns)
+    add("Chinese change end verb", ch.zh.up_to + ch.zh.down_to + ch.zh.end_verbs)
     add("Chinese change multiple", list(ch.zh.multiples))
     n = v.numbers
     add("number word", list(n.cardinals) + list(n.formal_cardinals) + list(n.tens))

@@ -12,6 +12,7 @@ import pytest
 from checker.audit import AuditError, archive_files, audit, partition, read_findings
 from checker.parallel import RuleSpec, WalkSpec, lint_parallel
 from checker.pipeline import LintOptions
+from checker.plan import LintRequest, plan_lint
 
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
@@ -65,8 +66,9 @@ def test_findings_on_a_local_cluster_equal_the_serial_run(archive: Path, tmp_pat
 
 def test_jsonl_exports_with_fields_equal_the_serial_run(archive: Path, tmp_path: Path) -> None:
     output = tmp_path / "out"
-    summary = audit([str(archive / "*.jsonl")], output, scheduler="synchronous",
-                    field="story.body", date_field="published")
+    plan = plan_lint(LintRequest(paths=[str(archive / "*.jsonl")], field="story.body", date_field="published",
+                                 config=None))
+    summary = audit([str(archive / "*.jsonl")], output, plan=plan, scheduler="synchronous")
     serial = _serial(archive / "export.jsonl", field="story.body", date_field="published")
     assert summary["documents"] == 7 and summary["files"] == 1
     assert _sorted(read_findings(output)) == _sorted(serial)

@@ -67,3 +67,24 @@ def test_counts_beside_dates_are_still_read():
 
 def test_fifteen_yen_is_money_not_a_day():
     assert ("15日元", "money", 15, "JPY") in readings("一罐饮料售价15日元。")
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("这位年过半百的工程师仍坚持每天骑车上班。", "半百", 50),
+    ("年過半百的他，決定重返校園攻讀碩士。", "半百", 50),
+])
+def test_whole_number_words_are_numbers(text, figure, value):
+    assert (figure, "number", value, None) in readings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "法國已經作好壹切準備，迎接各國元首。",  # 壹切 is 一切 in a formal digit
+    "这艘船远离大陆，驶向公海。",
+])
+def test_a_look_alike_word_is_no_number_in_any_digit_form(text):
+    assert [r for r in readings(text) if r[1] == "number"] == []
+
+
+def test_a_figure_after_an_ellipsis_is_read_but_a_dotted_piece_is_not():
+    assert [q.value for q in extract("Wait...9 of them came back.")] == [9]
+    assert "7" not in [q.text for q in extract("Build 4.2.7 is out.")]

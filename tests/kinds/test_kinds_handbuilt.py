@@ -11,7 +11,7 @@ import pytest
 from checker.documents.base import Block
 from checker.engine.packs import load_rules
 from checker.kinds.base import AnalyzedBlock, Env
-from checker.model import Quantity, Relation
+from checker.model import Quantity, Relation, SubjectFigure
 
 RULES = {r.kind.name: r for r in load_rules()}
 APRIL_15 = dt.date(2025, 4, 15)
@@ -98,9 +98,17 @@ def test_repeated_figure_compares_mentions_across_blocks():
     check = rule.kind.check(rule.rule, rule.params, Env("<hand-built>", APRIL_15))
     one = money("700 billion yuan", first, 7e11, "CNY", 1)
     two = money("650 billion yuan", second, 6.5e11, "CNY", 2)
-    assert list(check.block(AnalyzedBlock(Block.verbatim(first), [one], []))) == []
-    [problem] = check.block(AnalyzedBlock(Block.verbatim(second, line=2), [two], []))
+
+    def mention(figure, years=frozenset({"2014"})):
+        return SubjectFigure("subject", (figure,), cue="has raised", subject="big fund", fact="raise", years=years)
+
+    assert list(check.block(AnalyzedBlock(Block.verbatim(first), [one], [mention(one)]))) == []
+    [problem] = check.block(AnalyzedBlock(Block.verbatim(second, line=2), [two], [mention(two)]))
     assert problem.quantities == (two,)
+    # the same figures without the relation, or about another year, are no finding
+    assert list(check.block(AnalyzedBlock(Block.verbatim(second, line=3), [two], []))) == []
+    assert list(check.block(AnalyzedBlock(Block.verbatim(second, line=4), [two],
+                                          [mention(two, frozenset({"2020"}))]))) == []
 
 
 def test_house_facts_checks_a_figure_tied_to_the_name():

@@ -89,3 +89,23 @@ def test_end_first_claims_and_direction(text, flagged):
 ])
 def test_changes_in_points_and_basis_points(text, flagged):
     assert bool(change_findings(text)) == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "全国高校毕业生就业率由91.4%降至89.1%，下降了2.3%。",
+    "香港失業率由3.6%升至4.1%，上升了0.5%。",
+    "台灣出口占比由35.2%升至38.9%，提高了3.7%。",
+    "The jobless rate rose from 3.6% to 4.1%, up 0.5%.",
+])
+def test_a_subtraction_of_rates_written_as_percent_is_the_points_slip(text):
+    [finding] = [f for f in lint_text(text, date="2024-03-01") if f.rule == "percent-change"]
+    assert finding.evidence["likely_slip"] == "percentage points written as percent"
+
+
+@pytest.mark.parametrize("text", [
+    "市场份额由99.0%升至99.5%，上升了0.5%。",  # near 100% the relative change is the subtraction too
+    "就业率由88.5%降至86.2%，下降了2.3个百分点。",
+    "The rate fell from 88.5% to 86.2%, down 2.6%.",
+])
+def test_points_and_a_right_relative_change_pass(text):
+    assert [f for f in lint_text(text, date="2024-03-01") if f.rule == "percent-change"] == []
