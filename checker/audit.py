@@ -72,6 +72,7 @@ class PartitionSummary:
     severities: Counter = field(default_factory=Counter)
     rules: Counter = field(default_factory=Counter)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    lost: list[tuple[str, str]] = field(default_factory=list)  # files whose worker died twice: not checked
 
     def add(self, other: "PartitionSummary") -> None:
         self.files += other.files
@@ -81,6 +82,7 @@ class PartitionSummary:
         self.severities.update(other.severities)
         self.rules.update(other.rules)
         self.skipped.extend(other.skipped)
+        self.lost.extend(other.lost)
 
     def as_json(self) -> dict:
         return {
@@ -89,33 +91,64 @@ class PartitionSummary:
             "summary": {s: self.severities.get(s, 0) for s in ("error", "warning", "info")},
             "rules": dict(sorted(self.rules.items())),
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "not_checked": [{"path": p, "reason": r} for p, r in self.lost],
         }
 
 
 # ------------------------------------------------------------------------------ listing input
 
 
-def archive_files(inputs: Sequence[str], *, records: bool = False) -> list[str]:
+def archive_files(inputs: Sequence[str], *, records: bool = False,
+                  skipped: list[tuple[str, str]] | None = None) -> list[str]:
     """Every file to audit, sorted and without repeats: folders are searched recursively for the
-    lint command's extensions (and JSON/JSONL exports when `records`), other inputs are globs."""
+    lint command's extensions (and JSON/JSONL exports when `records`), other inputs are globs.
+
+    What cannot be read as a file (an unreadable folder, a symlink loop, a broken link, a FIFO or
+    device) is never opened: it is added to `skipped` as (path, reason), so it is reported by name."""
     wanted = DEFAULT_EXTENSIONS | (RECORD_EXTENSIONS if records else frozenset())
+    passed_over = skipped if skipped is not None else []
     found: dict[str, None] = {}
+
+    def take(path: str) -> None:
+        reason = _not_a_file(path)
+        if reason is None:
+            found.setdefault(path)
+        elif path not in dict(passed_over):
+            passed_over.append((path, reason))
+
     for item in inputs:
         if os.path.isdir(item):
-            for directory, subdirectories, files in os.walk(item):
+            def unreadable(error: OSError, root: str = item) -> None:
+                passed_over.append((error.filename or root, f"folder cannot be read ({error.strerror or error})"))
+
+            for directory, subdirectories, files in os.walk(item, onerror=unreadable):
                 subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
                 for name in sorted(files):
                     if Path(name).suffix.lower() in wanted:
-                        found.setdefault(os.path.join(directory, name))
-        elif os.path.isfile(item):
-            found.setdefault(item)
+                        take(os.path.join(directory, name))
+        elif os.path.lexists(item):
+            take(item)
         else:
-            matches = sorted(m for m in glob.glob(item, recursive=True) if os.path.isfile(m))
+            matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise AuditError(f"{item}: no such file, folder or matching glob")
             for match in matches:
-                found.setdefault(match)
+                if not os.path.isdir(match):
+                    take(match)
     return sorted(found)
+
+
+def _not_a_file(path: str) -> str | None:
+    """Why `path` is not a regular file to read, or None when it is one."""
+    import stat
+
+    try:
+        info = os.stat(path)
+    except OSError as error:  # a broken link, a loop, a path too long, a file that vanished
+        return error.strerror or str(error)
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    return None
 
 
 def partition(files: Sequence[str], files_per_partition: int | None = None) -> list[list[str]]:
@@ -132,25 +165,32 @@ def audit_partition(index: int, files: list[str], job: AuditJob) -> PartitionSum
     """Lint the files of one partition and write their findings to its output file."""
     summary = PartitionSummary()
     rows: list[dict] = []
-    rules = list(job.rules)
     for path in files:
-        try:
-            documents = load_path(path, field=job.field, date_field=job.date_field)
-            for document in documents:
-                outcome = lint_document(document, rules, job.options)
-                summary.documents += 1
-                summary.amounts += outcome.stats.amounts
-                summary.relations += outcome.stats.relations
-                for finding in job.selection.keep(outcome.findings):
-                    rows.append(finding.contract())
-                    summary.severities[finding.severity] += 1
-                    summary.rules[finding.rule] += 1
-        except DocumentError as error:
-            summary.skipped.append((path, error.reason))
-            continue
-        summary.files += 1
+        file_summary, file_rows = audit_file(path, job)
+        summary.add(file_summary)
+        rows.extend(file_rows)
     _write_partition(Path(job.output), index, rows, job.format)
     return summary
+
+
+def audit_file(path: str, job: AuditJob) -> tuple[PartitionSummary, list[dict]]:
+    """One file's counts and finding rows (a file that cannot be read is counted as skipped)."""
+    summary = PartitionSummary()
+    rows: list[dict] = []
+    try:
+        for document in load_path(path, field=job.field, date_field=job.date_field):
+            outcome = lint_document(document, list(job.rules), job.options)
+            summary.documents += 1
+            summary.amounts += outcome.stats.amounts
+            summary.relations += outcome.stats.relations
+            for finding in job.selection.keep(outcome.findings):
+                rows.append(finding.contract())
+                summary.severities[finding.severity] += 1
+                summary.rules[finding.rule] += 1
+    except DocumentError as error:
+        return PartitionSummary(skipped=[(path, error.reason)]), []
+    summary.files += 1
+    return summary, rows
 
 
 def part_name(index: int, format: str) -> str:
@@ -222,7 +262,13 @@ def prepare_output(directory: Path, overwrite: bool) -> None:
 
 def run_audit(partitions: list[list[str]], job: AuditJob, scheduler: str = "processes",
               workers: int | None = None) -> PartitionSummary:
-    """Run one task per partition on the chosen scheduler and add up what they report."""
+    """Run one task per partition on the chosen scheduler and add up what they report.
+
+    The local "processes" pool is checker.workpool's, which survives a killed worker (the file it
+    was on is retried once, then reported as not checked); threads, synchronous and a cluster
+    address run on Dask's schedulers."""
+    if scheduler == "processes" and (workers or 2) > 1 and len(partitions) > 1:
+        return _on_local_pool(partitions, job, workers or 2)
     import dask.bag as db
 
     bag = db.from_sequence(list(enumerate(partitions)), npartitions=max(len(partitions), 1))
@@ -235,6 +281,71 @@ def run_audit(partitions: list[list[str]], job: AuditJob, scheduler: str = "proc
     for summary in summaries:
         total.add(summary)
     return total
+
+
+def _on_local_pool(partitions: list[list[str]], job: AuditJob, workers: int) -> PartitionSummary:
+    from contextlib import closing
+
+    from checker.workpool import Lost, Task, run_tasks
+
+    names: dict[int, str] = {}
+    tasks = []
+    for index, files in enumerate(partitions):
+        units = []
+        for path in files:
+            names[len(names)] = path
+            units.append((len(names) - 1, path))
+        tasks.append(Task(index, tuple(units)))
+    total = PartitionSummary()
+    lost_rows: list[dict] = []
+    outcomes = run_tasks(tasks, _audit_units, jobs=min(workers, len(partitions)), initializer=_start_audit_worker,
+                         initargs=(job,))
+    with closing(outcomes):
+        for _index, results in outcomes:
+            for unit, result in sorted(results.items()):
+                if isinstance(result, Lost):
+                    lost_rows.append(_lost_row(names[unit], result.reason))
+                    total.lost.append((names[unit], result.reason))
+                    total.severities["error"] += 1
+                    total.rules[WORKER_DIED] += 1
+                else:
+                    total.add(result)
+    if lost_rows:  # after the partitions: their files stay exactly what a run without the fault writes
+        _write_partition(Path(job.output), len(partitions), lost_rows, job.format)
+    return total
+
+
+WORKER_DIED = "worker-died"
+_AUDIT_JOB: AuditJob | None = None
+
+
+def _start_audit_worker(job: AuditJob) -> None:
+    global _AUDIT_JOB
+    from checker.termination import worker_signals
+
+    worker_signals()
+    _AUDIT_JOB = job
+
+
+def _audit_units(index: int, units: tuple[tuple[int, str], ...]) -> list[PartitionSummary]:
+    """A partition on the local pool: one summary per file, its finding rows written at the end."""
+    from checker.workpool import working_on
+
+    job = _AUDIT_JOB
+    assert job is not None, "the pool initializer sets the job"
+    summaries, rows = [], []
+    for unit, path in units:
+        working_on(unit, path)
+        summary, file_rows = audit_file(path, job)
+        summaries.append(summary)
+        rows.extend(file_rows)
+    _write_partition(Path(job.output), index, rows, job.format)
+    return summaries
+
+
+def _lost_row(path: str, reason: str) -> dict:
+    return {"path": path, "line": 1, "column": 1, "end_line": 1, "end_column": 1, "rule": WORKER_DIED,
+            "severity": "error", "message": f"not checked: {reason}", "suggestion": None, "evidence": {}}
 
 
 def _on_cluster(tasks, address: str) -> list[PartitionSummary]:
@@ -279,11 +390,15 @@ def audit(inputs: Sequence[str], output: Path, *, plan: LintPlan | None = None, 
     require_extras(format)
     if plan is None:
         plan = plan_lint(LintRequest(paths=list(inputs), config=None))
-    files = archive_files(inputs, records=plan.walk.field is not None)
+    passed_over: list[tuple[str, str]] = []
+    files = archive_files(inputs, records=plan.walk.field is not None, skipped=passed_over)
+    if plan.walk.field is None and (export := next((f for f in files if Path(f).suffix.lower() in RECORD_EXTENSIONS), None)):
+        raise AuditError(f"{export}: a JSON/JSONL export; name the field that holds the text (--field body)")
     if not files:
         raise AuditError(f"no documents found in {', '.join(inputs)}")
     prepare_output(output, overwrite)
     partitions = partition(files, files_per_partition)
     job = AuditJob.of(plan, str(output.resolve()), format)
     summary = run_audit(partitions, job, scheduler, workers)
-    return write_summary(output, summary, len(partitions))
+    summary.skipped[:0] = passed_over
+    return write_summary(output, summary, len(partitions) + bool(summary.lost))

@@ -79,6 +79,20 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {
             "documents",
         ),
         BuiltinRule(
+            "worker-died", "error", "A document whose worker process died twice was not checked",
+            "With --jobs (or audit on its local pool) the process checking this document was killed "
+            "(the out-of-memory killer, kill -9, a crash), and it died again when the document was "
+            "tried once more on its own. The document was not checked, so the run fails.",
+            "pipeline",
+        ),
+        BuiltinRule(
+            "file-changed", "error", "A file that changed, grew or vanished while the run read it",
+            "The file was written to, replaced or deleted between the moment the run found it and the "
+            "moment it finished reading it, so what was checked is not what is on disk now (or nothing "
+            "was). Check it again once the writer is done.",
+            "documents",
+        ),
+        BuiltinRule(
             "parse-timeout", "info", "A paragraph whose figures took too long to read was not checked",
             "Reading the figures of one paragraph took longer than the per-paragraph limit, so the "
             "paragraph was skipped rather than letting one input stall the run.",

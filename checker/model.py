@@ -51,6 +51,12 @@ class Quantity:
     # The family of an ambiguous currency word as written ("franc", "yen-yuan", "dollar"; see
     # checker/vocab/families.yaml), for the resolve stage; None when the word names one currency.
     family: str | None = None
+    # Readings of a shared currency name the text leaves plausible, each tried by the checks (a pair
+    # is wrong only if it fails them all): "pounds" in a Cairo story are Egyptian pounds or
+    # sterling; "dinars" with no country named, any dinar. Empty: `currency` alone.
+    readings: tuple[str, ...] = ()
+    # The words that settled the currency of a shared name ("Cairo" for pounds), for the finding.
+    currency_cue: str | None = None
 
     @property
     def is_range(self) -> bool:
@@ -248,3 +254,6 @@ class Problem:
     # rewrite (a unit stated twice, a house-style rewrite), so `lint --fix` may apply it unasked.
     fixes: tuple[str, ...] = ()
     certain: bool = False
+    # The block a problem held back to the end of the document belongs to (a check's finish()),
+    # so the finding is placed, extended to its closing bracket and suppressed as in the block.
+    block: object | None = None

@@ -1,11 +1,15 @@
 """Linting many documents on several cores, with output identical to the serial run.
 
-Documents cannot cross a process boundary (their blocks are generators over open files), so
-every worker runs the same deterministic walk as the parent and lints only the documents whose
-positions it is handed: the parent walks once to number the documents (without reading their
-blocks) and submits ranges of positions; results come back tagged with their position and are
-added in walk order. A document is never split, so checks that keep state across a document
-(repeated figures, currency context) see all of it in one worker.
+Documents cannot cross a process boundary (their blocks are generators over open files), so the
+parent walks once to number the documents (without reading their blocks) and hands each worker
+runs of them by name: the file the walk read and the document's place in it (a record of an
+export). The worker reads that file itself; results come back tagged with their position and
+are added in walk order. A document is never split, so checks that keep state across a document
+(repeated figures, currency context) see all of it in one worker. A file that vanished or changed
+between the walk and the worker's read is reported (`file-changed`), never linted as another.
+
+The pool is checker.workpool's: a worker killed mid-document (the OOM killer, `kill -9`) costs
+that document one retry, and a second death reports it as not checked (`worker-died`, an error).
 
 Workers get the rules either as the plan already loaded them (pickled, a few kilobytes) or, from
 callers without a plan, as pack paths each worker loads once; both hold under the "spawn" start
@@ -15,17 +19,18 @@ method where nothing is inherited from the parent.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
 
 from checker.documents import DocumentError
+from checker.documents.base import Document, Note
+from checker.documents.errors import UnreadableDocument
+from checker.documents.loader import load_file
+from checker.documents.walk import UNREADABLE_RULE
 from checker.engine.packs import LoadedRule, load_rules
 from checker.findings import Finding, LintResult
 from checker.pipeline import DocumentResult, LintOptions, add_outcome, lint_document
 from checker.plan import WalkSpec
-
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
 
 MAX_CHUNK = 64  # documents per task once the walk has shown there are many
 STDIN = "-"
@@ -55,7 +60,9 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec | Sequence[LoadedRule
     """Lint every document of the walk on `jobs` processes; the same result as the serial run.
 
     `rule_spec` is the loaded rules (a plan's) or the packs to load. `on_document(path)` is called
-    as each document's result is added (for a progress display)."""
+    as each document's result is added (for a progress display). A document whose worker process
+    is killed is tried again once; if that worker dies too, the document is reported as not
+    checked (`worker-died`, an error), so the run fails rather than passing it."""
     rules = _rules(rule_spec)
     done = on_document or (lambda path: None)
     if jobs <= 1 or STDIN in walk_spec.paths:
@@ -70,37 +77,26 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec | Sequence[LoadedRule
             add_outcome(result, lint_document(first, rules, options), keep_sources)
             done(first.path)
         return _finish(result, walk)
-    del first, second  # workers lint them; drop the open streams here
-    from concurrent.futures import ProcessPoolExecutor  # only a run with many files pays for it
+    head = [_unit_of(first), _unit_of(second)]
+    del first, second  # workers read them; drop the open streams here
+    from contextlib import closing
 
+    from checker.workpool import run_tasks
+
+    units = _numbered(head, documents)
+    worker_rules = rule_spec if isinstance(rule_spec, RuleSpec) else tuple(rules)
     result = LintResult()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(walk_spec, rule_spec if isinstance(rule_spec, RuleSpec) else tuple(rules), options, keep_sources)) as pool:
-        try:
-            for outcome in _in_walk_order(pool, _ranges(documents, jobs, already_seen=2), jobs):
-                add_outcome(result, outcome, keep_sources)
-                done(outcome.path)
-        except BaseException:
-            _stop_workers(pool)
-            raise
+    outcomes = run_tasks(_tasks(units, jobs), _lint_units, jobs=jobs, initializer=_start_worker,
+                         initargs=(worker_rules, options, keep_sources, walk_spec.field, walk_spec.date_field))
+    with closing(outcomes):
+        for outcome in _in_walk_order(outcomes, units, rules, options):
+            add_outcome(result, outcome, keep_sources)
+            done(outcome.path)
     return _finish(result, walk)
 
 
 def _rules(spec: RuleSpec | Sequence[LoadedRule]) -> list[LoadedRule]:
     return spec.load() if isinstance(spec, RuleSpec) else list(spec)
-
-
-def _stop_workers(pool: "ProcessPoolExecutor") -> None:
-    """Ctrl-C, SIGTERM or an error: stop every worker now, so none outlives the run."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=5)
-        if process.is_alive():
-            process.kill()
 
 
 def _lint_serial(walk, rules: list[LoadedRule], options: LintOptions, keep_sources: bool,
@@ -121,115 +117,158 @@ def _finish(result: LintResult, walk) -> LintResult:
     return result
 
 
-def _ranges(documents: Iterator, jobs: int, already_seen: int) -> Iterator[tuple[int, int]]:
-    """Consecutive [start, stop) ranges of document positions, numbered while walking.
+@dataclass(frozen=True)
+class _Unit:
+    """Where a worker finds one document: the file the walk read, the document's place in it
+    (records of an export), and the name findings give it."""
 
-    Chunks start at one document, so a dozen large files spread evenly over the workers, and
+    file: str
+    index: int
+    path: str
+    record: str | None
+
+
+def _unit_of(document) -> _Unit:
+    return _Unit(document.report_path, 0, document.path, document.record)
+
+
+class _Numbered:
+    """The walk's documents as units, numbered in walk order; remembers the ones not yet reported."""
+
+    def __init__(self, head: list[_Unit], documents: Iterator) -> None:
+        self.head, self.documents = head, documents
+        self.waiting: dict[int, _Unit] = {}
+
+    def __iter__(self) -> Iterator[tuple[int, _Unit]]:
+        position, previous = 0, None
+        for document in self._all():
+            unit = document if isinstance(document, _Unit) else _unit_of(document)
+            index = previous.index + 1 if previous is not None and previous.file == unit.file and \
+                unit.record is not None else 0
+            unit = _Unit(unit.file, index, unit.path, unit.record)
+            self.waiting[position] = unit
+            yield position, unit
+            position, previous = position + 1, unit
+
+    def _all(self) -> Iterator:
+        yield from self.head
+        yield from self.documents  # blocks are never read here: only the walk's own bookkeeping
+
+
+def _numbered(head: list[_Unit], documents: Iterator) -> _Numbered:
+    return _Numbered(head, documents)
+
+
+def _tasks(units: _Numbered, jobs: int):
+    """Consecutive runs of documents as tasks, numbered while walking.
+
+    Tasks start at one document, so a dozen large files spread evenly over the workers, and
     grow with the number of documents seen, so a million small records do not cost a task each.
     """
-    start, count = 0, already_seen
-    for _document in documents:
-        count += 1
-        chunk = min(max(count // (8 * jobs), 1), MAX_CHUNK)
-        while count - start >= chunk:
-            yield start, start + chunk
-            start += chunk
-    while start < count:
-        chunk = min(max(count // (8 * jobs), 1), MAX_CHUNK, count - start)
-        yield start, start + chunk
-        start += chunk
+    from checker.workpool import Task
+
+    batch: list[tuple[int, _Unit]] = []
+    for count, item in enumerate(units, 1):
+        batch.append(item)
+        if len(batch) >= min(max(count // (8 * jobs), 1), MAX_CHUNK):
+            yield Task(batch[0][0], tuple(batch))
+            batch = []
+    if batch:
+        yield Task(batch[0][0], tuple(batch))
 
 
-def _in_walk_order(pool: ProcessPoolExecutor, ranges: Iterator[tuple[int, int]], jobs: int) -> Iterator[DocumentResult]:
-    """Submit ranges a few at a time and yield their outcomes in walk order as they complete."""
-    from concurrent.futures import FIRST_COMPLETED, Future, wait
+def _in_walk_order(outcomes, units: _Numbered, rules: list[LoadedRule],
+                   options: LintOptions) -> Iterator[DocumentResult]:
+    """Each document's result in walk order, as tasks finish in any order; a document lost with
+    its worker becomes a `worker-died` error finding in its place."""
+    from checker.workpool import Lost
 
-    pending: dict[Future, tuple[int, int]] = {}
-    done: dict[int, tuple[int, list[DocumentResult]]] = {}
-    next_start = 0
-    exhausted = False
-    while True:
-        while not exhausted and len(pending) < 2 * jobs:
-            span = next(ranges, None)
-            if span is None:
-                exhausted = True
-                break
-            pending[pool.submit(_lint_range, *span)] = span
-        if not pending:
-            break
-        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-        for future in finished:
-            start, stop = pending.pop(future)
-            done[start] = (stop, _unwrap(future.result()))
-        while next_start in done:
-            next_start, outcomes = done.pop(next_start)
-            yield from outcomes
+    ready: dict[int, DocumentResult] = {}
+    next_position = 0
+    for _key, results in outcomes:
+        for position, outcome in results.items():
+            unit = units.waiting.pop(position)
+            if isinstance(outcome, Lost):
+                outcome = lint_document(_note(unit, WORKER_DIED_RULE, f"not checked: {outcome.reason}"), rules, options)
+            ready[position] = outcome
+        while next_position in ready:
+            yield ready.pop(next_position)
+            next_position += 1
+    yield from (ready.pop(position) for position in sorted(ready))
 
 
-def _unwrap(outcome: "list[DocumentResult] | _Failure") -> list[DocumentResult]:
-    if isinstance(outcome, _Failure):
-        raise DocumentError(outcome.path, outcome.reason)
-    return outcome
+WORKER_DIED_RULE = "worker-died"
+FILE_CHANGED_RULE = "file-changed"
 
 
 # ------------------------------------------------------------------------------- in a worker
 
 
 @dataclass
-class _Failure:
-    """A DocumentError, carried back as data (its two-argument constructor does not unpickle)."""
-
-    path: str
-    reason: str
-
-
-@dataclass
 class _Worker:
-    walk_spec: WalkSpec
     rules: list[LoadedRule]
     options: LintOptions
     keep_sources: bool
+    field: str | None
+    date_field: str | None
+    file: str | None = None
     documents: Iterator | None = None
-    position: int = 0
-    skipped: list = field(default_factory=list)
+    next_index: int = 0
 
-    def advance_to(self, start: int) -> None:
-        """Move this worker's own walk to `start`; ranges reach a worker in increasing order."""
-        if self.documents is None or start < self.position:
-            self.documents, self.position = iter(self.walk_spec.walk()), 0
-        while self.position < start:
-            next(self.documents)  # blocks are never read, so skipping a document costs little
-            self.position += 1
+    def document(self, unit: _Unit):
+        """The unit's document, read from its file; a note instead if the file changed since the walk."""
+        if self.file != unit.file or self.documents is None or unit.index < self.next_index:
+            self.file, self.documents, self.next_index = unit.file, None, 0
+            try:
+                self.documents = iter(load_file(unit.file, field=self.field, date_field=self.date_field))
+            except UnreadableDocument as error:
+                return _note(unit, UNREADABLE_RULE, f"not checked: {error.reason}")
+            except DocumentError as error:
+                return _note(unit, FILE_CHANGED_RULE, f"not checked: {error.reason} (it was there when the run began)")
+        document = None
+        while self.next_index <= unit.index:
+            document = next(self.documents, None)
+            self.next_index += 1
+            if document is None:
+                break
+        if document is None or document.path != unit.path:
+            self.documents = None
+            return _note(unit, FILE_CHANGED_RULE, "not checked: the file changed during the run")
+        return document
+
+
+def _note(unit: _Unit, rule: str, message: str):
+    return Document(unit.path, [], notes=[Note(rule, message, "error")],
+                    file=unit.file if unit.record is not None else None, record=unit.record)
 
 
 _WORKER: _Worker | None = None
 
 
-def _start_worker(walk_spec: WalkSpec, rule_spec: RuleSpec | tuple[LoadedRule, ...], options: LintOptions,
-                  keep_sources: bool) -> None:
+def _start_worker(rule_spec: RuleSpec | tuple[LoadedRule, ...], options: LintOptions, keep_sources: bool,
+                  field: str | None, date_field: str | None) -> None:
     global _WORKER
     from checker.termination import worker_signals
 
     worker_signals()
-    _WORKER = _Worker(walk_spec, _rules(rule_spec), options, keep_sources)
+    _WORKER = _Worker(_rules(rule_spec), options, keep_sources, field, date_field)
 
 
-def _lint_range(start: int, stop: int) -> "list[DocumentResult] | _Failure":
+def _lint_units(_key: int, units: tuple[tuple[int, _Unit], ...]) -> list[DocumentResult]:
+    from checker.workpool import working_on
+
     worker = _WORKER
     assert worker is not None, "the pool initializer sets the worker up"
-    try:
-        worker.advance_to(start)
-        outcomes = []
-        for document in worker.documents:
-            worker.position += 1
-            outcome = lint_document(document, worker.rules, worker.options)
-            if not worker.keep_sources:
-                outcome.source = None  # no need to ship the text back
-            outcomes.append(outcome)
-            if worker.position >= stop:
-                break
-        return outcomes
-    except DocumentError as error:
-        worker.documents = None
-        return _Failure(error.path, error.reason)
-
+    outcomes = []
+    for position, unit in units:
+        working_on(position, unit.path)
+        try:
+            outcome = lint_document(worker.document(unit), worker.rules, worker.options)
+        except DocumentError as error:  # a file damaged past its first bytes: that file's error
+            worker.documents = None
+            outcome = lint_document(_note(unit, UNREADABLE_RULE, f"not checked: {error.reason}"), worker.rules,
+                                    worker.options)
+        if not worker.keep_sources:
+            outcome.source = None  # no need to ship the text back
+        outcomes.append(outcome)
+    return outcomes

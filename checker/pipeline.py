@@ -110,9 +110,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     stats = FileStats()
     findings: list[Finding] = []
     suppressions = _Suppressions()
-    directives = line_directives(doc.source, comments_only=format_of(doc.path) in ("markdown", "mdx", "html")) \
-        if doc.source is not None and "figcheck:" in doc.source else []
-    by_line = LineSuppressions(directives)
+    emitted: list[Finding] = []  # held until the line directives are all known (a streamed file's come with its blocks)
     context = DocumentCurrencies()
     kept: list[CheckedSpan] = []
     consumed_kinds = {kind for _, check in checks for kind in check.consumes}
@@ -120,9 +118,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     def emit(rule: LoadedRule, problem: Problem, block: Block | None) -> None:
         if block is not None and suppressions.applies(block, rule.id):
             return
-        finding = _finding(path, rule, problem, lines, block)
-        if not by_line.applies(finding.line, rule.id):
-            findings.append(finding)
+        emitted.append(_finding(path, rule, problem, lines, block))
 
     for block in doc:
         suppressions.register(block)
@@ -138,7 +134,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
             continue
         quantities, too_large = _checkable(quantities)
         unparsed = unparsed + too_large
-        quantities = resolve_block(block.text, quantities)
+        quantities = resolve_block(block.text, quantities, context.place)
         context.observe(block.text, quantities)
         quantities = context.resolve(quantities)
         for quantity in quantities:
@@ -164,8 +160,11 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
                 emit(rule, problem, block)
     for rule, check in checks:
         for problem in check.finish():
-            emit(rule, problem, None)
+            emit(rule, problem, problem.block)
 
+    directives = _line_directives(doc)
+    by_line = LineSuppressions(directives)
+    findings.extend(f for f in emitted if not by_line.applies(f.line, f.rule))
     findings.extend(f for f in _note_findings(doc, lines) if not by_line.applies(f.line, f.rule))
     known = frozenset(r.id for r in rules) | frozenset(BUILTIN_RULES)
     for line, message in directive_problems(directives, known):
@@ -187,6 +186,16 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     findings.sort(key=Finding.sort_key)
     return DocumentResult(doc.path, findings, stats, doc.source, doc.file, doc.record is not None,
                           kept, date, date_source)
+
+
+def _line_directives(doc: Document) -> list:
+    """The document's `figcheck:` line directives: read from its text, or (a streamed file, read
+    after its blocks) gathered by the loader as the text went by."""
+    if doc.directives is not None:
+        return doc.directives
+    if doc.source is not None and "figcheck:" in doc.source:
+        return line_directives(doc.source, comments_only=format_of(doc.path) in ("markdown", "mdx", "html"))
+    return []
 
 
 def _checked_span(block: Block, relation) -> CheckedSpan:

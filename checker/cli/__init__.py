@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from checker.cli.help_text import plain_help
-from checker.cli.options import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
+from checker.cli.options import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, say_error, silence_stdout
 from checker.version import __version__
 
 # Command modules, in the order `figcheck --help` lists them (sub-command groups such as `rules`
@@ -86,11 +86,7 @@ def main() -> None:
             error.show()
             sys.exit(error.exit_code)
         message = f"{' '.join(error.format_message().split())}{_help_hint(error)}"
-        if _github_format(sys.argv[1:]):  # in a workflow, the mistake is an annotation too
-            from checker.report.github import escape_data
-
-            sys.stdout.write(f"::error title=figcheck::{escape_data(message)}\n")
-        sys.stderr.write(f"figcheck: error: {message}\n")
+        say_error(message, github=_github_format(sys.argv[1:]))  # in a workflow, an annotation too
         sys.exit(EXIT_USAGE)
     except _CLICK_ABORT:  # Click's name for a KeyboardInterrupt, which SIGTERM raises too
         sys.stderr.write("figcheck: terminated\n" if terminated() else "figcheck: interrupted\n")
@@ -106,7 +102,7 @@ def main() -> None:
         sys.stderr.write("figcheck: terminated\n" if terminated() else "figcheck: interrupted\n")
         sys.exit(EXIT_TERMINATED if terminated() else EXIT_INTERRUPTED)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
     except RecursionError:
         sys.stderr.write("figcheck: error: input nested too deeply to process\n")
@@ -160,12 +156,3 @@ def _help_hint(error) -> str:
     """" (see `figcheck lint --help`)" for the command the mistake was made in."""
     ctx = getattr(error, "ctx", None)
     return f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -46,7 +47,18 @@ def audit(
                       workers=jobs or default_jobs(), files_per_partition=files_per_partition, overwrite=overwrite)
     except (AuditError, *USER_ERRORS) as exc:
         fail(str(exc))
+    for row in summary["skipped"][:MAX_NAMED]:  # by name, as lint does: never silently left out
+        sys.stderr.write(f"figcheck: skipped {row['path']}: {row['reason']}\n")
+    if len(summary["skipped"]) > MAX_NAMED:
+        sys.stderr.write(f"figcheck: skipped {len(summary['skipped']) - MAX_NAMED} more file(s)\n")
+    for row in summary["not_checked"]:
+        sys.stderr.write(f"figcheck: not checked {row['path']}: {row['reason']}\n")
     print(audit_summary(summary, output, format))
+    if summary["not_checked"]:  # a file nobody checked must not pass
+        raise typer.Exit(1)
+
+
+MAX_NAMED = 20
 
 
 def register(app: typer.Typer) -> None:

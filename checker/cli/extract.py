@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -18,7 +19,7 @@ def extract(
     jsonl: Annotated[Optional[Path], typer.Option("--jsonl", metavar="FILE", help="Read one JSON string per line; print one JSON object per line.")] = None,
 ) -> None:
     """Show every amount figcheck reads in a text, with its value, unit and currency."""
-    from checker.resolve import extract_resolved as extract_quantities
+    extract_quantities = _extract_as_read
 
     if format not in ("table", "json"):
         fail(f"unknown --format {format!r}; choose table or json")
@@ -55,6 +56,23 @@ def _extract_jsonl(path: Path, extract_quantities) -> None:
                 fail(f"{path}:{number}: expected a JSON string")
             quantities = extract_quantities(text)
             sys.stdout.write(json.dumps({"quantities": [q.as_json() for q in quantities]}, ensure_ascii=False) + "\n")
+
+
+def _extract_as_read(text: str) -> list:
+    """The amounts of `text` read as lint reads it (invisible characters dropped, look-alike spaces
+    and digits settled; see checker/documents/reading.py), with offsets into `text` itself."""
+    from checker.documents.reading import read_text
+    from checker.resolve import extract_resolved
+
+    settled, original = read_text(text)
+    quantities = extract_resolved(settled)
+    if settled is text:
+        return quantities
+    mapped = []
+    for quantity in quantities:
+        start, end = original(quantity.start), original(max(quantity.end - 1, quantity.start)) + 1
+        mapped.append(replace(quantity, start=start, end=end, text=text[start:end]))
+    return mapped
 
 
 def _read_input(path: str | None) -> str:

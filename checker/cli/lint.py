@@ -86,11 +86,7 @@ def lint(
             raise typer.Exit(EXIT_OK)
         run = execute(plan)
     except USER_ERRORS as exc:
-        if (format or "") == "github":  # a usage error is an annotation too, not only a failed step
-            from checker.report.github import escape_data
-
-            sys.stdout.write(f"::error title=figcheck::{escape_data(str(exc))}\n")
-        fail(str(exc))
+        fail(str(exc), github=format == "github")
     if not quiet:
         for message in run.messages:
             sys.stderr.write(f"figcheck: {message}\n")
@@ -129,9 +125,9 @@ def lint(
             sys.stdout.write(text)
             sys.stdout.flush()
         except BrokenPipeError:  # `| head`: a truncated report never passes a gate, whatever --fail-on
-            from checker.cli.options import EXIT_BROKEN_PIPE
+            from checker.cli.options import EXIT_BROKEN_PIPE, silence_stdout
 
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
     raise typer.Exit(EXIT_FINDINGS if run.fails() and not exit_zero else EXIT_OK)
 
@@ -145,15 +141,6 @@ def _parse_reports(values: list[str]) -> list[tuple[str, str]]:
             fail(f"--report wants FORMAT:FILE with FORMAT one of {', '.join(FORMATS)}; got {value!r}")
         parsed.append((fmt, target))
     return parsed
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def _many_files(paths: list[str]) -> bool:

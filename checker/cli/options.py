@@ -17,10 +17,32 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_BROKEN_PIPE = 1  # what Click exits with on EPIPE inside the app; the same when it escapes later
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    """`figcheck: error: MESSAGE` on stderr and exit (2 unless told otherwise)."""
+def say_error(message: str, github: bool = False) -> None:
+    """`figcheck: error: MESSAGE` on stderr; with `github` (--format github) also a workflow
+    annotation on stdout, so that a usage error shows on the run's page, not only as a failed step."""
+    if github:
+        from checker.report.github import escape_data
+
+        sys.stdout.write(f"::error title=figcheck::{escape_data(message)}\n")
     sys.stderr.write(f"figcheck: error: {message}\n")
+
+
+def fail(message: str, code: int = EXIT_USAGE, github: bool = False) -> NoReturn:
+    """`say_error` and exit (2 unless told otherwise)."""
+    say_error(message, github)
     raise typer.Exit(code)
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail a second time (after
+    the reader of a pipe went away)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 RulePacks = Annotated[

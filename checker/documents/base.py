@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
+
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(slots=True)
@@ -40,13 +44,21 @@ class Block:
         """A block that is an exact copy of the original starting at (line, column)."""
         return cls(text, [Piece(0, line, column)])
 
+    # (text, number of pieces, piece offsets, newline offsets): built on the first `locate`, so a
+    # block with thousands of figures is indexed once, not rescanned for each one.
+    _index: tuple | None = field(default=None, repr=False, compare=False)
+
     def locate(self, offset: int) -> tuple[int, int]:
         """The (line, column) in the original file of the character at `offset` in `text`."""
-        index = bisect.bisect_right([p.offset for p in self.pieces], offset) - 1
-        piece = self.pieces[max(index, 0)]
-        newlines = self.text.count("\n", piece.offset, offset)  # counted in place: blocks run to 64 kB
-        if newlines:
-            return piece.line + newlines, offset - self.text.rfind("\n", piece.offset, offset)
+        index = self._index
+        if index is None or index[0] is not self.text or index[1] != len(self.pieces):
+            newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
+            index = self._index = (self.text, len(self.pieces), [p.offset for p in self.pieces], newlines)
+        _text, _count, offsets, newlines = index
+        piece = self.pieces[max(bisect.bisect_right(offsets, offset) - 1, 0)]
+        first, last = bisect.bisect_left(newlines, piece.offset), bisect.bisect_left(newlines, offset)
+        if last > first:  # newlines between the piece's start and the offset
+            return piece.line + (last - first), offset - newlines[last - 1]
         return piece.line, piece.column + (offset - piece.offset)
 
 
@@ -81,6 +93,9 @@ class Document:
     record: str | None = None
     headline: str | None = None
     line_text: dict[int, str] | None = None
+    # The `figcheck:` line directives of a streamed file (no `source`), read as its blocks are read:
+    # complete once the blocks are consumed, like `notes`. None when `source` has them.
+    directives: list | None = None
 
     @property
     def report_path(self) -> str:

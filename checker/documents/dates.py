@@ -18,5 +18,5 @@ def read_date(value: object, source: str, line: int = 1, column: int = 1) -> tup
     try:
         return leading_day(value), None
     except (ValueError, OverflowError) as error:
-        message = f"ignored the {source} date {str(value).strip()!r}: {error}"
+        message = f"ignored the date {str(value).strip()!r} ({source}): {error}"
         return None, Note("bad-date", message, "warning", line, column)

@@ -95,23 +95,49 @@ def split_front_matter(text: str) -> FrontMatter:
                                  "warning", error.line + 1, 1))
         return matter
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else getattr(error, "lineno", 0) + 1 or 1
-        matter.notes.append(Note("bad-front-matter", f"front matter is not valid {kind}: {error}".split("\n")[0],
-                                 "warning", line, 1))
+        problem, line, column = _parse_error(error)
+        matter.notes.append(Note("bad-front-matter", f"front matter is not valid {kind}: {problem}",
+                                 "warning", line, column))
         return matter
     if not isinstance(fields, dict):
         return matter
     key = next((k for k in DATE_KEYS if fields.get(k) not in (None, "")), None)
     if key is not None:
-        where = re.search(rf"^[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*[:=]", raw, re.MULTILINE)
-        line = raw.count("\n", 0, where.start()) + 2 if where else 1
+        line, column = _value_position(raw, key)
         source = f"{kind} front matter {key}"
-        matter.date, note = read_date(fields[key], source, line, 1)
+        matter.date, note = read_date(fields[key], source, line, column)
         matter.date_source = source if matter.date else None
         if note:
             matter.notes.append(note)
     return matter
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _parse_error(error: Exception) -> tuple[str, int, int]:
+    """The parser's complaint and where it is in the file (the opening fence is line 1)."""
+    mark = getattr(error, "problem_mark", None)
+    if isinstance(error, yaml.MarkedYAMLError) and mark is not None:
+        problem = error.problem or "not valid"
+        if error.context:
+            problem = f"{problem} ({error.context} at line {error.context_mark.line + 2})" \
+                if error.context_mark is not None else f"{problem} ({error.context})"
+        return problem, mark.line + 2, mark.column + 1
+    message = str(error).split("\n")[0]
+    found = _TOML_AT.search(message)  # tomllib says "... (at line 3, column 8)" (no lineno before 3.14)
+    if found:
+        return message[: found.start()], int(found.group(1)) + 1, int(found.group(2))
+    return message, 1, 1
+
+
+def _value_position(raw: str, key: str) -> tuple[int, int]:
+    """Line and column of the value of `key:` (YAML) or `key =` (TOML) in the file."""
+    where = re.search(rf"^[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*[:=][ \t]*", raw, re.MULTILINE)
+    if where is None:
+        return 1, 1
+    line_start = raw.rfind("\n", 0, where.start()) + 1
+    return raw.count("\n", 0, where.start()) + 2, where.end() - line_start + 1
 
 
 def _parse(raw: str, kind: str) -> object:

@@ -2,8 +2,9 @@
 
 Inputs under SMALL_INPUT_BYTES are read whole and keep their text as `Document.source`; larger
 plain-text and HTML inputs are streamed chunk by chunk, so memory stays flat in their size.
-Notes found while streaming (invalid bytes further on) are appended to `Document.notes` as the
-blocks are consumed, so read the notes after the blocks.
+Notes found while streaming (invalid bytes further on) are appended to `Document.notes`, and the
+`figcheck:` line directives to `Document.directives`, as the blocks are consumed, so read both
+after the blocks.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .frontmatter import split_front_matter
 from .html_text import html_blocks, html_date, html_document_parts
 from .plaintext import text_blocks
 from .records import json_documents, jsonl_documents
-from .suppress import mark_plain_text
+from .suppress import DirectiveScanner, mark_plain_text
 
 SMALL_INPUT_BYTES = 2 * 1024 * 1024
 FORMATS = {
@@ -180,19 +181,22 @@ def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, fie
                         date_field: str | None) -> Iterator[Document]:
     encoding, bom = sniff_encoding(head)
     decoder = TextDecoder(encoding)
+    scanner = DirectiveScanner(comments_only=kind in ("markdown", "mdx", "html"))
     if kind == "jsonl":
         return _closing(stream, jsonl_documents(_lines(decode_stream(stream, decoder, head[bom:])),
                                                 name, field, date_field))
     if kind in ("markdown", "mdx"):
-        chunks = decode_stream(stream, decoder, head[bom:])
-        return iter([_streamed_markdown(stream, chunks, decoder.notes, name, mdx=kind == "mdx")])
+        chunks = scanner.tap(decode_stream(stream, decoder, head[bom:]))
+        document = _streamed_markdown(stream, chunks, decoder.notes, name, mdx=kind == "mdx")
+        document.directives = scanner.directives
+        return iter([document])
     if kind == "json":  # JSON needs the whole text to parse.
         rest = stream.read()
         stream.close()
         text = decoder.decode(head[bom:] + rest, final=True)
         return iter(_parse_text(text, decoder.notes, name, kind, field, date_field))
-    document = Document(name, [], notes=decoder.notes)
-    chunks = decode_stream(stream, decoder, head[bom:])
+    document = Document(name, [], notes=decoder.notes, directives=scanner.directives)
+    chunks = scanner.tap(decode_stream(stream, decoder, head[bom:]))
     if kind == "html":
         preview, _ = decode_bytes(head[:CHUNK_BYTES])
         document.date, document.date_source, date_notes = html_date(preview)

@@ -45,7 +45,9 @@ def _candidates(page: str) -> Iterator[tuple[Any, str, int]]:
         kind = next((attrs[k] for k in ("property", "name", "itemprop") if k in attrs), "").lower()
         if kind in PUBLISHED_META and attrs.get("content", "").strip():
             attribute = next(k for k in ("property", "name", "itemprop") if k in attrs)
-            metas.setdefault(kind, (attrs["content"], f'HTML meta {attribute}="{kind}"', match.start()))
+            content = re.search(r"\bcontent\s*=\s*[\"']?", match.group(1), re.I)
+            offset = match.start(1) + content.end() if content else match.start()
+            metas.setdefault(kind, (attrs["content"], f'HTML meta {attribute}="{kind}"', offset))
     for kind in PUBLISHED_META:  # the most specific tag first, wherever it sits in the page
         if kind in metas:
             yield metas[kind]
@@ -57,7 +59,7 @@ def _candidates(page: str) -> Iterator[tuple[Any, str, int]]:
             continue
         value = _date_published(data)
         if value is not None:
-            yield value, "HTML JSON-LD datePublished", match.start()
+            yield value, "HTML JSON-LD datePublished", _key_value_offset(page, match, value)
             return
 
 
@@ -72,6 +74,19 @@ def _date_published(data: Any, depth: int = 0) -> Any:
             return data["datePublished"]
         return _date_published(data.get("@graph"), depth + 1)
     return None
+
+
+def _key_value_offset(page: str, match: re.Match, value: str) -> int:
+    """Where the `"datePublished": "..."` that gave `value` starts its value, in the page."""
+    decoder = json.JSONDecoder()
+    for key in re.finditer(r'"datePublished"\s*:\s*', page[match.start(1) : match.end(1)]):
+        start = match.start(1) + key.end()
+        try:
+            if decoder.raw_decode(page, start)[0] == value:
+                return start
+        except json.JSONDecodeError:
+            continue
+    return match.start()
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from typing import Callable
 
 from .base import Block, Piece
 
@@ -59,6 +61,23 @@ def settle(text: str) -> str:
     for char in set(re.findall(r"(?![0-9])\d", text)):
         table[ord(char)] = str(unicodedata.decimal(char))
     return text.translate(table)
+
+
+def read_text(text: str) -> tuple[str, Callable[[int], int]]:
+    """`text` settled as `read_as_person` settles a block, and a map from each offset of the
+    settled text back to the offset of the same character in `text` (for `figcheck extract`)."""
+    if not needs_reading(text):
+        return text, _same
+    text = settle(text)
+    removed = [match.start() for match in _INVISIBLE.finditer(text)]
+    if not removed:
+        return text, _same
+    marks = [offset - count for count, offset in enumerate(removed)]  # where each removal sits afterwards
+    return _INVISIBLE.sub("", text), lambda offset: offset + bisect_right(marks, offset)
+
+
+def _same(offset: int) -> int:
+    return offset
 
 
 def read_as_person(block: Block) -> Block:

@@ -51,7 +51,7 @@ def json_documents(text: str, path: str, field: str | None, date_field: str | No
     cursor = 0
     for number, record in enumerate(records, 1):
         document = record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
-        cursor = _anchor(document, record, body_field, path, text, index, cursor)
+        cursor = _anchor(document, record, body_field, path, text, index, cursor, date_field)
         yield document
 
 
@@ -73,12 +73,12 @@ def jsonl_documents(lines: Iterable[str], path: str, field: str | None,
             continue
         body_field = field or _guess_field([record], path)
         document = record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
-        _anchor(document, record, body_field, path, line, LineIndex(line, line_number), 0)
+        _anchor(document, record, body_field, path, line, LineIndex(line, line_number), 0, date_field)
         yield document
 
 
 def _anchor(document: Document, record: Any, body_field: str, path: str, raw: str, index: LineIndex,
-            cursor: int) -> int:
+            cursor: int, date_field: str | None = None) -> int:
     """Point the record's blocks and notes into the export; the raw offset to search on from."""
     document.file = path
     document.record = document.path.rsplit("#", 1)[1]
@@ -97,10 +97,26 @@ def _anchor(document: Document, record: Any, body_field: str, path: str, raw: st
     end = mapping.raw(len(body))
     first, last = index.position(mapping.start)[0], index.position(end)[0]
     document.line_text = {number: index.line_text(number) for number in range(first, last + 1)}
+    date_at = _field_value_offset(raw, record, date_field, cursor) if date_field else None
     for note in document.notes:
-        note.line, note.column = index.position(mapping.start - 1)
+        offset = date_at if note.rule == "bad-date" and date_at is not None else mapping.start - 1
+        note.line, note.column = index.position(offset)
     document.source = None  # the record's text is the export's line, not a file of its own
     return end + 1  # past the closing quote
+
+
+def _field_value_offset(raw: str, record: Any, dotted: str, cursor: int) -> int | None:
+    """Where the value of the record's field `dotted` starts in the export (its last key's value)."""
+    value, key = lookup(record, dotted), dotted.rsplit(".", 1)[-1]
+    decoder = json.JSONDecoder()
+    for match in re.finditer(rf'"{re.escape(key)}"\s*:\s*', raw[cursor:]):
+        start = cursor + match.end()
+        try:
+            if decoder.raw_decode(raw, start)[0] == value:
+                return start
+        except json.JSONDecodeError:
+            continue
+    return None
 
 
 def record_document(record: Any, name: str, field: str, date_field: str | None) -> Document:

@@ -64,7 +64,6 @@ def mark_plain_text(blocks: Iterable[Block]) -> Iterator[Block]:
 ACTIONS = ("ignore", "disable", "enable", "disable-next-line", "disable-line", "disable-file")
 _ANY = re.compile(r"figcheck:[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:[ \t]+--[ \t]*([^\n]*?))?[ \t]*(?=-->|$)",
                   re.M)
-_IN_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +78,82 @@ class Directive:
 
 def line_directives(text: str, comments_only: bool) -> list[Directive]:
     """Every `figcheck:` directive in `text`, in order; in comments only for Markdown and HTML."""
-    directives = []
-    regions = ((m.start(1), m.group(1)) for m in _IN_COMMENT.finditer(text)) if comments_only else [(0, text)]
-    for offset, region in regions:
-        for match in _ANY.finditer(region):
-            line = text.count("\n", 0, offset + match.start()) + 1
-            reason = (match.group(3) or "").strip() or None
-            directives.append(Directive(line, match.group(1).lower(), _rules(match.group(2)), reason))
-    return directives
+    scanner = DirectiveScanner(comments_only)
+    scanner.feed(text)
+    return scanner.finish()
+
+
+class DirectiveScanner:
+    """Reads the `figcheck:` directives of a text fed to it in chunks of any size (a streamed file).
+
+    Only whole lines are scanned (a directive is one line); the unfinished last line is held back
+    until its end comes, or, past MAX_PENDING_CHARS without a line end, scanned up to a point where
+    no directive can straddle. Whether the text is inside an HTML comment is carried from chunk to
+    chunk, so Markdown and HTML directives count only in comments, exactly as in a small file.
+    """
+
+    MAX_PENDING_CHARS = 1 << 20
+    _TAIL = 1024  # longer than any directive
+
+    def __init__(self, comments_only: bool) -> None:
+        self.comments_only = comments_only
+        self.directives: list[Directive] = []
+        self._pending = ""
+        self._line = 1  # the line the pending text starts on
+        self._in_comment = False
+
+    def tap(self, chunks: Iterable[str]) -> Iterator[str]:
+        """Pass `chunks` through unchanged, reading the directives on the way."""
+        for chunk in chunks:
+            self.feed(chunk)
+            yield chunk
+        self.finish()
+
+    def feed(self, chunk: str) -> None:
+        text = self._pending + chunk
+        cut = text.rfind("\n") + 1
+        if not cut and len(text) > self.MAX_PENDING_CHARS:
+            cut = len(text) - self._TAIL
+            near = text.rfind("figcheck:", cut - self._TAIL, cut)
+            cut = near if near > 0 else cut
+        if cut:
+            self._scan(text, cut)
+            text = text[cut:]
+        self._pending = text
+
+    def finish(self) -> list[Directive]:
+        if self._pending:
+            self._scan(self._pending, len(self._pending))
+            self._pending = ""
+        return self.directives
+
+    def _scan(self, text: str, end: int) -> None:
+        if "figcheck:" in text[:end] or (self.comments_only and ("<!--" in text[:end] or self._in_comment)):
+            for start, stop in self._regions(text, end):
+                for match in _ANY.finditer(text, start, stop):
+                    reason = (match.group(3) or "").strip() or None
+                    line = self._line + text.count("\n", 0, match.start())
+                    self.directives.append(Directive(line, match.group(1).lower(), _rules(match.group(2)), reason))
+        self._line += text.count("\n", 0, end)
+
+    def _regions(self, text: str, end: int) -> Iterator[tuple[int, int]]:
+        """The spans of text[:end] to look for directives in: all of it, or what is inside comments."""
+        if not self.comments_only:
+            yield 0, end
+            return
+        position = 0
+        while position < end:
+            if self._in_comment:
+                close = text.find("-->", position, end)
+                yield position, end if close == -1 else close
+                if close == -1:
+                    return
+                self._in_comment, position = False, close + 3
+            else:
+                opening = text.find("<!--", position, end)
+                if opening == -1:
+                    return
+                self._in_comment, position = True, opening + 4
 
 
 class LineSuppressions:

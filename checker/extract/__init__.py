@@ -16,6 +16,8 @@ before percentages before bare numbers, and the longer reading when two overlap.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -95,8 +97,14 @@ def _has_cjk(text: str) -> bool:
 def _unparsed(text: str, quantities: list[Quantity]) -> list[Unparsed]:
     if not any(sign in text for sign in "$€£¥₹₩"):
         return []
+    ordered = sorted(quantities, key=lambda q: q.start)
+    starts = [q.start for q in ordered]
+    reach = list(itertools.accumulate((q.end for q in ordered), max))  # furthest end so far
     out = []
     for m in _CURRENCY_SIGN.finditer(text):
-        if not any(q.start < m.end() and m.start() < q.end for q in quantities):
+        # Some quantity overlaps the sign when one starting before its end reaches past its start
+        # (by bisection: a block of thousands of pairs stays linear).
+        before = bisect.bisect_left(starts, m.end())
+        if not (before and reach[before - 1] > m.start()):
             out.append(Unparsed(m.group(), m.start(), m.end()))
     return out

@@ -15,6 +15,7 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.documents.datelines import with_dateline
 from checker.extract import exclusions, lexicon
 from checker.extract.numerals import Numeral
 from checker.model import Quantity
@@ -92,7 +93,8 @@ def _possible_name_starts() -> frozenset[str]:
     import regex
 
     body = "|".join(f"(?i:{pattern})" for _, pattern, _, _ in _NAME_GROUPS)
-    names = regex.compile(rf"(?:{body}|won|{_alternation(lexicon.ISO_CODES | lexicon.LOWERCASE_CODES_AFTER)})")
+    codes = lexicon.ISO_CODES | lexicon.LOWERCASE_CODES_AFTER | set(lexicon.SUFFIX_SYMBOLS)
+    names = regex.compile(rf"(?:{body}|won|{_alternation(codes)})")
     return frozenset(a + b for a in string.ascii_letters for b in _SECOND_CHARS if names.match(a + b, partial=True))
 
 
@@ -143,6 +145,7 @@ class AmountReader:
         self.by_start = {n.start: i for i, n in enumerate(numerals)}
         self.zones = zones
         self.consumed: set[int] = set()
+        self._cues: str | None = None
 
     def read(self) -> list[Quantity]:
         found: list[Quantity] = []
@@ -272,11 +275,18 @@ class AmountReader:
         symbol = m.group("cur")
         iso, alternatives = _prefix_currency(symbol)
         context = CONTEXT_REQUIRED.get(symbol)
-        if iso is None or (context is not None and not context.search(self.text)):
+        if iso is None or (context is not None and not context.search(self._cue_text())):
             return None
         currency = _Currency(iso, alternatives, m.start("cur") if not m.group("lead") else m.start("lead"), m.end("cur"))
         currency.negative = bool(m.group("lead") or m.group("neg"))
         return currency
+
+    def _cue_text(self) -> str:
+        """The text a context symbol's cues are looked for in: the block, and its dateline's place
+        in the cues' case ("LAGOS -" is a Nigerian story)."""
+        if self._cues is None:
+            self._cues = with_dateline(self.text)
+        return self._cues
 
     def _minus_before(self, start: int, numeral: Numeral) -> int | None:
         """Where a minus sign (or the word "minus") before the figure starts, if there is one."""
@@ -405,6 +415,9 @@ class AmountReader:
             code = m.group(group).upper()
             return _Currency(lexicon.CODE_ALIASES.get(code, code), (), m.start(group), m.end(group))
         if group == "symbol":
+            context = CONTEXT_REQUIRED.get(m.group(group))
+            if context is not None and not context.search(self._cue_text()):
+                return _Currency("", (), 0, 0)  # "6 Ft" is six feet outside a Hungarian story
             iso, alts = lexicon.SUFFIX_SYMBOLS[m.group(group)]
             return _Currency(iso, alts, m.start(group), m.end(group))
         iso, alts = _NAME_INFO[group]

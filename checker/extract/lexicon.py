@@ -31,13 +31,19 @@ for _currency in _V.currencies.currencies:
     PREFIX_SYMBOLS.update({symbol: (_currency.code, ()) for symbol in _currency.symbols})
     PREFIX_SYMBOLS.update({symbol: (_currency.code, ()) for symbol in _currency.context_symbols})
 
-# Symbols that may also follow the figure ("100 ₡", "100€").
-SUFFIX_SYMBOLS = {s: v for s, v in PREFIX_SYMBOLS.items() if not s[0].isascii() or s == "zł"}
+# Symbols that may also follow the figure ("100 ₡", "100€"), and the letter symbols the
+# vocabulary writes after it ("2.26 billion Kč", "8.6 billion kr").
+SUFFIX_SYMBOLS = {s: v for s, v in PREFIX_SYMBOLS.items() if not s[0].isascii()}
+for _family in _V.families.families:
+    SUFFIX_SYMBOLS.update({symbol: _reading(_family) for symbol in _family.suffix_symbols})
+for _currency in _V.currencies.currencies:
+    SUFFIX_SYMBOLS.update({symbol: (_currency.code, ()) for symbol in _currency.suffix_symbols})
 
 # Prefixes that are a currency only where the text names it or its country ("N500 billion" in a
 # Nigerian story, not "N95 masks"; "R200 million" in a South African one, not "R2-D2").
+# The symbol's own cues, and its currency's (country, cities, institutions: "Lagos", "Eskom").
 CONTEXT_REQUIRED: dict[str, re.Pattern] = {
-    symbol: re.compile(rf"\b(?:{'|'.join(cues)})")
+    symbol: re.compile(rf"\b(?:{'|'.join(cues + currency.cues)})")
     for currency in _V.currencies.currencies
     for symbol, cues in currency.context_symbols.items()
 }
@@ -101,5 +107,8 @@ def as_read(iso: str, alternatives: tuple[str, ...]) -> tuple[str | None, tuple[
     `checker.resolve` looks at the rest of the text: a name several countries share ("francs")
     has no currency yet, only its candidates and the family's name as its unit."""
     if iso in _PICKED:
-        return None, tuple(_PICKED[iso].members), iso, iso
+        family = _PICKED[iso]
+        if family.default_stays:  # "pounds" read as sterling until resolve finds Cairo in the text
+            return family.default, tuple(family.members), None, iso
+        return None, tuple(family.members), iso, iso
     return iso, alternatives, None, _OPEN.get(alternatives)

@@ -52,9 +52,52 @@ class Numeral:
     has_separator: bool = False
 
 
+# European notation: points group thousands, a comma marks decimals ("1.144.000 kronor", "€34,50",
+# "$152,4 billion"). A form only that notation writes settles a paragraph as European, unless it
+# also has a form only English writes ("1,674,200", "1,250.5"); then "$121.300" there is 121,300.
+_EURO_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|\.\d{3},\d+)(?![\d]|[.,]\d)")
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)")
+_ONE_GROUP = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d]|[.,]\d)")
+_ENGLISH_ONLY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d])")
+_MONEY_SIGN_BEFORE = re.compile(r"[$€£¥₹₩₽₴₺₪₫₦₱]\s?\Z")
+_SCALE_OR_PERCENT_AFTER = re.compile(
+    rf"\s?(?:%|(?i:{alternation(list(vocab().scale_words('after_long')) + list(vocab().scale_words('after_short')))})(?![A-Za-z]))"
+)
+
+
+def _european_numerals(text: str) -> list[Numeral]:
+    """The figures of a paragraph written in European notation, when it uses that notation."""
+    if "," not in text and text.count(".") < 2:
+        return []
+    found = [m for m in _EURO_GROUPED.finditer(text)]
+    # A decimal comma only beside a currency sign or a scale ("€34,50", "3,76 mld"): "pages 12,13" is a list.
+    found += [m for m in _DECIMAL_COMMA.finditer(text)
+              if _MONEY_SIGN_BEFORE.search(text, max(0, m.start() - 2), m.start())
+              or _SCALE_OR_PERCENT_AFTER.match(text, m.end())]
+    if not found or _ENGLISH_ONLY.search(text):
+        return []
+    found += [m for m in _ONE_GROUP.finditer(text)]
+    numerals = []
+    for m in sorted(found, key=lambda m: m.start()):
+        english = m.group().replace(".", "").replace(",", ".")
+        numeral = _digit_numeral(english, m.start())
+        if numeral is not None:
+            numerals.append(Numeral(m.start(), m.end(), numeral.value, numeral.sig_digits,
+                                    is_integer=numeral.is_integer, digits=numeral.digits, has_separator=True))
+    return numerals
+
+
 def find_numerals(text: str) -> list[Numeral]:
     """Every figure in `text`, in digits or words, sorted by position, never overlapping."""
-    numerals = [n for m in DIGITS.finditer(text) if (n := _digit_numeral(m.group(), m.start())) is not None]
+    numerals = _european_numerals(text)
+    if numerals:
+        euro = [(n.start, n.end) for n in numerals]
+        numerals += [n for m in DIGITS.finditer(text)
+                     if not any(s < m.end() and m.start() < e for s, e in euro)
+                     and (n := _digit_numeral(m.group(), m.start())) is not None]
+        numerals.sort(key=lambda n: n.start)
+    else:
+        numerals = [n for m in DIGITS.finditer(text) if (n := _digit_numeral(m.group(), m.start())) is not None]
     if _has_letters(text):
         taken = [(n.start, n.end) for n in numerals]
         for m in WORD_RUN.finditer(text):

@@ -12,7 +12,7 @@ from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.messages import Messages, zh_money, zh_rate
 from checker.kinds.printed import times
 from checker.kinds.restate import format_money, restate
-from checker.kinds.stated import StatedRate, stated_months, stated_rates
+from checker.kinds.stated import StatedRate, stated_months, stated_rates, timeline_month
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation
 from checker.rates.table import NoRate, RateWindow
@@ -21,7 +21,10 @@ from checker.rates.table import NoRate, RateWindow
 class CurrencyConversionParams(Params):
     tolerance: float = Field(0.08, ge=0, lt=1, description="base relative tolerance around the rate range")
     hedge_tolerance: float = Field(0.07, ge=0, lt=1, description="added when a hedge word qualifies a figure")
-    window_days: int = Field(90, ge=0, le=3650, description="days before the document's date whose rates are accepted")
+    window_days: int = Field(
+        45, ge=0, le=3650,
+        description="days before the document's date whose rates are accepted (copy lags the market by days or "
+                    "weeks; a longer window lets a pre-devaluation rate pass after a float)")
     undated_window_days: int = Field(365, ge=1, le=3650, description="days at the end of the table used when no date is known")
     undated_history_days: int = Field(
         7300, ge=0, le=20000,
@@ -89,10 +92,12 @@ class CurrencyConversion(Check):
 
     # Rates a document states are remembered for its later paragraphs; a bound keeps state small.
     MAX_STATED = 64
+    MAX_HELD = 64  # pairs off the market held for a rate stated later in the story
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._stated: list[StatedRate] = []
+        self._held: list[tuple[Relation, Quantity, Quantity, Problem]] = []
         self._years: set[int] = set()  # years the document has named so far: hints when it is undated
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
@@ -105,10 +110,32 @@ class CurrencyConversion(Check):
             stated, converted = relation.quantities
             if stated.kind == "money" and converted.kind == "money":
                 problem = self._check_pair(relation, stated, converted, block.text)
-                if problem is not None:
-                    yield problem
+                if problem is None:
+                    continue
+                if problem.severity is None and not self._stated and len(self._held) < self.MAX_HELD:
+                    # A wire story states its rate in a footer ("($1 = 0.7420 euros)"): a pair off the
+                    # market waits for the end of the story, where a rate it agrees with may be stated.
+                    problem.block = block.block
+                    self._held.append((relation, stated, converted, problem))
+                    continue
+                yield problem
         if len(self._years) < 200:
             self._years.update(int(y) for y in _YEAR.findall(block.text))
+
+    def finish(self) -> Iterable[Problem]:
+        for relation, stated, converted, problem in self._held:
+            governing = [(base, quote, rate) for base in _readings(stated) for quote in _readings(converted)
+                         if base != quote and (rate := self._stated_rate(base, quote, relation)) is not None]
+            if any(self._fits_stated(relation, stated, converted, rate[1]) for _, _, rate in governing):
+                continue  # converted at the rate the story states at its end
+            if governing and not _dated_by_its_sentence(relation, problem.block.text, stated, converted):
+                against = self._against_stated(relation, stated, converted, *governing[0])
+                if against is None:
+                    continue
+                against.block = problem.block
+                problem = against
+            yield problem
+        self._held = []
 
     def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity, text: str) -> Problem | None:
         if stated.value == 0 or converted.value == 0:
@@ -121,6 +148,11 @@ class CurrencyConversion(Check):
                 if self._fits_stated(relation, stated, converted, governing[1]):
                     return None  # converted at the rate the text states
                 governed.append((base, quote, governing))
+        if governed and not _dated_by_its_sentence(relation, text, stated, converted):
+            # The story states the rate for these currencies ("$1 = 6.81 crowns"): a pair that
+            # contradicts it is the slip, whatever the market did (a pair its sentence dates is
+            # converted at the rate of that time, and is checked at the market below).
+            return self._against_stated(relation, stated, converted, *governed[0])
         verdicts = []
         for base, quote in readings:
             window = self.env.rates.window(
@@ -167,6 +199,13 @@ class CurrencyConversion(Check):
         tolerance += {"weekly": self.params.weekly_tolerance,
                       "monthly": self.params.monthly_tolerance}.get(window.granularity, 0.0)
         low, high = window.low * (1 - tolerance), window.high * (1 + tolerance)
+        if stated.high is not None and converted.high is None:
+            # "10-14 billion yuan ($2 billion)": one figure for a range converts a point of it (mostly its
+            # upper end); it is off only when no point of the range converts to it.
+            fewest, most = converted.value / stated.high, converted.value / stated.value
+            if most < low or fewest > high or fewest <= 0:
+                return (stated.high * window.latest) / converted.value
+            return None
         pairs = [(stated.value, converted.value)]
         if stated.high is not None and converted.high is not None:
             pairs.append((stated.high, converted.high))
@@ -180,59 +219,42 @@ class CurrencyConversion(Check):
         self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float,
         text: str,
     ) -> Problem:
-        expected = stated.value * window.latest
+        """The finding, in the block's language ("600 billion yuan is about $82 billion at ...",
+        "600亿元按欧洲央行…汇率约合820亿美元，而非8.5亿美元"), its fixes in the writer's notation.
+
+        One builder for every language: the words come from messages/{en,zh}.yaml; only how a
+        figure is printed (format_money, zh_money) and how the pair was joined differ."""
         messages = Messages(text)
+        expected = _amount(stated, converted) * window.latest
         if messages.chinese:
-            return self._mismatch_zh(relation, stated, converted, window, factor, text, messages)
-        expected_text = format_money(expected, converted.currency)
+            expected_text = messages.word(zh_money(expected, converted.currency, like=converted))
+            rate, note = zh_rate(window, messages), _note_zh(window.note, messages) if window.note else ""
+        else:
+            expected_text = format_money(expected, converted.currency)
+            rate, note = _rate_text(window, messages), window.note
         key = "currency.too_small" if factor > 1 else "currency.too_large"
         how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor)))
-        message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text,
-                               rate=_rate_text(window, messages), converted=converted.display, how_far=how_far)
-        if window.note:
-            message += f" ({window.note})"
+        message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text, rate=rate,
+                               converted=converted.display, how_far=how_far)
+        if note:
+            message += messages.say("currency.note", note=note)
+        opening, closing = _joined(relation, text, stated, converted, messages)
+        hedged = re.search(messages.say("currency.hedged_join"), opening) is not None
+        power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
         fixes = []
-        power = near_power_of_ten(factor, self.params.fix_slack)
-        opening, closing = _wrapping(relation)
         if power is not None:
             fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.display}{closing}")
-        fixes.append(f"{stated.display}{opening}about {expected_text}{closing}" if "about" not in opening
-                     else f"{stated.display}{opening}{expected_text}{closing}")
-        evidence = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text)
+        about = expected_text if hedged else messages.say(
+            "currency.about" if closing else "currency.about_unbracketed", amount=expected_text)
+        fixes.append(f"{stated.display}{opening}{about}{closing}")
+        evidence = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text,
+                                           messages)
         return Problem((stated, converted), message, messages.say("fix.or").join(fixes), evidence,
                        fixes=tuple(evidence["replacements"]))
 
-    def _mismatch_zh(
-        self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float,
-        text: str, messages: Messages,
-    ) -> Problem:
-        """The Chinese finding: "600亿元按欧洲央行…汇率约合820亿美元，而非8.5亿美元", fixes in the writer's notation."""
-        expected = stated.value * window.latest
-        expected_text = messages.word(zh_money(expected, converted.currency, like=converted))
-        key = "currency.too_small" if factor > 1 else "currency.too_large"
-        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor)))
-        message = messages.say("currency.mismatch", stated=stated.display, rate=zh_rate(window, messages),
-                               expected=expected_text, converted=converted.display, how_far=how_far)
-        if window.note:
-            message += f"（{_note_zh(window.note, messages)}）"
-        gap = " ".join(text[stated.end : converted.start].split())
-        closing = "）" if "（" in gap else ")" if "(" in gap else ""
-        power = near_power_of_ten(factor, self.params.fix_slack)
-        fixes = []
-        if power is not None:
-            fixes.append(f"{restate(stated, stated.value / 10**power)}{gap}{converted.display}{closing}")
-        if re.search(r"[约約]", gap):
-            fixes.append(f"{stated.display}{gap}{expected_text}{closing}")
-        else:
-            about = messages.say("currency.about", amount=expected_text)
-            fixes.append(f"{stated.display}{gap}{about}{closing}" if closing else f"{stated.display}{gap}{expected_text}")
-        problem = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text, chinese=True)
-        return Problem((stated, converted), message, messages.say("fix.or").join(fixes), problem,
-                       fixes=tuple(problem["replacements"]))
-
     def _mismatch_evidence(self, relation, stated, converted, window, factor, text, power, expected_text,
-                           chinese=False) -> dict:
-        expected = stated.value * window.latest
+                           messages: Messages) -> dict:
+        expected = _amount(stated, converted) * window.latest
         evidence = {
             "stated": f"{stated.value:g} {stated.currency}",
             "converted": f"{converted.value:g} {converted.currency}",
@@ -245,10 +267,8 @@ class CurrencyConversion(Check):
         # Exact texts for the figures' span, one per alternative fix, so SARIF and reviewdog can
         # offer them as fixes (the engine extends them with the span to a closing bracket).
         between = text[stated.end : converted.start]
-        if chinese:
-            about = "" if re.search(r"[约約]", between) else "约合"
-        else:
-            about = "" if (converted.hedge or "about" in between) else "about "
+        hedged = converted.hedge is not None or re.search(messages.say("currency.hedged_join"), between)
+        about = "" if hedged else messages.say("currency.about", amount="")
         restated = text[stated.start : converted.start] + about + expected_text
         replacements = [restated]
         if power is not None:
@@ -260,6 +280,11 @@ class CurrencyConversion(Check):
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
             evidence["ambiguous_currency"] = ambiguous
+            evidence["readings_tried"] = {q.display: list(_readings(q)) for q in (stated, converted)
+                                          if len(_readings(q)) > 1}
+        cues = {q.display: q.currency_cue for q in (stated, converted) if q.currency_cue}
+        if cues:
+            evidence["currency_from"] = cues  # the words that settled a shared name: {"16.7 billion pounds": "Cairo"}
         return evidence
 
     def _stated_rate(self, base: str, quote: str, relation: Relation) -> tuple[StatedRate, float] | None:
@@ -314,7 +339,9 @@ class CurrencyConversion(Check):
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str, text: str
     ) -> bool:
         """Whether the pair agrees with the rates of a month its sentence names, a month before."""
-        for first, last in stated_months(_sentence_around(text, stated.start, converted.end)):
+        months = stated_months(_sentence_around(text, stated.start, converted.end))
+        entry = timeline_month(text[text.rfind("\n", 0, stated.start) + 1 :], self.env.date)
+        for first, last in months + ([entry] if entry else []):
             if self.env.date is not None and first > self.env.date:
                 continue  # a month after the document's date is a forecast, not the conversion's date
             window = self.env.rates.window(base, quote, last, days=(last - first).days + 30)
@@ -346,8 +373,7 @@ class CurrencyConversion(Check):
         problem = self._mismatch(relation, stated, converted, window, factor, text)
         messages = Messages(text)
         year = self._latest_fitting_year(relation, stated, converted, window.base, window.quote, older)
-        note = messages.say("currency.note_stale", year=year)
-        problem.message += f"（{note}）" if messages.chinese else f" ({note})"
+        problem.message += messages.say("currency.note", note=messages.say("currency.note_stale", year=year))
         problem.evidence["fits_rates_of"] = year
         problem.evidence["drift"] = round(_drift(stated, converted, window), 3)
         problem.severity = "warning"
@@ -446,11 +472,17 @@ _YEAR = re.compile(r"(?<![\d.])(?:19[89]\d|20\d\d)(?:(?=年)|\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?](?!\d)\s|[。！？]")
 
 
+SENTENCE_REACH = 400  # characters either side of a pair that its sentence may span
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end], for the years it names."""
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)]
-    after = _SENTENCE_BREAK.search(text, end)
-    return text[breaks[-1] if breaks else max(0, start - 400) : after.start() if after else len(text)]
+    """The sentence holding text[start:end], for the years it names: at most SENTENCE_REACH
+    characters either side, so that a block of back-to-back pairs with no sentence end (one long
+    line) costs each pair a bounded look, not a scan of the rest of the block."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - SENTENCE_REACH), start)]
+    reach = min(len(text), end + SENTENCE_REACH)
+    after = _SENTENCE_BREAK.search(text, end, reach)
+    return text[breaks[-1] if breaks else max(0, start - SENTENCE_REACH) : after.start() if after else reach]
 
 
 def _readings(quantity: Quantity) -> list[str]:
@@ -460,9 +492,22 @@ def _readings(quantity: Quantity) -> list[str]:
     trying both cannot hide a slip). A bare $ is read as US dollars: trying every dollar would let
     a wrong figure pass as Hong Kong or Australian dollars.
     """
+    if quantity.readings:
+        return list(quantity.readings)  # a shared name the text leaves open: each plausible reading
     if _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
         return [c for c in quantity.alternatives if c in _GENUINELY_AMBIGUOUS]
     return [quantity.currency] if quantity.currency else []
+
+
+def _dated_by_its_sentence(relation: Relation, text: str, stated: Quantity, converted: Quantity) -> bool:
+    """Whether the pair's sentence gives it a date of its own ("In 2009 ...", "at the time")."""
+    sentence = _sentence_around(text, stated.start, converted.end)
+    return bool(getattr(relation, "at_the_time", False) or _YEAR.search(sentence) or stated_months(sentence))
+
+
+def _amount(stated: Quantity, converted: Quantity) -> float:
+    """The stated figure a conversion is checked against: a range's upper end when one figure converts it."""
+    return stated.high if stated.high is not None and converted.high is None else stated.value
 
 
 def _rate_text(window: RateWindow, messages: Messages) -> str:
@@ -476,6 +521,16 @@ def _rate_text(window: RateWindow, messages: Messages) -> str:
     source = window.source_short if window.granularity == "daily" else f"{window.source_short} {window.granularity}"
     return messages.say("currency.rate", rate=value, quote=quote, base=base, source=source,
                         date=window.latest_date.isoformat())
+
+
+def _joined(relation: Relation, text: str, stated: Quantity, converted: Quantity,
+            messages: Messages) -> tuple[str, str]:
+    """What goes between the figures of a rebuilt pair, and what closes it: the house form of the
+    join in English (" (", ", or about "), the writer's own in Chinese ("（约合", "，折合")."""
+    if not messages.chinese:
+        return _wrapping(relation)
+    gap = " ".join(text[stated.end : converted.start].split())
+    return gap, "）" if "（" in gap else ")" if "(" in gap else ""
 
 
 def _wrapping(relation: Relation) -> tuple[str, str]:

@@ -46,23 +46,26 @@ class StatedRate:
 
 def stated_rates(text: str, quantities: list[Quantity]) -> list[StatedRate]:
     """Every exchange rate the text states outright, in the order written."""
-    money = sorted((q for q in quantities if q.kind == "money" and q.currency and q.value > 0),
+    money = sorted((q for q in quantities if q.kind == "money" and _codes(q) and q.value > 0),
                    key=lambda q: q.start)
     found: list[StatedRate] = []
     for first, second in zip(money, money[1:]):
-        if first.value in (1, 10, 100, 1000) and first.currency != second.currency and \
-                _EQUALS.fullmatch(text[first.end:second.start]):
-            found.append(StatedRate(first.currency, second.currency, second.value / first.value,
-                                    text[first.start:second.end], (first, second)))
+        if first.value in (1, 10, 100, 1000) and _EQUALS.fullmatch(text[first.end:second.start]):
+            found += [StatedRate(base, quote, second.value / first.value, text[first.start:second.end], (first, second))
+                      for base in _codes(first) for quote in _codes(second) if base != quote]
     for quantity in money:
         anchor = _PER_ANCHOR.match(text, quantity.end)
         if anchor is None or not _AT_BEFORE.search(text, max(0, quantity.start - 40), quantity.start):
             continue
         base = _ANCHORS[anchor.group(1).lower()]
-        if base != quantity.currency:
-            found.append(StatedRate(base, quantity.currency, quantity.value,
-                                    text[quantity.start:anchor.end()], (quantity,)))
+        found += [StatedRate(base, quote, quantity.value, text[quantity.start:anchor.end()], (quantity,))
+                  for quote in _codes(quantity) if quote != base]
     return found
+
+
+def _codes(quantity: Quantity) -> tuple[str, ...]:
+    """The currencies a figure may be in: its plausible readings ("crowns", no country named), or its currency."""
+    return quantity.readings or ((quantity.currency,) if quantity.currency else ())
 
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -79,3 +82,18 @@ def stated_months(sentence: str) -> list[tuple[dt.date, dt.date]]:
         year, month = int(match.group(2)), _MONTHS[match.group(1).lower()]
         months.add((dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])))
     return sorted(months, reverse=True)
+
+
+_TIMELINE_ENTRY = re.compile(
+    r"\A\s*(?:[-*•]\s*)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\s*(?:[-—–:]|--)\s", re.I)
+
+
+def timeline_month(line: str, as_of: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The month of a timeline entry that gives no year ("August 8 - The bank sets aside ..."):
+    the latest such month on or before the document's date."""
+    match = _TIMELINE_ENTRY.match(line)
+    if match is None or as_of is None:
+        return None
+    month = _MONTHS[match.group(1).lower()]
+    year = as_of.year if month <= as_of.month else as_of.year - 1
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -7,33 +7,23 @@ fingerprint (its package version or file size and mtime), figcheck's version and
 package's own code, so a change to any of them replaces them. A source that can only be read all
 at once (`all_series`, the ECB zip) is kept as one file; any other one file per currency, written
 the first time that currency is asked for. Any problem with the cache (read-only home, a damaged
-or foreign file) falls back to parsing; the cache never changes a result.
+or foreign file) falls back to parsing; the cache never changes a result (`checker.pickle_cache`
+reads and writes the files, as it does the vocabulary's).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from array import array
 from functools import lru_cache
 from pathlib import Path
 
+from checker.pickle_cache import CACHE_ENV, cache_dir, read_pickle, write_pickle
 from checker.rates.source import RateSource
 
-CACHE_ENV = "FIGCHECK_CACHE_DIR"
+__all__ = ["CACHE_ENV", "cache_dir", "load"]
 
 Loaded = tuple[list[int], list[float]]
-
-
-def cache_dir() -> Path:
-    """$FIGCHECK_CACHE_DIR, else $XDG_CACHE_HOME/figcheck, else ~/.cache/figcheck."""
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "figcheck"
 
 
 @lru_cache(maxsize=1)
@@ -72,21 +62,21 @@ def load(source: RateSource, currency: str) -> Loaded | None:
         key = path if path is not None else id(source)
         table = _BULK.get(key)
         if table is None:
-            table = _read(path) if path is not None else None
+            table = read_pickle(path, dict) if path is not None else None
             if table is None:
                 table = {c: _arrays(s) for c, s in bulk().items() if s}
                 if path is not None:
-                    _write(path, table)
+                    write_pickle(path, table)
             _BULK[key] = table
         return table.get(currency)
     if path is not None:
-        found = _read(path)
+        found = read_pickle(path, dict)
         if found is not None:
             return found.get(currency)
     series = source.series(currency)
     loaded = _arrays(series) if series else None
     if path is not None:
-        _write(path, {currency: loaded} if loaded else {})
+        write_pickle(path, {currency: loaded} if loaded else {})
     return loaded
 
 
@@ -94,30 +84,3 @@ def _arrays(by_date) -> Loaded:
     days = sorted(by_date)
     # Arrays pickle as one block of bytes each: reading them back is far cheaper than lists.
     return array("l", (d.toordinal() for d in days)), array("d", (by_date[d] for d in days))  # type: ignore[return-value]
-
-
-def _read(path: Path) -> dict | None:
-    try:
-        with path.open("rb") as stream:
-            table = pickle.load(stream)
-    except FileNotFoundError:
-        return None
-    except Exception:  # noqa: BLE001  (a damaged or foreign cache file is ignored, never fatal)
-        return None
-    return table if isinstance(table, dict) else None
-
-
-def _write(path: Path, table: dict) -> None:
-    """Write atomically, so concurrent runs (or --jobs workers) never read half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rates-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(table, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass  # no writable cache: parse again next time

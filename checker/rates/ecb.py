@@ -27,6 +27,7 @@ class EcbSource:
 
     name = ECB_NAME
     short_name = "ECB"
+    zh_name = "欧洲央行"
     base = "EUR"
 
     def __init__(self, path: Path | None = None) -> None:
@@ -82,6 +83,7 @@ class FileSource:
     another euro-based source: the file's rates win, the other source fills the rest."""
 
     short_name = "ECB"
+    zh_name = "欧洲央行"
     base = "EUR"
     cacheable = False  # read in full when the run starts, so that a bad file fails it at once
 
@@ -97,7 +99,7 @@ class FileSource:
         self._own = read_rates_file(self.path, usd)  # read now: a bad file fails before any check runs
         self.name = f"{under.name} + {self.path.name}" if under is not None else self.path.name
         if under is None:
-            self.short_name = self.path.name
+            self.short_name = self.zh_name = self.path.name
 
     def fingerprint(self) -> str:
         stat = self.path.stat()

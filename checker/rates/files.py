@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
+from checker.dates import BadDate, parse_day
+
 # The full ECB history is under 10 MB as CSV; anything far larger is not a rates table (or is a zip bomb).
 MAX_RATES_BYTES = 200_000_000
 
@@ -73,9 +75,10 @@ def _parse_rates_csv(text: str, name: str, usd_per_eur: UsdPerEur | None) -> Ser
 
 
 def _parse_date(value: str, name: str, line: int) -> dt.date:
+    """A row's day, read as every user-given day is (`checker.dates.parse_day`), the error naming the row."""
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
+        return parse_day(value)
+    except BadDate:
         raise RatesError(f"{name}:{line}: not a date: {value!r}") from None
 
 

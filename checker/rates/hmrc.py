@@ -16,6 +16,7 @@ from importlib import metadata
 class HmrcSource:
     name = "HMRC monthly exchange rates"
     short_name = "HMRC"
+    zh_name = "英国税务海关总署"
     base = "GBP"
 
     @cached_property

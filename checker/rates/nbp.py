@@ -26,6 +26,7 @@ _YEAR = re.compile(r"year == (\d{4})")
 class NbpSource:
     name = "Narodowy Bank Polski mid rates (table A daily, table B weekly)"
     short_name = "NBP"
+    zh_name = "波兰央行"
     base = "PLN"
 
     @cached_property

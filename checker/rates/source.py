@@ -30,6 +30,7 @@ class RateSource(Protocol):
 
     name: str  # what a finding prints as its source: "Narodowy Bank Polski, table B"
     short_name: str  # what the message prints: "NBP"
+    zh_name: str  # what a Chinese message prints: "波兰央行"
     base: str  # the currency every series is quoted against (EUR, PLN, GBP)
 
     def fingerprint(self) -> str:

@@ -40,6 +40,7 @@ class RateWindow:
     # Why the window is not simply "the days before the document's date", for the finding to say.
     note: str | None = None
     source_short: str = "ECB"
+    source_zh: str = "欧洲央行"  # the source's name in a Chinese message
     granularity: str = "daily"
 
     def evidence(self) -> dict:
@@ -210,6 +211,7 @@ class RateTable:
             source=self.source,
             note=note,
             source_short=self.source_obj.short_name,
+            source_zh=getattr(self.source_obj, "zh_name", self.source_obj.short_name),
             granularity=granularity,
         )
 

@@ -33,7 +33,8 @@ _MAX_GAP = 40
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
     if a.kind == "money" and b.kind == "money":
-        return bool(a.currency and b.currency) and a.currency != b.currency
+        first, second = set(a.readings or [a.currency] * bool(a.currency)), set(b.readings or [b.currency] * bool(b.currency))
+        return bool(first and second) and first != second
     if a.kind == "physical" and b.kind == "physical":
         return bool(a.unit and b.unit) and a.unit != b.unit
     return False
@@ -99,8 +100,10 @@ def _restatable(text: str, quantities: list[Quantity], index: int) -> bool:
     first, second = quantities[index], quantities[index + 1]
     if first.kind != "money" or second.kind != "money":
         return True
-    if first.is_range != second.is_range:
-        return False
+    if second.is_range and not first.is_range:
+        return False  # "40 billion yen ($105 million to $420 million)": the low end was not read
+    if first.is_range and not second.is_range and not re.match(r"\s*[(（]", text[first.end : second.start]):
+        return False  # a range given one bracketed figure converts a point of it; other joins are lists
     minor = [bool(_MINOR_UNIT.search(q.text)) and q.scale is None for q in (first, second)]
     scaled = [q.scale is not None for q in (first, second)]
     if (minor[0] and scaled[1]) or (minor[1] and scaled[0]):
@@ -124,6 +127,26 @@ def _chinese_pair(text: str, first: Quantity, second: Quantity, gap: str) -> Rel
         second = replace(second, hedge=None)  # 约合 joined the pair; it does not loosen the figure
     return Conversion("conversion", (first, second), cue=joined.cue, hedge=joined.hedge, at_the_time=joined.at_the_time,
                       temperature=temperature_claim(text, first) if first.kind == "physical" else None)
+
+
+_NEXT_IN_BRACKET = re.compile(rf"\s*[;,/]\s*(?:or\s+)?(?P<hedge>{_HEDGE}\s+)?\Z", re.IGNORECASE)
+
+
+def _further_conversions(text: str, quantities: list[Quantity], index: int, used: set[int]) -> list[Relation]:
+    """"799 yuan ($124; 114 euros)": every further currency in the bracket converts the first amount."""
+    first, found = quantities[index], []
+    seen = {quantities[index + 1].currency}
+    for later in range(index + 2, min(index + 5, len(quantities))):
+        previous, third = quantities[later - 1], quantities[later]
+        match = _NEXT_IN_BRACKET.match(text[previous.end : third.start])
+        if match is None or not _comparable(first, third) or third.currency in seen or not _closes(text, third.end):
+            break
+        hedge = (match.group("hedge") or "").strip() or third.hedge
+        found.append(Conversion("conversion", (first, third), cue="(" + text[previous.end : third.start].strip(),
+                                hedge=hedge))
+        seen.add(third.currency)
+        used.add(later)
+    return found
 
 
 def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relation]:
@@ -154,5 +177,7 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
             hedge = (match.group("hedge") or "").strip() or second.hedge
             relations.append(Conversion("conversion", (first, second), cue=gap.strip(), hedge=hedge))
             used.update((index, index + 1))
+            if cue == "(":
+                relations += _further_conversions(text, quantities, index, used)
             break
     return relations

@@ -13,6 +13,8 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import get_currency_name
 
+from checker.dates import parse_day
+
 LOCALES = {"en": "en_GB", "zh": "zh"}
 # Internal or already said by the message: never shown as evidence.
 HIDDEN = frozenset({
@@ -42,7 +44,7 @@ def currency_name(code: str, language: str = "en", count: float = 2) -> str:
 
 def long_date(value: str | dt.date, language: str = "en") -> str:
     try:
-        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        day = value if isinstance(value, dt.date) else parse_day(str(value))  # BadDate is a ValueError
     except ValueError:
         return str(value)
     return format_date(day, "long", locale=LOCALES.get(language, "en_GB"))

@@ -145,5 +145,7 @@ def audit_summary(summary: dict, output: Path, format: str) -> str:
     lines += [f"  {rule}: {count}" for rule, count in summary["rules"].items()]
     if summary["skipped"]:
         lines.append(f"  skipped {plural(len(summary['skipped']), 'unreadable file')} (listed in {output / '_summary.json'})")
+    if summary.get("not_checked"):
+        lines.append(f"  not checked: {plural(len(summary['not_checked']), 'file')} whose worker process died twice")
     lines.append(f"findings: {output}/part-*.{format}")
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from checker.documents.datelines import dateline_place
 from checker.model import Quantity
 from checker.vocab import vocab
 
@@ -37,11 +38,21 @@ def _clues() -> dict[str, re.Pattern]:
 class DocumentCurrencies:
     """Running evidence, per candidate currency, from the blocks seen so far."""
 
+    # A dateline opens one of the first paragraphs (a title or byline may come before it).
+    DATELINE_BLOCKS = 3
+
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
+        self.place: str | None = None  # the story's dateline place ("Cairo"), a cue for every block
+        self._blocks = 0
 
     def observe(self, text: str, quantities: list[Quantity]) -> None:
         clues = _clues()
+        if self.place is None and self._blocks < self.DATELINE_BLOCKS:
+            self.place = dateline_place(text)
+            if self.place is not None:
+                text = f"{text}\n{self.place}"
+        self._blocks += 1
         # A word inside a figure ("台币26兆元") is that figure's currency, counted through the figure.
         figures = [(q.start, q.end) for q in quantities if q.kind == "money"]
         for currency, clue in clues.items():

@@ -1,23 +1,36 @@
 """Which currency a shared name or symbol means, decided by what the block itself says.
 
 "francs" in 1987 wire copy is as often French or Belgian as Swiss; "crowns" may be Swedish,
-Norwegian, Danish or Czech; "pesos", "rupees", "dinars", "riyals" belong to several countries.
-Guessing one silently would let a conversion check pass or fail on the wrong rate, so a name is
-settled only when the text names exactly one of its countries ("Swiss", "Sweden", "Pakistani");
-otherwise it keeps its most likely reading with the alternatives, or, for the names with no safe
-default (franc, crown, dinar), no currency at all and the name as its unit. "¥" is the yuan unless
-the text speaks of yen or Japan, and stays open for the document to settle. The families, their
-members and every member's cues are in checker/vocab (families.yaml, currencies.yaml).
+Norwegian, Danish or Czech; "pesos", "rupees", "dinars", "riyals", "pounds" belong to several
+countries. A name is settled when the text (or its dateline, "CAIRO -") names exactly one of its
+countries, cities or institutions ("Swiss", "Khartoum", "Eskom"); the cue that settled it goes with
+the amount, for the finding. When the text names several, each cued reading stays plausible and a
+check tries them all; when it names none, the family's default is read ("pesos" are Mexican), or,
+for the names with no safe default (franc, crown, dinar), every member is tried. "¥" is the yuan
+unless the text speaks of yen or Japan, and stays open for the document to settle. The families,
+their members and every member's cues are in checker/vocab (families.yaml, currencies.yaml).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from checker.documents.datelines import with_dateline
 from checker.model import Quantity
 from checker.vocab import vocab
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """How the block reads one family: its currency, the open alternatives (best first), the
+    readings a check must try, and the words that decided."""
+
+    currency: str | None
+    alternatives: tuple[str, ...] = ()
+    readings: tuple[str, ...] = ()
+    cue: str | None = None
 
 
 @lru_cache(maxsize=None)
@@ -32,36 +45,51 @@ def _cues(family: str) -> re.Pattern | None:
     return re.compile("|".join(groups)) if groups else None
 
 
-def settle(family: str, text: str) -> tuple[str | None, tuple[str, ...]]:
-    """The currency a word of `family` stands for in `text`, and the readings still open (best first)."""
+def settle(family: str, text: str) -> Settled:
+    """How a word of `family` reads in `text` (the block, with its dateline's place)."""
     entry = vocab().family(family)
     pattern = _cues(family)
-    cued = {m.lastgroup for m in pattern.finditer(text)} if pattern is not None else set()
+    found: dict[str, str] = {}  # member -> its first cue, in the order the text names them
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            found.setdefault(match.lastgroup, match.group())
     candidates = tuple(entry.members)
     if entry.block == "prefer":
-        first = next((c for c in candidates if c in cued), None)
-        if first is None:
-            first = entry.default
-        return first, (first, *(c for c in candidates if c != first))
+        first = next((c for c in candidates if c in found), None) or entry.default
+        return Settled(first, (first, *(c for c in candidates if c != first)), cue=found.get(first))
+    cued = tuple(found)
+    if entry.default_stays and cued and entry.default not in cued:
+        cued = (*cued, entry.default)  # "pounds" in a story that names Egypt may still be sterling
+    cue = ", ".join(found.values()) or None
     if len(cued) == 1:
-        return cued.pop(), ()
-    if entry.default is not None and (not cued or entry.default in cued):
-        return entry.default, (entry.default, *(c for c in candidates if c != entry.default))
-    return None, tuple(c for c in candidates if not cued or c in cued)
+        return Settled(cued[0], cue=cue)
+    if len(cued) > 1:
+        return Settled(cued[0], cued, readings=cued, cue=cue)
+    if entry.default is not None:
+        return Settled(entry.default, (entry.default, *(c for c in candidates if c != entry.default)))
+    return Settled(None, candidates, readings=candidates)  # no country named: any member may be meant
 
 
-def resolve_block(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """`quantities` of one block with every family reading the block can settle, settled."""
-    settled: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+def resolve_block(text: str, quantities: list[Quantity], place: str | None = None) -> list[Quantity]:
+    """`quantities` of one block with every family reading the block can settle, settled.
+
+    `place` is the document's dateline place when the block has none of its own (a later
+    paragraph of a story filed from Cairo)."""
+    settled: dict[str, Settled] = {}
+    cue_text = with_dateline(text)
+    if place and cue_text is text:
+        cue_text = f"{text}\n{place}"
     out = []
     for quantity in quantities:
         family = quantity.family
         if family is not None and vocab().family(family).block != "none":
             if family not in settled:
-                settled[family] = settle(family, text)
-            currency, alternatives = settled[family]
+                settled[family] = settle(family, cue_text)
+            reading = settled[family]
+            currency = reading.currency if not (reading.readings and reading.currency is None) else None
             unit = quantity.unit if currency is None else None
             quantity = replace(quantity, currency=currency, unit=unit,
-                               alternatives=alternatives if len(alternatives) > 1 else ())
+                               alternatives=reading.alternatives if len(reading.alternatives) > 1 else (),
+                               readings=reading.readings, currency_cue=reading.cue)
         out.append(quantity)
     return out

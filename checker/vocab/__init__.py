@@ -15,14 +15,13 @@ written is ignored: it never changes a result.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
+
+from checker.pickle_cache import cache_dir, read_pickle, write_pickle
 
 if TYPE_CHECKING:
     from checker.vocab import schema
@@ -111,12 +110,12 @@ def vocab() -> Vocabulary:
     raw = {name: path.read_bytes() for name, path in paths().items()}
     cache = _cache_file(raw)
     if cache is not None:
-        loaded = _read_cache(cache)
+        loaded = read_pickle(cache, Vocabulary)
         if loaded is not None:
             return loaded
     loaded = build(raw)
     if cache is not None:
-        _write_cache(cache, loaded)
+        write_pickle(cache, loaded)
     return loaded
 
 
@@ -158,18 +157,7 @@ def _plain(value):
     return value
 
 
-# --- the cache -------------------------------------------------------------------------------------
-def cache_dir() -> Path:
-    """figcheck's cache directory, the one the rate table is cached in too (`checker.rates.cache`):
-    $FIGCHECK_CACHE_DIR, else $XDG_CACHE_HOME/figcheck, else ~/.cache/figcheck. Spelled out here
-    because the vocabulary sits below every other layer and imports none of them."""
-    explicit = os.environ.get("FIGCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "figcheck"
-
-
+# --- the cache (checker.pickle_cache: the directory the rate series are cached in too) ----------
 def _cache_file(raw: dict[str, bytes]) -> Path | None:
     digest = hashlib.sha256()
     for name in sorted(raw):
@@ -180,31 +168,6 @@ def _cache_file(raw: dict[str, bytes]) -> Path | None:
         except OSError:
             return None
     return cache_dir() / f"vocab-{digest.hexdigest()[:24]}.pickle"
-
-
-def _read_cache(path: Path) -> Vocabulary | None:
-    try:
-        with path.open("rb") as stream:
-            loaded = pickle.load(stream)
-    except Exception:  # missing, damaged or foreign: read the files instead
-        return None
-    return loaded if isinstance(loaded, Vocabulary) else None
-
-
-def _write_cache(path: Path, loaded: Vocabulary) -> None:
-    """Atomically, so concurrent runs (or --jobs workers) never read half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".vocab-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(loaded, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass
 
 
 def alternation(words, space: str | None = r"\s+") -> str:

@@ -41,6 +41,7 @@ class Currency(_Strict):
     names: list[str] = []
     minor_names: list[str] = []
     symbols: list[str] = []
+    suffix_symbols: list[str] = []
     context_symbols: dict[str, list[str]] = {}
     cues: list[str] = []
     document_cues: list[str] = []
@@ -59,9 +60,11 @@ class Family(_Strict):
     default: str | None
     block: Literal["pick", "prefer", "none"]
     document: bool = False
+    default_stays: bool = False
     names: list[str] = []
     minor_names: list[str] = []
     symbols: list[str] = []
+    suffix_symbols: list[str] = []
     zh_names: list[str] = []
 
     @model_validator(mode="after")
@@ -314,12 +317,14 @@ def word_roles(v) -> dict[str, list[str]]:
         add("currency lower-case code", c.lowercase_codes)
         add("currency name", c.names + c.minor_names)
         add("currency symbol", c.symbols + list(c.context_symbols))
+        add("currency symbol after", c.suffix_symbols)
         add("Chinese currency name", c.zh_names)
         add("Chinese minor unit of " + c.code, list(c.zh_minor))
         add("currency cue", c.cues)
     for f in v.families.families:
         add("currency name", f.names + f.minor_names)
         add("currency symbol", f.symbols)
+        add("currency symbol after", f.suffix_symbols)
         add("Chinese currency name", f.zh_names)
     for f in v.families.families:
         if f.document:

@@ -23,7 +23,7 @@ from checker.plan import BadRequest, LintRequest, plan_lint
 
 ROOT = Path(__file__).resolve().parents[2]
 # call name -> position of its rule id argument (and the keyword it may be passed as)
-EMITTERS = {"Note": (0, "rule"), "_plain_finding": (2, "rule")}
+EMITTERS = {"Note": (0, "rule"), "_plain_finding": (2, "rule"), "_note": (1, "rule")}
 
 
 def _strings(node: ast.AST | None) -> set[str]:

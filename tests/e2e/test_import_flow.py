@@ -1,6 +1,6 @@
 """The data flows one way, and so do the imports: a walk over every `import` in checker/.
 
-    foundation (model, version, safety, dates, yaml_source, vocab)
+    foundation (model, version, safety, dates, yaml_source, pickle_cache, vocab)
       -> rates -> documents -> extract -> resolve -> relate -> kinds -> engine
       -> findings / report -> run / plan (pipeline, parallel, config, selection, ...)
       -> editors (fix, serve, lsp) -> cli
@@ -23,7 +23,8 @@ PACKAGE = ROOT / "checker"
 # (layer name, module prefixes), lowest first. A module belongs to the longest prefix it matches.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("checker.version", "checker.model", "checker.safety", "checker.dates",
-                    "checker.yaml_source", "checker.vocab", "checker.termination")),
+                    "checker.yaml_source", "checker.vocab", "checker.termination", "checker.pickle_cache",
+                    "checker.workpool")),
     ("rates", ("checker.rates",)),
     ("documents", ("checker.documents",)),
     ("extract", ("checker.extract",)),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.parallel import RuleSpec, WalkSpec, _ranges, lint_parallel
+from checker.parallel import RuleSpec, WalkSpec, _numbered, _tasks, _Unit, lint_parallel
 from checker.pipeline import LintOptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,16 +72,22 @@ def test_one_document_and_stdin_stay_serial(tree: Path) -> None:
     assert [f.rule for f in result.findings] == ["currency-conversion"]
 
 
-def test_ranges_cover_every_position_once_in_order() -> None:
+def _task_spans(count: int) -> list[tuple[int, int]]:
+    units = [_Unit(f"f{n}.txt", 0, f"f{n}.txt", None) for n in range(count)]
+    tasks = _tasks(_numbered(units[:2], iter(units[2:])), jobs=2)
+    return [(task.units[0][0], task.units[-1][0] + 1) for task in tasks]
+
+
+def test_tasks_cover_every_position_once_in_order() -> None:
     for count in (2, 3, 17, 1000):
-        spans = list(_ranges(iter(range(count - 2)), jobs=2, already_seen=2))
+        spans = _task_spans(count)
         assert spans[0][0] == 0 and spans[-1][1] == count
         assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
         assert all(1 <= stop - start for start, stop in spans)
 
 
-def test_ranges_start_small_and_grow() -> None:
-    spans = list(_ranges(iter(range(5000)), jobs=2, already_seen=2))
+def test_tasks_start_small_and_grow() -> None:
+    spans = _task_spans(5002)
     assert spans[0] == (0, 1)
     assert max(stop - start for start, stop in spans) > 1
 

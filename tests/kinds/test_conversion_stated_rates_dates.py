@@ -71,3 +71,54 @@ def test_a_timeline_entry_is_checked_at_its_own_date():
     text = ("November 15, 2006 - BA says it has bought American Airlines' stake in Iberia for 19 million "
             "euros ($24.3 million), raising its stake to about 10 percent.")
     assert conversion_findings(text, "2008-07-29") == []
+
+
+def test_a_pair_that_contradicts_the_stated_rate_is_the_error_though_the_market_agrees():
+    # In May 2019 a dollar bought about 9.6 crowns; the story converts at 6.81, and this pair at 9.6.
+    text = ("The company paid 500 million Swedish crowns ($73.4 million) for the stake, and 96 million "
+            "Swedish crowns ($10 million) for the land ($1 = 6.81 Swedish crowns).")
+    (finding,) = conversion_findings(text, "2019-05-15")
+    assert finding.span.startswith("96 million Swedish crowns") and "the rate the text states" in finding.message
+
+
+def test_a_reuters_footer_rate_governs_the_pairs_above_it():
+    # The story's pairs convert at its footer's rate, not the market's (1.13 dollars per euro in June 2019).
+    story = ("FRANKFURT (Reuters) - The bank will pay 200 million euros ($270 million) for the unit.\n\n"
+             "It also sold bonds worth 50 million euros ($67.5 million).\n\n($1 = 0.7407 euros)\n")
+    assert [f for f in conversion_findings(story, "2019-06-12") if f.severity != "info"] == []
+    slipped = story.replace("$67.5 million", "$675 million")
+    (finding,) = [f for f in conversion_findings(slipped, "2019-06-12") if f.severity != "info"]
+    assert finding.span.startswith("50 million euros") and "the rate the text states" in finding.message
+    assert finding.line == 3
+
+
+def test_a_stated_rate_does_not_govern_a_pair_its_sentence_dates():
+    # The 2008 deal converts at 2008's rates; the story's own rate is today's.
+    text = ("In June 2008 the fund paid A$2.3 billion ($2.2 billion) for the port. "
+            "It now values it at A$4 billion ($2.8 billion) ($1 = 1.43 Australian dollars).")
+    assert [f for f in conversion_findings(text, "2019-06-12") if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("clean, slipped", [
+    ("In 2009 the fund raised 10 billion yuan ($1.46 billion) from state banks.",
+     "In 2009 the fund raised 10 billion yuan ($14.6 billion) from state banks."),
+    ("In March 2009 the insurer paid 100 billion yen ($1.02 billion) for the stake.",
+     "In March 2009 the insurer paid 100 billion yen ($10.2 billion) for the stake."),
+    ("In June 2008 the fund paid A$2.3 billion ($2.2 billion) for the port.",
+     "In June 2008 the fund paid A$2.3 billion ($22 billion) for the port."),
+    ("The group bought the stake in 2012 for 8 billion kronor, or about $1.2 billion at the time.",
+     "The group bought the stake in 2012 for 8 billion kronor, or about $12 billion at the time."),
+    ("August 8, 2008 - The Swiss bank sets aside 1 billion francs ($920 million) for losses.",
+     "August 8, 2008 - The Swiss bank sets aside 1 billion francs ($9.2 billion) for losses."),
+])
+def test_a_pair_its_sentence_dates_is_checked_at_that_date(clean, slipped):
+    assert [f for f in conversion_findings(clean, "2019-10-01") if f.severity != "info"] == []
+    assert [f for f in conversion_findings(slipped, "2019-10-01") if f.severity != "info"]
+
+
+def test_a_timeline_entry_without_a_year_is_checked_at_its_month():
+    # The rouble fell from about 35.5 to 46.4 per dollar between April and November 2014.
+    story = "TIMELINE-Russia's banks\n\nApril 8 - Sberbank sets aside 65 billion roubles ($1.85 billion) for losses.\n"
+    assert [f for f in conversion_findings(story, "2014-11-20") if f.severity != "info"] == []
+    slipped = story.replace("$1.85 billion", "$18.5 billion")
+    assert [f for f in conversion_findings(slipped, "2014-11-20") if f.severity != "info"]

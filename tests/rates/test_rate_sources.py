@@ -38,6 +38,15 @@ def test_every_source_has_the_protocol_and_the_ecb_comes_first():
     sources = [factory() for factory in SOURCES]
     assert all(isinstance(s, RateSource) for s in sources)
     assert [s.short_name for s in sources] == ["ECB", "NBP", "HMRC"]
+    assert [s.zh_name for s in sources] == ["欧洲央行", "波兰央行", "英国税务海关总署"]
+
+
+def test_a_chinese_finding_names_the_source_in_chinese():
+    """The Chinese name is the source's own (`zh_name`), carried by the window to the message."""
+    from checker.api import lint_text
+
+    [finding] = lint_text("该公司投资新台币100亿元（约合32亿美元）。", date="2022-09-14")
+    assert "按波兰央行周2022-09-14汇率" in finding.message
 
 
 @pytest.mark.parametrize("base, quote, per_usd_or_cny, granularity", [

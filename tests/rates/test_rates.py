@@ -7,6 +7,7 @@ import pytest
 
 from checker.rates import NoRate, RatesError, RateWindow
 from checker.rates.book import RateBook, compose_rates
+from checker.rates.files import read_rates_file
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +118,21 @@ def test_gulf_currencies_follow_their_dollar_peg(table):
     euro = table.window("AED", "EUR", dt.date(2024, 3, 20))
     usd = table.window("USD", "EUR", dt.date(2024, 3, 20))
     assert euro.latest == pytest.approx(usd.latest / 3.6725)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_a_rates_csv_reads_the_same_with_any_line_end(tmp_path, end):
+    path = tmp_path / "twd.csv"
+    path.write_bytes(end.join(["date,currency,rate", "2024-01-10,TWD,33.5", "2024-01-09 ,TWD,33.6", ""]).encode())
+    assert read_rates_file(path) == {"TWD": {dt.date(2024, 1, 10): 33.5, dt.date(2024, 1, 9): 33.6}}
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("header", ["date,currency,rate", "Date,USD"])
+def test_a_bad_day_names_the_file_and_its_line_with_any_line_end(tmp_path, end, header):
+    path = tmp_path / "rates.csv"
+    row = "2024-01-10,TWD,33.5" if "currency" in header else "2024-01-10,1.09"
+    bad = "2024-02-30,TWD,33.5" if "currency" in header else "2024-02-30,1.09"
+    path.write_bytes(end.join([header, row, bad, ""]).encode())
+    with pytest.raises(RatesError, match=rf"rates\.csv:3: not a date: '2024-02-30'"):
+        read_rates_file(path)

@@ -51,7 +51,7 @@ def test_a_broken_file_is_refused_with_its_name(file, old, new, message):
 
 def test_a_word_given_to_two_currencies_is_refused():
     raw = _raw()
-    text = raw["currencies"].decode().replace("symbols: [NZ$]", "symbols: [NZ$, HK$]", 1)
+    text = raw["currencies"].decode().replace("symbols: [NZ$, NZD$]", "symbols: [NZ$, NZD$, HK$]", 1)
     raw["currencies"] = text.encode()
     with pytest.raises(VocabError, match=r"currency symbol: 'HK\$' is defined twice"):
         build(raw)
@@ -143,16 +143,20 @@ def test_no_python_module_keeps_a_word_list():
 
 
 def test_the_validated_tables_are_cached_where_the_rates_are(tmp_path, monkeypatch):
+    from checker.pickle_cache import read_pickle, write_pickle
     from checker.rates.cache import cache_dir as rates_cache_dir
-    from checker.vocab import _cache_file, _read_cache, _write_cache, cache_dir
+    from checker.vocab import Vocabulary, _cache_file
 
     monkeypatch.setenv("FIGCHECK_CACHE_DIR", str(tmp_path))
-    assert cache_dir() == rates_cache_dir() == tmp_path
+    assert rates_cache_dir() == tmp_path
     raw = _raw()
     path = _cache_file(raw)
-    assert path.parent == tmp_path and _read_cache(path) is None
-    _write_cache(path, build(raw))
-    assert _read_cache(path).currency("PHP").context_symbols["P"]
+    assert path.parent == tmp_path and read_pickle(path, Vocabulary) is None
+    write_pickle(path, build(raw))
+    assert read_pickle(path, Vocabulary).currency("PHP").context_symbols["P"]
+    assert read_pickle(path, dict) is None  # a file of another shape is no cache
+    path.write_bytes(b"damaged")
+    assert read_pickle(path, Vocabulary) is None
     raw["hedges"] += b"\n"
     assert _cache_file(raw) != path  # any edit of a file is a new key
 

@@ -88,7 +88,6 @@ def _chinese_names() -> dict[str, str]:
     return {c.code: c.zh_names[0] for c in vocab().currencies.currencies if c.zh_names}
 
 
-_ZH_SOURCES = {"ECB": "欧洲央行", "NBP": "波兰央行", "HMRC": "英国税务海关总署"}
 _ZH_GRANULARITY = {"weekly": "周", "monthly": "月度"}
 _ZH_NUMBERS = vocab().numbers.zh
 # 万 亿 兆 and the Traditional forms the fold maps onto them (萬 億)
@@ -133,7 +132,7 @@ def zh_rate(window, messages: Messages) -> str:
     if rate < 1:
         rate, base, quote = 1 / rate, quote, base
     value = f"{rate:.{4 if rate < 10 else 3}g}" if rate < 1000 else f"{rate:,.0f}"
-    source = _ZH_SOURCES.get(window.source_short, window.source_short)
+    source = window.source_zh
     if window.granularity != "daily":
         source += _ZH_GRANULARITY.get(window.granularity, window.granularity)
     return messages.say(

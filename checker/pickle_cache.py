@@ -1,0 +1,53 @@
+"""figcheck's on-disk cache of parsed tables: where it lives, and reading and writing one pickle.
+
+The vocabulary (`checker.vocab`) and the parsed rate series (`checker.rates.cache`) are both kept
+here, each under a name keyed on what it was built from, so that any change to the inputs is a new
+file. The cache never changes a result: a file that is missing, damaged or of another shape reads
+as None (and the caller builds the table again), and a directory that cannot be written is
+skipped. Writes are atomic (a temporary file, then a rename), so concurrent runs and `--jobs`
+workers never read half a file. It sits below every other layer and imports none of them.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+CACHE_ENV = "FIGCHECK_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """$FIGCHECK_CACHE_DIR, else $XDG_CACHE_HOME/figcheck, else ~/.cache/figcheck."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "figcheck"
+
+
+def read_pickle(path: Path, kind: type):
+    """The object pickled at `path` if it is a `kind`, else None (missing, damaged or foreign)."""
+    try:
+        with path.open("rb") as stream:
+            loaded = pickle.load(stream)
+    except Exception:  # noqa: BLE001  (a damaged or foreign cache file is ignored, never fatal)
+        return None
+    return loaded if isinstance(loaded, kind) else None
+
+
+def write_pickle(path: Path, value: object) -> None:
+    """Pickle `value` to `path` atomically; a cache that cannot be written is passed over."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:20]}-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass  # no writable cache: build the table again next time
