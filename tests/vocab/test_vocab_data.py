@@ -39,12 +39,19 @@ def test_each_word_is_defined_once_per_role():
     ("scales", "{word: bn, value: 1e9,", "{word: bn, value: -1,", "greater than 0"),
     ("numbers", "萬: 万,", "萬: 万万,", "one character to one"),
     ("cues", "margin_changes: [narrowing,", "margin_changes: [stayed,", "'stayed' is not a change verb"),
+    ("zh_words", "    include: [totals]\n", "    include: [totals, not_a_noun]\n", "includes itself"),
+    ("zh_words", "words: [合计, 共计, 总计,", "words: [合计, 合計, 共计, 总计,", "'合计' is defined twice"),
+    ("zh_words", "include: [totals]", "include: [sums]", "unknown entry 'sums'"),
+    ("zh_words", "  from:\n    about: ", "  from:\n    about: ''\n    x: ", "about"),
 ])
 def test_a_broken_file_is_refused_with_its_name(file, old, new, message):
     raw = _raw()
     text = raw[file].decode()
     assert old in text
     raw[file] = text.replace(old, new, 1).encode()
+    if message is None:  # a Traditional form the fold does not reach is a word of its own
+        build(raw)
+        return
     with pytest.raises(VocabError, match=rf"{file}\.yaml.*{message}"):
         build(raw)
 
