@@ -233,7 +233,7 @@ class CurrencyConversion(Check):
             expected_text = format_money(expected, converted.currency)
             rate, note = _rate_text(window, messages), window.note
         key = "currency.too_small" if factor > 1 else "currency.too_large"
-        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor)))
+        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor), messages.say("times.over_thousand")))
         message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text, rate=rate,
                                converted=converted.display, how_far=how_far)
         if note:
