@@ -91,8 +91,22 @@ def _with_scale_word(text: str, match: re.Match, new_value: float, multiplier: f
     return " ".join((text[: match.start()] + number + rest).split())
 
 
-_CHINESE_SCALE = re.compile(r"\s*(万亿|萬億|兆|亿|億|万|萬)")
-_CHINESE_SIZES = ((1e12, "万亿", "萬億"), (1e8, "亿", "億"), (1e4, "万", "萬"))
+def _chinese_scales() -> tuple[list[tuple[float, str, str]], re.Pattern]:
+    """(size, Simplified word, Traditional word) from the largest down, 万亿 included, and a pattern for
+    any of them after a number: scales.yaml's 万 亿 兆 and the Traditional forms the fold maps onto them."""
+    big = dict(vocab().scales.zh_big_units)
+    fold = vocab().numbers.zh.fold
+    traditional = {word: next((old for old, new in fold.items() if new == word), word) for word in big}
+    ten_thousand, hundred_million = (min(big, key=big.get), sorted(big, key=big.get)[1])
+    sizes = [(big[ten_thousand] * big[hundred_million], ten_thousand + hundred_million,
+              traditional[ten_thousand] + traditional[hundred_million])]
+    sizes += [(big[w], w, traditional[w]) for w in (hundred_million, ten_thousand)]
+    words = {w for _, simplified, trad in sizes for w in (simplified, trad)} | set(big)
+    return sizes, re.compile(r"\s*(" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+
+
+_CHINESE_SIZES, _CHINESE_SCALE = _chinese_scales()
+_TRILLION = max(vocab().scales.zh_big_units, key=vocab().scales.zh_big_units.get)  # 兆
 
 
 @lru_cache(maxsize=1)
@@ -107,11 +121,11 @@ def _with_chinese_scale(text: str, match: re.Match, new_value: float, multiplier
     after = _CHINESE_SCALE.match(text, match.end())
     if after is None or 1 <= abs(new_value / multiplier) < 10_000:
         return None
-    traditional = after.group(1) in ("萬億", "億", "萬") or any(c in _traditional_forms() for c in text)
+    traditional = any(c in _traditional_forms() for c in after.group(1) + text)
     number = significant(new_value, digits)
     for size, simplified, traditional_word in _CHINESE_SIZES:
         if abs(new_value) >= size:
-            word = "兆" if size == 1e12 and after.group(1) == "兆" else traditional_word if traditional else simplified
+            word = _TRILLION if size == 1e12 and after.group(1) == _TRILLION else traditional_word if traditional else simplified
             number = significant(new_value / size, digits) + word
             break
     return text[: match.start()] + number + text[after.end():]
