@@ -11,6 +11,8 @@ never settles keeps its first guess with `ambiguous` evidence for the finding.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import Counter
 from dataclasses import replace
@@ -54,10 +56,10 @@ class DocumentCurrencies:
                 text = f"{text}\n{self.place}"
         self._blocks += 1
         # A word inside a figure ("台币26兆元") is that figure's currency, counted through the figure.
-        figures = [(q.start, q.end) for q in quantities if q.kind == "money"]
+        figures = sorted((q.start, q.end) for q in quantities if q.kind == "money")
+        starts = [start for start, _ in figures]
         for currency, clue in clues.items():
-            self.counts[currency] += sum(
-                1 for m in clue.finditer(text) if not any(s <= m.start() and m.end() <= e for s, e in figures))
+            self.counts[currency] += sum(1 for m in clue.finditer(text) if not _inside(figures, starts, m))
         for quantity in quantities:
             if quantity.currency in clues and not quantity.alternatives:
                 self.counts[quantity.currency] += 2
@@ -74,3 +76,9 @@ class DocumentCurrencies:
                     quantity = replace(quantity, currency=best, alternatives=())
             resolved.append(quantity)
         return resolved
+
+
+def _inside(figures: list[tuple[int, int]], starts: list[int], match: re.Match) -> bool:
+    """Whether `match` lies within one of the sorted figure spans (found by bisection: dense text stays linear)."""
+    index = bisect.bisect_right(starts, match.start()) - 1
+    return index >= 0 and match.end() <= figures[index][1]
