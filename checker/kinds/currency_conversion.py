@@ -78,11 +78,7 @@ class CurrencyConversion(Check):
         `window_days`: days before the document's date whose rates are accepted.
         `undated_window_days`: days at the end of the table used when no date is known.
         `undated_history_days`: without a date, a pair that only fits older rates is info.
-<<<<<<< HEAD
-        `undated_drift`: without a date, a pair this far outside the last year's rates is a warning.
-=======
         `undated_drift`: without a date, how many times outside the last year's rates still warns.
->>>>>>> main
         `weekly_tolerance`: added when the rate comes from a weekly series (NBP table B).
         `monthly_tolerance`: added when the rate comes from a monthly series (HMRC, set in advance).
         `stated_rate_tolerance`: how far a pair may sit from a rate the text itself states.
