@@ -236,7 +236,7 @@ class CurrencyConversion(Check):
             expected_text = format_money(expected, converted.currency)
             rate, note = _rate_text(window, messages), window.note
         key = "currency.too_small" if factor > 1 else "currency.too_large"
-        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor)))
+        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor), messages.say("times.over_thousand")))
         message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text, rate=rate,
                                converted=converted.display, how_far=how_far)
         if note:
@@ -376,8 +376,7 @@ class CurrencyConversion(Check):
         problem = self._mismatch(relation, stated, converted, window, factor, text)
         messages = Messages(text)
         year = self._latest_fitting_year(relation, stated, converted, window.base, window.quote, older)
-        note = messages.say("currency.note_stale", year=year)
-        problem.message += f"（{note}）" if messages.chinese else f" ({note})"
+        problem.message += messages.say("currency.note", note=messages.say("currency.note_stale", year=year))
         problem.evidence["fits_rates_of"] = year
         problem.evidence["drift"] = round(_drift(stated, converted, window), 3)
         problem.severity = "warning"
