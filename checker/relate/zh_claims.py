@@ -18,6 +18,7 @@ character for one), and only inside one sentence (up to 。；！？).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fractions import Fraction
 
@@ -67,7 +68,18 @@ def find_zh_claims(text: str, quantities: list[Quantity]) -> list[Relation]:
         relations += _parts(folded, inside, start, end)
         relations += _shares(folded, inside, start, end)
     relations.sort(key=lambda r: min(q.start for q in r.quantities))
-    return relations
+    return [_cue_as_written(text, folded, r) for r in relations]
+
+
+def _cue_as_written(text: str, folded: str, relation: Relation) -> Relation:
+    """The claim's words as the writer printed them ("增長了3倍", not the folded "增长了3倍"): the fold
+    keeps every offset, so the cue found in the folded text near the figures is read off the original."""
+    cue = relation.cue
+    if not cue or text == folded:
+        return relation
+    lo = max(0, min(q.start for q in relation.quantities) - 40)
+    at = folded.find(cue, lo, max(q.end for q in relation.quantities) + 40)
+    return relation if at < 0 else replace(relation, cue=text[at : at + len(cue)])
 
 
 # ---------------------------------------------------------------- measures

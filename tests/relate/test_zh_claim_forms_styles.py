@@ -101,3 +101,15 @@ def test_non_figures_are_never_amounts(text):
 def test_a_place_name_with_a_numeral_is_no_part_of_a_list():
     [finding] = flagged("港島3.2萬宗、九龍4.5萬宗和新界6.3萬宗，總計16萬宗。")
     assert "（3.2萬 + 4.5萬 + 6.3萬）" in finding.message
+
+
+def test_a_claim_is_quoted_in_the_writers_script():
+    [finding] = [f for f in lint_text("出口額由100億元增至800億元，增長了3倍。", date="2024-06-03")
+                 if f.rule == "percent-change"]
+    assert "“增長了3倍”" in finding.message
+
+
+def test_a_named_year_reads_as_plain_chinese_in_both_scripts():
+    [finding] = [f for f in lint_text("2015年，該公司以85億日圓（當時約合7000萬美元）買下工廠。", date="2024-06-03")
+                 if f.rule == "currency-conversion"]
+    assert "句中寫明2015年" in finding.message and "明瞭" not in finding.message
