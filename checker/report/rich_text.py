@@ -22,7 +22,6 @@ from io import StringIO
 from typing import Mapping
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from checker.findings import Finding, LintResult
@@ -50,9 +49,10 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
         emoji=False,
         legacy_windows=False,
     )
-    findings = by_location(result.findings)
-    for path in dict.fromkeys(f.path for f in findings):
-        in_file = [f for f in findings if f.path == path]
+    by_path: dict[str, list[Finding]] = {}
+    for finding in by_location(result.findings):  # grouped in one pass: linear in the findings
+        by_path.setdefault(finding.path, []).append(finding)
+    for path, in_file in by_path.items():
         shared_note = _file_note(in_file)
         if not options.quiet:
             _print_heading(console, path, in_file, shared_note)
@@ -115,12 +115,15 @@ def _print_finding(console: Console, finding: Finding, shared_note: str | None =
 
 
 def _print_hanging(console: Console, label: Text, body: Text) -> None:
-    """`label` then `body`, the body's wrapped lines indented to where it started."""
-    grid = Table.grid(padding=0)
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    grid.add_row(label, body)
-    console.print(grid)
+    """`label` then `body`, the body's wrapped lines indented to where it started.
+
+    The body is wrapped once to the columns left after the label (long words folded), which is
+    what a two-column grid prints, without a table layout for every finding: thousands of
+    findings render in time linear in their text."""
+    indent = label.cell_len
+    lines = body.wrap(console, max(console.width - indent, 1), overflow="fold")
+    for index, line in enumerate(lines):
+        console.print(Text.assemble(label if index == 0 else " " * indent, line), soft_wrap=True)
 
 
 def _print_summary(console: Console, result: LintResult, show_unparsed: bool) -> None:
