@@ -3,6 +3,7 @@
     python bench/run.py                       # the README's figures (about 15 minutes on 2 cores)
     python bench/run.py --large-mb 50         # quicker: a 50 MB file for the memory case
     python bench/run.py --skip-large          # no memory case at all
+    python bench/run.py --suite-junit suite.xml   # report the suite time a `pytest --junitxml suite.xml` run recorded
 
 Every figcheck figure is measured on the command line as a user runs it (a fresh process,
 start-up included), so nothing is warmed up that a user would not have warm. The quantulum3
@@ -134,15 +135,18 @@ def machine() -> str:
 DENSE_PAIR = "600 billion yuan ($8.5 billion), 700 billion yuan ($96 billion); "
 
 
-def shape_rates(wire: str, size: int) -> dict[str, float]:
+def shape_rates(wire: str, size: int, small_files: int) -> dict[str, float]:
     """chars/s of figcheck (one process, --jobs 1) on text shapes that expose quadratic work:
-    back-to-back conversion pairs in paragraphs, the same on one 2 MB line, and wire copy with
-    its paragraphs joined into one line. Compared with wire copy, a ratio near 1 means linear."""
+    back-to-back conversion pairs in paragraphs, the same on one 2 MB line, wire copy with its
+    paragraphs joined into one line, wire copy as one long paragraph (its lines kept, the blank
+    lines between paragraphs dropped), and wire copy cut into many small files linted as one folder.
+    Compared with wire copy, a ratio near 1 (or above) means linear."""
     pairs = (DENSE_PAIR * 40 + "\n\n") * (size // (len(DENSE_PAIR) * 40 + 2) + 1)
     shapes = {
         "dense conversion pairs:": pairs[:size],
         "dense pairs on one line:": (DENSE_PAIR * (size // len(DENSE_PAIR) + 1))[:size],
         "wire copy on one long line:": " ".join(wire[:size].split()),
+        "wire copy as one long paragraph:": re.sub(r"\n\s*\n", "\n", wire[:size]),
     }
     rates = {}
     with tempfile.TemporaryDirectory(prefix="figcheck-shapes-") as scratch:
@@ -150,7 +154,26 @@ def shape_rates(wire: str, size: int) -> dict[str, float]:
             path = Path(scratch) / "shape.txt"
             path.write_text(body, encoding="utf-8")
             rates[label] = len(body) / figcheck("lint", str(path), "--jobs", "1", "--date", "2025-04-15").seconds
+        folder = Path(scratch) / "many"
+        folder.mkdir()
+        piece = max(len(wire[:size]) // small_files, 1)
+        chars = 0
+        for index in range(small_files):
+            body = wire[index * piece : (index + 1) * piece]
+            (folder / f"{index:05d}.txt").write_text(body, encoding="utf-8")
+            chars += len(body)
+        label = f"{small_files:,} small files of wire copy:"
+        rates[label] = chars / figcheck("lint", str(folder), "--jobs", "1", "--date", "2025-04-15").seconds
     return rates
+
+
+def suite_seconds(report: Path) -> float:
+    """The wall time a pytest run recorded in its JUnit XML (`pytest --junitxml FILE`)."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(report).getroot()
+    suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
+    return sum(float(suite.get("time", 0)) for suite in suites)
 
 
 def main() -> None:
@@ -163,7 +186,14 @@ def main() -> None:
     parser.add_argument("--skip-large", action="store_true", help="leave out the memory case")
     parser.add_argument("--shape-chars", type=int, default=2_000_000,
                         help="size of each generated dense-pair and long-line text")
-    parser.add_argument("--suite", action="store_true", help="also time the whole test suite")
+    parser.add_argument("--small-files", type=int, default=2000,
+                        help="how many small files the wire copy is cut into for the many-files case")
+    parser.add_argument("--suite-seconds", type=float, default=None,
+                        help="the test suite's wall time, as measured elsewhere (reported as given)")
+    parser.add_argument("--suite-junit", type=Path, default=None,
+                        help="a `pytest --junitxml FILE` report whose recorded wall time is reported")
+    parser.add_argument("--suite", action="store_true",
+                        help="also run and time the whole test suite here (slow; off by default)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         raise SystemExit(f"no corpus at {args.corpus}; name one with --corpus")
@@ -192,10 +222,14 @@ def main() -> None:
 
     print(f"start-up (lint the seed, median of {args.startup_runs}): {startup_median(args.startup_runs):.3f} s")
 
-    for label, rate_of_shape in shape_rates(text, args.shape_chars).items():
-        print(f"{label:<34} {rate_of_shape:12,.0f} chars/s  ratio to wire copy {rate_of_shape / figcheck_rate:.2f}"
+    for label, rate_of_shape in shape_rates(text, args.shape_chars, args.small_files).items():
+        print(f"{label:<36} {rate_of_shape:12,.0f} chars/s  ratio to wire copy {rate_of_shape / figcheck_rate:.2f}"
               " (>= 1.0: linear)")
-    if args.suite:
+    if args.suite_junit is not None:
+        print(f"test suite wall time (from {args.suite_junit}): {suite_seconds(args.suite_junit):7.1f} s")
+    elif args.suite_seconds is not None:
+        print(f"test suite wall time (as given):     {args.suite_seconds:7.1f} s")
+    elif args.suite:
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT,
                        env=dict(os.environ, CI="1"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -17,6 +17,7 @@ from checker.documents.suppress import LineSuppressions, directive_problems, lin
 from checker.engine.packs import LoadedRule
 from checker.kinds.base import AnalyzedBlock, Check, Env
 from checker.extract import extract_with_unparsed
+from checker.extract import prepare as prepare_extractors
 from checker.findings import FileStats, Finding, LintResult
 from checker.model import Location, Problem, Quantity
 from checker.relate import relate
@@ -122,6 +123,7 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
 
     for block in doc:
         suppressions.register(block)
+        prepare_extractors(block.text)  # their first import is not the block's parse time
         try:
             with time_limit(BLOCK_PARSE_SECONDS):
                 quantities, unparsed = extract_with_unparsed(block.text)

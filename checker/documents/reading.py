@@ -51,7 +51,8 @@ _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
 
 def needs_reading(text: str) -> bool:
-    return _SPECIAL.search(text) is not None
+    # Every special character is outside ASCII, and `isascii` is a flag CPython keeps on the string.
+    return not text.isascii() and _SPECIAL.search(text) is not None
 
 
 def settle(text: str) -> str:

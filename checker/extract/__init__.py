@@ -43,6 +43,16 @@ _HAS_DIGIT = re.compile(r"\d")
 _CURRENCY_SIGN = re.compile(r"(?:US|HK|NZ|NT|[ASCR])?[$€£¥₹₩]\s?[^\s\d.,;:!?)\]]\S*")
 
 
+def prepare(text: str) -> None:
+    """Import the extractors `text` will need (they load on first need, so start-up stays cheap).
+    The pipeline calls this outside a block's parse time limit: on a loaded machine the first
+    import can take seconds, and that is not the block's parsing."""
+    if _has_cjk(text):
+        import checker.extract.chinese  # noqa: F401
+        import checker.extract.chinese_exclusions  # noqa: F401
+    import checker.extract.units  # noqa: F401
+
+
 def extract(text: str) -> list[Quantity]:
     """All amounts in `text`, sorted by position, never overlapping."""
     return extract_with_unparsed(text)[0]

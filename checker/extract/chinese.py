@@ -39,10 +39,10 @@ from checker.extract.chinese_numerals import (
     zh_class,
 )
 from checker.model import Quantity
-from checker.vocab import vocab
+from checker.vocab import longest_first, vocab
 
 def _alternation(names) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return "|".join(re.escape(n) for n in sorted(names, key=longest_first))
 
 
 _TWO = vocab().numbers.zh.two

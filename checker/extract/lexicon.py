@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.vocab import alternation, vocab
+from checker.vocab import alternation, longest_first, vocab
 
 _V = vocab()
 
@@ -79,7 +79,7 @@ MINOR_UNITS = re.compile(
 # the vocabulary spells it spaced too ("C $" in tokenised copy).
 _DOLLAR_SIGNS = [s for s in PREFIX_SYMBOLS if len(s) > 1 and s.endswith("$")]
 QUALIFIED_DOLLARS = {re.sub(r"[\s.]", "", s).upper(): PREFIX_SYMBOLS[s][0] for s in _DOLLAR_SIGNS}
-_QUALIFIERS = sorted({re.sub(r"[\s.$]", "", s) for s in _DOLLAR_SIGNS}, key=len, reverse=True)
+_QUALIFIERS = sorted({re.sub(r"[\s.$]", "", s) for s in _DOLLAR_SIGNS}, key=longest_first)
 _SPACED = {re.sub(r"[\s.$]", "", s) for s in _DOLLAR_SIGNS if " " in s}
 _LOOSE = [q for q in _QUALIFIERS if len(q) > 1 or q in _SPACED]
 _GLUED = [q for q in _QUALIFIERS if q not in _LOOSE]

@@ -22,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
 from checker.yaml_source import YamlError, load_yaml
+from checker.vocab import longest_first
 
 
 class Fact(BaseModel):
@@ -44,7 +45,7 @@ class Fact(BaseModel):
 
     @cached_property
     def pattern(self) -> re.Pattern:
-        names = sorted({self.entity, *self.aliases}, key=len, reverse=True)
+        names = sorted({self.entity, *self.aliases}, key=longest_first)
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
 
 

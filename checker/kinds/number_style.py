@@ -10,7 +10,7 @@ from pydantic import Field
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.messages import Messages
 from checker.model import Problem, Quantity
-from checker.vocab import vocab
+from checker.vocab import longest_first, vocab
 
 _SHORT_SCALES = set(vocab().scale_words("abbreviated"))
 _SYMBOL = re.compile(r"[$€£¥₹₩]")
@@ -163,7 +163,7 @@ _SPOKEN_BY_VALUE = {value: word for word, value in reversed(vocab().scale_words(
 _ABBREVIATED = {word.lower(): _SPOKEN_BY_VALUE[value] for word, value in vocab().scale_words("abbreviated").items()
                 if value in _SPOKEN_BY_VALUE}
 _SCALE_AT_END = re.compile(
-    r"(\d)\s?(" + "|".join(sorted(map(re.escape, _ABBREVIATED), key=len, reverse=True)) + r")\.?$", re.IGNORECASE
+    r"(\d)\s?(" + "|".join(sorted(map(re.escape, _ABBREVIATED), key=longest_first)) + r")\.?$", re.IGNORECASE
 )
 
 

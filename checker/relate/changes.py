@@ -21,19 +21,21 @@ says nothing checkable.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from checker.model import Change, Quantity
-from checker.relate.claim_words import (COMPARATIVE_START, DETERMINERS, DOWN_COMPARATIVES, DOWN_NOUNS, DOWN_VERBS,
-                                        END_MARKERS, FRACTIONS, HEDGES, MINOR_NAMES, MONTHS, MULTIPLE_HEDGES,
-                                        MULTIPLIERS, OTHER_PREDICATES, START_MARKERS, TIME_AFTER, TIME_STARTS,
-                                        UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
+from checker.relate.claim_words import (ADVERBIAL, COMPARATIVE_START, DETERMINERS, DOWN_COMPARATIVES, DOWN_NOUNS,
+                                        DOWN_VERBS, END_MARKERS, FRACTIONS, HEDGES, MINOR_NAMES, MONTHS,
+                                        MULTIPLE_HEDGES, MULTIPLIERS, OTHER_PREDICATES, START_MARKERS, TIME_AFTER,
+                                        TIME_STARTS, UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
 from checker.relate.clauses import Clause, clauses
+from checker.vocab import longest_first
 
 
 def _words(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=longest_first))
 
 
 _VERB = _words(UP_VERBS + DOWN_VERBS)
@@ -59,8 +61,14 @@ _MULTIPLE = re.compile(
     rf"\b(?:(?P<hedge>{_words(MULTIPLE_HEDGES)})\s+)?(?P<mult>{_words(MULTIPLIERS)})\b"
     rf"|\b(?P<verb>{_VERB})\s+by\s+(?:(?P<fhedge>{_HEDGE})\s+)?(?P<frac>{_words(FRACTIONS)})\b(?!\s*(?:of\b|%|per))",
     re.IGNORECASE)
-_ADVERBIAL = frozenset("up down higher lower rising falling climbing dropping increasing decreasing gaining "
-                       "losing jumping sliding".split()) | frozenset(UP_COMPARATIVES + DOWN_COMPARATIVES)
+_ADVERBIAL = frozenset(ADVERBIAL)
+# Every _MULTIPLE match holds a multiplier word, or a fraction word after a space: this cheap scan,
+# run once per block, finds the clauses where _MULTIPLE (whose change-verb alternation is tried at
+# every word) can match at all.
+_MULTIPLE_HINT = re.compile(rf"\b(?:{_words(MULTIPLIERS)})\b|\s(?:{_words(FRACTIONS)})\b", re.IGNORECASE)
+# The same words, case-sensitive, for lower-cased ASCII text: re scans literals far faster than
+# IGNORECASE alternations, and an ASCII text keeps its length and offsets when lower-cased.
+_MULTIPLE_HINT_LOWER = re.compile(rf"(?:{_words(list(MULTIPLIERS) + list(FRACTIONS))})".lower())
 
 _DETERMINERS = re.compile(rf"(?:\s+(?:{_words(DETERMINERS)}|[\w-]+'s|[\w-]+’s))+\s*\Z",
                           re.IGNORECASE)
@@ -107,8 +115,10 @@ class _Anchor:
 def find_change_claims(text: str, quantities: list[Quantity]) -> list[Change]:
     """Every change claim with both endpoints stated, in text order."""
     relations: list[Change] = []
+    hints = [match.start() for match in (_MULTIPLE_HINT_LOWER.finditer(text.lower()) if text.isascii()
+                                          else _MULTIPLE_HINT.finditer(text))]
     for clause in clauses(text, quantities):
-        anchors = _anchors(text, clause)
+        anchors = _anchors(text, clause, hints)
         taken = clause.start
         for index, anchor in enumerate(anchors):
             limit = anchors[index + 1].start if index + 1 < len(anchors) else clause.end
@@ -124,7 +134,8 @@ def find_change_claims(text: str, quantities: list[Quantity]) -> list[Change]:
     return relations
 
 
-def _anchors(text: str, clause: Clause) -> list[_Anchor]:
+def _anchors(text: str, clause: Clause, hints: list[int]) -> list[_Anchor]:
+    """The clause's stated changes; `hints` are where _MULTIPLE_HINT matched in the block."""
     anchors = []
     for q in clause.quantities:
         if q.kind != "percent" or q.is_range:
@@ -132,7 +143,10 @@ def _anchors(text: str, clause: Clause) -> list[_Anchor]:
         anchor = _percent_anchor(text, clause, q)
         if anchor is not None:
             anchors.append(anchor)
-    for match in _MULTIPLE.finditer(text, clause.start, clause.end):
+    first = bisect.bisect_left(hints, clause.start)
+    multiples = _MULTIPLE.finditer(text, clause.start, clause.end) \
+        if first < len(hints) and hints[first] < clause.end else ()
+    for match in multiples:
         if any(a.start <= match.start() < a.end for a in anchors):
             continue
         if match.group("mult"):

@@ -28,11 +28,11 @@ from checker.relate.claim_words import (COMPARATIVE_START, COUNT_WORDS, DOWN_NOU
                                         EXHAUSTIVE_SPLITS, REST_WORDS, START_MARKERS, TIME_AFTER, TOTAL_AFTER,
                                         UP_NOUNS, UP_VERBS, WHOLE_CUES)
 from checker.relate.clauses import sentences, within
-from checker.vocab import vocab
+from checker.vocab import longest_first, vocab
 
 
 def _words(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=longest_first))
 
 
 _CHANGE = re.compile(rf"\b(?:{_words(UP_VERBS + DOWN_VERBS + UP_NOUNS + DOWN_NOUNS)})\b", re.IGNORECASE)
@@ -41,6 +41,9 @@ _OF_WHOLE = re.compile(r"\A\s*[\"“‘']?(?:Of|Out\s+of)\s+(?:(?:the|its|their)
                        re.IGNORECASE)
 _SPLIT_AFTER = re.compile(rf"\A(?:[-\s]?[A-Za-z][\w'-]*,?){{0,4}}\s*,?\s*(?:will\s+be\s+|would\s+be\s+|was\s+|is\s+|were\s+)?"
                           rf"(?:{_words(EXHAUSTIVE_SPLITS)})\b", re.IGNORECASE)
+# A split word anywhere in a stretch: _SPLIT_AFTER can only match where one occurs, and this cheap
+# search saves its backtracking over the words before it on the figures that have none.
+_SPLIT_ANYWHERE = re.compile(rf"(?:{_words(EXHAUSTIVE_SPLITS)})\b", re.IGNORECASE)
 _INCLUDES_AFTER = re.compile(r"\A(?:\s*(?!not\b)[A-Za-z][\w'-]*){0,2}\s*,?\s*(?:includes?|including)\s+(?:(?:about|some|nearly|almost|roughly)\s+)?[$€£¥\d]",
                              re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(rf"(?:,|—|–|\band\b)?\s*(?:{_words(TOTAL_AFTER)}|bringing\s+the\s+total\s+to)\s+(?:of\s+)?\Z",
@@ -99,7 +102,7 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts |
             cue, exact = "of", None
         elif _SEATS.match(text[whole.end : whole.end + 30]):
             cue, exact = "seats", False  # "In the 100-seat senate, Democrats hold 51 seats and Republicans 52"
-        elif _SPLIT_AFTER.match(after):
+        elif _SPLIT_ANYWHERE.search(after) and _SPLIT_AFTER.match(after):
             cue, exact = "split", True
         elif _COLON_AFTER.match(after) and whole.kind in ("money", "physical", "percent"):
             cue, exact = ":", True

@@ -170,12 +170,32 @@ def _cache_file(raw: dict[str, bytes]) -> Path | None:
     return cache_dir() / f"vocab-{digest.hexdigest()[:24]}.pickle"
 
 
+def derived(kind: str, key: str, compute):
+    """`compute()`, kept across processes in the cache directory under a hash of `key` (the full
+    input it is computed from, such as a pattern's text), for tables built from the vocabulary that
+    cost a noticeable share of start-up. A cache that cannot be read or written is ignored."""
+    path = cache_dir() / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+    stored = read_pickle(path, tuple)
+    if stored is not None and len(stored) == 2 and stored[0] == key:
+        return stored[1]
+    value = compute()
+    write_pickle(path, (key, value))
+    return value
+
+
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key for the words of an alternation: longer first (so "miles" is tried before "mile"),
+    then alphabetical, so that a pattern built from a set reads the same in every process (its
+    text is what the compiled-pattern cache in `checker.regex_cache` is keyed on)."""
+    return -len(word), word
+
+
 def alternation(words, space: str | None = r"\s+") -> str:
     """A regular-expression alternation of `words`, longest first, each escaped; a space inside a
     word matches `space` (any run of white space by default; None keeps it a literal space)."""
     import re
 
-    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    ordered = sorted(dict.fromkeys(words), key=longest_first)
     escaped = (re.escape(word) for word in ordered)
     if space is not None:
         escaped = (word.replace(r"\ ", space) for word in escaped)

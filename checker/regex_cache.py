@@ -1,0 +1,107 @@
+"""Compiled regular expressions kept across runs, so start-up does not re-parse them every time.
+
+figcheck builds a few hundred patterns from its vocabulary when its modules load (currency names,
+change verbs, unit words, the Chinese grammar). Python's `re` parses and compiles each one in pure
+Python on every start: about half of a one-file lint. The compiled form `re` produces is plain data
+(a list of opcodes, the flags and the group names), so it is stored once in figcheck's cache
+directory and handed straight back to `_sre.compile` next time: the same pattern object, without
+the parse.
+
+Safe by construction: an entry is keyed on the pattern's full text and flags, the file on the exact
+Python build and the `_sre` engine's version, and any problem (another Python, a damaged or
+unwritable cache, a missing internal) falls back to `re`'s own compiler. Only patterns compiled by
+figcheck's own modules are recorded; the cache never changes a result.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import sys
+
+MAX_ENTRIES = 3000  # figcheck compiles about 300; the bound keeps a run of odd patterns from growing it
+
+_installed = False
+
+
+def install() -> None:
+    """Route `re`'s compiler through the cache (once per process; a no-op where `re` differs)."""
+    global _installed
+    if _installed or os.environ.get("FIGCHECK_NO_REGEX_CACHE"):
+        return
+    _installed = True
+    try:
+        import _sre
+        import re
+        from re import _compiler, _parser
+
+        original = _compiler.compile
+        path = _cache_path(_sre)
+    except Exception:  # another Python's internals: leave `re` alone
+        return
+    table = _load(path)
+    added: dict = {}
+
+    def compile(pattern, flags=0):  # noqa: A001 - the name `re` calls
+        flags = int(flags)
+        if not isinstance(pattern, str) or flags & re.DEBUG:
+            return original(pattern, flags)
+        entry = table.get((pattern, flags))
+        if entry is not None:
+            try:
+                return _sre.compile(pattern, *entry)
+            except Exception:
+                table.pop((pattern, flags), None)
+        if len(table) + len(added) >= MAX_ENTRIES or not _from_figcheck():
+            return original(pattern, flags)
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+        groups = parsed.state.groupdict
+        names = [None] * parsed.state.groups
+        for name, index in groups.items():
+            names[index] = name
+        entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, dict(groups), tuple(names))
+        compiled = _sre.compile(pattern, *entry)
+        added[(pattern, flags)] = entry
+        return compiled
+
+    _compiler.compile = compile
+    atexit.register(lambda: _save(path, table, added))
+
+
+def _from_figcheck() -> bool:
+    """Whether the pattern being compiled comes from a figcheck module (not a user's pack)."""
+    frame = sys._getframe(2)
+    for _ in range(4):  # re.compile / re.search and re._compile sit between figcheck and here
+        if frame is None:
+            return False
+        module = frame.f_globals.get("__name__", "")
+        if module.startswith("checker.") and module != __name__:
+            return True
+        if module not in ("re", "re._compiler"):
+            return False
+        frame = frame.f_back
+    return False
+
+
+def _cache_path(_sre):
+    from checker.pickle_cache import cache_dir
+
+    build = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|{_sre.MAXREPEAT}"
+    return cache_dir() / f"regex-{hashlib.sha256(build.encode()).hexdigest()[:20]}.pickle"
+
+
+def _load(path) -> dict:
+    from checker.pickle_cache import read_pickle
+
+    return read_pickle(path, dict) or {}  # missing, damaged or foreign: compile afresh
+
+
+def _save(path, table: dict, added: dict) -> None:
+    """Write the table with this run's new patterns, atomically (concurrent runs each leave a whole file)."""
+    if not added:
+        return
+    from checker.pickle_cache import write_pickle
+
+    write_pickle(path, {**_load(path), **table, **added})
