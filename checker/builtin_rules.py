@@ -48,8 +48,8 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {
             "documents",
         ),
         BuiltinRule(
-            "bad-front-matter", "warning", "Front matter that is not valid YAML",
-            "The Markdown front matter (between --- lines) could not be parsed as YAML, so its date and "
+            "bad-front-matter", "warning", "Front matter that is not valid YAML or TOML",
+            "The Markdown front matter (YAML between --- lines, TOML between +++ lines) could not be parsed, so its date and "
             "settings were not read. The body was still checked.",
             "documents",
         ),

@@ -20,6 +20,7 @@ from checker.gitdiff import DiffError
 from checker.plan import DISCOVER, FAIL_ON, BadRequest, LintPlan, LintRequest, plan_lint
 from checker.rates import RatesError
 from checker.report.atomic import OutputError
+from checker.report.common import plural
 from checker.yaml_source import YamlError
 
 __all__ = ["USER_ERRORS", "BadDate", "BadRequest", "DISCOVER", "FAIL_ON", "LintRequest", "LintRun",
@@ -83,7 +84,7 @@ def _skipped_notes(skipped: list[tuple[str, str]]) -> list[str]:
     named = [(path, reason) for path, reason in skipped if reason != "binary"]
     notes = [f"skipped {path}: {reason}" for path, reason in named[:MAX_SKIPPED_NOTES]]
     if len(named) > MAX_SKIPPED_NOTES:
-        notes.append(f"skipped {len(named) - MAX_SKIPPED_NOTES} more file(s)")
+        notes.append(f"skipped {plural(len(named) - MAX_SKIPPED_NOTES, 'more file')}")
     return notes
 
 
@@ -95,13 +96,13 @@ def _apply_baseline(run: LintRun, plan: LintPlan) -> None:
     assert baseline is not None
     if baseline.write:
         count = write_baseline(run.result.findings, baseline.path)
-        run.messages.append(f"wrote {count} finding(s) to the baseline {baseline.path}")
+        run.messages.append(f"wrote {plural(count, 'finding')} to the baseline {baseline.path}")
         run.baseline_written = True
         return
     comparison = compare(run.result.findings, baseline.path, baseline.known)
     run.result.findings = comparison.new
     if comparison.accepted or comparison.fixed:
-        note = f"baseline {baseline.path}: {len(comparison.accepted)} known finding(s) accepted"
+        note = f"baseline {baseline.path}: {plural(len(comparison.accepted), 'known finding')} accepted"
         if comparison.fixed:
             note += f", {comparison.fixed} no longer found (refresh with --write-baseline)"
         run.messages.append(note)

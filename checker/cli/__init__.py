@@ -73,6 +73,12 @@ def main() -> None:
     from checker.termination import EXIT_TERMINATED, handle_sigterm, terminated
 
     handle_sigterm()  # a CI cancel cleans up like Ctrl-C (checker/termination.py)
+    try:
+        os.getcwd()  # relative paths, config discovery and reports all start here
+    except FileNotFoundError:
+        sys.stderr.write("figcheck: error: the current folder no longer exists (it was deleted or moved); "
+                         "cd to a folder that exists\n")
+        sys.exit(EXIT_USAGE)
     if sys.stdout is None:  # started with stdout closed (`>&-`): Python leaves it as None
         if not any(arg in ("-o", "--output") or arg.startswith("--output=") for arg in sys.argv[1:]):
             sys.stderr.write("figcheck: error: standard output is closed; nowhere to write the report "

@@ -20,8 +20,8 @@ def fix(
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the changes instead of writing them.")] = False,
     date: AsOfDate = None,
     rules: RulePacks = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="RULES", help="Fix only findings of these rule ids.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="RULES", help="Leave findings of these rule ids alone.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="RULES", help="Fix only findings of these rules: ids or id prefixes, comma-separated or repeated.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="RULES", help="Leave findings of these rules alone: ids or id prefixes, comma-separated or repeated.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file instead of searching upward for one.")] = None,
 ) -> None:
     """Rewrite figures as the findings propose: without --interactive only the certain fixes."""

@@ -49,13 +49,14 @@ def rules_validate(
 ) -> None:
     """Validate rule packs; exit 2 with the file, line and field of the first problem."""
     from checker.engine.packs import PackError, load_pack
+    from checker.report.common import plural
 
     for file in files:
         try:
             loaded = load_pack(file)
         except PackError as exc:
             fail(str(exc))
-        print(f"{file}: ok ({len(loaded)} rules)")
+        print(f"{file}: ok ({plural(len(loaded), 'rule')})")
 
 
 @rules_app.command("test")

@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 
 _NEWLINE = re.compile("\n")
@@ -93,6 +93,9 @@ class Document:
     record: str | None = None
     headline: str | None = None
     line_text: dict[int, str] | None = None
+    # Called with the document once its blocks are all read (the loader's check that the file did
+    # not change, grow or vanish meanwhile, which adds a note).
+    on_read: Callable[["Document"], None] | None = field(default=None, repr=False, compare=False)
     # The `figcheck:` line directives of a streamed file (no `source`), read as its blocks are read:
     # complete once the blocks are consumed, like `notes`. None when `source` has them.
     directives: list | None = None
@@ -108,7 +111,13 @@ class Document:
         is dropped like any other empty block."""
         from .reading import read_as_person
 
-        return (block for block in map(read_as_person, self.blocks) if block.text.strip())
+        blocks = (block for block in map(read_as_person, self.blocks) if block.text.strip())
+        return blocks if self.on_read is None else self._then_check(blocks)
+
+    def _then_check(self, blocks: Iterator[Block]) -> Iterator[Block]:
+        yield from blocks
+        if self.on_read is not None:
+            self.on_read(self)
 
 
 def advance(line: int, column: int, text: str) -> tuple[int, int]:

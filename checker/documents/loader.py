@@ -67,10 +67,47 @@ def load_file(path: str | Path, *, kind: str | None = None, field: str | None = 
     except OSError as error:
         raise UnreadableDocument(name, f"cannot be read ({error.strerror or error})") from None
     try:
-        return load_stream(stream, name, kind=kind or format_of(path), field=field, date_field=date_field)
+        opened = os.fstat(stream.fileno())
+        documents = load_stream(stream, name, kind=kind or format_of(path), field=field, date_field=date_field)
     except BaseException:
         stream.close()
         raise
+    return _watched(documents, str(path), opened)
+
+
+def _watched(documents: Iterator[Document], path: str, opened: os.stat_result) -> Iterator[Document]:
+    """The documents, each checking once read that the file is still the one opened (same inode,
+    size and modification time): a file that grows, shrinks, is rewritten, replaced or deleted
+    while it is read gets one `file-changed` error, never a silent half-read."""
+    noted: list[bool] = []
+
+    def check(document: Document) -> None:
+        if noted:
+            return
+        reason = _change(path, opened)
+        if reason is not None:
+            noted.append(True)
+            document.notes.append(Note("file-changed", f"the file {reason} while it was checked; check it "
+                                                       "again once it is written", "error"))
+
+    for document in documents:
+        document.on_read = check
+        yield document
+
+
+def _change(path: str, opened: os.stat_result) -> str | None:
+    try:
+        now = os.stat(path)
+    except OSError:
+        return "was deleted"
+    if (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):
+        return "was replaced"
+    if now.st_size != opened.st_size:
+        verb = "grew" if now.st_size > opened.st_size else "shrank"
+        return f"{verb} from {opened.st_size:,} to {now.st_size:,} bytes"
+    if now.st_mtime_ns != opened.st_mtime_ns:
+        return "was rewritten"
+    return None
 
 
 def _file_type(mode: int) -> str:

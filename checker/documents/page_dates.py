@@ -22,20 +22,34 @@ PUBLISHED_META = ("article:published_time", "datepublished", "date", "dc.date", 
                   "sailthru.date", "parsely-pub-date")
 _META = re.compile(r"<meta\b([^>]*)>", re.I)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
-_JSON_LD = re.compile(r"""<script\b[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script\s*>""", re.I | re.S)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_JSON_LD_OPEN = re.compile(r"""<script\b[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>""", re.I)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
 
 DateFound = tuple[dt.date | None, str | None, list[Note]]
 
 
 def published_date(text: str, fallback: Callable[[], DateFound]) -> DateFound:
     """The page's date, where it came from, and a note if the one found could not be read."""
-    page = _COMMENT.sub(lambda m: " " * len(m.group()), text)  # keeps offsets, drops commented tags
+    page = blank_comments(text)  # keeps offsets, drops commented tags
     for value, source, offset in _candidates(page):
         line, column = _position(text, offset)
         date, note = read_date(value, source, line, column)
         return date, (source if date else None), [note] if note else []
     return fallback()
+
+
+def blank_comments(text: str) -> str:
+    """`text` with every `<!-- ... -->` turned to spaces (offsets kept), in one pass. A comment
+    left open runs to the end of the page, as the HTML standard reads it; a lazy `<!--.*?-->`
+    regex would rescan to the end from every later `<!--` (quadratic on a page of unclosed ones)."""
+    parts, position = [], 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        stop = len(text) if end == -1 else end + 3
+        parts += [text[position:start], " " * (stop - start)]
+        position = stop
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _candidates(page: str) -> Iterator[tuple[Any, str, int]]:
@@ -52,14 +66,14 @@ def _candidates(page: str) -> Iterator[tuple[Any, str, int]]:
         if kind in metas:
             yield metas[kind]
             return
-    for match in _JSON_LD.finditer(page):
+    for start, end, tag in _json_ld_scripts(page):
         try:
-            data = json.loads(match.group(1))
+            data = json.loads(page[start:end])
         except (json.JSONDecodeError, RecursionError):
             continue
         value = _date_published(data)
         if value is not None:
-            yield value, "HTML JSON-LD datePublished", _key_value_offset(page, match, value)
+            yield value, "HTML JSON-LD datePublished", _key_value_offset(page, start, end, tag, value)
             return
 
 
@@ -76,17 +90,30 @@ def _date_published(data: Any, depth: int = 0) -> Any:
     return None
 
 
-def _key_value_offset(page: str, match: re.Match, value: str) -> int:
+def _json_ld_scripts(page: str) -> Iterator[tuple[int, int, int]]:
+    """(body start, body end, tag start) of each JSON-LD script, in one pass: a script never
+    closed ends the search (no later one can close), where a lazy `(.*?)</script>` regex would
+    rescan to the end from every later opening tag."""
+    position = 0
+    while (opening := _JSON_LD_OPEN.search(page, position)) is not None:
+        closing = _SCRIPT_CLOSE.search(page, opening.end())
+        if closing is None:
+            return
+        yield opening.end(), closing.start(), opening.start()
+        position = closing.end()
+
+
+def _key_value_offset(page: str, body_start: int, body_end: int, tag: int, value: str) -> int:
     """Where the `"datePublished": "..."` that gave `value` starts its value, in the page."""
     decoder = json.JSONDecoder()
-    for key in re.finditer(r'"datePublished"\s*:\s*', page[match.start(1) : match.end(1)]):
-        start = match.start(1) + key.end()
+    for key in re.finditer(r'"datePublished"\s*:\s*', page[body_start:body_end]):
+        start = body_start + key.end()
         try:
             if decoder.raw_decode(page, start)[0] == value:
                 return start
         except json.JSONDecodeError:
             continue
-    return match.start()
+    return tag
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

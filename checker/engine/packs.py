@@ -43,7 +43,8 @@ class Rule(BaseModel):
     kind: str
     severity: SeverityName = "warning"
     message: str | None = Field(
-        default=None, description="template; {message}, {suggestion} and evidence keys may be used"
+        default=None, max_length=2_000,
+        description="template; {message}, {suggestion} and evidence keys may be used",
     )
     description: str | None = None
     link: str | None = Field(default=None, description="a page that documents the rule (SARIF helpUri), as in Vale")
@@ -61,16 +62,19 @@ class Rule(BaseModel):
             parts = list(string.Formatter().parse(self.message))
         except ValueError:
             return message
-        out = []
+        out, size = [], 0
         for literal, name, _spec, _conversion in parts:
             out.append(literal)
             if name is not None:
-                value = values.get(name, "?")
-                out.append(str(value)[:MAX_FIELD_CHARS])
+                out.append(str(values.get(name, "?"))[:MAX_FIELD_CHARS])
+            size += len(out[-1]) + (len(literal) if name is not None else 0)
+            if size > MAX_MESSAGE_CHARS:  # "{message}" a thousand times is not a 2 MB message
+                return "".join(out)[: MAX_MESSAGE_CHARS - 1] + "…"
         return "".join(out)
 
 
 MAX_FIELD_CHARS = 2_000
+MAX_MESSAGE_CHARS = 4_000
 MAX_EXTENDS_DEPTH = 32
 
 

@@ -18,6 +18,7 @@ from checker.vocab import vocab
 _V = vocab()
 _D = rf"[0-9{_V.numbers.zh.digits}{_V.numbers.zh.two}十〇]"
 _NUM = rf"{_D}+"
+_ONE_TO_NINE = _V.numbers.zh.digits[1:]
 _TIME_OF_DAY = zh_alternation(_V.zh("time_of_day"))
 _ZONES = re.compile(
     "|".join(
@@ -34,8 +35,8 @@ _ZONES = re.compile(
             rf"(?:{_TIME_OF_DAY}) *{_NUM} *点",  # 下午3点
             r"(?<![0-9])[0-2]?[0-9][:：][0-5][0-9]",  # 15:30
             r"十[一二三四五]五",  # 十四五, 十三五: five-year plans
-            rf"(?:十[一二三四五六七八九]|二十)(?:届)?大(?=[，。、）)]|{zh_alternation(_V.zh('congress_after'))})",
-            r"[一二三四五六七八九十]+中全会",
+            rf"(?:十[{_ONE_TO_NINE}]|二十)(?:届)?大(?=[，。、）)]|{zh_alternation(_V.zh('congress_after'))})",
+            rf"[{_ONE_TO_NINE}十]+中全会",
             zh_alternation(_V.zh("set_phrases")) + r"|[一二三四五]线城市|[一二三]级市场",
         ]
     )

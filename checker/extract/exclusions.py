@@ -62,7 +62,19 @@ def blocked_zones(text: str) -> list[tuple[int, int]]:
 
 
 # Classifiers after a Chinese count: 1860家, 2000人, 1500辆 (a year is followed by 年).
-_CHINESE_COUNT_WORDS = frozenset("个個家人名位件辆輛台臺项項户戶座套张張只隻头頭吨噸元圆圓所处處条條篇部艘架次例票万萬亿億")
+def _chinese_count_words() -> frozenset[str]:
+    """Single-character counters, units and currency and scale words, in both scripts."""
+    v = vocab()
+    simplified = {w for w in v.zh("counters") if len(w) == 1}
+    simplified |= {w for u in v.units.units for w in u.zh if len(w) == 1 and not u.zh_context and not u.zh_not_before}
+    simplified |= {w for c in v.currencies.currencies for w in c.zh_names if len(w) == 1}
+    simplified |= {w for f in v.families.families for w in f.zh_names if len(w) == 1}
+    simplified |= set(v.scales.zh_big_units)
+    traditional = {old for old, new in v.numbers.zh.fold.items() if new in simplified}
+    return frozenset(simplified | traditional)
+
+
+_CHINESE_COUNT_WORDS = _chinese_count_words()
 
 
 def is_year(text: str, start: int, end: int, value: float, digits: int, is_integer: bool, has_separator: bool) -> bool:

@@ -29,9 +29,12 @@ class FixReport:
     problems: list[str] = field(default_factory=list)  # files left alone, with why
 
     def summary(self) -> str:
-        text = f"fixed {len(self.applied)} finding(s) in {len(self.files_changed)} file(s)"
+        from checker.report.common import plural
+
+        text = f"fixed {plural(len(self.applied), 'finding')} in {plural(len(self.files_changed), 'file')}"
         if self.skipped:
-            text += f"; {len(self.skipped)} fix(es) skipped (the text there differs from what was checked)"
+            skipped = len(self.skipped)
+            text += f"; {skipped} {'fix' if skipped == 1 else 'fixes'} skipped (the text there differs from what was checked)"
         return text
 
 

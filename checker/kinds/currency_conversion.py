@@ -21,10 +21,11 @@ from checker.rates.table import NoRate, RateWindow
 class CurrencyConversionParams(Params):
     tolerance: float = Field(0.08, ge=0, lt=1, description="base relative tolerance around the rate range")
     hedge_tolerance: float = Field(0.07, ge=0, lt=1, description="added when a hedge word qualifies a figure")
-    window_days: int = Field(
-        45, ge=0, le=3650,
-        description="days before the document's date whose rates are accepted (copy lags the market by days or "
-                    "weeks; a longer window lets a pre-devaluation rate pass after a float)")
+    window_days: int = Field(90, ge=0, le=3650, description="days before the document's date whose rates are accepted")
+    regime_break: float = Field(
+        0.25, gt=0, le=10,
+        description="a window stops where the rate moved by more than this (a float or devaluation): copy after "
+                    "it converts at the new rate")
     undated_window_days: int = Field(365, ge=1, le=3650, description="days at the end of the table used when no date is known")
     undated_history_days: int = Field(
         7300, ge=0, le=20000,
@@ -76,6 +77,7 @@ class CurrencyConversion(Check):
         `tolerance`: base relative tolerance around the range of rates in the window.
         `hedge_tolerance`: added when a hedge word ("about", "almost") qualifies a figure.
         `window_days`: days before the document's date whose rates are accepted.
+        `regime_break`: a window stops where the rate moved by more than this (a float, a devaluation).
         `undated_window_days`: days at the end of the table used when no date is known.
         `undated_history_days`: without a date, a pair that only fits older rates is info.
         `undated_drift`: without a date, how many times outside the last year's rates still warns.
@@ -156,7 +158,8 @@ class CurrencyConversion(Check):
         verdicts = []
         for base, quote in readings:
             window = self.env.rates.window(
-                base, quote, self.env.date, self.params.window_days, self.params.undated_window_days
+                base, quote, self.env.date, self.params.window_days, self.params.undated_window_days,
+                break_ratio=1 + self.params.regime_break,
             )
             if isinstance(window, NoRate):
                 verdicts.append((base, quote, window, None))
@@ -233,7 +236,7 @@ class CurrencyConversion(Check):
             expected_text = format_money(expected, converted.currency)
             rate, note = _rate_text(window, messages), window.note
         key = "currency.too_small" if factor > 1 else "currency.too_large"
-        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor)))
+        how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor), messages.say("times.over_thousand")))
         message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text, rate=rate,
                                converted=converted.display, how_far=how_far)
         if note:
@@ -373,8 +376,7 @@ class CurrencyConversion(Check):
         problem = self._mismatch(relation, stated, converted, window, factor, text)
         messages = Messages(text)
         year = self._latest_fitting_year(relation, stated, converted, window.base, window.quote, older)
-        note = messages.say("currency.note_stale", year=year)
-        problem.message += f"（{note}）" if messages.chinese else f" ({note})"
+        problem.message += messages.say("currency.note", note=messages.say("currency.note_stale", year=year))
         problem.evidence["fits_rates_of"] = year
         problem.evidence["drift"] = round(_drift(stated, converted, window), 3)
         problem.severity = "warning"
@@ -441,6 +443,7 @@ class CurrencyConversion(Check):
 
 _NO_RATES = re.compile(r"no (\w+) rates in (.+)")
 _UNDATED_NOTE = re.compile(r"no date known: accepted any rate of the last (\d+) days of the table")
+_BREAK_NOTE = re.compile(r"rates before (\S+) left out: the rate has moved more than (\d+)% since \(a float or a devaluation\)")
 _LATE_NOTE = re.compile(r"document dated (\S+), (\d+) days after the rates table ends \((\S+)\)")
 
 
@@ -456,6 +459,8 @@ def _note_zh(note: str, messages: Messages) -> str:
     for part in note.split("; "):
         if match := _UNDATED_NOTE.fullmatch(part):
             part = messages.say("currency.note_undated", days=match.group(1))
+        elif match := _BREAK_NOTE.fullmatch(part):
+            part = messages.say("currency.note_break", date=match.group(1), percent=match.group(2))
         elif match := _LATE_NOTE.fullmatch(part):
             part = messages.say("currency.note_late", date=match.group(1), days=match.group(2), end=match.group(3))
         parts.append(part)

@@ -2,7 +2,11 @@
 
 Patterns come from rule packs, which are untrusted, so they are compiled at load time (an invalid
 one is a pack error with file and line) and run with the `regex` package's `timeout=`: a pattern
-that backtracks catastrophically becomes a finding naming the rule, never a hang.
+that backtracks catastrophically becomes a finding naming the rule, never a hang. Memory is
+bounded too: counted repeats that nest into too many copies (`(?:a{1000}){1000}` takes 270 MB to
+compile) are refused before compiling, a rule stops after MAX_MATCHES_PER_DOCUMENT matches in a
+document (`.` would otherwise make a finding per character), and the matched text a message or a
+fix repeats is capped.
 """
 
 from __future__ import annotations
@@ -17,10 +21,53 @@ from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.model import Location, Problem, Span
 
 MAX_PATTERN_CHARS = 1000
+MAX_REPEAT_WEIGHT = 100_000  # copies of an atom that counted repeats may nest to
+MAX_MATCHES_PER_DOCUMENT = 1000
+MAX_MATCH_CHARS_IN_MESSAGE = 200
+MAX_FIX_CHARS = 10_000
+_COUNTED = regex.compile(r"\{(\d*)(,(\d*))?\}")
+
+
+def repeat_weight(pattern: str) -> int:
+    """About how many atoms the engine expands the pattern into: counted repeats multiply what
+    they repeat, so `(?:a{1000}){1000}` weighs a million. Alternatives add (an over-estimate)."""
+    stack, last, index = [0], 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            last, index = 1, index + 2
+        elif char == "[":
+            end = index + 1 + (pattern[index + 1 : index + 2] in ("]", "^"))
+            while end < len(pattern) and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            last, index = 1, end + 1
+        elif char == "(":
+            stack.append(0)
+            index += 1
+            continue
+        elif char == ")":
+            last = stack.pop() if len(stack) > 1 else 0
+            index += 1
+        elif char == "{" and (counted := _COUNTED.match(pattern, index)) and (counted.group(1) or counted.group(3)):
+            low, high = int(counted.group(1) or 0), counted.group(3)
+            times = int(high) if counted.group(2) and high else low
+            stack[-1] += last * (max(times, 1) - 1)
+            last *= max(times, 1)
+            index = counted.end()
+            continue
+        else:
+            last, index = 1, index + 1
+        stack[-1] += last
+    return sum(stack)
 
 
 def _compilable(pattern: str) -> str:
-    """Reject a pattern the regex engine cannot compile, with the engine's reason."""
+    """Reject a pattern the regex engine cannot compile, with the engine's reason, and one whose
+    counted repeats would take unbounded memory to compile."""
+    weight = repeat_weight(pattern)
+    if weight > MAX_REPEAT_WEIGHT:
+        raise ValueError(f"counted repeats nest to about {weight:,} copies (over {MAX_REPEAT_WEIGHT:,}); "
+                         "compiling it would take too much memory")
     try:
         regex.compile(pattern)
     except (regex.error, OverflowError, RecursionError, ValueError) as exc:
@@ -97,6 +144,7 @@ class PatternCheck(Check):
     def __init__(self, rule, params, env) -> None:
         super().__init__(rule, params, env)
         self._given_up: set[str] = set()  # patterns that timed out once in this document
+        self._matches = 0
 
     @cached_property
     def _compiled(self) -> list[regex.Pattern]:
@@ -114,14 +162,32 @@ class PatternCheck(Check):
                 yield self._timed_out(block, pattern.pattern)
                 continue
             for match in matches:
+                self._matches += 1
+                if self._matches > MAX_MATCHES_PER_DOCUMENT:
+                    self._given_up.update(p.pattern for p in self._compiled)
+                    yield self._too_many(block, match)
+                    return
                 yield self._flag(block, match)
+
+    def _too_many(self, block: AnalyzedBlock, match: regex.Match) -> Problem:
+        return Problem(
+            (_span(block, match.start(), match.end()),),
+            f"rule '{self.rule.id}' matched over {MAX_MATCHES_PER_DOCUMENT:,} times in this document; the rest of "
+            "the document was not searched (the pattern is probably too broad)",
+            evidence={"pattern": match.re.pattern, "too_many_matches": True}, severity="error",
+        )
 
     def _flag(self, block: AnalyzedBlock, match: regex.Match) -> Problem:
         text = match.group(0)
         span = _span(block, match.start(), match.end())
-        message = self.params.message.replace("{match}", " ".join(text.split()))
+        shown = " ".join(text.split())
+        if len(shown) > MAX_MATCH_CHARS_IN_MESSAGE:
+            shown = shown[: MAX_MATCH_CHARS_IN_MESSAGE - 1] + "…"
+        message = self.params.message.replace("{match}", shown)
         fix = self.params.fix
         fixes = (match.expand(fix),) if fix is not None and _fix_fits(match.re, fix) else ()
+        if fixes and len(fixes[0]) > MAX_FIX_CHARS:  # `\g<0>` repeated over a long match: no fix, not a gigabyte
+            fixes = ()
         return Problem((span,), message, fixes[0] if fixes else None,
                        evidence={"match": text, "pattern": match.re.pattern}, fixes=fixes, certain=bool(fixes))
 

@@ -141,7 +141,7 @@ class PercentChange(Check):
         if alternative is not None and alternative * (1 - tolerance) <= ratio <= alternative * (1 + tolerance):
             return None  # "增长了3倍" read as x3, as much copy means it
         message = self.messages.say("change.factor", cue=relation.cue, start=start.display, end=end.display,
-                                    ratio=times(ratio), factor=times(factor))
+                                    ratio=times(ratio, self.messages.say("times.over_thousand")), factor=times(factor, self.messages.say("times.over_thousand")))
         return Problem((start, end), message, None,
                        {"stated_factor": round(factor, 4), "actual_factor": round(ratio, 4), "cue": relation.cue},
                        severity="info" if alternative is not None else None)

@@ -36,12 +36,13 @@ def printed_rounding(quantity: Quantity) -> float:
     return min(half_unit(quantity) / printed, MAX_ROUNDING) if printed else 0.0
 
 
-def times(factor: float) -> str:
+def times(factor: float, over: str = "over 1,000") -> str:
     """A factor as an editor reads it: "1.43", "14", "140" — never "1.34e+03", and past a thousand
-    only "over 1,000" (a factor that large says the two figures are not the same amount at all)."""
+    only `over` ("over 1,000", or the message file's "逾1000": a factor that large says the two
+    figures are not the same amount at all)."""
     factor = abs(factor)
     if factor < 10:
         return f"{factor:.3g}"
     if factor < 1000:
         return f"{factor:,.0f}"
-    return "over 1,000"
+    return over

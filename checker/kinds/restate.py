@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from checker.model import Quantity
 from checker.vocab import vocab
@@ -56,7 +57,8 @@ def restate(quantity: Quantity, new_value: float, digits: int | None = None) -> 
         return format_money(new_value, quantity.currency, digits or 2)
     multiplier = quantity.value / printed
     digits = digits or max(quantity.sig_digits, 2)
-    rescaled = _with_scale_word(quantity.text, match, new_value, multiplier, digits)
+    rescaled = (_with_chinese_scale(quantity.text, match, new_value, multiplier, digits)
+                or _with_scale_word(quantity.text, match, new_value, multiplier, digits))
     if rescaled is not None:
         return rescaled
     number = significant(new_value / multiplier, digits)
@@ -87,6 +89,46 @@ def _with_scale_word(text: str, match: re.Match, new_value: float, multiplier: f
         return None
     rest = text[after.end():] if has_word else text[match.end():]
     return " ".join((text[: match.start()] + number + rest).split())
+
+
+def _chinese_scales() -> tuple[list[tuple[float, str, str]], re.Pattern]:
+    """(size, Simplified word, Traditional word) from the largest down, 万亿 included, and a pattern for
+    any of them after a number: scales.yaml's 万 亿 兆 and the Traditional forms the fold maps onto them."""
+    big = dict(vocab().scales.zh_big_units)
+    fold = vocab().numbers.zh.fold
+    traditional = {word: next((old for old, new in fold.items() if new == word), word) for word in big}
+    ten_thousand, hundred_million = (min(big, key=big.get), sorted(big, key=big.get)[1])
+    sizes = [(big[ten_thousand] * big[hundred_million], ten_thousand + hundred_million,
+              traditional[ten_thousand] + traditional[hundred_million])]
+    sizes += [(big[w], w, traditional[w]) for w in (hundred_million, ten_thousand)]
+    words = {w for _, simplified, trad in sizes for w in (simplified, trad)} | set(big)
+    return sizes, re.compile(r"\s*(" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+
+
+_CHINESE_SIZES, _CHINESE_SCALE = _chinese_scales()
+_TRILLION = max(vocab().scales.zh_big_units, key=vocab().scales.zh_big_units.get)  # 兆
+
+
+@lru_cache(maxsize=1)
+def _traditional_forms() -> frozenset[str]:
+    """Characters of Traditional copy: the CJK ones numbers.yaml folds to Simplified."""
+    return frozenset(c for c in vocab().numbers.zh.fold if "\u4e00" <= c <= "\u9fff")
+
+
+def _with_chinese_scale(text: str, match: re.Match, new_value: float, multiplier: float, digits: int) -> str | None:
+    """"26.5亿磅", not "265,000万磅": a figure written with 万/亿 takes the scale its new value needs,
+    in the script the writer used (萬, 億) and with 兆 where the writer wrote 兆. None when the swap reads well."""
+    after = _CHINESE_SCALE.match(text, match.end())
+    if after is None or 1 <= abs(new_value / multiplier) < 10_000:
+        return None
+    traditional = any(c in _traditional_forms() for c in after.group(1) + text)
+    number = significant(new_value, digits)
+    for size, simplified, traditional_word in _CHINESE_SIZES:
+        if abs(new_value) >= size:
+            word = _TRILLION if size == 1e12 and after.group(1) == _TRILLION else traditional_word if traditional else simplified
+            number = significant(new_value / size, digits) + word
+            break
+    return text[: match.start()] + number + text[after.end():]
 
 
 def format_money(value: float, currency: str | None, digits: int = 2) -> str:

@@ -124,6 +124,8 @@ class UnitConversion(Check):
         block_text: str = "",
     ) -> Problem:
         digits = max(2, stated.sig_digits, converted.sig_digits)
+        if is_temperature(stated.unit):  # 40摄氏度 is 104华氏度, never "100": a reading keeps its whole degrees
+            digits = max(digits, len(f"{abs(expected):.0f}"))
         fixed = restate(converted, expected, digits) if not converted.is_range else None
         if fixed is not None and not re.search(r"[^\d\s.,-]", fixed):
             fixed = f"{fixed} {_unit_word(converted)}"  # "nine feet" restated as "9.8": keep the unit
@@ -169,8 +171,8 @@ def _unit_name(unit: str | None) -> str:
 
 def _how_far(ratio: float, messages: Messages) -> str:
     if ratio >= 1.5:
-        return messages.say("unit.times_large", factor=times(ratio))
+        return messages.say("unit.times_large", factor=times(ratio, messages.say("times.over_thousand")))
     if ratio <= 1 / 1.5:
-        return messages.say("unit.times_small", factor=times(1 / ratio))
+        return messages.say("unit.times_small", factor=times(1 / ratio, messages.say("times.over_thousand")))
     key = "unit.percent_large" if ratio > 1 else "unit.percent_small"
     return messages.say(key, percent=f"{abs(ratio - 1) * 100:.0f}")

@@ -56,17 +56,19 @@ class RateBook:
         return (min(b[0] for b in spans), max(b[1] for b in spans)) if spans else None
 
     def window(
-        self, base: str, quote: str, as_of: dt.date | None, days: int = 90, undated_days: int = 365
+        self, base: str, quote: str, as_of: dt.date | None, days: int = 90, undated_days: int = 365,
+        break_ratio: float | None = None,
     ) -> RateWindow | NoRate:
         """The range of `quote`-per-`base` rates a check accepts for a document dated `as_of`,
-        from the first source that has one."""
-        key = (base, quote, as_of, days, undated_days)
+        from the first source that has one (`break_ratio`: see `RateTable.window`)."""
+        key = (base, quote, as_of, days, undated_days, break_ratio)
         found = self._windows.get(key)
         if found is None:
-            found = self._windows[key] = self._window(base, quote, as_of, days, undated_days)
+            found = self._windows[key] = self._window(base, quote, as_of, days, undated_days, break_ratio)
         return found
 
-    def _window(self, base: str, quote: str, as_of, days: int, undated_days: int) -> RateWindow | NoRate:
+    def _window(self, base: str, quote: str, as_of, days: int, undated_days: int,
+                break_ratio: float | None = None) -> RateWindow | NoRate:
         if base == quote:
             return NoRate(base, quote, f"{base} and {quote} are the same currency")
         first: NoRate | None = None
@@ -76,7 +78,7 @@ class RateBook:
                 continue
             if finest is not None and coarsest(finest, table.granularity(base), table.granularity(quote)) != finest:
                 continue
-            result = table.window(base, quote, as_of, days, undated_days)
+            result = table.window(base, quote, as_of, days, undated_days, break_ratio)
             if isinstance(result, RateWindow):
                 return result
             first = first or result

@@ -161,9 +161,14 @@ class RateTable:
                 dt.date.fromordinal(max(s[0][-1] for s in loaded)))
 
     def window(
-        self, base: str, quote: str, as_of: dt.date | None, days: int = 90, undated_days: int = 365
+        self, base: str, quote: str, as_of: dt.date | None, days: int = 90, undated_days: int = 365,
+        break_ratio: float | None = None,
     ) -> RateWindow | NoRate:
-        """The range of `quote`-per-`base` rates the check accepts for a document dated `as_of`."""
+        """The range of `quote`-per-`base` rates the check accepts for a document dated `as_of`.
+
+        With `break_ratio`, a window stops, going back from its end, where the rate has moved by
+        more than that factor: after a float or a devaluation ("EGP 8.88 per dollar" to 18.7 in
+        November 2016) copy converts at the new rate, and the old one is a slip, not a lag."""
         for currency in (base, quote):
             if currency != self.base and self._series(currency) is None:
                 return NoRate(base, quote, f"no {currency} rates in {self.source}")
@@ -194,6 +199,13 @@ class RateTable:
         rates = self._cross_series(base, quote, start, end)
         if not rates:
             return NoRate(base, quote, f"no {base}/{quote} rate between {start} and {end}", granularity)
+        if break_ratio is not None:
+            kept = _since_last_break(rates, break_ratio)
+            if len(kept) < len(rates):
+                note = "; ".join(([note] if note else []) + [
+                    f"rates before {kept[0][0].isoformat()} left out: the rate has moved more than "
+                    f"{(break_ratio - 1) * 100:.0f}% since (a float or a devaluation)"])
+                rates = kept
         values = [rate for _, rate in rates]
         granularity = coarsest(granularity, _observed(rates))
         pegs = [f"{c} taken at its fixed peg of {self.pegged[c]} per {self._pegs[c].anchor}"
@@ -267,3 +279,15 @@ def _load_direct(source: RateSource, currency: str) -> Loaded | None:
         return None
     days = sorted(by_date)
     return [d.toordinal() for d in days], [by_date[d] for d in days]
+
+
+def _since_last_break(rates: list[tuple[dt.date, float]], ratio: float) -> list[tuple[dt.date, float]]:
+    """The rates from the end back to the first one that would make the range wider than `ratio`."""
+    low = high = rates[-1][1]
+    start = len(rates) - 1
+    while start > 0:
+        rate = rates[start - 1][1]
+        if max(high, rate) > ratio * min(low, rate):
+            break
+        low, high, start = min(low, rate), max(high, rate), start - 1
+    return rates[start:]

@@ -26,10 +26,10 @@ import re
 from dataclasses import dataclass
 
 from checker.model import Change, Quantity
-from checker.relate.claim_words import (COMPARATIVE_START, DETERMINERS, DOWN_COMPARATIVES, DOWN_NOUNS, DOWN_VERBS,
-                                        END_MARKERS, FRACTIONS, HEDGES, MINOR_NAMES, MONTHS, MULTIPLE_HEDGES,
-                                        MULTIPLIERS, OTHER_PREDICATES, START_MARKERS, TIME_AFTER, TIME_STARTS,
-                                        UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
+from checker.relate.claim_words import (ADVERBIAL, COMPARATIVE_START, DETERMINERS, DOWN_COMPARATIVES, DOWN_NOUNS,
+                                        DOWN_VERBS, END_MARKERS, FRACTIONS, HEDGES, MINOR_NAMES, MONTHS,
+                                        MULTIPLE_HEDGES, MULTIPLIERS, OTHER_PREDICATES, START_MARKERS, TIME_AFTER,
+                                        TIME_STARTS, UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
 from checker.relate.clauses import Clause, clauses
 from checker.vocab import longest_first
 
@@ -61,6 +61,7 @@ _MULTIPLE = re.compile(
     rf"\b(?:(?P<hedge>{_words(MULTIPLE_HEDGES)})\s+)?(?P<mult>{_words(MULTIPLIERS)})\b"
     rf"|\b(?P<verb>{_VERB})\s+by\s+(?:(?P<fhedge>{_HEDGE})\s+)?(?P<frac>{_words(FRACTIONS)})\b(?!\s*(?:of\b|%|per))",
     re.IGNORECASE)
+_ADVERBIAL = frozenset(ADVERBIAL)
 # Every _MULTIPLE match holds a multiplier word, or a fraction word after a space: this cheap scan,
 # run once per block, finds the clauses where _MULTIPLE (whose change-verb alternation is tried at
 # every word) can match at all.
@@ -68,8 +69,6 @@ _MULTIPLE_HINT = re.compile(rf"\b(?:{_words(MULTIPLIERS)})\b|\s(?:{_words(FRACTI
 # The same words, case-sensitive, for lower-cased ASCII text: re scans literals far faster than
 # IGNORECASE alternations, and an ASCII text keeps its length and offsets when lower-cased.
 _MULTIPLE_HINT_LOWER = re.compile(rf"(?:{_words(list(MULTIPLIERS) + list(FRACTIONS))})".lower())
-_ADVERBIAL = frozenset("up down higher lower rising falling climbing dropping increasing decreasing gaining "
-                       "losing jumping sliding".split()) | frozenset(UP_COMPARATIVES + DOWN_COMPARATIVES)
 
 _DETERMINERS = re.compile(rf"(?:\s+(?:{_words(DETERMINERS)}|[\w-]+'s|[\w-]+’s))+\s*\Z",
                           re.IGNORECASE)

@@ -18,6 +18,9 @@ _UP, _DOWN, _CUES = _V.changes.up, _V.changes.down, _V.cues
 
 UP_VERBS = [*_UP.verbs, *_UP.participles, *_UP.adverbs, *_UP.comparatives[:1]]
 DOWN_VERBS = [*_DOWN.verbs, *_DOWN.participles, *_DOWN.adverbs, *_DOWN.comparatives[:1]]
+# Change words that can stand in apposition after the figures they qualify: "..., up 12%",
+# "..., rising 5% from", "..., 25% higher than".
+ADVERBIAL = [w for d in (_UP, _DOWN) for w in (*d.adverbs, *d.participles, *d.comparatives)]
 UP_NOUNS = list(_UP.nouns)
 DOWN_NOUNS = list(_DOWN.nouns)
 # "25% higher than", "7.3% more than": the comparative after the figure, the start after "than".

@@ -25,10 +25,11 @@ _BREAK = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
 
 
-def sentences(text: str):
-    """(start, end) of each sentence of `text` (a semicolon or paragraph break ends one too), in order."""
+def sentences(text: str, ends: re.Pattern = _SENTENCE_END):
+    """(start, end) of each sentence of `text` (a semicolon or paragraph break ends one too), in order;
+    `ends` may give another language's sentence ends (。；！？ for Chinese)."""
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in ends.finditer(text):
         yield start, match.end()
         start = match.end()
     if start < len(text):

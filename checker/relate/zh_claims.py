@@ -18,58 +18,68 @@ character for one), and only inside one sentence (up to 。；！？).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fractions import Fraction
 
-from checker.extract.chinese_numerals import fold, zh_alternation, zh_class, zh_words
 from checker.extract.chinese_lexicon import ZH_UNITS
-from checker.vocab import vocab
+from checker.extract.chinese_numerals import fold, zh_alternation, zh_class, zh_words
 from checker.model import Change, Difference, Parts, Quantity, Relation, Share
+from checker.relate.clauses import sentences, within
+from checker.vocab import vocab
 
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
 
 _V = vocab()
 _ZH = _V.changes.zh
+
+
+def _any(concept: str) -> str:
+    """A group matching any word of a zh_words.yaml entry."""
+    return f"(?:{zh_alternation(_V.zh(concept))})"
+
+
+_NOUN_TAIL = "(?:为|达|约为|约)?"  # 增幅为12%, 降幅达5%
 _UP_TO = zh_alternation(_ZH.up_to)
 _DOWN_TO = zh_alternation(_ZH.down_to)
 _TO = rf"(?P<to>{_UP_TO}|{_DOWN_TO}|{zh_alternation(_ZH.end_verbs)})"
-_UP = rf"(?:{zh_alternation(_ZH.up_nouns)})(?:为|达|约为|约)?|(?:{zh_alternation(_ZH.up)})了?"
-_DOWN = rf"(?:{zh_alternation(_ZH.down_nouns)})(?:为|达|约为|约)?|(?:{zh_alternation(_ZH.down)})了?"
+_UP = rf"(?:{zh_alternation(_ZH.up_nouns)}){_NOUN_TAIL}|(?:{zh_alternation(_ZH.up)})了?"
+_DOWN = rf"(?:{zh_alternation(_ZH.down_nouns)}){_NOUN_TAIL}|(?:{zh_alternation(_ZH.down)})了?"
 _CHANGE_WORD = re.compile(
-    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s*(?P<hedge>{zh_alternation(_V.zh('change_hedge'))})?\s*\Z")
-_FROM = zh_alternation(_V.zh("from"))
-_FROM_BEFORE = re.compile(rf"(?:{_FROM})[^，,。；0-9]{{0,12}}\Z|(?:{_FROM})[^，,。；]{{0,12}}?年(?:度)?的\Z")
+    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s*(?P<hedge>{_any('change_hedge')})?\s*\Z")
+_FROM_BEFORE = re.compile(rf"{_any('from')}[^，,。；0-9]{{0,12}}\Z|{_any('from')}[^，,。；]{{0,12}}?年(?:度)?的\Z")
 _ENDPOINT_GAP = re.compile(rf"\A\s*{_TO}\s*了?(?:[^，,。；0-9]{{0,8}}|[^，,。；]{{0,10}}年(?:度)?的)\Z")
-_COMPARED_GAP = re.compile(rf"\A\s*[，,]?\s*(?:{zh_alternation(_V.zh('compared'))})[^。；，,]{{0,16}}\Z")
-_LAST_YEAR_WAS = re.compile(rf"(?:{zh_alternation(_V.zh('last_year'))})(?:同期)?(?:为|是|有)\s*\Z")
+_COMPARED_GAP = re.compile(rf"\A\s*[，,]?\s*{_any('compared')}[^。；，,]{{0,16}}\Z")
+_LAST_YEAR_WAS = re.compile(rf"{_any('last_year')}(?:同期)?(?:为|是|有)\s*\Z")
 _FACTORS = {fold(word): float(Fraction(factor)) for word, factor in _ZH.multiples.items()}
 _MULTIPLE = re.compile(zh_alternation(_FACTORS))
 _TIMES = re.compile(r"是[^，,。；0-9]{0,8}的\s*\Z")
-_NOT_A_RUN = re.compile(rf"{zh_alternation(_V.zh('not_a_list'))}|（|\(")
+_NOT_A_RUN = re.compile(rf"{_any('not_a_list')}|（|\(")
 
 def find_zh_claims(text: str, quantities: list[Quantity]) -> list[Relation]:
     """Chinese change, part and share claims among `quantities`, in text order."""
     folded = fold(text)
     relations: list[Relation] = []
-    for start, end in _sentences(folded):
-        inside = [q for q in quantities if start <= q.start and q.end <= end]
+    for start, end in sentences(folded, _SENTENCE):
+        inside = within(quantities, start, end)
         if len(inside) < 2:
             continue
         relations += _changes(folded, inside, start, end)
         relations += _parts(folded, inside, start, end)
         relations += _shares(folded, inside, start, end)
     relations.sort(key=lambda r: min(q.start for q in r.quantities))
-    return relations
+    return [_cue_as_written(text, folded, r) for r in relations]
 
 
-def _sentences(folded: str):
-    start = 0
-    for match in _SENTENCE.finditer(folded):
-        if match.start() > start:
-            yield start, match.start()
-        start = match.end()
-    if start < len(folded):
-        yield start, len(folded)
+def _cue_as_written(text: str, folded: str, relation: Relation) -> Relation:
+    """The claim's words as the writer printed them ("增長了3倍", not the folded "增长了3倍"): the fold
+    keeps every offset, so the cue found in the folded text near the figures is read off the original."""
+    cue = relation.cue
+    if not cue or text == folded:
+        return relation
+    lo = max(0, min(q.start for q in relation.quantities) - 40)
+    at = folded.find(cue, lo, max(q.end for q in relation.quantities) + 40)
+    return relation if at < 0 else replace(relation, cue=text[at : at + len(cue)])
 
 
 # ---------------------------------------------------------------- measures
@@ -251,12 +261,12 @@ def _difference(diff: Quantity, start: Quantity, end: Quantity, word: re.Match) 
 # ---------------------------------------------------------------- parts
 
 _AMONG = re.compile(r"其中")
-_TOTAL_WORD = re.compile(rf"(?:{zh_alternation(_V.zh('totals'))})(?:约|达|为|是)?\s*\Z")
+_TOTAL_WORD = re.compile(rf"{_any('totals')}(?:约|达|为|是)?\s*\Z")
 _LIST_GAP = re.compile(r"\A[^0-9。；]{0,16}\Z")
-_SHARE_CUE = re.compile(zh_alternation(_V.zh("share_list")))
-_VOTES = re.compile(rf"(?:{zh_alternation(_V.zh('votes'))})\s*\Z")
-_VOTERS = re.compile(rf"\s*{zh_class(_V.zh('people'))}[^0-9，,。；]{{0,8}}(?:{zh_alternation(_V.zh('took_part'))})(?:了)?"
-                     rf"(?:{zh_alternation(_V.zh('vote'))})")
+_SHARE_CUE = re.compile(_any("share_list"))
+_VOTES = re.compile(rf"{_any('votes')}\s*\Z")
+_VOTERS = re.compile(rf"\s*{zh_class(_V.zh('people'))}[^0-9，,。；]{{0,8}}{_any('took_part')}(?:了)?"
+                     rf"{_any('vote')}")
 
 
 def _parts(folded: str, inside: list[Quantity], lo: int, hi: int) -> list[Relation]:
@@ -352,13 +362,13 @@ def _votes(folded, inside) -> Relation | None:
 
 # ---------------------------------------------------------------- shares
 
-_OF_WHOLE = re.compile(rf"\A[^0-9。；]{{0,6}}?(?:{zh_alternation(_V.zh('of_whole'))})(?:了)?[^0-9。；]{{0,12}}\Z")
+_OF_WHOLE = re.compile(rf"\A[^0-9。；]{{0,6}}?{_any('of_whole')}(?:了)?[^0-9。；]{{0,12}}\Z")
 _OF_TAIL = re.compile(r"\A\s*的\s*(?P<hedge>约)?\s*\Z")
-_RATE_WORD = re.compile(rf"(?:{zh_alternation(_V.zh('rate_of'))})\s*(?:为|达|是|约为|达到)?\s*(?P<hedge>约)?\s*\Z")
+_RATE_WORD = re.compile(rf"{_any('rate_of')}\s*(?:为|达|是|约为|达到)?\s*(?P<hedge>约)?\s*\Z")
 _SHARE_OF_WHOLE = re.compile(r"占\s*(?P<hedge>约)?\s*\Z|占比\s*(?:约)?(?:为|达)?\s*(?P<hedge2>约)?\s*\Z")
 _WITHIN_WHOLE = re.compile(r"\A\s*\S?的[^0-9，,。；]{0,10}中\s*(?:的)?(?:占比|占)")
-_DISCOUNT_PRICE = re.compile(rf"(?:{zh_alternation(_V.zh('list_price'))})\s*\Z")
-_SALE_PRICE = re.compile(rf"(?:{zh_alternation(_V.zh('sale_price'))})\s*(?:为|是)?\s*\Z")
+_DISCOUNT_PRICE = re.compile(rf"{_any('list_price')}\s*\Z")
+_SALE_PRICE = re.compile(rf"{_any('sale_price')}\s*(?:为|是)?\s*\Z")
 
 
 def _shares(folded: str, inside: list[Quantity], lo: int, hi: int) -> list[Relation]:

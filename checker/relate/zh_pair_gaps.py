@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.extract.chinese_lexicon import CURRENCY_NAMES_BEFORE
 from checker.extract.chinese_numerals import fold, zh_alternation, zh_class, zh_words
 from checker.vocab import vocab
 
@@ -30,13 +31,15 @@ _HEDGE = rf"(?:{zh_alternation(['约', *_V.hedges.zh_loose])})"  # the plain 约
 _NOUN = r"(?:[\u4e00-\u9fff]{1,8})"
 _NOT_A_NOUN = re.compile(rf"{zh_class(_CHINESE_DIGITS)}|{zh_alternation(_V.zh('not_a_noun'))}")
 
+# The converted currency named before a hedge that splits it from its figure: "折合人民币约9.43亿元".
+_NAMED = rf"(?:(?:{zh_alternation(CURRENCY_NAMES_BEFORE)})\s*(?=约|{_HEDGE}))?"
 _BRACKET = re.compile(
     rf"(?P<noun>{_NOUN})?\s*[(（]\s*{_RATE_PHRASE}?{_AT_THE_TIME}?\s*{_RATE_PHRASE}?"
-    rf"(?P<hedge>{_LINK}|{_HEDGE})?\s*(?P<hedge2>{_HEDGE})?\s*\Z"
+    rf"(?P<hedge>{_LINK}|{_HEDGE})?\s*{_NAMED}(?P<hedge2>{_HEDGE})?\s*\Z"
 )
 _INLINE = re.compile(
     rf"(?P<noun>{_NOUN})?\s*[，,]?\s*{_RATE_PHRASE}?{_AT_THE_TIME}?\s*{_RATE_PHRASE}?"
-    rf"(?P<hedge>{_LINK})\s*(?P<hedge2>{_HEDGE})?\s*\Z"
+    rf"(?P<hedge>{_LINK})\s*{_NAMED}(?P<hedge2>{_HEDGE})?\s*\Z"
 )
 
 

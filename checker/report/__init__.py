@@ -76,8 +76,11 @@ def render(
     environ: Mapping[str, str] | None = None,
     fail_on: str = "error",
     quiet: bool = False,
+    homepage: str | None = None,
 ) -> str:
-    """The report of `result` in format `fmt`, as one string ready to print or write."""
+    """The report of `result` in format `fmt`, as one string ready to print or write.
+
+    `homepage` stands in for the project's home that the package metadata names (rules.project_url)."""
     module_name = _REPORTERS.get(fmt)
     if module_name is None:
         raise UnknownFormat(fmt)
@@ -86,4 +89,6 @@ def render(
                             quiet=quiet)
     if environ is not None:
         options = replace(options, environ=environ)
+    if homepage is not None:
+        options = replace(options, homepage=homepage)
     return reporter.render(result, dict(rules or {}), options)

@@ -33,6 +33,10 @@ LABELS = {
            "units": "单位定义：pint"},
 }
 SOURCES = {"ECB euro foreign exchange reference rates": "ECB"}
+# The kinds name a likely slip in English data; a Chinese report says it in Chinese (prefix -> words).
+SLIPS = {"zh": {"scale off by 10^": "数量级相差 10^", "percentage points written as percent": "把百分点写成了百分比",
+                "change computed from the end value instead of the start": "以终值而非起始值计算变化"}}
+SEPARATORS = {"en": "; ", "zh": "；"}
 
 
 def currency_name(code: str, language: str = "en", count: float = 2) -> str:
@@ -94,7 +98,7 @@ def evidence_sentences(evidence: dict[str, Any], language: str = "en", with_date
     if isinstance(evidence.get("factor"), (int, float)):
         said.append(words["factor"].format(factor=f"{evidence['factor']:.3g}"))
     if evidence.get("likely_slip"):
-        said.append(words["slip"].format(slip=evidence["likely_slip"]))
+        said.append(words["slip"].format(slip=_slip_words(str(evidence["likely_slip"]), language)))
     if evidence.get("unchecked") and evidence.get("reason"):
         said.append(words["reason"].format(reason=evidence["reason"]))
     if evidence.get("first"):
@@ -111,7 +115,14 @@ def evidence_sentences(evidence: dict[str, Any], language: str = "en", with_date
 
 def evidence_words(evidence: dict[str, Any], language: str = "en", with_date: bool = True) -> str:
     """The evidence as one line of words (empty when there is nothing to add to the message)."""
-    return "; ".join(evidence_sentences(evidence, language, with_date))
+    return SEPARATORS.get(language, "; ").join(evidence_sentences(evidence, language, with_date))
+
+
+def _slip_words(slip: str, language: str) -> str:
+    for prefix, words in SLIPS.get(language, {}).items():
+        if slip.startswith(prefix):
+            return words + slip[len(prefix):]
+    return slip
 
 
 def date_source_words(source: str | None, language: str = "en") -> str:

@@ -16,6 +16,7 @@ from typing import Mapping
 
 from checker.findings import Finding, LintResult
 from checker.report.common import by_location, file_paths, plural
+from checker.kinds.messages import language_of
 from checker.report.evidence_words import date_source_words, evidence_sentences, long_date
 from checker.report.html_document import Numbered, document_lines, render_text
 from checker.report.html_prose import prose_paragraphs, render_prose
@@ -228,7 +229,7 @@ def _note(item: Numbered, rules: Mapping[str, RuleInfo]) -> str:
     ]
     if f.suggestion:
         parts.append(f'<p class="fix"><span class="label">Suggested fix:</span> <ins>{escape(f.suggestion)}</ins></p>')
-    sentences = evidence_sentences(f.evidence, with_date=False)
+    sentences = evidence_sentences(f.evidence, language_of(f.message), with_date=False)
     if sentences:
         listed = "".join(f"<li>{escape(s)}</li>" for s in sentences)
         parts.append(f'<ul class="evidence" aria-label="Evidence">{listed}</ul>')

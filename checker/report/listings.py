@@ -92,7 +92,7 @@ def quantity_table(text: str, quantities: Iterable["Quantity"]):
     from rich.table import Table
 
     quantities = list(quantities)
-    table = Table(title=f"{len(quantities)} amounts", show_lines=False)
+    table = Table(title=plural(len(quantities), "amount"), show_lines=False)
     for column in ("text", "line:col", "value", "currency/unit", "hedge", "precision"):
         table.add_column(column)
     for quantity in quantities:

@@ -16,6 +16,14 @@ class RenderOptions:
     quiet: bool = False  # --quiet: the findings and nothing else (no summary lines)
     # The environment a reporter may consult ($GITHUB_STEP_SUMMARY); injectable for tests.
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    # figcheck's public home (SARIF informationUri, reviewdog source.url); see rules.project_url.
+    homepage: str | None = field(default_factory=lambda: _project_url())
+
+
+def _project_url() -> str | None:
+    from checker.report.rules import project_url
+
+    return project_url()
 
 
 COLOR_MODES = ("auto", "always", "never")

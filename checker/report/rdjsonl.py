@@ -14,17 +14,18 @@ from typing import Any, Mapping
 from checker.findings import Finding, LintResult
 from checker.report.common import TOOL_NAME, by_location, message_with_help, replacements
 from checker.report.options import RenderOptions
-from checker.report.rules import HOMEPAGE, RuleInfo, rule_info
+from checker.report.rules import RuleInfo, rule_info
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
 def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOptions) -> str:
-    lines = [json.dumps(diagnostic(finding, rules), ensure_ascii=False) for finding in by_location(result.findings)]
+    lines = [json.dumps(diagnostic(finding, rules, options.homepage), ensure_ascii=False)
+             for finding in by_location(result.findings)]
     return "".join(line + "\n" for line in lines)
 
 
-def diagnostic(finding: Finding, rules: Mapping[str, RuleInfo]) -> dict[str, Any]:
+def diagnostic(finding: Finding, rules: Mapping[str, RuleInfo], homepage: str | None = None) -> dict[str, Any]:
     span = _range(finding)
     code: dict[str, Any] = {"value": finding.rule}
     help_uri = rule_info(rules, finding.rule, finding.severity).help_uri
@@ -34,7 +35,7 @@ def diagnostic(finding: Finding, rules: Mapping[str, RuleInfo]) -> dict[str, Any
         "message": message_with_help(finding),
         "location": {"path": finding.path, "range": span},
         "severity": SEVERITIES[finding.severity],
-        "source": {"name": TOOL_NAME, "url": HOMEPAGE},
+        "source": {"name": TOOL_NAME, **({"url": homepage} if homepage else {})},
         "code": code,
     }
     fixes = replacements(finding)

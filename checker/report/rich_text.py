@@ -26,6 +26,7 @@ from rich.text import Text
 
 from checker.findings import Finding, LintResult
 from checker.report.common import by_location, files_text, plural, span_width
+from checker.kinds.messages import language_of
 from checker.report.evidence_words import date_source_words, evidence_words, long_date
 from checker.report.excerpt import excerpt
 from checker.report.options import RenderOptions
@@ -108,7 +109,7 @@ def _print_finding(console: Console, finding: Finding, shared_note: str | None =
     if finding.suggestion:
         _print_hanging(console, Text.assemble((f"{gutter} = ", "blue"), ("help", "bold cyan"), ": "),
                        Text(finding.suggestion))
-    evidence = evidence_words(finding.evidence, with_date=False)
+    evidence = evidence_words(finding.evidence, language_of(finding.message), with_date=False)
     if evidence:
         _print_hanging(console, Text(f"{gutter} = evidence: ", "dim"), Text(evidence, "dim"))
 

@@ -7,6 +7,8 @@ these in from the loaded rule packs; a reporter must still work for an id it was
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Mapping
 
@@ -33,18 +35,41 @@ def rule_info(rules: Mapping[str, RuleInfo], rule_id: str, severity: SeverityNam
     known = rules.get(rule_id)
     if known is not None:
         return known
-    return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id, help_uri=RULES_URI)
+    return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id, help_uri=rules_uri())
 
 
-# Where figcheck is documented; rules without a `link:` of their own point at its check kinds.
-HOMEPAGE = "https://github.com/OWNER/figcheck"
-RULES_URI = f"{HOMEPAGE}#check-kinds"
+# The `[project.urls]` labels that name figcheck's public home, in the order they are preferred.
+HOME_LABELS = ("homepage", "repository", "source", "documentation")
 
 
-def rule_infos(loaded: Iterable["LoadedRule"]) -> dict[str, RuleInfo]:
+@functools.cache
+def project_url() -> str | None:
+    """figcheck's public home: the absolute https URL that `[project.urls]` in pyproject.toml
+    gives, read from the installed package's metadata, so it is written in one place. None when
+    the project names none: SARIF and reviewdog want an absolute URI, and a made-up one is worse
+    than none (the reports then carry each rule's documentation in-band and no link)."""
+    try:
+        entries = importlib.metadata.metadata("figcheck").get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    urls = {}
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        urls.setdefault(label.strip().lower(), url.strip())
+    return next((urls[label] for label in HOME_LABELS if urls.get(label, "").startswith("https://")), None)
+
+
+def rules_uri(home: str | None = None) -> str | None:
+    """Where the check kinds are documented: the README's "Check kinds" section at the project's home."""
+    home = home or project_url()
+    return f"{home.rstrip('/')}#check-kinds" if home else None
+
+
+def rule_infos(loaded: Iterable["LoadedRule"], home: str | None = None) -> dict[str, RuleInfo]:
     """What reporters may say about each loaded rule, keyed by rule id: built here, in the report
     layer, from the rule packs, so that every front end (CLI, API, server) documents rules alike.
-    Every rule gets a help link: its pack's `link:` (as in Vale), else figcheck's check-kind docs."""
+    A rule's help link is its pack's `link:` (as in Vale), else the check kinds' section of the
+    README at the project's home (`project_url`, or `home`), else none."""
     return {
         r.id: RuleInfo(
             id=r.id,
@@ -52,7 +77,7 @@ def rule_infos(loaded: Iterable["LoadedRule"]) -> dict[str, RuleInfo]:
             severity=r.rule.severity,
             summary=(r.rule.description or r.kind.summary).strip().split("\n")[0],
             help=r.kind.doc,
-            help_uri=r.rule.link or RULES_URI,
+            help_uri=r.rule.link or rules_uri(home),
         )
         for r in loaded
     }

@@ -24,7 +24,7 @@ from checker.report.common import (
     span_text,
 )
 from checker.report.options import RenderOptions
-from checker.report.rules import HOMEPAGE, RuleInfo, rule_info
+from checker.report.rules import RuleInfo, rule_info
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -34,15 +34,12 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
     findings = by_location(result.findings)
     catalogue = _rule_catalogue(findings, rules)
     index = {rule.id: position for position, rule in enumerate(catalogue)}
+    driver: dict[str, Any] = {"name": TOOL_NAME, "version": __version__}
+    if options.homepage:  # an absolute URI or nothing (SARIF 3.19.17); see rules.project_url
+        driver["informationUri"] = options.homepage
+    driver["rules"] = [_rule_descriptor(rule) for rule in catalogue]
     run = {
-        "tool": {
-            "driver": {
-                "name": TOOL_NAME,
-                "version": __version__,
-                "informationUri": HOMEPAGE,
-                "rules": [_rule_descriptor(rule) for rule in catalogue],
-            }
-        },
+        "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory figcheck ran in."}}},
         "results": [
@@ -64,7 +61,8 @@ def _rule_catalogue(findings: list[Finding], rules: Mapping[str, RuleInfo]) -> l
 
 
 def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
-    """A reportingDescriptor; every rule gets a helpUri (its pack's `link:` or figcheck's docs)."""
+    """A reportingDescriptor: its documentation in-band (`help`), and a helpUri where one is known
+    (the pack's `link:`, else the README's check kinds at the project's home)."""
     descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": rule.id,
@@ -73,9 +71,10 @@ def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"kind": rule.kind},
     }
-    if rule.help:
-        descriptor["help"] = {"text": rule.help, "markdown": rule.help}
-    descriptor["helpUri"] = rule.help_uri or HOMEPAGE
+    help_text = rule.help or rule.summary
+    descriptor["help"] = {"text": help_text, "markdown": help_text}
+    if rule.help_uri:
+        descriptor["helpUri"] = rule.help_uri
     return descriptor
 
 

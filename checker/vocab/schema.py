@@ -279,6 +279,15 @@ def _fold_problems(v) -> list[str]:
     for name, concept in v.zh_words.concepts.items():
         problems += [f"zh_words.yaml: {name}: unknown entry {o!r} in include" for o in concept.include
                      if o not in v.zh_words.concepts]
+        reached, todo = set(), list(concept.include)
+        while todo:
+            other = todo.pop()
+            if other == name:
+                problems.append(f"zh_words.yaml: {name}: includes itself")
+                break
+            if other in v.zh_words.concepts and other not in reached:
+                reached.add(other)
+                todo += v.zh_words.concepts[other].include
         folded = [w.translate(table) for w in list(concept.words) + list(concept.chars)]
         problems += [f"zh_words.yaml: {name}: {w!r} is defined twice (Traditional and Simplified fold alike)"
                      for w in _twice(folded)]

@@ -176,7 +176,7 @@ def test_rules_commands():
     assert listed.returncode == 0 and "currency-conversion" in listed.stdout
     shown = figcheck("rules", "show", "currency-conversion")
     assert shown.returncode == 0
-    assert "tolerance: 0.08" in shown.stdout and "window_days: 45" in shown.stdout
+    assert "tolerance: 0.08" in shown.stdout and "window_days: 90" in shown.stdout
     validated = figcheck("rules", "validate", ROOT / "rules" / "default.yaml")
     assert validated.returncode == 0 and "ok" in validated.stdout
 

@@ -30,7 +30,7 @@ def test_lint_fix_applies_only_the_certain_fixes_and_reports_the_rest(tmp_path):
     _write(story, STORY)
     done = _figcheck("lint", "--fix", "--date", "2025-04-15", "--format", "json", "story.txt", cwd=tmp_path)
     assert done.returncode == 1, done.stderr  # the slip is still there: it needs an editor's choice
-    assert "fixed 2 finding(s) in 1 file(s)" in done.stderr
+    assert "fixed 2 findings in 1 file" in done.stderr
     assert story.read_bytes().decode("utf-8") == (
         f"{SLIP}\r\n\r\nPrices rose 5% last year, and the company paid $5 million for the site.\r\n")
     assert '"rule": "figure-typos"' not in done.stdout and '"rule": "currency-conversion"' in done.stdout
@@ -72,7 +72,7 @@ def test_interactive_shows_both_alternatives_and_writes_the_choice(tmp_path):
     child.sendline("s")
     child.expect_exact("[3/3] story.txt:3:56  warning[figure-typos]")
     child.sendline("1")
-    child.expect_exact("fixed 2 finding(s) in 1 file(s)")
+    child.expect_exact("fixed 2 findings in 1 file")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

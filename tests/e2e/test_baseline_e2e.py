@@ -33,7 +33,7 @@ def test_known_findings_pass_and_new_ones_fail(tmp_path):
 
     accepted = figcheck("article.txt", "--date", "2025-04-15", "--baseline", "figcheck-baseline.json", cwd=tmp_path)
     assert accepted.returncode == 0, accepted.stdout
-    assert "1 known finding(s) accepted" in accepted.stderr
+    assert "1 known finding accepted" in accepted.stderr
 
     # Paragraphs added above move the known finding down; it stays known. A new wrong pair fails.
     doc.write_text(f"A new first paragraph.\n\nAnother one.\n\n{WRONG}\n\n{OTHER}\n")

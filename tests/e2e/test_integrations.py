@@ -131,3 +131,20 @@ def test_action_turns_usage_errors_into_error_annotations(tmp_path, args, says):
     errors = [line for line in lint.stdout.splitlines() if line.startswith("::error title=figcheck::")]
     assert len(errors) == 1 and says in errors[0], lint.stdout + lint.stderr
     assert "exit-code=2" in output.read_text()
+
+
+def test_readme_snippets_pin_the_release_tag_of_this_version():
+    """pre-commit's `rev:` and the Action's `@ref` are the tag `v<version>` (a form both accept and
+    `pre-commit autoupdate` maintains), never a placeholder such as COMMIT_SHA."""
+    from checker.version import __version__
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    integrations = readme[readme.index("## Integrations"):readme.index("**Flags for ruff and Vale users.**")]
+    snippets = re.findall(r"```yaml\n(.*?)```", integrations, re.S)
+    hooks = [item for snippet in snippets for item in (yaml.safe_load(snippet) or [])
+             if isinstance(snippet, str) and isinstance(item, dict) and "hooks" in item]
+    assert [hook["rev"] for hook in hooks] == [f"v{__version__}"]
+    assert hooks[0]["hooks"] == [{"id": "figcheck"}]
+    action_refs = re.findall(r"uses: [\w.-]+/figcheck@(\S+)", integrations)
+    assert action_refs == [f"v{__version__}"]
+    assert "COMMIT_SHA" not in readme and "OWNER/figcheck" not in readme

@@ -122,3 +122,14 @@ def test_a_timeline_entry_without_a_year_is_checked_at_its_month():
     assert [f for f in conversion_findings(story, "2014-11-20") if f.severity != "info"] == []
     slipped = story.replace("$1.85 billion", "$18.5 billion")
     assert [f for f in conversion_findings(slipped, "2014-11-20") if f.severity != "info"]
+
+
+def test_after_a_float_the_old_rate_is_a_slip_not_a_lag():
+    # Egypt floated the pound on 3 November 2016 (8.88 -> 18 per dollar); ten weeks later the old
+    # rate is no longer one copy may lag behind.
+    text = "Egypt will spend EGP 10 billion ($1.13 billion) this year subsidising bread."
+    (finding,) = conversion_findings(text, "2017-01-15")
+    assert finding.severity == "error" and "a float or a devaluation" in finding.message
+    assert conversion_findings("Egypt will spend EGP 10 billion ($534 million) this year.", "2017-01-15") == []
+    # A currency that only drifts keeps its whole window: EUR/USD moved 12% in early 2011.
+    assert conversion_findings("Greece must refinance 54 billion euros ($66.6 billion) in debt.", "2011-04-15") == []

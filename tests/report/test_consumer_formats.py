@@ -19,7 +19,7 @@ import pytest
 from junitparser import Failure, JUnitXml
 
 from checker.report import render
-from checker.report.rules import rule_infos
+from checker.report.rules import project_url, rule_infos
 from checker.run import LintRequest, run_lint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,18 +88,24 @@ def test_spans_land_on_the_claim_in_the_real_file_closing_bracket_included(run, 
         assert text == (ZH_SPAN if finding.path == "zh.txt" else SPAN), finding.path
 
 
+HOME = "https://git.example.org/newsroom/figcheck"  # a home as [project.urls] would name it
+
+
 @pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="../shared/schemas is not checked out beside the repository")
+@pytest.mark.parametrize("home", [None, HOME], ids=["metadata-home", "named-home"])
 @pytest.mark.parametrize("clean", [False, True], ids=["findings", "clean"])
-def test_sarif_validates_and_keeps_identical_findings_apart(run, corpus, clean):
+def test_sarif_validates_and_keeps_identical_findings_apart(run, corpus, clean, home):
     if clean:
         run = run_lint(LintRequest(paths=[str(corpus / "clean.md")], config=None))
-    log = json.loads(report(run, "sarif"))
+    log = json.loads(render(run.result, "sarif", rule_infos(run.rules, home=home), environ={}, homepage=home))
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)
     validator(schema, format_checker=validator.FORMAT_CHECKER).validate(log)
     driver = log["runs"][0]["tool"]["driver"]
-    assert driver["informationUri"].startswith("https://")
-    assert driver["rules"] and all(rule["helpUri"].startswith("https://") for rule in driver["rules"])
+    home = home or project_url()  # without one named, the installed package's [project.urls]
+    assert driver.get("informationUri") == home
+    assert driver["rules"] and all(rule["help"]["text"] for rule in driver["rules"])  # the docs, in-band
+    assert all(rule.get("helpUri") == (f"{home}#check-kinds" if home else None) for rule in driver["rules"])
     results = log["runs"][0]["results"]
     fingerprints = [r["partialFingerprints"]["figcheck/v1"] for r in results]
     assert len(set(fingerprints)) == len(fingerprints)
@@ -159,9 +165,27 @@ def test_gitlab_code_quality_validates_with_unique_fingerprints(run):
     assert {i["severity"] for i in issues if i["check_name"] == "currency-conversion"} == {"major"}
 
 
-def test_gitlab_clean_run_is_an_empty_array(corpus):
+@pytest.mark.parametrize("fmt, empty", [("gitlab", "[]\n"), ("github", ""), ("rdjsonl", ""), ("concise", "")])
+def test_a_clean_run_is_an_empty_report(corpus, fmt, empty):
     clean = run_lint(LintRequest(paths=[str(corpus / "clean.md")], config=None))
-    assert json.loads(report(clean, "gitlab")) == []
+    text = report(clean, fmt)
+    assert text.strip() == empty.strip()
+    if fmt == "gitlab":
+        assert json.loads(text) == []
+
+
+def test_the_project_home_is_the_one_pyproject_names():
+    """informationUri and helpUri come from [project.urls] through the installed metadata, nowhere else."""
+    import tomllib
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"].get("urls", {})
+    named = {label.lower(): url for label, url in urls.items()}
+    expected = next((named[k] for k in ("homepage", "repository", "source", "documentation")
+                     if named.get(k, "").startswith("https://")), None)
+    assert project_url() == expected
+    rows = [json.loads(line) for line in render(run_lint(LintRequest(paths=[str(ROOT / "seeds")], config=None)).result,
+                                                 "rdjsonl", homepage=HOME).splitlines()]
+    assert rows and all(row["source"] == {"name": "figcheck", "url": HOME} for row in rows)
 
 
 def _junit(text: str, tmp_path: Path) -> JUnitXml:
@@ -212,3 +236,40 @@ def test_concise_is_one_quickfix_line_per_finding(run, corpus):
     assert any(line.startswith("export.jsonl:2:") for line in lines)
     clean = run_lint(LintRequest(paths=[str(corpus / "clean.md")], config=None))
     assert report(clean, "concise") == ""
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "rdjsonl", "gitlab", "junit", "concise"])
+def test_the_command_line_writes_the_same_reports(run, corpus, fmt):
+    """What the consumers above read is what `figcheck lint -f FMT` prints for the same files."""
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    names = ["clean.md", "twice.md", "zh.txt", "export.jsonl", "report.docx"]
+    printed = CliRunner().invoke(app, ["lint", *names, "-f", fmt, "--date", "2025-04-15", "--field", "body",
+                                       "-j", "1"], env={"GITHUB_STEP_SUMMARY": ""}, catch_exceptions=False)
+    assert printed.exit_code == 1 and printed.stdout == report(run, fmt)
+
+
+def test_a_json_export_points_at_the_record_in_every_format(tmp_path, monkeypatch):
+    """A pretty-printed JSON array (the CMS export most tools write): the span behind the string's
+    escapes, on the record's own line, in every format that names a place."""
+    monkeypatch.chdir(tmp_path)
+    records = [{"id": "a", "body": "Nothing here."}, {**RECORD, "id": "story-9"}]
+    (tmp_path / "export.json").write_text(json.dumps(records, indent=2), encoding="utf-8")
+    run = run_lint(LintRequest(paths=["export.json"], date="2025-04-15", field="body", config=None))
+    (finding,) = [f for f in run.result.findings if f.rule == "currency-conversion"]
+    raw = (tmp_path / "export.json").read_text(encoding="utf-8").split("\n")[finding.line - 1]
+    assert raw[finding.column - 1 : finding.end_column - 1] == SPAN and finding.evidence["record"] == "story-9"
+    place = (finding.line, finding.column)
+    (sarif,) = [r for r in json.loads(report(run, "sarif"))["runs"][0]["results"] if r["ruleId"] == finding.rule]
+    region = sarif["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == place
+    (github,) = [line for line in report(run, "github").splitlines() if "currency-conversion" in line]
+    assert f"file=export.json,line={place[0]},col={place[1]}," in github
+    (concise,) = [line for line in report(run, "concise").splitlines() if "currency-conversion" in line]
+    assert concise.startswith(f"export.json:{place[0]}:{place[1]}: ")
+    (gitlab,) = [i for i in json.loads(report(run, "gitlab")) if i["check_name"] == finding.rule]
+    assert gitlab["location"]["lines"]["begin"] == place[0]
+    summary = render(run.result, "rich", rule_infos(run.rules), environ={})
+    assert "Found 1 error, 0 warnings, 0 infos in 1 file (2 records in 1 file checked)." in summary

@@ -129,3 +129,17 @@ def test_the_real_seed_report_reads_in_words(tmp_path):
     assert plain.splitlines()[:2] == [f"{SEED_PATH}  (1 error)", "  as of 15 April 2025 (set by hand)"]
     assert "  = evidence: 7.315 Chinese yuan per US dollar on 15 April 2025 (ECB); any rate from 15 January" in plain
     save_terminal_svg("$ figcheck lint seeds/ --date 2025-04-15\n" + text, "lint-terminal.svg", "figcheck lint")
+
+
+def test_a_chinese_finding_gives_its_evidence_in_chinese_in_the_terminal_and_html_reports():
+    from checker.api import lint_paths
+    from tests.report.report_helpers import ROOT
+
+    result = lint_paths([str(ROOT / "seeds" / "001_zh_bigfund.txt")], date="2025-04-15")
+    assert [f.rule for f in result.findings] == ["currency-conversion"]
+    plain = ANSI.sub("", render(result, "rich", color=False, width=200))
+    evidence = next(line for line in plain.splitlines() if "= evidence:" in line)
+    assert "1 美元 = 7.315 人民币，2025年4月15日" in evidence and "相差" in evidence and "数量级相差 10^1" in evidence
+    assert "per US dollar" not in evidence and "accepted" not in evidence
+    page = render(result, "html")
+    assert "数量级相差 10^1" in page and "any rate from" not in page

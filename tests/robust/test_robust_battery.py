@@ -540,6 +540,12 @@ INPUT_CASES = [
          ["lint", "a.html", *LINT], lambda o: _assert(len(o.findings("currency-conversion")) == 1)),
     Case("html-unclosed-comment", "a browser hides the rest of the page", {"a.html": f"<p>{WRONG}</p><!-- x" * 2000},
          ["lint", "a.html", *LINT], lambda o: _assert(o.code in (0, 1))),
+    Case("html-many-unclosed-comments", "the HTML standard: an unclosed <!-- runs to the end; read in one pass",
+         {"a.html": f"<p>{WRONG}</p>" + "<!-- x" * 3000}, ["lint", "a.html", *LINT],
+         lambda o: _assert(len(o.findings("currency-conversion")) == 1, o.stdout)),
+    Case("html-many-unclosed-json-ld", "browsers stop at a <script> never closed; the date search ends there",
+         {"a.html": f"<p>{WRONG}</p>" + '<script type="application/ld+json">{' * 3000},
+         ["lint", "a.html", *LINT], lambda o: _assert(len(o.findings("currency-conversion")) == 1, o.stdout)),
     Case("config-duplicate-key", "yamllint key-duplicates: an error, never silently the last value",
          {"a.txt": WRONG, "figcheck.yaml": "fail-on: error\nfail-on: never\n"}, ["lint", "a.txt", *LINT],
          lambda o: (_assert(o.code == 2), one_line_error(o.stderr), _assert("duplicate key 'fail-on'" in o.stderr))),
@@ -650,3 +656,249 @@ def test_a_closed_pipe_exits_1_whatever_the_findings(tmp_path):
     run.stderr.close()
     assert run.wait(timeout=240) == 1
     assert "Traceback" not in stderr
+
+
+# ------------------------------------------------------- 14.3: memory bounds on packs and templates
+
+
+def _pattern_pack(patterns: list[str], **params) -> str:
+    extra = "".join(f"      {key}: {json.dumps(value)}\n" for key, value in params.items())
+    return ("rules:\n  - id: my-pattern\n    kind: pattern\n    severity: warning\n"
+            f"    params:\n      patterns: {json.dumps(patterns)}\n" + extra)
+
+
+def _messages_at_most(limit: int) -> Callable[[Outcome], None]:
+    def check(outcome: Outcome) -> None:
+        assert outcome.code in (0, 1), outcome.stderr
+        assert outcome.findings(), outcome.stdout
+        assert all(len(f["message"]) <= limit and len(f["suggestion"] or "") <= limit for f in outcome.findings())
+    return check
+
+
+PACK_LIMIT_CASES = [
+    Case("pattern-compile-bomb", "RE2 refuses patterns past its program-size limit; here a pack error, exit 2",
+         {"a.txt": WRONG, "p.yaml": _pattern_pack(["(?:a{1000}){1000}"])},
+         ["lint", "a.txt", "--rules", "p.yaml", *LINT],
+         lambda o: (_assert(o.code == 2), one_line_error(o.stderr), _assert("too much memory" in o.stderr))),
+    Case("pattern-matching-everything", "Vale caps alerts per rule; one error says the rule is too broad",
+         {"a.txt": "x" * 5000 + "\n", "p.yaml": _pattern_pack(["x"])},
+         ["lint", "a.txt", "--rules", "p.yaml", "--no-default-rules", *LINT],
+         lambda o: (_assert(o.code == 1),
+                    _assert(len(o.findings("my-pattern")) == 1001),
+                    _assert(o.findings("my-pattern")[-1]["severity"] == "error"))),
+    Case("pattern-backtracking-bomb", "the regex package's timeout= stops (a|aa)*$; one error, never a hang",
+         {"a.txt": "a" * 3000 + "!\n", "p.yaml": _pattern_pack(["(a|aa)*$"], timeout_seconds=0.1)},
+         ["lint", "a.txt", "--rules", "p.yaml", "--no-default-rules", *LINT],
+         lambda o: _assert(o.code == 1 and o.findings("my-pattern")[0]["evidence"]["timeout"] is True, o.stdout)),
+    Case("pattern-message-repeats-a-long-match", "a message shows a bounded excerpt of what matched",
+         {"a.txt": "y" * 60_000 + "\n", "p.yaml": _pattern_pack(["y+"], message="{match}" * 70)},
+         ["lint", "a.txt", "--rules", "p.yaml", "--no-default-rules", *LINT], _messages_at_most(20_000)),
+    Case("pattern-fix-repeats-a-long-match", "a fix that would be megabytes is not offered",
+         {"a.txt": "z" * 60_000 + "\n", "p.yaml": _pattern_pack(["z+"], fix="\\g<0>" * 80)},
+         ["lint", "a.txt", "--rules", "p.yaml", "--no-default-rules", *LINT], _messages_at_most(20_000)),
+    Case("message-template-repeats-a-field", "a rule message is one line of prose, not megabytes",
+         {"a.txt": WRONG, "p.yaml": "rules:\n  - id: currency-conversion\n    kind: currency-conversion\n"
+                                    "    severity: error\n    message: \"" + "{message}" * 220 + "\"\n"},
+         ["lint", "a.txt", "--rules", "p.yaml", "--no-default-rules", *LINT], _messages_at_most(4_000)),
+    Case("message-template-format-spec", "str.format('{:>999999999}') would allocate a gigabyte; specs are ignored",
+         {"a.txt": WRONG, "p.yaml": "rules:\n  - id: currency-conversion\n    kind: currency-conversion\n"
+                                    "    message: \"{message:>999999999}\"\n"},
+         ["lint", "a.txt", "--rules", "p.yaml", "--no-default-rules", *LINT], _messages_at_most(4_000)),
+    Case("message-template-too-long", "a pack is validated like a schema: a 5,000-character template is refused",
+         {"a.txt": WRONG, "p.yaml": "rules:\n  - id: currency-conversion\n    kind: currency-conversion\n"
+                                    "    message: \"" + "x" * 5000 + "\"\n"},
+         ["lint", "a.txt", "--rules", "p.yaml", *LINT], lambda o: (_assert(o.code == 2), one_line_error(o.stderr))),
+]
+
+
+@pytest.mark.parametrize("case", PACK_LIMIT_CASES, ids=lambda c: c.id)
+def test_pack_limits(case, tmp_path):
+    assert case.trusted
+    run_case(case, tmp_path)
+
+
+# ----------------------------------------------------- 14.2: more line endings, more input types
+
+ENDING_MORE_CASES = [
+    Case("jsonl-CRLF", "jq and Python's json read CRLF-terminated records",
+         {"a.jsonl": json.dumps({"body": WRONG}) + "\r\n" + json.dumps({"body": RIGHT}) + "\r\n"},
+         ["lint", "a.jsonl", "--field", "body", *LINT],
+         lambda o: _assert(o.code == 1 and [f["line"] for f in o.findings("currency-conversion")] == [1], o.stdout)),
+    Case("jsonl-CR", "a lone CR ends a line, as in every other input", {
+        "a.jsonl": json.dumps({"body": RIGHT}) + "\r" + json.dumps({"body": WRONG}) + "\r"},
+         ["lint", "a.jsonl", "--field", "body", *LINT],
+         lambda o: _assert([f["line"] for f in o.findings("currency-conversion")] == [2], o.stdout)),
+    Case("json-CRLF", "json.loads ignores CRLF between tokens", {
+        "a.json": '[\r\n  {"body": "' + WRONG + '"}\r\n]\r\n'}, ["lint", "a.json", "--field", "body", *LINT],
+         lambda o: _assert([f["line"] for f in o.findings("currency-conversion")] == [2], o.stdout)),
+    Case("rates-CRLF", "Python's csv module reads CRLF rows (RFC 4180's own line end)",
+         {"a.txt": WRONG + "\n", "r.csv": "date,currency,rate\r\n2025-04-10,XAU,0.0003\r\n"},
+         ["lint", "a.txt", "--rates", "r.csv", *LINT], wrong_pair_at(1)),
+    Case("config-CRLF-yaml", "yamllint reads CRLF configs", {"a.txt": WRONG + "\n", "figcheck.yaml": "fail-on: never\r\n"},
+         ["lint", "a.txt", *LINT], lambda o: _assert(o.code == 0 and o.findings("currency-conversion"), o.stderr)),
+    Case("pack-CRLF", "a CRLF pack validates like its LF twin",
+         {"a.txt": WRONG + "\n", "p.yaml": "rules:\r\n  - id: currency-conversion\r\n    kind: currency-conversion\r\n"
+                                           "    severity: info\r\n"},
+         ["lint", "a.txt", "--rules", "p.yaml", "--no-default-rules", *LINT],
+         lambda o: _assert(o.code == 0 and o.findings("currency-conversion")[0]["severity"] == "info", o.stdout)),
+    Case("markdown-mixed", "CommonMark: CRLF, CR and LF are each one line end",
+         {"a.md": f"# T\r\nsub\r\r\n{WRONG}\n"}, ["lint", "a.md", *LINT], wrong_pair_at(4)),
+    Case("html-mixed", "the HTML standard normalises CRLF and CR to LF before parsing",
+         {"a.html": f"<p>a</p>\r<p>b</p>\r\n<p>{WRONG}</p>\n"}, ["lint", "a.html", *LINT],
+         wrong_pair_at(3, WRONG_COLUMN + 3)),
+]
+
+
+@pytest.mark.parametrize("case", ENDING_MORE_CASES, ids=lambda c: c.id)
+def test_more_line_endings(case, tmp_path):
+    assert case.trusted
+    run_case(case, tmp_path)
+
+
+# ------------------------------------------------------------- 14.4: audit skips and refuses clearly
+
+
+def _audit_skipped(*names: str) -> Callable[[Outcome], None]:
+    def check(outcome: Outcome) -> None:
+        assert outcome.code == 0, outcome.stderr
+        for name in names:
+            assert f"figcheck: skipped {name}:" in outcome.stderr.replace(os.sep, "/"), outcome.stderr
+        summary = json.loads((outcome.folder / "out" / "_summary.json").read_text())
+        assert summary["files"] == 1 and summary["rules"] == {"currency-conversion": 1}
+    return check
+
+
+AUDIT = ["audit", "t", "-o", "out", "--scheduler", "synchronous"]
+AUDIT_CASES = [
+    Case("audit-fifo-in-a-tree", "ripgrep skips a FIFO while walking; named, never opened", {"t/ok.txt": WRONG},
+         AUDIT, _audit_skipped("t/pipe.txt"), outputs=frozenset({"out/_summary.json", "out/part-00000.jsonl"}),
+         setup=_fifo("t/pipe.txt")),
+    Case("audit-symlink-loop", "find reports 'Too many levels of symbolic links' and goes on", {"t/ok.txt": WRONG},
+         AUDIT, _audit_skipped("t/loop.txt"), outputs=frozenset({"out/_summary.json", "out/part-00000.jsonl"}),
+         setup=_link("loop.txt", "t/loop.txt")),
+    Case("audit-dangling-link", "ripgrep skips a broken link, by name with --debug", {"t/ok.txt": WRONG},
+         AUDIT, _audit_skipped("t/gone.txt"), outputs=frozenset({"out/_summary.json", "out/part-00000.jsonl"}),
+         setup=_link("nowhere.txt", "t/gone.txt")),
+    Case("audit-jsonl-without-field", "jq needs a filter to know what to read; exit 2 in one line",
+         {"t/a.jsonl": json.dumps({"body": WRONG}) + "\n"}, ["audit", "t/a.jsonl", "-o", "out"],
+         lambda o: (_assert(o.code == 2), one_line_error(o.stderr), _assert("--field" in o.stderr))),
+    Case("audit-jsonl-glob-without-field", "the same through a glob", {"t/a.jsonl": json.dumps({"body": WRONG}) + "\n"},
+         ["audit", "t/*.jsonl", "-o", "out"], lambda o: (_assert(o.code == 2), one_line_error(o.stderr))),
+]
+
+
+@pytest.mark.parametrize("case", AUDIT_CASES, ids=lambda c: c.id)
+def test_audit(case, tmp_path):
+    assert case.trusted
+    run_case(case, tmp_path)
+
+
+# ---------------------------------------------------- 14.2: extract reads text as lint reads it
+
+EXTRACT_TEXTS = {
+    "zwsp": ("It cost $8.\u200b5 billion.", 8.5e9),
+    "word-joiner": ("It cost $8\u2060.5 billion.", 8.5e9),
+    "soft-hyphen": ("It cost $8.5 bil\u00adlion.", 8.5e9),
+    "bidi": ("It cost \u200e$8.5\u200f billion.", 8.5e9),
+    "narrow-nbsp": ("It cost $8.5\u202fbillion.", 8.5e9),
+    "nbsp": ("It cost $8.5\u00a0billion.", 8.5e9),
+    "full-width": ("It cost $\uff18\uff0e\uff15 billion.", 8.5e9),
+    "arabic-indic": ("It cost $\u0668\u066b\u0665 billion.", 8.5e9),
+    "devanagari": ("It cost $\u096e.\u096b billion.", 8.5e9),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXTRACT_TEXTS))
+def test_extract_normalises_like_lint_with_offsets_into_the_original(name, tmp_path):
+    """Trusted: a reader sees $8.5 billion; offsets index the file as Python's str does (DESIGN.md)."""
+    text, value = EXTRACT_TEXTS[name]
+    (tmp_path / "a.txt").write_text(text + "\n")
+    case = Case(name, "find-in-page matches '$8.5 billion'", args=["extract", "a.txt", "--format", "json"])
+    outcome = run_case(case, tmp_path)
+    (quantity,) = json.loads(outcome.stdout)["quantities"]
+    assert quantity["value"] == value and quantity["currency"] == "USD"
+    assert text[quantity["start"] : quantity["end"]] == quantity["text"]
+    seen = "".join(char for char in quantity["text"] if char not in INVISIBLE.values())
+    assert seen.startswith("$") and seen.endswith("billion")
+
+
+# -------------------------------------------------- 14.3: a file that changes while it is read
+
+
+def _read_then(change: Callable[[Path], None], tmp_path: Path) -> list:
+    from checker.documents.loader import load_file
+
+    path = tmp_path / "a.txt"
+    path.write_text(WRONG + "\n")
+    (document,) = list(load_file(str(path)))
+    change(path)
+    list(document)  # read the blocks, as lint does
+    return [note for note in document.notes if note.rule == "file-changed"]
+
+
+def _replace(path: Path) -> None:
+    other = path.with_name("b.txt")
+    other.write_text(WRONG + "\n")
+    os.replace(other, path)
+
+
+CHANGES = {
+    "grows": lambda path: path.open("a").write(RIGHT + "\n"),
+    "shrinks": lambda path: path.write_text("x\n"),
+    "deleted": lambda path: path.unlink(),
+    "replaced": _replace,
+    "rewritten-same-size": lambda path: (path.write_text(WRONG.upper() + "\n"),
+                                         os.utime(path, ns=(1, 1))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES))
+def test_a_file_that_changes_while_it_is_read_is_reported(name, tmp_path):
+    """Trusted: GNU tar says 'file changed as we read it' and exits 1; rsync warns 'vanished'."""
+    notes = _read_then(CHANGES[name], tmp_path)
+    assert [(n.severity, n.message.split(" while ")[0]) for n in notes] == [("error", notes[0].message.split(" while ")[0])]
+    assert "while it was checked" in notes[0].message
+
+
+def test_a_file_that_does_not_change_is_not_reported(tmp_path):
+    assert _read_then(lambda path: None, tmp_path) == []
+
+
+def test_a_file_deleted_between_the_walk_and_its_worker_is_reported_not_skipped(tmp_path):
+    """Trusted: rsync reports 'file has vanished' by name and exits 24, never silently."""
+    from checker.parallel import _Unit, _Worker
+    from checker.pipeline import lint_document
+
+    (tmp_path / "a.txt").write_text(WRONG)
+    worker = _Worker([], __import__("checker.pipeline", fromlist=["LintOptions"]).LintOptions(), False, None, None)
+    (tmp_path / "a.txt").unlink()
+    document = worker.document(_Unit(str(tmp_path / "a.txt"), 0, str(tmp_path / "a.txt"), None))
+    (finding,) = lint_document(document, [], worker.options).findings
+    assert (finding.rule, finding.severity, finding.path) == ("file-changed", "error", str(tmp_path / "a.txt"))
+
+
+def test_an_export_that_lost_records_since_the_walk_is_reported(tmp_path):
+    from checker.parallel import _Unit, _Worker
+    from checker.pipeline import LintOptions, lint_document
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"body": WRONG}) + "\n")
+    worker = _Worker([], LintOptions(), False, "body", None)
+    document = worker.document(_Unit(str(path), 1, f"{path}#2", "2"))  # the walk saw a second record
+    (finding,) = lint_document(document, [], worker.options).findings
+    assert finding.rule == "file-changed"
+
+
+def test_a_vanished_working_folder_is_one_line(tmp_path):
+    """Trusted: `git status` in a deleted folder says 'Unable to read current working directory'
+    and exits 128; here one line, exit 2, never an internal error."""
+    (tmp_path / "a.txt").write_text(WRONG)
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    before = checksums(tmp_path)
+    run = subprocess.run(f"cd {gone} && rmdir {gone} && exec {sys.executable} -m checker lint {tmp_path / 'a.txt'} "
+                         "-o r.json", shell=True, env=ENV, capture_output=True, text=True, timeout=240)
+    assert run.returncode == 2, run.stderr
+    one_line_error(run.stderr)
+    assert "current folder no longer exists" in run.stderr
+    assert checksums(tmp_path) == before

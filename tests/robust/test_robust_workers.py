@@ -40,6 +40,11 @@ def tree(tmp_path: Path) -> Path:
     return root
 
 
+def _audit(root: Path, output: Path) -> dict:
+    plan = plan_lint(LintRequest(paths=[str(root)], field="body", config=None))
+    return audit([str(root)], output, plan=plan, workers=2, files_per_partition=2)
+
+
 def _lint(root: Path, jobs: int) -> dict:
     return lint_parallel(WalkSpec((str(root),), field="body"), RuleSpec(), OPTIONS, jobs).contract()
 
@@ -95,10 +100,10 @@ def test_jobs_are_capped_at_the_cores_this_process_may_use(tmp_path):
 
 def test_audit_on_its_local_pool_reports_a_file_whose_worker_died_and_keeps_the_rest(tree, tmp_path, monkeypatch):
     clean = tmp_path / "clean"
-    audit([str(tree)], clean, workers=2, files_per_partition=2, field="body")
+    _audit(tree, clean)
     monkeypatch.setenv(KILL_HOOK, "poison")
     faulty = tmp_path / "faulty"
-    summary = audit([str(tree)], faulty, workers=2, files_per_partition=2, field="body")
+    summary = _audit(tree, faulty)
     assert summary["not_checked"] == [{"path": str(tree / "poison.txt"),
                                        "reason": "its worker process was killed by SIGKILL each time it was checked"}]
     found = list(read_findings(faulty))
@@ -109,10 +114,10 @@ def test_audit_on_its_local_pool_reports_a_file_whose_worker_died_and_keeps_the_
 
 def test_audit_retries_a_killed_worker_and_writes_what_a_clean_run_writes(tree, tmp_path, monkeypatch):
     clean = tmp_path / "clean"
-    audit([str(tree)], clean, workers=2, files_per_partition=2, field="body")
+    _audit(tree, clean)
     monkeypatch.setenv(KILL_HOOK, f"story_1@{tmp_path / 'killed-once'}")
     faulty = tmp_path / "faulty"
-    summary = audit([str(tree)], faulty, workers=2, files_per_partition=2, field="body")
+    summary = _audit(tree, faulty)
     assert (tmp_path / "killed-once").exists() and summary["not_checked"] == []
     parts = sorted(p.name for p in faulty.iterdir())
     assert parts == sorted(p.name for p in clean.iterdir())

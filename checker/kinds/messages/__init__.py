@@ -16,11 +16,13 @@ import yaml
 
 from checker.kinds.restate import significant
 from checker.model import Quantity
+from checker.vocab import vocab
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Characters only traditional copy uses, among the words that sit around figures.
-_TRADITIONAL = re.compile(r"[億萬約幣當於臺灣圓總計較漲減為與時匯換價額後佔廠項資業門對個點幾餘]")
+_TRADITIONAL = re.compile(
+    "[" + "".join(sorted(c for c in vocab().numbers.zh.fold if "\u4e00" <= c <= "\u9fff")) + "]")
 
 
 def language_of(text: str) -> str:
@@ -87,7 +89,12 @@ def _chinese_names() -> dict[str, str]:
 
 
 _ZH_GRANULARITY = {"weekly": "周", "monthly": "月度"}
-_NUMERAL = re.compile(r"[0-9０-９.,．，零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟点點]+\s*(?:[万萬亿億兆]\s*)*")
+_ZH_NUMBERS = vocab().numbers.zh
+# 万 亿 兆 and the Traditional forms the fold maps onto them (萬 億)
+_BIG_UNITS = set(vocab().scales.zh_big_units) | {old for old, new in _ZH_NUMBERS.fold.items() if new in vocab().scales.zh_big_units}
+_NUMERAL = re.compile(
+    rf"[0-9０-９.,．，〇{_ZH_NUMBERS.digits}{_ZH_NUMBERS.two}{_ZH_NUMBERS.formal_digits}{_ZH_NUMBERS.small_units}点點]+"
+    rf"\s*(?:[{''.join(_BIG_UNITS)}]\s*)*")
 _SCALES = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")]
 
 
