@@ -8,10 +8,7 @@ The Python API is what the command line uses:
 
 from __future__ import annotations
 
-from checker import regex_cache
 from checker.version import __version__
-
-regex_cache.install()  # before any figcheck module compiles its patterns (see checker.regex_cache)
 
 __all__ = ["lint_text", "lint_paths", "__version__"]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import signal
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130: Ctrl-C, as shells report it
 _received: list[int] = []
 
 

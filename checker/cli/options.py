@@ -13,7 +13,9 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+from checker.termination import EXIT_INTERRUPTED  # noqa: F401 - the exit codes are read from here
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 1  # what Click exits with on EPIPE inside the app; the same when it escapes later
 
 

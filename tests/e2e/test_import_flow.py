@@ -37,7 +37,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                   "checker.gitdiff", "checker.pipeline", "checker.parallel", "checker.plan",
                   "checker.run", "checker.progress", "checker.api", "checker.audit")),
     ("editors", ("checker.fix", "checker.serve", "checker.lsp")),  # fixes, the web page, the language server
-    ("cli", ("checker.cli", "checker.__main__")),
+    ("cli", ("checker.cli", "checker.launch", "checker.__main__")),
 ]
 FACADE = "checker"
 CLI_LAYER = len(LAYERS) - 1

@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = r"""
 import json, re, sys
+from checker import regex_cache
+regex_cache.install()  # as the command line's entry point (checker.launch) does
 import checker.relate.changes as changes, checker.relate.parts as parts, checker.extract.amounts as amounts
 patterns = {name: getattr(module, name).pattern for module, name in
             ((changes, "_VERB_BEFORE"), (changes, "_MULTIPLE"), (parts, "_SPLIT_AFTER"), (amounts, "CURRENCY_AFTER"))}

@@ -1,0 +1,31 @@
+"""The console entry point: a Ctrl-C while figcheck is still starting ends with its one line too.
+
+Importing the command line takes a moment (typer, rich, pydantic, the vocabulary); a Ctrl-C in that
+moment would otherwise print Python's traceback. Until the CLI's own handling takes over
+(`checker.cli.main`), an interrupt ends the run with "figcheck: interrupted" and exit 130.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+from checker.termination import EXIT_INTERRUPTED
+
+
+def _interrupted_while_starting(signum, frame) -> None:  # noqa: ARG001 - a signal handler's signature
+    sys.stderr.write("figcheck: interrupted\n")
+    sys.stderr.flush()
+    os._exit(EXIT_INTERRUPTED)  # nothing has been written or opened yet: nothing to clean up
+
+
+def main() -> None:
+    previous = signal.signal(signal.SIGINT, _interrupted_while_starting)
+    from checker import regex_cache
+
+    regex_cache.install()  # before any figcheck module compiles its patterns (see checker.regex_cache)
+    from checker.cli import main as run_cli
+
+    signal.signal(signal.SIGINT, previous)
+    run_cli()
