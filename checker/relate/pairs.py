@@ -85,7 +85,10 @@ def _second_part_of_compound(text: str, quantities: list[Quantity], index: int) 
             and bool(_COMPOUND_GAP.match(text[before.end : this.start])))
 
 
-_MINOR_UNIT = re.compile(r"\b(?:pence|p|cents?|c|paise|kopecks?|centavos?)\b|¢", re.IGNORECASE)
+_MINOR_NAMES = "|".join(p for c in [*vocab().currencies.currencies, *vocab().families.families] for p in c.minor_names)
+_MINOR_WORDS = [mark for mark in vocab().cues.minor_unit_marks if mark.isalnum()]
+_MINOR_SIGNS = [mark for mark in vocab().cues.minor_unit_marks if not mark.isalnum()]  # "¢": no word boundary
+_MINOR_UNIT = re.compile(rf"\b(?:{_MINOR_NAMES}|{alternation(_MINOR_WORDS)})\b|{alternation(_MINOR_SIGNS)}", re.IGNORECASE)
 _LIST_BEFORE = re.compile(r"\A\s*,\s*\Z")
 
 

@@ -231,6 +231,7 @@ class ExclusionFile(_Strict):
 class CueFile(_Strict):
     conversion_links: list[str]
     zh_conversion_links: list[str]
+    minor_unit_marks: list[str]
     start_markers: list[str]
     comparative_start: list[str]
     end_markers: list[str]
