@@ -91,7 +91,7 @@ def main() -> None:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain `figcheck`: the help, as before
             error.show()
             sys.exit(error.exit_code)
-        message = f"{' '.join(error.format_message().split())}{_help_hint(error)}"
+        message = f"{' '.join(error.format_message().replace('Value error, ', '').split())}{_help_hint(error)}"  # pydantic's prefix, which Typer passes on
         say_error(message, github=_github_format(sys.argv[1:]))  # in a workflow, an annotation too
         sys.exit(EXIT_USAGE)
     except _CLICK_ABORT:  # Click's name for a KeyboardInterrupt, which SIGTERM raises too

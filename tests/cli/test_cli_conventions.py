@@ -152,3 +152,15 @@ def test_report_writes_more_formats_from_the_same_run(docs):
 def test_shell_completion_is_offered():
     text = ANSI.sub("", figcheck("--help", env={"COLUMNS": "200"}).stdout)
     assert "--install-completion" in text and "--show-completion" in text
+
+
+@pytest.mark.parametrize("args", [["--format", "xml"], ["--color", "sometimes"]])
+def test_a_bad_choice_is_one_plain_line_naming_the_choices(args, tmp_path):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "checker", "lint", *args, str(tmp_path)], capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and run.stderr.startswith("figcheck: error: Invalid value for")
+    assert "Value error" not in run.stderr and f"'{args[1]}' is not one of" in run.stderr
