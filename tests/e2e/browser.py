@@ -2,6 +2,10 @@
 
 Playwright's own browser downloads are never used: the driver launches /usr/bin/chromium. Tests that
 need the browser skip only when no Chromium is installed at all.
+
+Screenshots and terminal pictures go to the test artifacts folder (FIGCHECK_TEST_ARTIFACTS, by default the
+git-ignored tests/artifacts/), so a test run never dirties the repository. The README's pictures under
+reports/screenshots/ are refreshed only on purpose: run the tests with FIGCHECK_UPDATE_SCREENSHOTS=1.
 """
 
 from __future__ import annotations
@@ -21,6 +25,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "reports" / "screenshots"
 ARTIFACTS = Path(os.environ.get("FIGCHECK_TEST_ARTIFACTS", ROOT / "tests" / "artifacts"))
+
+
+def keep_picture(made: Path) -> Path:
+    """Copy a picture made in ARTIFACTS into reports/screenshots/, only when FIGCHECK_UPDATE_SCREENSHOTS=1."""
+    if os.environ.get("FIGCHECK_UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(made, SCREENSHOTS / made.name)
+    return made
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -73,13 +85,11 @@ def browser_page(width: int = 1200, height: int = 900):
 
 
 def screenshot(page, name: str) -> Path:
-    """Keep a screenshot as a test artifact and in reports/screenshots/ for the README."""
+    """Keep a screenshot as a test artifact (and in reports/screenshots/ when asked: see keep_picture)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / name
+    target = ARTIFACTS / name
     page.screenshot(path=str(target), full_page=True)
-    shutil.copyfile(target, ARTIFACTS / name)
-    return target
+    return keep_picture(target)
 
 
 def free_port() -> int:

@@ -38,10 +38,50 @@ def start(*args: str, **kwargs) -> subprocess.Popen:
 
 @pytest.fixture(scope="module")
 def big_input(tmp_path_factory) -> Path:
-    """About 6 MB of paragraphs with figures: long enough to interrupt a run midway."""
+    """About 6 MB of paragraphs with figures: minutes of linting, so a run is still busy when a test
+    that waited for it to start reading (see `wait_until_reading`) interrupts it. Those runs are
+    killed, so the size costs nothing but the write."""
     path = tmp_path_factory.mktemp("big") / "big.txt"
     path.write_text(PARAGRAPH * (6_000_000 // len(PARAGRAPH)), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def report_input(tmp_path_factory) -> Path:
+    """About 200 kB of paragraphs, one wrong conversion in each: a few seconds of linting for a report of
+    over a megabyte (JSON) or over half a megabyte (text), many times what a pipe buffer (64 KB) holds."""
+    path = tmp_path_factory.mktemp("report") / "report.txt"
+    path.write_text(PARAGRAPH * (200_000 // len(PARAGRAPH)), encoding="utf-8")
+    return path
+
+
+def wait_until_reading(run: subprocess.Popen, path: Path, timeout: float = 240) -> None:
+    """Block until the run (or one of its workers) holds `path` open: past start-up and linting it.
+
+    Evidence of work instead of a fixed sleep: a loaded machine may take seconds just to import.
+    """
+    target = str(path)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert run.poll() is None, "the run ended before it started reading its input"
+        for pid in [run.pid, *_children(run.pid)]:
+            try:
+                if any(os.readlink(fd) == target for fd in Path(f"/proc/{pid}/fd").iterdir()):
+                    return
+            except OSError:  # the process or descriptor went away meanwhile
+                continue
+        time.sleep(0.01)
+    raise AssertionError(f"the run never opened {target}")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found += [int(child) for child in task.read_text().split()]
+        except OSError:
+            continue
+    return found
 
 
 def no_traceback(stderr: str) -> None:
@@ -79,11 +119,11 @@ def test_lint_never_modifies_its_inputs(tmp_path, fmt):
 # ------------------------------------------------------------------------------ --output is atomic
 
 
-def test_a_run_killed_while_writing_its_report_leaves_the_old_report_intact(tmp_path, big_input):
-    """SIGKILL at the worst moment: while the new report's temporary file is being written."""
+def test_a_run_killed_while_writing_its_report_leaves_the_old_report_intact(tmp_path, report_input):
+    """SIGKILL at the worst moment: while the new report's temporary file (over a megabyte) is being written."""
     output = tmp_path / "report.json"
     output.write_text('{"old": true}\n')
-    run = start("lint", str(big_input), "--format", "json", "--output", str(output), "--date", "2025-04-15",
+    run = start("lint", str(report_input), "--format", "json", "--output", str(output), "--date", "2025-04-15",
                 "-j", "1", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 240
@@ -107,7 +147,7 @@ def test_a_run_killed_before_writing_leaves_the_old_report_intact(tmp_path, big_
     output.write_text("old report\n")
     run = start("lint", str(big_input), "--format", "json", "--output", str(output), "-j", "1",
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(2)
+    wait_until_reading(run, big_input)
     run.kill()
     run.wait(timeout=60)
     assert output.read_text() == "old report\n"
@@ -132,21 +172,22 @@ def test_the_next_run_cleans_up_a_temporary_file_left_by_a_killed_run(tmp_path):
 def test_ctrl_c_exits_130_with_one_line(big_input, jobs):
     run = start("lint", str(big_input), "--format", "json", "-j", jobs, stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE, text=True, start_new_session=True)
-    time.sleep(3)  # well into the run (the input takes far longer to lint)
+    wait_until_reading(run, big_input)  # into the run (the input takes minutes to lint)
+    time.sleep(0.5)  # and a little way into the linting
     os.killpg(run.pid, signal.SIGINT)  # as a terminal does: the whole process group
     _, stderr = run.communicate(timeout=60)
     assert run.returncode == 130, stderr
     assert stderr == "figcheck: interrupted\n"
 
 
-def test_a_closed_pipe_ends_the_run_quietly(big_input):
-    run = start("lint", str(big_input), "--date", "2025-04-15", "-j", "1",
+def test_a_closed_pipe_ends_the_run_quietly(report_input):
+    run = start("lint", str(report_input), "--date", "2025-04-15", "-j", "1",
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     first = run.stdout.readline()
     run.stdout.close()  # `| head -1`
     stderr = run.stderr.read().decode()
     run.wait(timeout=120)
-    assert first.startswith(str(big_input).encode())
+    assert first.startswith(str(report_input).encode())
     assert stderr == ""
     assert run.returncode == 1  # Click's convention for EPIPE: a truncated report never passes a gate
 
