@@ -38,8 +38,10 @@ _WORD_NUMBER = rf"(?i:(?:{_alternation(NUMBER_WORDS)})(?:(?:\s+and\s+|[\s-]+)(?:
 _UNIT = rf"(?P<unit>(?i:{_alternation(WORD_UNITS)})|{_alternation(SYMBOL_UNITS)})"
 _BARE_LETTER = rf"(?P<letter>[{''.join(BARE_TEMPERATURE_LETTERS)}])"
 
+# A candidate never starts inside a digit group ("999,999"): each group would re-read the rest of
+# the chain, quadratic on a long one.
 _CANDIDATE = re.compile(
-    rf"(?<![A-Za-z0-9_.\-/$£€¥])(?P<sign>(?<![\w-])(?<!\d\s)-\s?)?"
+    rf"(?<![A-Za-z0-9_.\-/$£€¥])(?<!\d,)(?P<sign>(?<![\w-])(?<!\d\s)-\s?)?"
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>\b{_WORD_NUMBER}))"
     rf"(?P<scale>\s+(?i:{_alternation(SCALE_WORDS)}))?"
     rf"(?:(?:\s*-\s*|\s*)(?P<open>[(\[{{<])?\s*{_UNIT}(?(open)\s*[)\]}}>])(?![A-Za-z0-9_²³/]|-\d)"
