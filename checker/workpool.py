@@ -123,9 +123,10 @@ class _Pool:
         return {unit for unit in self.slots if unit != IDLE}
 
     def death(self) -> str:
-        """How the dead worker ended, for the report ("killed by SIGKILL")."""
+        """How the dead worker ended, for the report ("killed by SIGKILL"); "died" when it cannot tell."""
+        self.processes.update(getattr(self.executor, "_processes", None) or {})  # workers started since a submit
         for process in self.processes.values():
-            process.join(timeout=1)
+            process.join(timeout=5)
             code = process.exitcode
             if code is not None and code < 0 and -code != signal.SIGTERM:  # the pool TERMs the others
                 try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -60,7 +61,9 @@ def test_a_document_whose_worker_dies_twice_is_reported_by_name_and_the_rest_are
     report = _lint(tree, 2)
     died = [f for f in report["findings"] if f["rule"] == "worker-died"]
     assert [(f["path"], f["severity"]) for f in died] == [(str(tree / "poison.txt"), "error")]
-    assert "killed by SIGKILL" in died[0]["message"]
+    # How it died is said when the pool still holds the process ("was killed by SIGKILL"); under load
+    # the pool may have let go of it, and then the worker "died": either way it is named, never passed.
+    assert re.search(r"worker process (?:was killed by SIGKILL|died) each time it was checked", died[0]["message"])
     assert _without(report, "poison") == _without(serial, "poison")  # every other document, as serial
     assert checksums(tree) == before
 
