@@ -16,8 +16,6 @@ before percentages before bare numbers, and the longer reading when two overlap.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,6 +25,7 @@ from checker.extract.merge import merge
 from checker.extract.numerals import find_numerals
 from checker.extract.wordnum import ANY_NUMBER_WORD
 from checker.model import Quantity
+from checker.spans import SpanIndex
 
 
 @dataclass(slots=True)
@@ -107,14 +106,6 @@ def _has_cjk(text: str) -> bool:
 def _unparsed(text: str, quantities: list[Quantity]) -> list[Unparsed]:
     if not any(sign in text for sign in "$€£¥₹₩"):
         return []
-    ordered = sorted(quantities, key=lambda q: q.start)
-    starts = [q.start for q in ordered]
-    reach = list(itertools.accumulate((q.end for q in ordered), max))  # furthest end so far
-    out = []
-    for m in _CURRENCY_SIGN.finditer(text):
-        # Some quantity overlaps the sign when one starting before its end reaches past its start
-        # (by bisection: a block of thousands of pairs stays linear).
-        before = bisect.bisect_left(starts, m.end())
-        if not (before and reach[before - 1] > m.start()):
-            out.append(Unparsed(m.group(), m.start(), m.end()))
-    return out
+    read = SpanIndex((q.start, q.end) for q in quantities)
+    return [Unparsed(m.group(), m.start(), m.end()) for m in _CURRENCY_SIGN.finditer(text)
+            if not read.overlaps(m.start(), m.end())]

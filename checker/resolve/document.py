@@ -11,8 +11,6 @@ never settles keeps its first guess with `ambiguous` evidence for the finding.
 
 from __future__ import annotations
 
-import bisect
-
 import re
 from collections import Counter
 from dataclasses import replace
@@ -20,6 +18,7 @@ from functools import lru_cache
 
 from checker.documents.datelines import dateline_place
 from checker.model import Quantity
+from checker.spans import SpanIndex
 from checker.vocab import vocab
 
 
@@ -56,10 +55,9 @@ class DocumentCurrencies:
                 text = f"{text}\n{self.place}"
         self._blocks += 1
         # A word inside a figure ("台币26兆元") is that figure's currency, counted through the figure.
-        figures = sorted((q.start, q.end) for q in quantities if q.kind == "money")
-        starts = [start for start, _ in figures]
+        figures = SpanIndex((q.start, q.end) for q in quantities if q.kind == "money")
         for currency, clue in clues.items():
-            self.counts[currency] += sum(1 for m in clue.finditer(text) if not _inside(figures, starts, m))
+            self.counts[currency] += sum(1 for m in clue.finditer(text) if not figures.covers(m.start(), m.end()))
         for quantity in quantities:
             if quantity.currency in clues and not quantity.alternatives:
                 self.counts[quantity.currency] += 2
@@ -76,9 +74,3 @@ class DocumentCurrencies:
                     quantity = replace(quantity, currency=best, alternatives=())
             resolved.append(quantity)
         return resolved
-
-
-def _inside(figures: list[tuple[int, int]], starts: list[int], match: re.Match) -> bool:
-    """Whether `match` lies within one of the sorted figure spans (found by bisection: dense text stays linear)."""
-    index = bisect.bisect_right(starts, match.start()) - 1
-    return index >= 0 and match.end() <= figures[index][1]
