@@ -1,0 +1,69 @@
+"""The fast paths of extraction find exactly what the plain patterns find.
+
+`currency_after` tries only the alternatives of CURRENCY_AFTER that can start with the character
+after the gap; the numeral and sentence patterns open with a lookahead of their first characters.
+Each must give the same matches as the pattern it speeds up, on real wire copy and on generated
+text built from the currency words themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.extract import amounts
+from checker.extract import lexicon
+
+WIRE = Path(__file__).resolve().parents[2] / "seeds"
+WORDS = ["dlrs", "dollars", "U.S. dollars", "US dlrs", "Hong Kong dollars", "yen", "yuan", "won", "euros",
+         "cts", "cents", "pence", "rupees", "Swiss francs", "francs", "kr", "kr.", "USD", "usd", "€", "£", "¥",
+         "pct", "mln", "billion", "the", "year", "shares", "-", " - ", "\n", ",", ".", ";", "(", ")", "Ft", "zł"]
+
+
+def plain(text: str, pos: int):
+    """What currency_after returned before it dispatched on the first character."""
+    start = amounts._GAP_AND_DASHES.match(text, pos).end()
+    two = text[start : start + 2]
+    if (len(two) == 2 and two[0] in amounts._LETTERS and two[1] in amounts._SECOND_CHARS
+            and two not in amounts._possible_name_starts()):
+        return None
+    return amounts.CURRENCY_AFTER.match(text, pos)
+
+
+def outcome(match):
+    if match is None:
+        return None
+    return match.span(), match.lastgroup, match.group(match.lastgroup), match.span(match.lastgroup)
+
+
+def test_the_dispatch_table_covers_ascii():
+    table = amounts._alternatives_by_first()
+    assert table is not None, "an alternative may start with white space: every call takes the full pattern"
+    assert "d" in table and table["d"], "dollars and dlrs start with d"
+    assert table[","] == (), "no currency word starts with a comma"
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), st.sampled_from(["", " ", "  ", "-", " -", "\n"]))
+def test_currency_after_agrees_with_the_full_pattern(words, gap):
+    text = "5" + gap + " ".join(words)
+    for pos in range(len(text)):
+        assert outcome(amounts.currency_after(text, pos)) == outcome(plain(text, pos)), (text, pos)
+
+
+def test_currency_after_agrees_on_every_currency_name():
+    names = [*lexicon.SUFFIX_SYMBOLS, *lexicon.ISO_CODES, *lexicon.LOWERCASE_CODES_AFTER, "won",
+             "U.S. dollars", "Hong Kong dlrs", "Australian dollars", "New Taiwan dollars", "Swiss francs"]
+    for name in names:
+        for text in (f"5 {name} more", f"5{name}", f"5 - {name}.", f"5 {name.upper()} x", f"5 {name.lower()}s"):
+            assert outcome(amounts.currency_after(text, 1)) == outcome(plain(text, 1)), text
+
+
+def test_currency_after_agrees_on_the_seed_copy():
+    for path in sorted(WIRE.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for pos in [m.end() for m in re.finditer(r"\d", text)]:
+            assert outcome(amounts.currency_after(text, pos)) == outcome(plain(text, pos))
