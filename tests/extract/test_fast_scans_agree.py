@@ -67,3 +67,47 @@ def test_currency_after_agrees_on_the_seed_copy():
         text = path.read_text(encoding="utf-8")
         for pos in [m.end() for m in re.finditer(r"\d", text)]:
             assert outcome(amounts.currency_after(text, pos)) == outcome(plain(text, pos))
+
+
+def _without_lookahead(pattern: re.Pattern) -> re.Pattern:
+    """The pattern as it was before its first-character lookahead was put in front."""
+    text = pattern.pattern
+    assert text.startswith("(?="), text
+    depth, index = 0, 0
+    while True:  # the lookahead's closing parenthesis; a character class is skipped whole
+        if text[index] == "[":
+            index = text.index("]", index + 1)
+        elif text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        index += 1
+    return re.compile(text[index + 1 :], pattern.flags)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["1", "12", "1.5", "1,250", "1.250.000", "3,76", "1,250.5", "€", "$", " ", ".",
+                                 "!", "?", ";", "\n\n", "\n", "U.S.", "The", "yuan", "China", " -- ", "(A", ",",
+                                 " but ", " while ", "日元", "东京", "\"", "”"]), max_size=25))
+def test_lookahead_patterns_match_as_before(pieces):
+    from checker.extract import numerals
+    from checker.relate import clauses
+    from checker.resolve.document import _clues
+
+    text = "".join(pieces)
+    patterns = [numerals._EURO_GROUPED, numerals._DECIMAL_COMMA, numerals._ONE_GROUP, numerals._ENGLISH_ONLY,
+                clauses.SENTENCE_END, clauses._BREAK, *_clues().values()]
+    for pattern in patterns:
+        before = _without_lookahead(pattern)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in before.finditer(text)], pattern.pattern
+
+
+def test_sentence_ends_are_the_sentences():
+    from checker.relate.clauses import sentence_ends, sentences
+
+    for text in ["", "One.", "Rates rose 5%. Then they fell; 3% in all", "No end", "A.\n\nB."]:
+        spans = list(sentences(text))
+        assert [end for _, end in spans] == [e for e in sentence_ends(text)][: len(spans)]
+        assert all(a < b for a, b in spans)
