@@ -31,6 +31,15 @@ STDIN = "-"
 UNREADABLE_RULE = "unreadable-file"
 
 
+def check_named(paths: Iterable[str | Path]) -> None:
+    """Raise DocumentError for a path named to the run that does not exist: a usage error found
+    before anything is read, so `--show-settings` and `--show-files` refuse it as a lint does (a
+    broken symbolic link exists, and is reported as an unreadable file by the walk)."""
+    for path in paths:
+        if str(path) != STDIN and not os.path.lexists(path):
+            raise DocumentError(str(path), "no such file")
+
+
 class DocumentWalk:
     """Iterate to get the documents; afterwards `files` counts the files read, `skipped`
     lists (path, reason) for each file passed over while walking, and `empty` the directories
