@@ -71,7 +71,7 @@ def lint(
         paths=paths, date=date, rules=rules or (), default_rules=not no_default_rules,
         select=select or (), ignore=ignore or (), rates=rates, include=include or (), exclude=exclude or (),
         field=field, date_field=date_field, config=config if config is not None else "discover",
-        format=format, fail_on=fail_on, jobs=jobs or default_jobs(), diff=diff, baseline=baseline,
+        format=format, fail_on=fail_on, jobs=jobs or default_jobs(), jobs_auto=jobs is None, diff=diff, baseline=baseline,
         write_baseline=write_baseline, stdin_filename=stdin_filename, output=output,
         keep_sources=any(fmt == "html" for fmt, _ in extra_reports),
         progress=not quiet and wants_progress(report_to_stdout=output is None) and _many_files(paths),
