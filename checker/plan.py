@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Sequence
 
 from checker.dates import parse_date
 from checker.documents import iter_documents
-from checker.documents.walk import check_named
 from checker.engine.packs import LoadedRule, load_rules
 from checker.pipeline import LintOptions
 from checker.report import FORMATS
@@ -150,7 +149,6 @@ def plan_lint(request: LintRequest) -> LintPlan:
         raise BadRequest("no rule is active (every rule is ignored, unselected or absent), so nothing would be checked")
     if request.diff is not None and not request.diff.strip():
         raise BadRequest("--diff needs a git ref (it was empty: an unset CI variable?)")
-    check_named(request.paths or ["."])
     walk = WalkSpec(
         tuple(request.paths or ["."]),
         tuple(request.include or (settings.include if settings else ())),
