@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from pydantic import Field
@@ -507,6 +508,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?!\d)\s|[。！？]")
 SENTENCE_REACH = 400  # characters either side of a pair that its sentence may span
 
 
+@lru_cache(maxsize=8)  # a pair's sentence is asked for by several tests of that pair
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding text[start:end], for the years it names: at most SENTENCE_REACH
     characters either side, so that a block of back-to-back pairs with no sentence end (one long

@@ -76,10 +76,15 @@ _MONTH_YEAR = re.compile(
     r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(?:\d{1,2},?\s+)?((?:19[89]|20\d)\d)\b", re.I)
 
 
+_A_YEAR = re.compile(r"(?:19[89]|20\d)\d")
+
+
 def stated_months(sentence: str) -> list[tuple[dt.date, dt.date]]:
     """The months a sentence names with their year ("In June 2008", "on March 3, 2009"), as
     (first day, last day), latest first."""
     months = set()
+    if not _A_YEAR.search(sentence):
+        return []  # every match ends in such a year: a sentence without one is not scanned for month names
     for match in _MONTH_YEAR.finditer(sentence):
         year, month = int(match.group(2)), _MONTHS[match.group(1).lower()]
         months.add((dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])))

@@ -19,6 +19,7 @@ _SUBJECT = re.compile(
     rf"(?:\b(?:the|its)\s+)?(?P<subject>(?:[A-Z][\w&'-]*\s+){{0,4}}[A-Za-z][\w&-]*)\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?:so\s+far\s+|now\s+)?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})\s+(?:{_HEDGE}\s+)?\Z"
 )
+_VERB_TAILS = frozenset(verb.split()[-1] for verb in _VERBS)  # the last word of each verb, as _SUBJECT spells it
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Words that name a different thing each time they are used ("Alibaba said the company raised $1bn;
 # Tencent said the company raised $2bn"): not a subject to hold figures against each other.
@@ -52,6 +53,8 @@ def find_subject_figures(text: str, quantities: list[Quantity]) -> list[SubjectF
 def subject_figure(text: str, quantity: Quantity) -> SubjectFigure | None:
     """The subject, its fact and the years in the sentence for a figure stated as a subject's size, else None."""
     before = text[max(0, quantity.start - 80) : quantity.start]
+    if not before or not before[-1].isspace() or not any(tail in before for tail in _VERB_TAILS):
+        return None  # _SUBJECT ends in a verb then white space: without both it cannot match
     starts = list(_SENTENCE_START.finditer(before))
     if starts:
         before = before[starts[-1].end():]
