@@ -102,7 +102,8 @@ _CJK = re.compile("[\u3400-\u9fff\uff00-\uffef]")
 
 
 def _has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
+    # isascii() reads a flag the string carries: most copy is ASCII, and needs no scan
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def _unparsed(text: str, quantities: list[Quantity]) -> list[Unparsed]:

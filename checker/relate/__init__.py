@@ -45,7 +45,7 @@ def relate(text: str, quantities: list[Quantity]) -> list[Relation]:
     relations += find_differences(text, quantities)
     relations += find_ratios(text, quantities)
     relations += find_subject_figures(text, quantities)
-    if _CJK.search(text):
+    if not text.isascii() and _CJK.search(text):  # isascii() reads a flag: ASCII copy needs no scan
         from checker.relate.zh_claims import find_zh_claims
 
         relations += find_zh_claims(text, quantities)

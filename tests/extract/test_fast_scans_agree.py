@@ -111,3 +111,20 @@ def test_sentence_ends_are_the_sentences():
         spans = list(sentences(text))
         assert [end for _, end in spans] == [e for e in sentence_ends(text)][: len(spans)]
         assert all(a < b for a, b in spans)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["about", "more than", "nearly", "some", "approx.", "approx", "up to", "US$", "$", "€",
+                                 "Rs.", "Rs", "kr", "USD", "usd", "NIS", "-", "−", " ", "\u00a0", "a", "was", "by",
+                                 "over", "A$", "C $", "S&P"]), max_size=6))
+def test_hedge_and_currency_before_read_as_before(pieces):
+    from checker.extract.lexicon import HEDGE_PATTERN
+
+    plain_hedge = re.compile(rf"(?<![A-Za-z])(?P<hedge>(?i:{HEDGE_PATTERN}))\s+\Z")
+    text = " ".join(pieces) + " 5"
+    start = len(text) - 1
+    for end in range(start + 1):
+        fast, plain = amounts.HEDGE_BEFORE.search(text, max(0, end - 30), end), plain_hedge.search(text, max(0, end - 30), end)
+        assert (fast and (fast.span(), fast.group("hedge"))) == (plain and (plain.span(), plain.group("hedge")))
+        if amounts.CURRENCY_BEFORE.search(text, max(0, end - 12), end) is not None:  # the shortcut never skips one
+            assert any(char in amounts._CURRENCY_LAST_CHARS for char in text[max(0, end - 3) : end])
