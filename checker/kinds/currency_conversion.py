@@ -501,7 +501,7 @@ def _templates_en(key: str) -> str:
 _GENUINELY_AMBIGUOUS = {"CNY", "JPY"}
 
 
-_YEAR = re.compile(r"(?<![\d.])(?:19[89]\d|20\d\d)(?:(?=年)|\b)")
+_YEAR = re.compile(r"(?=[12])(?<![\d.])(?:19[89]\d|20\d\d)(?:(?=年)|\b)")  # the lookahead: skip to a 1 or a 2
 _SENTENCE_BREAK = re.compile(r"[.!?](?!\d)\s|[。！？]")
 
 

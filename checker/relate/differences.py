@@ -22,6 +22,8 @@ _MARGIN = re.compile(rf"\b(?:(?:{alternation(MARGIN_VERBS)})\s+(?:\w+\s+)?by|"
                      rf"(?:a|the|its|his|her|their)\s+(?:\w+\s+)?(?:{alternation(MARGIN_NOUNS)})\s+(?:of|to|at)|"
                      rf"(?:gap|lead|margin)\s+(?:{alternation(MARGIN_CHANGES)})\s+to)"
                      r"\s+(?:just\s+)?\Z", re.IGNORECASE)
+# A word each margin must contain, for the shortcut above (the first word of each verb and noun).
+_MARGIN_WORDS = frozenset(phrase.split()[0].lower() for phrase in (*MARGIN_VERBS, *MARGIN_NOUNS))
 _PAIR_TO = re.compile(r"\A\s*(?:[A-Za-z]+\s+){0,2}to\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?\Z", re.IGNORECASE)
 _ON = re.compile(r"\b(?:on|at|with)\s+\Z", re.IGNORECASE)
 _POINTS_AFTER = re.compile(r"\A\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
@@ -35,7 +37,10 @@ def find_differences(text: str, quantities: list[Quantity]) -> list[Difference]:
         lo = start
         start = end
         for stated in inside:
-            if not _MARGIN.search(text[max(lo, stated.start - 40) : stated.start]):
+            window = text[max(lo, stated.start - 40) : stated.start]
+            if window.isascii() and not any(word in window.lower() for word in _MARGIN_WORDS):
+                continue  # every margin names a margin verb or noun (lower() is case-blind only on ASCII)
+            if not _MARGIN.search(window):
                 continue
             others = [q for q in inside if q is not stated and not q.is_range]
             pair = _pair(text, others, stated)

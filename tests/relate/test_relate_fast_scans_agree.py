@@ -67,3 +67,14 @@ def _without_shortcut():
     namespace = dict(vars(subjects))
     exec(source.replace(shortcut, "    pass").replace("def subject_figure", "def plain_subject_figure"), namespace)
     return namespace["plain_subject_figure"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["winning by", "won by", "a lead of", "the gap narrowing to", "its margin of", "WON BY",
+                                 "Lead", "by", "of", "to", "just", "votes", "the", "x", " "]), max_size=6))
+def test_a_margin_always_holds_a_margin_word(pieces):
+    from checker.relate import differences
+
+    window = " ".join(pieces) + " "
+    if differences._MARGIN.search(window):
+        assert any(word in window.lower() for word in differences._MARGIN_WORDS)
