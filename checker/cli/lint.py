@@ -61,6 +61,7 @@ def lint(
     from checker.progress import wants_progress
     from checker.report import render, wants_color, write_report
     from checker.report.rules import rule_infos
+    from checker.documents.walk import check_named
     from checker.run import USER_ERRORS, LintRequest, effective_settings, execute, plan_lint, selected_files
 
     format = format.value if format is not None else None
@@ -77,6 +78,7 @@ def lint(
         progress=not quiet and wants_progress(report_to_stdout=output is None) and _many_files(paths),
     )
     try:
+        check_named(request.paths or ["."])  # --show-settings and --show-files refuse a missing path as a lint does
         plan = plan_lint(request)
         if show_settings:
             sys.stdout.write(json.dumps(effective_settings(plan), indent=2, ensure_ascii=False) + "\n")

@@ -99,7 +99,7 @@ class ScaleFile(_Strict):
 
 
 # --- hedges.yaml ------------------------------------------------------------------------------
-HedgeRole = Literal["amount", "unit", "pair", "subject", "size", "weight", "share_bound", "claim", "multiple", "tie"]
+HedgeRole = Literal["amount", "unit", "pair", "subject", "size", "weight", "share_bound", "claim", "multiple", "tie", "join"]
 
 
 class Hedge(_Strict):
@@ -232,6 +232,7 @@ class CueFile(_Strict):
     conversion_links: list[str]
     zh_conversion_links: list[str]
     minor_unit_marks: list[str]
+    stated_rate_joins: list[str]
     start_markers: list[str]
     comparative_start: list[str]
     end_markers: list[str]
