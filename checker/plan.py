@@ -54,6 +54,7 @@ class LintRequest:
     format: str | None = None
     fail_on: str | None = None
     jobs: int = 1
+    jobs_auto: bool = False  # `jobs` is the default (every core), not asked for: a few small files need no pool
     diff: str | None = None
     baseline: Path | None = None
     write_baseline: bool = False
@@ -111,6 +112,7 @@ class LintPlan:
     keep_sources: bool
     progress: bool
     default_rules: bool = True  # whether rules/default.yaml was loaded (--show-settings says so)
+    jobs_auto: bool = False  # --jobs not given: a run of a few small files is linted in one process
 
 
 def plan_lint(request: LintRequest) -> LintPlan:
@@ -176,6 +178,7 @@ def plan_lint(request: LintRequest) -> LintPlan:
         keep_sources=request.keep_sources or format == "html",
         progress=request.progress,
         default_rules=request.default_rules,
+        jobs_auto=request.jobs_auto,
     )
 
 

@@ -13,6 +13,7 @@ from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.messages import Messages, currency_name_zh, zh_money, zh_rate
 from checker.kinds.printed import times
 from checker.kinds.restate import format_money, restate
+from checker.kinds.slips import Slip
 from checker.kinds.stated import (StatedRate, fiscal_years, opens_timeline_entry, stated_months, stated_rates,
                                   timeline_month)
 from checker.kinds.tolerance import allowed, near_power_of_ten
@@ -260,7 +261,7 @@ class CurrencyConversion(Check):
         if note:
             message += messages.say("currency.note", note=note)
         opening, closing = _joined(relation, text, stated, converted, messages)
-        hedged = re.search(messages.say("currency.hedged_join"), opening) is not None
+        hedged = messages.hedged(opening)
         power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
         fixes = []
         if power is not None:
@@ -288,12 +289,12 @@ class CurrencyConversion(Check):
         # Exact texts for the figures' span, one per alternative fix, so SARIF and reviewdog can
         # offer them as fixes (the engine extends them with the span to a closing bracket).
         between = text[stated.end : converted.start]
-        hedged = converted.hedge is not None or re.search(messages.say("currency.hedged_join"), between)
+        hedged = converted.hedge is not None or messages.hedged(between)
         about = "" if hedged else messages.say("currency.about", amount="")
         restated = text[stated.start : converted.start] + about + expected_text
         replacements = [restated]
         if power is not None:
-            evidence["likely_slip"] = f"scale off by 10^{abs(power)}"
+            evidence["likely_slip"], evidence["slip_power"] = Slip.SCALE.value, abs(power)
             rescaled = restate(stated, stated.value / 10**power)
             evidence["replacement"] = rescaled + text[stated.end : converted.end]
             replacements.insert(0, evidence["replacement"])

@@ -10,6 +10,7 @@ from pydantic import Field
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.kinds.messages import Messages
 from checker.kinds.printed import decimals, half_unit, printed_rounding, times
+from checker.kinds.slips import Slip, slip_words
 from checker.kinds.tolerance import rounding
 from checker.model import Change, Problem, Quantity
 from checker.vocab import vocab
@@ -111,12 +112,12 @@ class PercentChange(Check):
             return None
         evidence = {"actual_percent": round(actual, 2)}
         if points_slip:
-            evidence["likely_slip"] = "percentage points written as percent"
+            evidence["likely_slip"] = Slip.POINTS_AS_PERCENT.value
             fix = self.messages.say("change.percent_or_points", fixed=_restated(stated, abs(actual)), points=_fmt(claimed))
             return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, fix, evidence)
         wrong_base = abs(end.value - start.value) / end.value * 100
         if abs(wrong_base - claimed) <= slack:
-            evidence["likely_slip"] = "change computed from the end value instead of the start"
+            evidence["likely_slip"] = Slip.WRONG_BASE.value
         return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, _restated(stated, abs(actual)), evidence)
 
     def _check_factor(self, relation: Change) -> Problem | None:
@@ -150,14 +151,10 @@ class PercentChange(Check):
         message = self.messages.say("change.mismatch", stated=stated.display, start=start.display, end=end.display,
                                     expected=expected_text)
         if evidence.get("likely_slip"):
-            message += self.messages.say("change.slip", slip=self.messages.say(_SLIP_KEYS[evidence["likely_slip"]]))
+            message += self.messages.say("change.slip", slip=slip_words(evidence, self.messages))
         evidence = {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue, **evidence}
         first, last = _bounds(stated, start, end)
         return Problem((first, last), message, fix, evidence)
-
-
-_SLIP_KEYS = {"percentage points written as percent": "slip.points_as_percent",
-              "change computed from the end value instead of the start": "slip.wrong_base"}
 
 
 def _wrong_direction(relation: Change, low: float, high: float, messages: Messages) -> Problem | None:
@@ -172,7 +169,7 @@ def _wrong_direction(relation: Change, low: float, high: float, messages: Messag
         first, last = _bounds(stated, start, end)
         return Problem((first, last), message, None,
                        {"stated": stated.display, "start": start.value, "end": end.value, "cue": relation.cue,
-                        "likely_slip": "direction of the change"})
+                        "likely_slip": Slip.DIRECTION.value})
     return None
 
 

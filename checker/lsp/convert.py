@@ -5,8 +5,9 @@ from __future__ import annotations
 from lsprotocol import types
 
 from checker.findings import Finding
+from checker.language import language_of
 from checker.report.evidence_words import evidence_words
-from checker.serve.checking import TextCheck, language_of
+from checker.serve.checking import TextCheck
 from checker.serve.findings_view import fix_label
 
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,

@@ -36,6 +36,8 @@ def _words(words) -> str:
 
 
 _CHANGE = re.compile(rf"\b(?:{_words(UP_VERBS + DOWN_VERBS + UP_NOUNS + DOWN_NOUNS)})\b", re.IGNORECASE)
+# "more than 40% voted": a share so hedged is a bound, not one part of a split (hedges.yaml's share_bound)
+_SHARE_BOUNDS = frozenset(vocab().hedge_words("share_bound"))
 _OF_WHOLE = re.compile(r"\A\s*[\"“‘']?(?:Of|Out\s+of)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
                        r"(?:[\w-]+(?:'s|’s)\s+)?\Z",
                        re.IGNORECASE)
@@ -212,7 +214,7 @@ def _percent_split(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts
         if _MARKED.search(text[max(lo, q.start - 20) : q.start]):
             return None  # "raised its stake to 15.6% from 12%": endpoints of a change
         around = text[max(lo, q.start - 25) : q.end + 20]
-        if _CHANGE.search(around) or q.hedge in ("more than", "over", "at least", "up to", "less than"):
+        if _CHANGE.search(around) or q.hedge in _SHARE_BOUNDS:
             return None
         if _TURNOUT.search(text[max(lo, q.start - 30) : q.start]):
             return None

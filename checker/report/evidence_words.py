@@ -14,6 +14,8 @@ from babel.dates import format_date
 from babel.numbers import get_currency_name
 
 from checker.dates import parse_day
+from checker.kinds.messages import Messages
+from checker.kinds.slips import slip_words
 
 LOCALES = {"en": "en_GB", "zh": "zh"}
 # Internal or already said by the message: never shown as evidence.
@@ -33,9 +35,6 @@ LABELS = {
            "units": "单位定义：pint"},
 }
 SOURCES = {"ECB euro foreign exchange reference rates": "ECB"}
-# The kinds name a likely slip in English data; a Chinese report says it in Chinese (prefix -> words).
-SLIPS = {"zh": {"scale off by 10^": "数量级相差 10^", "percentage points written as percent": "把百分点写成了百分比",
-                "change computed from the end value instead of the start": "以终值而非起始值计算变化"}}
 SEPARATORS = {"en": "; ", "zh": "；"}
 
 
@@ -97,8 +96,9 @@ def evidence_sentences(evidence: dict[str, Any], language: str = "en", with_date
         said.append(words["units"] if "pint" in str(evidence["source"]) else str(evidence["source"]))
     if isinstance(evidence.get("factor"), (int, float)):
         said.append(words["factor"].format(factor=f"{evidence['factor']:.3g}"))
-    if evidence.get("likely_slip"):
-        said.append(words["slip"].format(slip=_slip_words(str(evidence["likely_slip"]), language)))
+    slip = slip_words(evidence, Messages.speaking(language))
+    if slip:
+        said.append(words["slip"].format(slip=slip))
     if evidence.get("unchecked") and evidence.get("reason"):
         said.append(words["reason"].format(reason=evidence["reason"]))
     if evidence.get("first"):
@@ -107,7 +107,7 @@ def evidence_sentences(evidence: dict[str, Any], language: str = "en", with_date
         said.append(words["dated"].format(date=long_date(evidence["date"], language),
                                           source=date_source_words(evidence.get("date_source"), language)))
     for key, value in evidence.items():
-        if key in HIDDEN or key in ("rate", "factor", "likely_slip", "reason", "first") or value is None:
+        if key in HIDDEN or key in ("rate", "factor", "likely_slip", "slip_power", "reason", "first") or value is None:
             continue
         said.append(f"{key.replace('_', ' ')}: {_plain(value)}")
     return said
@@ -116,13 +116,6 @@ def evidence_sentences(evidence: dict[str, Any], language: str = "en", with_date
 def evidence_words(evidence: dict[str, Any], language: str = "en", with_date: bool = True) -> str:
     """The evidence as one line of words (empty when there is nothing to add to the message)."""
     return SEPARATORS.get(language, "; ").join(evidence_sentences(evidence, language, with_date))
-
-
-def _slip_words(slip: str, language: str) -> str:
-    for prefix, words in SLIPS.get(language, {}).items():
-        if slip.startswith(prefix):
-            return words + slip[len(prefix):]
-    return slip
 
 
 def date_source_words(source: str | None, language: str = "en") -> str:

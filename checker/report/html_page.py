@@ -16,7 +16,7 @@ from typing import Mapping
 
 from checker.findings import Finding, LintResult
 from checker.report.common import by_location, file_paths, plural
-from checker.kinds.messages import language_of
+from checker.language import language_of
 from checker.report.evidence_words import date_source_words, evidence_sentences, long_date
 from checker.report.html_document import Numbered, document_lines, render_text
 from checker.report.html_prose import prose_paragraphs, render_prose

@@ -26,7 +26,7 @@ from rich.text import Text
 
 from checker.findings import Finding, LintResult
 from checker.report.common import by_location, files_text, plural, span_width
-from checker.kinds.messages import language_of
+from checker.language import language_of
 from checker.report.evidence_words import date_source_words, evidence_words, long_date
 from checker.report.excerpt import excerpt
 from checker.report.options import RenderOptions

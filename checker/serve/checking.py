@@ -116,8 +116,3 @@ def utf16_offset(text: str, offset: int) -> int:
     return len(text[:offset].encode("utf-16-le")) // 2
 
 
-def language_of(text: str) -> str:
-    """"zh" when most letters are Chinese characters, else "en": the language the page speaks."""
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    return "zh" if han > latin / 3 and han > 0 else "en"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from checker.findings import Finding
+from checker.language import language_of
 from checker.report.evidence_words import date_source_words, evidence_words, long_date
-from checker.serve.checking import TextCheck, language_of, utf16_offset
+from checker.serve.checking import TextCheck, utf16_offset
 
 _CLOSERS = {"(": ")", "（": "）", "[": "]"}
 

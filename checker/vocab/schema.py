@@ -99,7 +99,7 @@ class ScaleFile(_Strict):
 
 
 # --- hedges.yaml ------------------------------------------------------------------------------
-HedgeRole = Literal["amount", "unit", "pair", "subject", "size", "weight", "share_bound", "claim", "multiple", "tie"]
+HedgeRole = Literal["amount", "unit", "pair", "subject", "size", "weight", "share_bound", "claim", "multiple", "tie", "join"]
 
 
 class Hedge(_Strict):

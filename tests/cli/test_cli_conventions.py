@@ -135,8 +135,10 @@ def test_an_empty_selection_is_a_note_and_exit_0_a_missing_path_an_error(tmp_pat
     run = figcheck("lint", "empty")
     assert run.exit_code == 0 and run.stdout == ""
     assert run.stderr == "figcheck: no documents to check in empty\n"
-    missing = figcheck("lint", "nowhere")
-    assert missing.exit_code == 2 and "nowhere: no such file" in missing.stderr
+    for asked in ((), ("--show-settings",), ("--show-files",)):  # what a lint refuses, a look at its settings does too
+        missing = figcheck("lint", *asked, "nowhere")
+        assert missing.exit_code == 2 and missing.stdout == ""
+        assert missing.stderr == "figcheck: error: nowhere: no such file\n"
 
 
 def test_report_writes_more_formats_from_the_same_run(docs):

@@ -69,7 +69,7 @@ def test_arithmetic_claim_forms(form, style, right, wrong):
 
 def test_a_points_change_written_as_percent_says_so():
     [finding] = flagged("失業率由3.0%升至3.3%，上升了0.3%。")
-    assert finding.evidence["likely_slip"] == "percentage points written as percent" and "百分點" in finding.message
+    assert finding.evidence["likely_slip"] == "points_as_percent" and "百分點" in finding.message
 
 
 @pytest.mark.parametrize(("text", "severity"), [

@@ -106,7 +106,7 @@ def test_the_no_date_note_is_said_once_per_file_and_the_date_used_is_in_the_head
 def test_help_and_evidence_keep_their_indentation_when_they_wrap():
     long_help = "60 billion yuan ($8.5 billion) or 600 billion yuan (about $82 billion), as the desk prefers it"
     evidence = {"rate": 7.314995, "rate_unit": "CNY per USD", "rate_date": "2025-04-15", "source": "ECB",
-                "factor": 9.65, "likely_slip": "scale off by 10^1", "first": "700 billion yuan in the headline"}
+                "factor": 9.65, "likely_slip": "scale", "slip_power": 1, "first": "700 billion yuan in the headline"}
     text = render(seed_result([seed_finding(suggestion=long_help, evidence=evidence)]), "rich", width=60)
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("  = help: "))

@@ -14,21 +14,15 @@ from importlib import resources
 
 import yaml
 
+from checker.extract.chinese_numerals import fold, zh_alternation
 from checker.kinds.restate import significant
+from checker.language import language_of
 from checker.model import Quantity
-from checker.vocab import vocab
+from checker.vocab import alternation, vocab
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 # Characters only traditional copy uses, among the words that sit around figures.
 _TRADITIONAL = re.compile(
     "[" + "".join(sorted(c for c in vocab().numbers.zh.fold if "\u4e00" <= c <= "\u9fff")) + "]")
-
-
-def language_of(text: str) -> str:
-    """"zh" when Chinese characters outnumber Latin letters in the block, else "en"."""
-    cjk = len(_CJK.findall(text))
-    return "zh" if cjk and cjk >= len(_LATIN.findall(text)) else "en"
 
 
 @lru_cache(maxsize=4)
@@ -64,6 +58,14 @@ class Messages:
     def __init__(self, text: str) -> None:
         self.language, self.traditional = _block_language(text)
 
+    @classmethod
+    def speaking(cls, language: str) -> "Messages":
+        """The templates of `language` ("en", "zh") where there is no block to read it from: a
+        report saying a finding's evidence in its reader's language."""
+        messages = cls.__new__(cls)
+        messages.language, messages.traditional = ("zh" if language == "zh" else "en"), False
+        return messages
+
     @property
     def chinese(self) -> bool:
         return self.language == "zh"
@@ -77,6 +79,19 @@ class Messages:
     def word(self, text: str) -> str:
         """A fixed Chinese word (a currency name, 欧洲央行) in the block's script."""
         return _traditional_template(text) if self.traditional else text
+
+    def hedged(self, join: str) -> bool:
+        """Whether the words joining an amount to its conversion already say the figure is loose
+        ("or about", "（约"): a fix then keeps them and adds no "about" of its own."""
+        return _join_hedge(self.language).search(fold(join) if self.chinese else join) is not None
+
+
+@lru_cache(maxsize=2)
+def _join_hedge(language: str) -> re.Pattern[str]:
+    """The join hedges of vocab: hedges.yaml's `join` role, zh_words.yaml's join_hedge (folded)."""
+    if language == "zh":
+        return re.compile(zh_alternation(vocab().zh("join_hedge")))
+    return re.compile(rf"\b(?:{alternation(vocab().hedge_words('join'))})\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- Chinese notation
