@@ -187,7 +187,8 @@ class CurrencyConversion(Check):
         checked = [v for v in verdicts if v[3] is not None]
         if checked:
             base, quote, window, factor = checked[0]
-            if self._fits_a_stated_month(relation, stated, converted, base, quote, text):
+            fits, period = self._stated_periods(relation, stated, converted, base, quote, text)
+            if fits:
                 return None  # "In June 2008 ... A$2.3 billion ($2.2 billion)" is right at June 2008's rates
             named = self._fits_a_named_year(relation, stated, converted, base, quote, text)
             if named is not None:
@@ -195,6 +196,11 @@ class CurrencyConversion(Check):
                     else "document"
                 return self._undecided(stated, converted, named, f"currency.why_{where}_names_year", text,
                                        named.latest_date.year)
+            if period is not None and self.env.date is not None:
+                # Off at the document's date and at the date the text gives it ("February - ..."):
+                # the finding says what the pair is at the rates of its own date.
+                factor = self._gap(stated, converted, relation, period)
+                return self._mismatch(relation, stated, converted, period, factor, text)
             if self.env.date is None or getattr(relation, "at_the_time", False):
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
                 if older is not None and self._stale(stated, converted, window):
@@ -368,21 +374,27 @@ class CurrencyConversion(Check):
              "date": self.env.date.isoformat() if self.env.date else None},
         )
 
-    def _fits_a_stated_month(
+    def _stated_periods(
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str, text: str
-    ) -> bool:
-        """Whether the pair agrees with the rates of a month its sentence names, a month before."""
+    ) -> tuple[bool, RateWindow | None]:
+        """(whether the pair agrees with the rates of a period its sentence or timeline entry names —
+        "In June 2008", "August 8 - ", "2008 — " — and that period's window: the entry's own, else the
+        latest month named), for a dated text to be held to that date's rates."""
         months = stated_months(_sentence_around(text, stated.start, converted.end))
         entry = _timeline_entry(text, stated, self.env.date)
-        for first, last in months + ([entry] if entry else []):
+        own = None
+        for first, last in ([entry] if entry else []) + months:
             if self.env.date is not None and first > self.env.date:
                 continue  # a month after the document's date is a forecast, not the conversion's date
             if self.env.date is not None and last > self.env.date:
                 last = self.env.date  # "2015 - ..." in a story of June 2015: the year so far
             window = self.env.rates.window(base, quote, last, days=(last - first).days + 30)
-            if not isinstance(window, NoRate) and self._gap(stated, converted, relation, window) is None:
-                return True
-        return False
+            if isinstance(window, NoRate):
+                continue
+            if self._gap(stated, converted, relation, window) is None:
+                return True, window
+            own = own or window
+        return False, own
 
     def _fits_older_rates(
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str
