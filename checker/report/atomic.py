@@ -23,6 +23,7 @@ import glob
 import os
 import re
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
@@ -33,7 +34,8 @@ class OutputError(ValueError):
 
 
 _OWN_DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$")
-_STD_DESCRIPTORS = {"-": 1, "/dev/stdout": 1, "/dev/stderr": 2}  # `-o -` is stdout, as in pandoc and curl
+_STD_DESCRIPTORS = {"/dev/stdout": 1, "/dev/stderr": 2}
+STDOUT = "-"  # `-o -` is standard output, as in pandoc and curl
 
 
 def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
@@ -49,7 +51,7 @@ def refuse_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.Path
                   what: str = "report") -> None:
     """Raise OutputError when `output` is the same file as one of `inputs` (a regular file only:
     writing to /dev/stdout while reading stdin is fine)."""
-    if _own_descriptor(str(output)) is not None:
+    if str(output) == STDOUT or _own_descriptor(str(output)) is not None:
         return
     try:
         info = os.stat(output)
@@ -71,7 +73,7 @@ def refuse_walked_document(output: str | os.PathLike[str], would_read: Callable[
     (`would_read` names the folder), unless it is empty or an earlier figcheck report. The walk
     never reads its own output, so an article named as the output there would be replaced unread;
     a report written into the tree by the last run (the usual CI idiom) is replaced as ever."""
-    if _own_descriptor(str(output)) is not None:
+    if str(output) == STDOUT or _own_descriptor(str(output)) is not None:
         return
     try:
         info = os.stat(output)
@@ -111,6 +113,10 @@ def _earlier_report(path: str) -> bool:
 def write_report(text: str, path: str | os.PathLike[str]) -> Path:
     """Write `text` to `path` without ever losing data (see the module doc); the path written."""
     target = Path(path)
+    if str(path) == STDOUT:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return target
     try:
         descriptor = _own_descriptor(str(path))
         if descriptor is not None:
