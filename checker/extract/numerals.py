@@ -116,6 +116,11 @@ def _has_letters(text: str) -> bool:
     return not text.isdigit()
 
 
+# No figure in copy is printed with more digits than this (a float holds 17): a longer digit run is
+# data (an ID, a hash, a test string), and a message or fix repeating it would be kilobytes long.
+MAX_FIGURE_DIGITS = 40
+
+
 def _digit_numeral(raw: str, start: int) -> Numeral | None:
     """Read a figure printed in digits; None if it does not parse."""
     end = start + len(raw)
@@ -131,6 +136,8 @@ def _digit_numeral(raw: str, start: int) -> Numeral | None:
     except ValueError:
         return None
     mantissa = re.split(r"[eE]", compact)[0]
+    if sum(c.isdigit() for c in mantissa) > MAX_FIGURE_DIGITS:
+        return None
     whole = mantissa.split(".")[0]
     return Numeral(
         start, end, value, sig_digits(mantissa), is_integer="." not in mantissa and "e" not in compact.lower(),

@@ -14,7 +14,6 @@ from importlib import resources
 
 import yaml
 
-from checker.extract.chinese_numerals import fold, zh_alternation
 from checker.kinds.restate import significant
 from checker.language import language_of
 from checker.model import Quantity
@@ -83,6 +82,8 @@ class Messages:
     def hedged(self, join: str) -> bool:
         """Whether the words joining an amount to its conversion already say the figure is loose
         ("or about", "（约"): a fix then keeps them and adds no "about" of its own."""
+        from checker.extract.chinese_numerals import fold  # not at import: validating a pack loads no extract code
+
         return _join_hedge(self.language).search(fold(join) if self.chinese else join) is not None
 
 
@@ -90,6 +91,8 @@ class Messages:
 def _join_hedge(language: str) -> re.Pattern[str]:
     """The join hedges of vocab: hedges.yaml's `join` role, zh_words.yaml's join_hedge (folded)."""
     if language == "zh":
+        from checker.extract.chinese_numerals import zh_alternation
+
         return re.compile(zh_alternation(vocab().zh("join_hedge")))
     return re.compile(rf"\b(?:{alternation(vocab().hedge_words('join'))})\b", re.IGNORECASE)
 
