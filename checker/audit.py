@@ -252,8 +252,15 @@ def _importable(name: str) -> bool:
 
 def prepare_output(directory: Path, overwrite: bool) -> None:
     """Create the output directory; refuse one holding an earlier run unless told to replace it."""
-    directory.mkdir(parents=True, exist_ok=True)
-    earlier = sorted(p for p in directory.iterdir() if p.name.startswith(PART_PREFIX) or p.name == SUMMARY_FILE)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        earlier = sorted(p for p in directory.iterdir() if p.name.startswith(PART_PREFIX) or p.name == SUMMARY_FILE)
+    except FileExistsError:
+        raise AuditError(f"{directory}: is not a directory; name a directory for the audit's output") from None
+    except NotADirectoryError:
+        raise AuditError(f"{directory}: a part of the path is a file; name a directory for the audit's output") from None
+    except OSError as error:
+        raise AuditError(f"{directory}: cannot create the output directory ({error.strerror or error})") from None
     if earlier and not overwrite:
         raise AuditError(f"{directory}: holds the output of an earlier audit; use --overwrite or another directory")
     for path in earlier:

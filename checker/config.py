@@ -194,9 +194,18 @@ def load_config(path: Path) -> Config:
 
 def _has_figcheck_table(path: Path) -> bool:
     try:
-        return "figcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # someone else's broken pyproject is not ours to report while discovering
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        return "figcheck" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        # someone else's broken pyproject is not ours to report while discovering; one with our
+        # table is, or its settings (fail-on, select) would silently not apply
+        return _FIGCHECK_TABLE.search(text) is not None
+
+
+_FIGCHECK_TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*figcheck[ \t]*[\].]", re.MULTILINE)
 
 
 def _read_toml(path: Path) -> tuple[Any, Callable[[Sequence[str | int]], int | None]]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from checker.dates import parse_date
 from checker.documents import iter_documents
+from checker.documents.walk import DocumentWalk
 from checker.engine.packs import LoadedRule, load_rules
 from checker.pipeline import LintOptions
 from checker.report import FORMATS
@@ -62,6 +63,7 @@ class LintRequest:
     progress: bool = False
     stdin_filename: str | None = None  # read stdin ("-") as this file: its type, front matter, name
     output: str | Path | None = None  # --output: never an input, never read while walking
+    reports: Sequence[str | Path] = ()  # --report FORMAT:FILE targets: held to the same rules as --output
 
 
 @dataclass(frozen=True)
@@ -149,14 +151,16 @@ def plan_lint(request: LintRequest) -> LintPlan:
         raise BadRequest("no rule is active (every rule is ignored, unselected or absent), so nothing would be checked")
     if request.diff is not None and not request.diff.strip():
         raise BadRequest("--diff needs a git ref (it was empty: an unset CI variable?)")
+    paths = tuple(request.paths or ["."])
+    include = tuple(request.include or (settings.include if settings else ()))
+    exclude = tuple(request.exclude or (settings.exclude if settings else ()))
+    field = request.field or (settings and settings.field) or None
+    reads = DocumentWalk(paths, include=include, exclude=exclude, field=field).would_read
     walk = WalkSpec(
-        tuple(request.paths or ["."]),
-        tuple(request.include or (settings.include if settings else ())),
-        tuple(request.exclude or (settings.exclude if settings else ())),
-        request.field or (settings and settings.field) or None,
+        paths, include, exclude, field,
         request.date_field or (settings and settings.date_field) or None,
         request.stdin_filename,
-        outputs=_check_outputs(request, project, rules, rates),
+        outputs=_check_outputs(request, project, rules, rates, reads),
     )
     options = selection.run_options(LintOptions(
         date=as_of, date_rules=selection.date_rules(), rates_file=str(rates) if rates else None,
@@ -182,10 +186,12 @@ def plan_lint(request: LintRequest) -> LintPlan:
     )
 
 
-def _check_outputs(request: LintRequest, project, rules: list[LoadedRule], rates) -> tuple[tuple[int, int], ...]:
-    """Refuse an --output or --write-baseline file that is one of this run's inputs (exit 2);
-    the identities of the outputs, so that a directory walk never reads them as documents."""
-    from checker.report.atomic import file_identity, refuse_inputs
+def _check_outputs(request: LintRequest, project, rules: list[LoadedRule], rates,
+                   would_read) -> tuple[tuple[int, int], ...]:
+    """Refuse an --output, --report or --write-baseline file that is one of this run's inputs, an
+    article its walk would read, or another of its outputs (exit 2); the identities of the outputs,
+    so that a directory walk never reads them as documents."""
+    from checker.report.atomic import file_identity, refuse_inputs, refuse_walked_document
 
     inputs: list[str] = [p for p in request.paths or () if p != "-" and not os.path.isdir(p)]
     inputs += [str(project.path)] if project else []
@@ -193,15 +199,21 @@ def _check_outputs(request: LintRequest, project, rules: list[LoadedRule], rates
     inputs += [str(p) for p in project.rule_packs()] if project else []
     inputs += [str(rates)] if rates is not None else []
     outputs = []
-    if request.output is not None:
+    reports = ([request.output] if request.output is not None else []) + list(request.reports)
+    for report in reports:
         baseline = [str(request.baseline)] if request.baseline is not None and not request.write_baseline else []
-        refuse_inputs(request.output, inputs + baseline)
+        refuse_inputs(report, inputs + baseline)
         if request.write_baseline and request.baseline is not None:
-            refuse_inputs(request.output, [str(request.baseline)], "report")
-        outputs.append(request.output)
+            refuse_inputs(report, [str(request.baseline)], "report")
+        twice = [o for o in outputs if os.path.realpath(o) == os.path.realpath(report) and str(o) != "-"]
+        if twice:  # two reports into one file: one would be lost
+            raise BadRequest(f"{report}: named for two reports (also as {twice[0]}); give each its own file")
+        outputs.append(report)
     if request.write_baseline and request.baseline is not None:
         refuse_inputs(request.baseline, inputs, "baseline")
         outputs.append(request.baseline)
+    for output in outputs:
+        refuse_walked_document(output, would_read)
     return tuple(identity for identity in map(file_identity, outputs) if identity is not None)
 
 

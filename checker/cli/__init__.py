@@ -85,6 +85,9 @@ def main() -> None:
                              "(use --output FILE)\n")
             sys.exit(EXIT_USAGE)
         sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    for stream in (sys.stdout, sys.stderr):  # PYTHONIOENCODING=ascii or a Latin-1 terminal: \u escapes, no crash
+        if stream is not None and getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         code = app(standalone_mode=False)
     except _CLICK_ERRORS as error:  # a bad option or value: one line, as our own errors

@@ -74,6 +74,7 @@ def lint(
         field=field, date_field=date_field, config=config if config is not None else "discover",
         format=format, fail_on=fail_on, jobs=jobs or default_jobs(), jobs_auto=jobs is None, diff=diff, baseline=baseline,
         write_baseline=write_baseline, stdin_filename=stdin_filename, output=output,
+        reports=tuple(target for _, target in extra_reports),
         keep_sources=any(fmt == "html" for fmt, _ in extra_reports),
         progress=not quiet and wants_progress(report_to_stdout=output is None) and _many_files(paths),
     )
@@ -113,16 +114,16 @@ def lint(
         text = render(run.result, run.format, infos, color=colored,
                       width=_terminal_width() if output is None else None,
                       show_unparsed=show_unparsed, fail_on=run.fail_on, quiet=quiet)
-    for fmt, target in extra_reports:
-        write_report(render(run.result, fmt, infos, fail_on=run.fail_on, environ={}), Path(target))
-    if output is not None:
-        from checker.report.atomic import OutputError
+    from checker.report.atomic import OutputError
 
-        try:
+    try:
+        for fmt, target in extra_reports:
+            write_report(render(run.result, fmt, infos, fail_on=run.fail_on, environ={}), Path(target))
+        if output is not None:
             write_report(text, output)
-        except OutputError as exc:
-            fail(str(exc))
-    else:
+    except OutputError as exc:
+        fail(str(exc))
+    if output is None:
         try:
             sys.stdout.write(text)
             sys.stdout.flush()

@@ -35,11 +35,26 @@ def normalize_newlines(text: str) -> str:
 
 
 def sniff_encoding(head: bytes) -> tuple[str, int]:
-    """The encoding a byte-order mark announces (UTF-8 without one) and the mark's length."""
+    """The encoding a byte-order mark announces (UTF-8 without one) and the mark's length.
+
+    FF FE or FE FF before bytes that are NUL-free and read as UTF-8 is no UTF-16 mark but two stray
+    bytes (UTF-16 text of any script has NULs or bytes UTF-8 forbids within a few characters):
+    read as UTF-16, an English article would become CJK-looking noise with no figure in it."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
+            if encoding.startswith("utf-16") and _plain_utf8(head[len(bom) : BINARY_PROBE_BYTES]):
+                return "utf-8", 0
             return encoding, len(bom)
     return "utf-8", 0
+
+
+def _plain_utf8(data: bytes) -> bool:
+    """NUL-free bytes that read as UTF-8 but for a stray byte here and there (UTF-16 CJK text read
+    as UTF-8 has an invalid byte every few characters)."""
+    if len(data) < 8 or b"\x00" in data:
+        return False
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=False)  # a cut tail is fine
+    return text.count("\ufffd") * 10 < len(data)
 
 
 def looks_binary(head: bytes) -> bool:

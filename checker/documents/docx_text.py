@@ -44,7 +44,14 @@ def check_bounds(data: bytes, path: str) -> None:
             continue
         try:
             with archive.open(entry) as stream:
+                first = True
                 while chunk := stream.read(_READ_BYTES):
+                    if first and b"<!DOCTYPE" in chunk[:4096].upper():
+                        # Word never writes a DTD; its entities would be dropped unread (python-docx
+                        # leaves them unresolved) or, resolved, read files or expand a billion times
+                        raise UnreadableDocument(path, f"{entry.filename} declares a DTD (<!DOCTYPE>), which Word "
+                                                       "never writes; not read")
+                    first = False
                     tags += chunk.count(b"<")
                     if tags > MAX_ELEMENTS:
                         raise DocumentError(path, f"holds more than {MAX_ELEMENTS:,} XML elements; refusing to read it")

@@ -29,6 +29,8 @@ _FENCES = {
 DATE_KEYS = ("published", "pubDate", "publishDate", "published_at", "publishedAt", "datePublished",
              "date_published", "date")
 MAX_FRONT_MATTER_CHARS = 256 * 1024
+# Past the size cap, a block is front matter only when it opens as one ("title: ...", "date = ...").
+_FIRST_KEY = re.compile(r"[ \t]*[\"']?[A-Za-z_][\w-]*[\"']?[ \t]*[:=]")
 MAX_FRONT_MATTER_NODES = 10_000  # counted with aliases expanded
 
 
@@ -82,12 +84,16 @@ def split_front_matter(text: str) -> FrontMatter:
             break
     else:
         return FrontMatter(text)
-    close = closing.search(text, 4, MAX_FRONT_MATTER_CHARS)
-    if not close:
-        return FrontMatter(text)
+    close = closing.search(text, 4)
+    if not close or (close.start() > MAX_FRONT_MATTER_CHARS and not _FIRST_KEY.match(text, 4)):
+        return FrontMatter(text)  # a thematic break, not front matter: long prose is never blanked on a guess
     raw = text[4 : close.start()]
     blanked = "\n" * text.count("\n", 0, close.end()) + text[close.end() :]
     matter = FrontMatter(blanked)
+    if close.start() > MAX_FRONT_MATTER_CHARS:  # still front matter, never prose: not parsed, said so
+        matter.notes.append(Note("bad-front-matter", f"front matter is longer than {MAX_FRONT_MATTER_CHARS // 1024} KB; "
+                                 "its date was not read", "warning", 1, 1))
+        return matter
     try:
         fields = _load_fields(raw) if kind != "TOML" else _parse(raw, kind)
     except _Refused as error:

@@ -25,7 +25,8 @@ _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _MDX_LINE = re.compile(r"^[ \t]*(?:(?:import|export)\s.*|</?[A-Z][^\n]*|\{[^\n]*\}[ \t]*)$", re.MULTILINE)
 # markdown-it silently drops what lies deeper than maxNesting, so deeper input is refused up front.
 MAX_CONTAINER_DEPTH = 20
-_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": 64}).enable(["table", "strikethrough"])
+_MAX_NESTING = 64
+_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))+", re.MULTILINE)
 _CONTAINER_MARK = re.compile(r">|[*+-]|\d{1,9}[.)]")
 
@@ -53,7 +54,15 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
         if len(_CONTAINER_MARK.findall(prefix.group())) > MAX_CONTAINER_DEPTH:
             raise MarkupTooDeep(f"nested more than {MAX_CONTAINER_DEPTH} levels deep")
     try:
-        return _BlockBuilder(text, first_line).build(_PARSER.parse(text))
+        tokens = _PARSER.parse(text)
+    except RecursionError as error:
+        raise MarkupTooDeep("nested too deeply to parse") from error
+    # Nesting built over many lines (each list item indented under the last) passes the per-line
+    # check above; markdown-it then stops at maxNesting and drops the rest without a word.
+    if any(token.level >= _MAX_NESTING - 1 for token in tokens):
+        raise MarkupTooDeep(f"nested more than {MAX_CONTAINER_DEPTH} levels deep")
+    try:
+        return _BlockBuilder(text, first_line).build(tokens)
     except RecursionError as error:
         raise MarkupTooDeep("nested too deeply to parse") from error
 

@@ -68,8 +68,14 @@ class DocumentWalk:
         self._outputs = frozenset(outputs)
 
     def __iter__(self) -> Iterator[Document]:
+        stdin_read = False
         for path in self.paths:
             if path == STDIN:
+                if stdin_read:  # `- -`: standard input is one stream, read once
+                    continue
+                stdin_read = True
+                if sys.stdin is None:  # started with `<&-`
+                    raise DocumentError(self.stdin_name or "<stdin>", "standard input is closed; nothing to read")
                 self.files += 1
                 yield from load_stream(sys.stdin.buffer, self.stdin_name or "<stdin>", kind=self.stdin_kind,
                                        field=self.field, date_field=self.date_field)
@@ -134,6 +140,18 @@ class DocumentWalk:
                 relative = (relative_dir / name).as_posix()
                 if self._wanted(relative) and not ignores.ignored(Path(directory, name)):
                     yield os.path.join(directory, name)
+
+    def would_read(self, path: str | Path) -> str | None:
+        """The folder named to this walk under which it would read `path` as a document (by its
+        name: extensions, --include, --exclude), or None."""
+        real = os.path.realpath(path)
+        for root in self.paths:
+            if root == STDIN or not os.path.isdir(root):
+                continue
+            base = os.path.realpath(root)
+            if os.path.commonpath([base, real]) == base and self._wanted(Path(os.path.relpath(real, base)).as_posix()):
+                return root
+        return None
 
     def _wanted(self, relative: str) -> bool:
         if self.exclude.match_file(relative):

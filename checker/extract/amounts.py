@@ -105,17 +105,70 @@ def _possible_name_starts() -> frozenset[str]:
     return derived("name-starts", pattern + "\0" + "".join(sorted(_SECOND_CHARS)), compute)
 
 
+# CURRENCY_AFTER's alternatives one by one, in its order, with its group names and flags: the
+# pieces `_after_starting_with` builds its smaller patterns from.
+_AFTER_ALTERNATIVES = (
+    [f"(?P<{name}>(?i:{pattern}))" for name, pattern, _, _ in _NAME_GROUPS]
+    + ["(?P<won>won)", f"(?P<code>{_alternation(lexicon.ISO_CODES | lexicon.LOWERCASE_CODES_AFTER)})",
+       f"(?P<symbol>{_alternation(lexicon.SUFFIX_SYMBOLS)})"]
+)
+_FIRST_CHARS = string.ascii_letters + string.digits + string.punctuation.replace("-", "")
+_NEVER = re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _alternatives_by_first() -> dict[str, tuple[int, ...]] | None:
+    """For each character of _FIRST_CHARS, the alternatives of CURRENCY_AFTER a match can start
+    with it (found once with the `regex` package's partial matching, kept across runs); None when
+    some alternative could start with white space or a dash, since then the gap before a currency
+    word would not settle where the word starts."""
+    key = "\0".join(_AFTER_ALTERNATIVES) + "\0" + _FIRST_CHARS
+
+    def compute() -> dict[str, tuple[int, ...]] | None:
+        import regex
+
+        compiled = [regex.compile(alternative, regex.VERBOSE) for alternative in _AFTER_ALTERNATIVES]
+        blank = [chr(c) for c in range(0x110000) if re.match(r"[\s\-]", chr(c))]
+        if any(p.match(c, partial=True) for p in compiled for c in blank):
+            return None
+        return {c: tuple(i for i, p in enumerate(compiled) if p.match(c, partial=True)) for c in _FIRST_CHARS}
+
+    return derived("after-first-chars", key, compute)
+
+
+@lru_cache(maxsize=256)
+def _after_starting_with(first: str) -> re.Pattern:
+    """CURRENCY_AFTER with only the alternatives that can start with `first` (the character after the
+    gap): the same first match, since a match's currency word starts right after the gap, and the
+    other alternatives cannot match there. _NEVER when none can; CURRENCY_AFTER itself for a
+    character the table does not cover."""
+    table = _alternatives_by_first()
+    if table is None or first not in table:
+        return CURRENCY_AFTER
+    chosen = table[first]
+    if not chosen:
+        return _NEVER
+    body = "\n      | ".join(_AFTER_ALTERNATIVES[i] for i in chosen)
+    return re.compile(rf"""(?:{_GAP}|\s*-\s*)(?:
+        {body}
+    )(?![A-Za-z])""", re.VERBOSE)
+
+
 def currency_after(text: str, pos: int) -> re.Match | None:
     """CURRENCY_AFTER at `pos`, skipped when the next word cannot start a currency ("pct", "to").
 
-    The big alternation costs about 15 µs a call and runs after every figure; the two-character
-    test rules out about half of them on wire copy, and only ever skips calls that would fail.
+    The big alternation costs 15-50 µs a call and runs after every figure, mostly to fail; the
+    two-character test rules out about half of those calls on wire copy, and the rest try only the
+    alternatives that can start with the character after the gap. Both only ever skip what would fail.
     """
     start = _GAP_AND_DASHES.match(text, pos).end()
     two = text[start : start + 2]
     if len(two) == 2 and two[0] in _LETTERS and two[1] in _SECOND_CHARS and two not in _possible_name_starts():
         return None
-    return CURRENCY_AFTER.match(text, pos)
+    if not two:
+        return CURRENCY_AFTER.match(text, pos)
+    pattern = _after_starting_with(two[0])
+    return None if pattern is _NEVER else pattern.match(text, pos)
 PERCENT_AFTER = re.compile(
     r"\s*(?:(?P<pct>%|％|(?i:per\s?cent|pct|pc)(?![A-Za-z]))|(?P<pp>(?i:percentage[\s-]points?|pct\s+points?|ppts?|pp)(?![A-Za-z]))"
     r"|(?P<bp>(?i:basis[\s-]points?|bps|bp)(?![A-Za-z])))"

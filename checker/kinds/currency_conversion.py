@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Iterable
 
 from pydantic import Field
@@ -13,7 +14,8 @@ from checker.kinds.messages import Messages, currency_name_zh, zh_money, zh_rate
 from checker.kinds.printed import times
 from checker.kinds.restate import format_money, restate
 from checker.kinds.slips import Slip
-from checker.kinds.stated import StatedRate, opens_timeline_entry, stated_months, stated_rates, timeline_month
+from checker.kinds.stated import (StatedRate, fiscal_years, opens_timeline_entry, stated_months, stated_rates,
+                                  timeline_month)
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation
 from checker.rates.table import NoRate, RateWindow
@@ -96,6 +98,7 @@ class CurrencyConversion(Check):
     # Rates a document states are remembered for its later paragraphs; a bound keeps state small.
     MAX_STATED = 64
     MAX_HELD = 64  # pairs off the market held for a rate stated later in the story
+    OLDER_STEP_DAYS = 30  # an undated pair fits older rates only if one such stretch of them agrees
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -184,7 +187,8 @@ class CurrencyConversion(Check):
         checked = [v for v in verdicts if v[3] is not None]
         if checked:
             base, quote, window, factor = checked[0]
-            if self._fits_a_stated_month(relation, stated, converted, base, quote, text):
+            fits, period = self._stated_periods(relation, stated, converted, base, quote, text)
+            if fits:
                 return None  # "In June 2008 ... A$2.3 billion ($2.2 billion)" is right at June 2008's rates
             named = self._fits_a_named_year(relation, stated, converted, base, quote, text)
             if named is not None:
@@ -192,10 +196,18 @@ class CurrencyConversion(Check):
                     else "document"
                 return self._undecided(stated, converted, named, f"currency.why_{where}_names_year", text,
                                        named.latest_date.year)
+            if period is not None and self.env.date is not None:
+                # Off at the document's date and at the date the text gives it ("February - ..."):
+                # the finding says what the pair is at the rates of its own date.
+                factor = self._gap(stated, converted, relation, period)
+                return self._mismatch(relation, stated, converted, period, factor, text)
             if self.env.date is None or getattr(relation, "at_the_time", False):
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
                 if older is not None and self._stale(stated, converted, window):
                     return self._stale_mismatch(relation, stated, converted, window, factor, text, older)
+                period = self._missed_fiscal_year(relation, stated, converted, window, text) if older else None
+                if period is not None:
+                    return self._stale_mismatch(relation, stated, converted, window, factor, text, older, period)
                 if older is not None:
                     why = "currency.why_no_date" if self.env.date is None else "currency.why_at_the_time"
                     return self._undecided(stated, converted, older, why, text)
@@ -362,21 +374,27 @@ class CurrencyConversion(Check):
              "date": self.env.date.isoformat() if self.env.date else None},
         )
 
-    def _fits_a_stated_month(
+    def _stated_periods(
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str, text: str
-    ) -> bool:
-        """Whether the pair agrees with the rates of a month its sentence names, a month before."""
+    ) -> tuple[bool, RateWindow | None]:
+        """(whether the pair agrees with the rates of a period its sentence or timeline entry names —
+        "In June 2008", "August 8 - ", "2008 — " — and that period's window: the entry's own, else the
+        latest month named), for a dated text to be held to that date's rates."""
         months = stated_months(_sentence_around(text, stated.start, converted.end))
         entry = _timeline_entry(text, stated, self.env.date)
-        for first, last in months + ([entry] if entry else []):
+        own = None
+        for first, last in ([entry] if entry else []) + months:
             if self.env.date is not None and first > self.env.date:
                 continue  # a month after the document's date is a forecast, not the conversion's date
             if self.env.date is not None and last > self.env.date:
                 last = self.env.date  # "2015 - ..." in a story of June 2015: the year so far
             window = self.env.rates.window(base, quote, last, days=(last - first).days + 30)
-            if not isinstance(window, NoRate) and self._gap(stated, converted, relation, window) is None:
-                return True
-        return False
+            if isinstance(window, NoRate):
+                continue
+            if self._gap(stated, converted, relation, window) is None:
+                return True, window
+            own = own or window
+        return False, own
 
     def _fits_older_rates(
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str
@@ -391,19 +409,55 @@ class CurrencyConversion(Check):
         history = self.env.rates.window(base, quote, None, undated_days=self.params.undated_history_days)
         if isinstance(history, NoRate) or self._gap(stated, converted, relation, history) is not None:
             return None
-        return history
+        # The history's range is an envelope spliced from twenty years of rates: a pair inside it
+        # fits an older year only if the rates of one actual month agree with it (a rate the
+        # currency jumped over in a devaluation was never anyone's rate).
+        fitting = []
+        end = history.latest_date
+        while end >= history.first_date:
+            month = self.env.rates.window(base, quote, end, days=self.OLDER_STEP_DAYS,
+                                          break_ratio=1 + self.params.regime_break)
+            if isinstance(month, RateWindow) and self._gap(stated, converted, relation, month) is None:
+                fitting.append(month)
+            end -= dt.timedelta(days=self.OLDER_STEP_DAYS)
+        if not fitting:
+            return None
+        return replace(fitting[0], first_date=fitting[-1].first_date, note=history.note,
+                       low=min(w.low for w in fitting), high=max(w.high for w in fitting))
 
     def _stale(self, stated: Quantity, converted: Quantity, window: RateWindow) -> bool:
         """An undated pair so far outside the last year's range of rates that only a long-gone rate fits it."""
         return self.env.date is None and _drift(stated, converted, window) > self.params.undated_drift
 
-    def _stale_mismatch(self, relation, stated, converted, window, factor, text, older: RateWindow) -> Problem:
-        """The mismatch, as a warning that says which past years the pair would fit."""
+    def _missed_fiscal_year(self, relation, stated, converted, window: RateWindow, text: str) -> str | None:
+        """The budget or fiscal year the pair's sentence names ("its 2022/23 budget", "FY2023"), when
+        the pair fits the rates of none of the years it spans: undated, that year dates the
+        conversion, and a pair that only fits some other year is a stale rate, not old copy."""
+        if self.env.date is not None:
+            return None
+        for written, years in fiscal_years(_sentence_around(text, stated.start, converted.end)):
+            if max(years) > window.latest_date.year:
+                continue  # a plan for a year the table has not reached
+            windows = [self.env.rates.window(window.base, window.quote, dt.date(y, 12, 31), days=364) for y in years]
+            if any(isinstance(w, NoRate) for w in windows):
+                continue
+            if all(self._gap(stated, converted, relation, w) is not None for w in windows):
+                return written
+        return None
+
+    def _stale_mismatch(self, relation, stated, converted, window, factor, text, older: RateWindow,
+                        period: str | None = None) -> Problem:
+        """The mismatch, as a warning that says which past years the pair would fit (and, when its
+        sentence names a budget or fiscal year, that it does not fit that one)."""
         problem = self._mismatch(relation, stated, converted, window, factor, text)
         messages = Messages(text)
         year = self._latest_fitting_year(relation, stated, converted, window.base, window.quote, older)
-        problem.message += messages.say("currency.note", note=messages.say("currency.note_stale", year=year))
+        note = messages.say("currency.note_stale", year=year) if period is None else \
+            messages.say("currency.note_fiscal_year", period=period, year=year)
+        problem.message += messages.say("currency.note", note=note)
         problem.evidence["fits_rates_of"] = year
+        if period is not None:
+            problem.evidence["period_named"] = period
         problem.evidence["drift"] = round(_drift(stated, converted, window), 3)
         problem.severity = "warning"
         return problem

@@ -151,10 +151,16 @@ class PatternCheck(Check):
         flags = regex.IGNORECASE if self.params.ignore_case else 0
         return [regex.compile(p, flags) for p in self.params.patterns]
 
+    @cached_property
+    def _required(self) -> list[frozenset[str]]:
+        return [required_characters(p) for p in self.params.patterns]
+
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
-        for pattern in self._compiled:
+        for pattern, required in zip(self._compiled, self._required):
             if pattern.pattern in self._given_up:
                 continue
+            if not all(char in block.text for char in required):
+                continue  # a character every match holds is not in the paragraph: nothing can match
             try:
                 matches = [m for m in pattern.finditer(block.text, timeout=self.params.timeout_seconds) if m.end() > m.start()]
             except TimeoutError:
@@ -201,6 +207,53 @@ class PatternCheck(Check):
             evidence={"pattern": pattern, "timeout": True, "timeout_seconds": self.params.timeout_seconds},
             severity="error",
         )
+
+
+_COUNTED_ONLY = regex.compile(r"\{\d*(?:,\d*)?\}")
+
+
+def required_characters(pattern: str) -> frozenset[str]:
+    """Characters without case (\"$\", \"%\", \"£\") that every match of `pattern` contains, so a
+    paragraph without one of them need not be searched: most paragraphs lack the sign a pattern is
+    about, and scanning them is most of this check's time. Read from Python's own parse of the
+    pattern; a pattern it cannot parse, or that writes braces `regex` may read as fuzzy matching,
+    has none (it is always searched)."""
+    import re
+    import warnings
+    from re import _constants as c
+    from re import _parser
+
+    if "{" in _COUNTED_ONLY.sub("", pattern):
+        return frozenset()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern)
+    except (re.error, RecursionError, ValueError, TypeError, AttributeError):
+        return frozenset()
+
+    def required(items) -> set[str]:
+        found: set[str] = set()
+        for op, av in items:
+            if op is c.LITERAL:
+                found.add(chr(av))
+            elif op is c.SUBPATTERN:
+                found |= required(av[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                if av[0] >= 1:
+                    found |= required(av[2])
+            elif op is c.ATOMIC_GROUP:
+                found |= required(av)
+            elif op is c.BRANCH:
+                branches = [required(branch) for branch in av[1]]
+                found |= set.intersection(*branches) if branches else set()
+        return found
+
+    try:
+        chars = required(parsed)
+    except (RecursionError, TypeError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(ch for ch in chars if not ch.isalpha() and ch.lower() == ch.upper() == ch)
 
 
 def _span(block: AnalyzedBlock, start: int, end: int) -> Span:

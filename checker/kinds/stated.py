@@ -70,6 +70,33 @@ def _codes(quantity: Quantity) -> tuple[str, ...]:
     return quantity.readings or ((quantity.currency,) if quantity.currency else ())
 
 
+_Y4 = r"(?:19[89]\d|20\d\d)"
+_SPAN = rf"(?P<first>{_Y4}|(?<=FY)\d\d|(?<=FY )\d\d)(?:\s?[/-]\s?(?P<second>{_Y4}|\d\d)(?!\d))?"
+_FISCAL = re.compile(
+    rf"(?<![A-Za-z0-9.])(?:(?:{alternation(vocab().cues.fiscal_before)})\s?'?{_SPAN}(?![\d.])"
+    rf"|{_SPAN.replace('?P<first>', '?P<first2>').replace('?P<second>', '?P<second2>')}(?![\d.])年?\s?"
+    rf"(?:{alternation(vocab().cues.fiscal_after)})(?![a-z]))", re.I)
+
+
+def fiscal_years(sentence: str) -> list[tuple[str, tuple[int, ...]]]:
+    """The budget or fiscal years a sentence names as an amount's period ("its 2022/23 budget",
+    "FY2023", "the 2024 budget", "2023财年"), as written and as the calendar years they may span:
+    a fiscal year straddles two, and a year's budget is drawn up in the one before."""
+    found = []
+    for match in _FISCAL.finditer(sentence):
+        first, second = match.group("first") or match.group("first2"), match.group("second") or match.group("second2")
+        start = int(first) if len(first) == 4 else 2000 + int(first)
+        if second is None:
+            years = (start - 1, start)
+        else:
+            end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
+            if not 0 <= end - start <= 1:
+                continue  # "2022-25" is a plan's span, not one fiscal year
+            years = (start, end) if end != start else (start - 1, start)
+        found.append((match.group().strip(), years))
+    return found
+
+
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTH_YEAR = re.compile(

@@ -16,18 +16,46 @@ from dataclasses import dataclass
 from checker.model import Quantity
 from checker.relate.claim_words import CLAUSE_CONJUNCTIONS
 
+# Each pattern opens with a lookahead of the characters a match can start with: that gives the
+# regex engine a first-character set, so it skips from candidate to candidate in C instead of trying
+# every alternative at every position (about twice as fast on wire copy; the matches are the same).
 _BREAK = re.compile(
-    r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*\s*\Z|;|\n\s*\n|\s[-–—]{2}\s|\((?=[A-Z$(])"
-    rf"|,?\s+\b(?:{'|'.join(CLAUSE_CONJUNCTIONS)})\b"
+    r"(?=[.!?;\n\s(,])(?:[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*\s*\Z|;|\n\s*\n|\s[-–—]{2}\s|\((?=[A-Z$(])"
+    rf"|,?\s+\b(?:{'|'.join(CLAUSE_CONJUNCTIONS)})\b)"
 )
 
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
+SENTENCE_END = re.compile(r"(?=[.!?;\n])(?:[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n)")
+_SENTENCE_END = SENTENCE_END
+
+
+_last_ends: tuple[str, tuple[int, ...]] = ("", ())
+
+
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence of `text` ends (SENTENCE_END), the text's length last unless it ends one.
+
+    Several readers walk a block sentence by sentence; the ends of the block being read are kept,
+    so the text is scanned once, not once per reader."""
+    global _last_ends
+    if _last_ends[0] is text:
+        return _last_ends[1]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    _last_ends = (text, tuple(ends))
+    return _last_ends[1]
 
 
 def sentences(text: str, ends: re.Pattern = _SENTENCE_END):
     """(start, end) of each sentence of `text` (a semicolon or paragraph break ends one too), in order;
     `ends` may give another language's sentence ends (。；！？ for Chinese)."""
+    if ends is SENTENCE_END:
+        start = 0
+        for end in sentence_ends(text) if text else ():
+            yield start, end
+            start = end
+        return
     start = 0
     for match in ends.finditer(text):
         yield start, match.end()

@@ -15,10 +15,9 @@ import re
 
 from checker.model import Difference, Quantity
 from checker.relate.claim_words import MARGIN_CHANGES, MARGIN_NOUNS, MARGIN_VERBS
-from checker.relate.clauses import within
+from checker.relate.clauses import sentence_ends, within
 from checker.vocab import alternation
 
-_SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
 _MARGIN = re.compile(rf"\b(?:(?:{alternation(MARGIN_VERBS)})\s+(?:\w+\s+)?by|"
                      rf"(?:a|the|its|his|her|their)\s+(?:\w+\s+)?(?:{alternation(MARGIN_NOUNS)})\s+(?:of|to|at)|"
                      rf"(?:gap|lead|margin)\s+(?:{alternation(MARGIN_CHANGES)})\s+to)"
@@ -31,8 +30,7 @@ _POINTS_AFTER = re.compile(r"\A\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
 def find_differences(text: str, quantities: list[Quantity]) -> list[Difference]:
     found: list[Difference] = []
     start = 0
-    bounds = [m.end() for m in _SENTENCE.finditer(text)] + [len(text)]
-    for end in bounds:
+    for end in sentence_ends(text):
         inside = within(quantities, start, end)
         lo = start
         start = end

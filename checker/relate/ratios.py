@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 from checker.model import Quantity, Ratio
-from checker.relate.clauses import within
+from checker.relate.clauses import sentence_ends, within
 
-_SENTENCE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+\s*\Z|;|\n\s*\n")
 _DENSITY_BEFORE = re.compile(r"\bdensity\s+of\s+(?:about\s+|around\s+|some\s+)?\Z", re.IGNORECASE)
 _PER_AREA_AFTER = re.compile(r"\A\s*(?:people|persons|residents|inhabitants)?\s*(?:per|a|/)\s*(?:square\s+(?:km|kilometre|kilometer)s?|sq\.?\s*km|km2|km²)\b",
                              re.IGNORECASE)
@@ -24,7 +23,7 @@ _AREA_UNIT = "kilometer ** 2"
 def find_ratios(text: str, quantities: list[Quantity]) -> list[Ratio]:
     found: list[Ratio] = []
     start = 0
-    for end in [m.end() for m in _SENTENCE.finditer(text)] + [len(text)]:
+    for end in sentence_ends(text):
         inside = within(quantities, start, end)
         lo, start = start, end
         for stated in inside:

@@ -5,13 +5,14 @@
   the temporary file is removed and the previous report is left untouched.
 - A symbolic link is written *through*: the file it points to is replaced, the link stays.
 - Anything that is not a regular file (`/dev/stdout`, a pipe, a FIFO, a terminal) is written
-  to directly, never replaced; `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` go to the process's
-  own descriptor, so `-o /dev/stdout >> log` appends as the shell asked.
+  to directly, never replaced; `-`, `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` go to the
+  process's own descriptor, so `-o /dev/stdout >> log` appends as the shell asked.
 - Concurrent runs writing one report each use their own temporary file (named with their process
   id); the last rename wins and every run succeeds with one complete report in place. A
   temporary file is cleaned up by a later run only once the process that made it is gone.
 - `refuse_inputs` stops a run from writing over a file it read (exit 2), compared by identity
-  (device and inode, so hard links and symlinks count), not by the name given.
+  (device and inode, so hard links and symlinks count), not by the name given; and
+  `refuse_walked_document` over an article in a folder it walks (it would be replaced unread).
 
 Every failure is an `OutputError`: one line naming the file.
 """
@@ -22,9 +23,10 @@ import glob
 import os
 import re
 import stat
+import sys
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 
 class OutputError(ValueError):
@@ -33,12 +35,13 @@ class OutputError(ValueError):
 
 _OWN_DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$")
 _STD_DESCRIPTORS = {"/dev/stdout": 1, "/dev/stderr": 2}
+STDOUT = "-"  # `-o -` is standard output, as in pandoc and curl
 
 
 def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     """(device, inode) of the file a path names (following links), or None if there is none."""
     try:
-        info = os.stat(path)
+        info = os.stat("/dev/stdout" if str(path) == "-" else path)
     except (OSError, ValueError):
         return None
     return info.st_dev, info.st_ino
@@ -48,6 +51,8 @@ def refuse_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.Path
                   what: str = "report") -> None:
     """Raise OutputError when `output` is the same file as one of `inputs` (a regular file only:
     writing to /dev/stdout while reading stdin is fine)."""
+    if str(output) == STDOUT or _own_descriptor(str(output)) is not None:
+        return
     try:
         info = os.stat(output)
     except (OSError, ValueError):
@@ -62,9 +67,56 @@ def refuse_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.Path
             raise OutputError(f"{output}: refusing to write the {what} over {item}, which this run reads")
 
 
+def refuse_walked_document(output: str | os.PathLike[str], would_read: Callable[[str], str | None],
+                           what: str = "report") -> None:
+    """Raise OutputError when `output` is an existing document the run's walk would read
+    (`would_read` names the folder), unless it is empty or an earlier figcheck report. The walk
+    never reads its own output, so an article named as the output there would be replaced unread;
+    a report written into the tree by the last run (the usual CI idiom) is replaced as ever."""
+    if str(output) == STDOUT or _own_descriptor(str(output)) is not None:
+        return
+    try:
+        info = os.stat(output)
+    except (OSError, ValueError):
+        return
+    if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+        return
+    folder = would_read(str(output))
+    if folder is not None and not _earlier_report(os.path.realpath(output)):
+        raise OutputError(f"{output}: refusing to write the {what} over a document in {folder}, "
+                          "which this run reads (it is no earlier figcheck report)")
+
+
+# How every report format (and a baseline) begins: an earlier report is known by its first lines,
+# never by words an article could quote (a README shows a report line in its prose).
+_REPORT_START = re.compile(
+    r'\s*\{\s*"version":\s*1,\s*"(?:files|tool)"'  # json report, baseline
+    r'|\s*\{\s*"\$schema":\s*"[^"]*sarif'  # sarif
+    r'|<\?xml[^>]*>\s*<testsuites name="figcheck"'  # junit
+    r"|::(?:error|warning|notice) [^\n]*title=figcheck "  # github
+    r'|\{"message": [^\n]*"source": \{"name": "figcheck"'  # rdjsonl
+    r'|\s*\[\s*(?:\{\s*"type":\s*"issue"|\])'  # gitlab code quality
+    r"|<!DOCTYPE html>\s*<html[^>]*>\s*<head>\s*(?:<meta [^>]*>\s*)*<title>figcheck: "  # html
+    r"|\S[^\n]*  \(\d+ (?:error|warning|info)|\S[^\n]*:\d+:\d+: (?:error|warning|info)\[[\w-]+\]"  # rich, concise
+    r"|No problems found \(")
+
+
+def _earlier_report(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return _REPORT_START.match(head) is not None
+
+
 def write_report(text: str, path: str | os.PathLike[str]) -> Path:
     """Write `text` to `path` without ever losing data (see the module doc); the path written."""
     target = Path(path)
+    if str(path) == STDOUT:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return target
     try:
         descriptor = _own_descriptor(str(path))
         if descriptor is not None:

@@ -32,7 +32,10 @@ def _clues() -> dict[str, re.Pattern]:
             currency = vocab().currency(code)
             words = "|".join(re.escape(w) for w in currency.document_cues)
             anywhere = "".join(f"|{re.escape(w)}" for w in currency.document_cues_zh)
-            clues[code] = re.compile(rf"\b(?:{words})\b{anywhere}")
+            # the lookahead of every cue's first character lets the engine skip to candidates in C
+            firsts = re.escape("".join(sorted({w[0] for w in (*currency.document_cues, *currency.document_cues_zh)})))
+            ahead = f"(?=[{firsts}])" if currency.document_cues else ""  # no words: \b(?:)\b matches empty
+            clues[code] = re.compile(rf"{ahead}(?:\b(?:{words})\b{anywhere})")
     return clues
 
 

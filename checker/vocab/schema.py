@@ -233,6 +233,8 @@ class CueFile(_Strict):
     zh_conversion_links: list[str]
     minor_unit_marks: list[str]
     stated_rate_joins: list[str]
+    fiscal_before: list[str]
+    fiscal_after: list[str]
     start_markers: list[str]
     comparative_start: list[str]
     end_markers: list[str]

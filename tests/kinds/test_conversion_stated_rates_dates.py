@@ -201,10 +201,13 @@ _RUSSIA_TIMELINE = ("TIMELINE-Russia's banks under sanctions\n\n"
 
 def test_timeline_entries_with_a_month_or_a_year_but_no_day_are_checked_at_that_period():
     assert conversion_findings(_RUSSIA_TIMELINE, "2015-06-30") == []
-    for right, slipped in [("$2.04 billion", "$20.4 billion"), ("$2.8 billion", "$28 billion"),
-                           ("$985 million", "$98.5 million")]:
+    for right, slipped, rate_date in [("$2.04 billion", "$20.4 billion", "2013-12-31"),
+                                      ("$2.8 billion", "$28 billion", "2014-03-31"),
+                                      ("$985 million", "$98.5 million", "2015-02-27")]:
         (finding,) = conversion_findings(_RUSSIA_TIMELINE.replace(right, slipped), "2015-06-30")
-        assert finding.severity == "error" and slipped in finding.message
+        # The finding gives the rate of the entry's own date, and the scale fix that follows from it.
+        assert finding.severity == "error" and slipped in finding.message and rate_date in finding.message
+        assert finding.evidence["rate_date"] == rate_date
 
 
 @pytest.mark.parametrize("line, as_of, period", [

@@ -64,3 +64,32 @@ def test_a_paragraph_with_its_own_dateline_is_read_by_it():
     # A second story in the same file opens with its own dateline: the first story's place does not apply.
     paragraph = "NEW YORK (Reuters) - The droid R2 sold for R10 million at auction."
     assert [q for q in resolve_block(paragraph, extract(paragraph), "Johannesburg") if q.currency == "ZAR"] == []
+
+
+# May 2024: about 32.6 Taiwan dollars, 7.8 Hong Kong dollars, 1.52 Australian dollars, 1.35 Singapore dollars per US dollar.
+@pytest.mark.parametrize("dateline, clean, slipped, cue", [
+    ("TAIPEI, May 3", "The chipmaker will spend $10 billion (US$307 million) on a new plant.",
+     "The chipmaker will spend $10 billion (US$3.07 billion) on a new plant.", "Taipei"),
+    ("HONG KONG, May 3", "The developer paid $10 billion (US$1.28 billion) for the site.",
+     "The developer paid $10 billion (US$12.8 billion) for the site.", "Hong Kong"),
+    ("SYDNEY, May 3", "The miner will spend $2.4 billion (about US$1.6 billion) on the mine.",
+     "The miner will spend $2.4 billion (about US$16 billion) on the mine.", "Sydney"),
+    ("SINGAPORE, May 3", "The fund will invest $5 billion (US$3.7 billion) in the port.",
+     "The fund will invest $5 billion (US$37 billion) in the port.", "Singapore"),
+])
+def test_a_bare_dollar_set_against_us_dollars_is_the_local_dollar(dateline, clean, slipped, cue):
+    assert flagged(story(dateline, clean)) == []
+    (finding,) = flagged(story(dateline, slipped))
+    assert finding.span.startswith("$") and list(finding.evidence["currency_from"].values()) == [cue]
+
+
+@pytest.mark.parametrize("text", [
+    # No dollar country named: the pair between unknown dollars is left alone.
+    "The fund will invest $5 billion (US$37 billion) in the port.\n",
+    # A bare "$" with no US$ beside it stays the US dollar in any story.
+    story("TAIPEI, May 3", "The chipmaker raised $10 billion from investors, about 325 billion Taiwan dollars."),
+])
+def test_a_bare_dollar_stays_as_read_without_both_the_contrast_and_the_place(text):
+    money = [q for q in resolve_block(text.split("\n\n")[-1], extract(text.split("\n\n")[-1]), "Taipei"
+                                      if "TAIPEI" in text else None) if q.text.startswith("$")]
+    assert all(q.currency == "USD" for q in money) and flagged(text) == []
