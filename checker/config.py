@@ -50,7 +50,9 @@ def _as_date(value: Any) -> Any:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)  # only the documented spellings
+    # Only the documented spellings; the validators are built on first use, so a run without a
+    # config file never pays for them (defer_build).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Override(_Strict):

@@ -68,8 +68,10 @@ class Quantity:
         return " ".join(self.text.split())
 
     def as_json(self) -> dict:
-        """The `extract --format json` contract."""
-        return {
+        """The `extract --format json` contract. A shared name the text leaves open ("francs", no
+        country named) has no one ISO code, so `currency` stays null, and two more keys say what
+        it may be: `family` ("franc") and `currencies`, the codes a check tries, best first."""
+        item = {
             "text": self.text,
             "start": self.start,
             "end": self.end,
@@ -77,6 +79,10 @@ class Quantity:
             "unit": self.unit if self.unit is not None else self.currency,
             "currency": self.currency,
         }
+        if self.currency is None and self.family is not None and (self.readings or self.alternatives):
+            item["family"] = self.family
+            item["currencies"] = list(self.readings or self.alternatives)
+        return item
 
 
 RelationKind = Literal["conversion", "change", "parts", "share", "ratio", "difference", "subject"]

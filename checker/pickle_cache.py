@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 CACHE_ENV = "FIGCHECK_CACHE_DIR"
@@ -39,6 +38,8 @@ def read_pickle(path: Path, kind: type):
 
 def write_pickle(path: Path, value: object) -> None:
     """Pickle `value` to `path` atomically; a cache that cannot be written is passed over."""
+    import tempfile  # only when a cache is written, not on every start
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:20]}-", suffix=".tmp")

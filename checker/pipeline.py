@@ -22,7 +22,7 @@ from checker.findings import FileStats, Finding, LintResult
 from checker.model import Location, Problem, Quantity
 from checker.relate import relate
 from checker.resolve import DocumentCurrencies, resolve_block
-from checker.safety import BLOCK_PARSE_SECONDS, TimeLimitExceeded, time_limit
+from checker.safety import BLOCK_PARSE_SECONDS, BLOCK_PARSE_WALL_SECONDS, TimeLimitExceeded, time_limit
 
 MAX_UNPARSED_KEPT = 200
 
@@ -125,13 +125,14 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
         suppressions.register(block)
         prepare_extractors(block.text)  # their first import is not the block's parse time
         try:
-            with time_limit(BLOCK_PARSE_SECONDS):
+            with time_limit(BLOCK_PARSE_WALL_SECONDS, cpu_seconds=BLOCK_PARSE_SECONDS):
                 quantities, unparsed = extract_with_unparsed(block.text)
-        except TimeLimitExceeded:
+        except TimeLimitExceeded as limit:
             line, column = block.locate(0)
+            took = f"{BLOCK_PARSE_SECONDS:g} s of CPU time" if limit.cpu else f"{BLOCK_PARSE_WALL_SECONDS:g} s"
             findings.append(_plain_finding(
                 path, line, "parse-timeout", "info",
-                f"paragraph not checked: reading its figures took over {BLOCK_PARSE_SECONDS:g} s", lines, column,
+                f"paragraph not checked: reading its figures took over {took}", lines, column,
             ))
             continue
         quantities, too_large = _checkable(quantities)

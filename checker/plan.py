@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from checker.dates import parse_date
 from checker.documents import iter_documents
-from checker.documents.walk import DocumentWalk, check_named
+from checker.documents.walk import DocumentWalk
 from checker.engine.packs import LoadedRule, load_rules
 from checker.pipeline import LintOptions
 from checker.report import FORMATS
@@ -55,6 +55,7 @@ class LintRequest:
     format: str | None = None
     fail_on: str | None = None
     jobs: int = 1
+    jobs_auto: bool = False  # `jobs` is the default (every core), not asked for: a few small files need no pool
     diff: str | None = None
     baseline: Path | None = None
     write_baseline: bool = False
@@ -113,6 +114,7 @@ class LintPlan:
     keep_sources: bool
     progress: bool
     default_rules: bool = True  # whether rules/default.yaml was loaded (--show-settings says so)
+    jobs_auto: bool = False  # --jobs not given: a run of a few small files is linted in one process
 
 
 def plan_lint(request: LintRequest) -> LintPlan:
@@ -149,7 +151,6 @@ def plan_lint(request: LintRequest) -> LintPlan:
         raise BadRequest("no rule is active (every rule is ignored, unselected or absent), so nothing would be checked")
     if request.diff is not None and not request.diff.strip():
         raise BadRequest("--diff needs a git ref (it was empty: an unset CI variable?)")
-    check_named(request.paths or ["."])
     paths = tuple(request.paths or ["."])
     include = tuple(request.include or (settings.include if settings else ()))
     exclude = tuple(request.exclude or (settings.exclude if settings else ()))
@@ -181,6 +182,7 @@ def plan_lint(request: LintRequest) -> LintPlan:
         keep_sources=request.keep_sources or format == "html",
         progress=request.progress,
         default_rules=request.default_rules,
+        jobs_auto=request.jobs_auto,
     )
 
 

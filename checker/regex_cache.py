@@ -10,7 +10,8 @@ the parse.
 Safe by construction: an entry is keyed on the pattern's full text and flags, the file on the exact
 Python build and the `_sre` engine's version, and any problem (another Python, a damaged or
 unwritable cache, a missing internal) falls back to `re`'s own compiler. Only patterns compiled by
-figcheck's own modules are recorded; the cache never changes a result.
+figcheck's own modules (and the libraries of CACHED_MODULES) are recorded; the cache never changes
+a result.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ import os
 import sys
 
 MAX_ENTRIES = 3000  # figcheck compiles about 300; the bound keeps a run of odd patterns from growing it
+# Whose patterns are kept: figcheck's own, and those of the libraries it reads Chinese numerals and
+# TOML with, whose patterns are fixed text built as they load (cn2an's: ~0.1 s each time Chinese
+# text is first met). Not cn2an's helper `proces`: its one big pattern (every Chinese city) is joined
+# in set order, which differs from run to run, so it would never be found and would fill the table.
+# A user's pack patterns are never kept.
+CACHED_MODULES = ("checker.", "cn2an.", "tomllib.")
 
 _installed = False
 
@@ -71,13 +78,14 @@ def install() -> None:
 
 
 def _from_figcheck() -> bool:
-    """Whether the pattern being compiled comes from a figcheck module (not a user's pack)."""
+    """Whether the pattern being compiled comes from a figcheck module or a library named in
+    CACHED_MODULES (never from a user's pack)."""
     frame = sys._getframe(2)
     for _ in range(4):  # re.compile / re.search and re._compile sit between figcheck and here
         if frame is None:
             return False
         module = frame.f_globals.get("__name__", "")
-        if module.startswith("checker.") and module != __name__:
+        if module.startswith(CACHED_MODULES) and module != __name__:
             return True
         if module not in ("re", "re._compiler"):
             return False

@@ -55,13 +55,14 @@ def run_lint(request: LintRequest) -> LintRun:
 
 def execute(plan: LintPlan) -> LintRun:
     """Lint what the plan says and narrow the findings as it says; reads the plan, never changes it."""
-    from checker.parallel import lint_parallel
+    from checker.parallel import SMALL_RUN_CHARS, lint_parallel
     from checker.progress import running
 
     jobs = plan.jobs
     with running(plan.progress, f"checking on {jobs} process{'es' if jobs > 1 else ''}") as advance:
         result = lint_parallel(plan.walk, plan.rules, plan.options, jobs,
-                               keep_sources=plan.keep_sources, on_document=advance)
+                               keep_sources=plan.keep_sources, on_document=advance,
+                               serial_below=SMALL_RUN_CHARS if plan.jobs_auto else 0)
     empty = result.files == 0 and not result.skipped
     result.findings = plan.selection.keep(result.findings)
     if plan.changed is not None:

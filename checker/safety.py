@@ -1,14 +1,20 @@
-"""Bounds on work done for untrusted input: a wall-clock limit for parsing one block of prose.
+"""Bounds on work done for untrusted input: a time limit for parsing one block of prose.
 
 Blocks are already bounded in size by the loaders, but a grammar can still be slow on a
 pathological block (thousands of digits, endless separators). Rather than let one block hang a
 CI gate, the pipeline parses each block under `time_limit` and reports the block as not checked.
 
-The limit uses SIGALRM, so it only applies on POSIX in the main thread of a process (the serial
-lint and every `--jobs` worker run there); elsewhere it is a no-op rather than an error. A signal
-interrupts Python code between bytecodes, so a single C call that never returns (a backtracking
-stdlib `re` match) is cut off when it returns, not before: patterns from users therefore run on
-the `regex` package with its own `timeout=` (see checker/kinds/pattern.py).
+The block's limit is CPU time (ITIMER_PROF: user + system time of this process), so a document is
+judged by the work it needs, not by how busy the machine is: on a loaded CI runner a worker may
+get a fraction of a core, and a wall-clock limit would cut off an ordinary paragraph there. CPU
+time does not advance while the process waits (a read that blocks, a sleep), so a generous
+wall-clock limit (ITIMER_REAL) stays on as the backstop: whatever happens, the block ends.
+
+The limits use SIGPROF and SIGALRM, so they only apply on POSIX in the main thread of a process
+(the serial lint and every `--jobs` worker run there); elsewhere they are a no-op rather than an
+error. A signal interrupts Python code between bytecodes, so a single C call that never returns (a
+backtracking stdlib `re` match) is cut off when it returns, not before: patterns from users
+therefore run on the `regex` package with its own `timeout=` (see checker/kinds/pattern.py).
 """
 
 from __future__ import annotations
@@ -18,12 +24,19 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-# Generous: a normal block parses in milliseconds; only a pathological one gets near this.
+# Generous: a normal block parses in milliseconds of CPU; only a pathological one gets near this.
 BLOCK_PARSE_SECONDS = 10.0
+# The wall-clock backstop for the same parse: a block that has waited this long ends, even if it
+# never used its CPU time (a process starved on a crowded machine, a wait that never returns).
+BLOCK_PARSE_WALL_SECONDS = 6 * BLOCK_PARSE_SECONDS
 
 
 class TimeLimitExceeded(Exception):
-    """The guarded work ran past its time limit and was abandoned."""
+    """The guarded work ran past its time limit and was abandoned; `cpu` says which limit."""
+
+    def __init__(self, cpu: bool = False) -> None:
+        super().__init__("CPU time limit" if cpu else "wall-clock time limit")
+        self.cpu = cpu
 
 
 def can_limit_time() -> bool:
@@ -32,25 +45,33 @@ def can_limit_time() -> bool:
 
 
 def _raise_time_limit(signum, frame) -> None:  # noqa: ARG001 (signal handler signature)
-    raise TimeLimitExceeded()
+    raise TimeLimitExceeded(cpu=signum == signal.SIGPROF)
 
 
 @contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise `TimeLimitExceeded` in the body if it runs longer than `seconds`.
+def time_limit(seconds: float, cpu_seconds: float | None = None) -> Iterator[None]:
+    """Raise `TimeLimitExceeded` in the body if it runs longer than `seconds` of wall-clock time,
+    or (with `cpu_seconds`) once it has used that much CPU time, whichever comes first.
 
-    Does nothing when it cannot work (not the main thread, no SIGALRM) or when an outer timer is
-    already running (nesting would cancel the outer one).
+    Does nothing when it cannot work (not the main thread, no setitimer); a limit whose timer is
+    already running outside is left to that outer timer (nesting would cancel it).
     """
-    if seconds <= 0 or not can_limit_time() or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+    if not can_limit_time():
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _raise_time_limit)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    timers = [(timer, number, limit) for timer, number, limit in (
+        (signal.ITIMER_REAL, signal.SIGALRM, seconds),
+        (signal.ITIMER_PROF, signal.SIGPROF, cpu_seconds or 0),
+    ) if limit > 0 and signal.getitimer(timer)[0] == 0]
+    previous = [(number, signal.signal(number, _raise_time_limit)) for _, number, _ in timers]
+    for timer, _, limit in timers:
+        signal.setitimer(timer, limit)
     try:
         yield
     finally:
         try:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            for timer, _, _ in timers:
+                signal.setitimer(timer, 0)
         finally:
-            signal.signal(signal.SIGALRM, previous)
+            for number, handler in previous:
+                signal.signal(number, handler)

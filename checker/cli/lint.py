@@ -61,6 +61,7 @@ def lint(
     from checker.progress import wants_progress
     from checker.report import render, wants_color, write_report
     from checker.report.rules import rule_infos
+    from checker.documents.walk import check_named
     from checker.run import USER_ERRORS, LintRequest, effective_settings, execute, plan_lint, selected_files
 
     format = format.value if format is not None else None
@@ -71,13 +72,14 @@ def lint(
         paths=paths, date=date, rules=rules or (), default_rules=not no_default_rules,
         select=select or (), ignore=ignore or (), rates=rates, include=include or (), exclude=exclude or (),
         field=field, date_field=date_field, config=config if config is not None else "discover",
-        format=format, fail_on=fail_on, jobs=jobs or default_jobs(), diff=diff, baseline=baseline,
+        format=format, fail_on=fail_on, jobs=jobs or default_jobs(), jobs_auto=jobs is None, diff=diff, baseline=baseline,
         write_baseline=write_baseline, stdin_filename=stdin_filename, output=output,
         reports=tuple(target for _, target in extra_reports),
         keep_sources=any(fmt == "html" for fmt, _ in extra_reports),
         progress=not quiet and wants_progress(report_to_stdout=output is None) and _many_files(paths),
     )
     try:
+        check_named(request.paths or ["."])  # --show-settings and --show-files refuse a missing path as a lint does
         plan = plan_lint(request)
         if show_settings:
             sys.stdout.write(json.dumps(effective_settings(plan), indent=2, ensure_ascii=False) + "\n")

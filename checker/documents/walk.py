@@ -34,9 +34,11 @@ UNREADABLE_RULE = "unreadable-file"
 def check_named(paths: Iterable[str | Path]) -> None:
     """Raise DocumentError for a path named to the run that does not exist: a usage error found
     before anything is read, so `--show-settings` and `--show-files` refuse it as a lint does (a
-    broken symbolic link exists, and is reported as an unreadable file by the walk)."""
+    broken symbolic link exists, and is reported as an unreadable file by the walk). A name in angle
+    brackets (`<text>`, `<stdin>`) names content given in memory, not a file."""
     for path in paths:
-        if str(path) != STDIN and not os.path.lexists(path):
+        name = str(path)
+        if name != STDIN and not name.startswith("<") and not os.path.lexists(path):
             raise DocumentError(str(path), "no such file")
 
 

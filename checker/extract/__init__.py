@@ -52,19 +52,21 @@ def prepare(text: str) -> None:
     import checker.extract.units  # noqa: F401
 
 
-def extract(text: str) -> list[Quantity]:
-    """All amounts in `text`, sorted by position, never overlapping."""
-    return extract_with_unparsed(text)[0]
+def extract(text: str, place: str | None = None) -> list[Quantity]:
+    """All amounts in `text`, sorted by position, never overlapping. `place` is a place the text's
+    document is filed from (an earlier paragraph's dateline), a cue for the symbols that are a
+    currency only in their country's copy ("R" in a Johannesburg story): `checker.resolve` passes it."""
+    return extract_with_unparsed(text, place)[0]
 
 
-def extract_with_unparsed(text: str) -> tuple[list[Quantity], list[Unparsed]]:
+def extract_with_unparsed(text: str, place: str | None = None) -> tuple[list[Quantity], list[Unparsed]]:
     """All amounts in `text`, and the amount-like strings that could not be read."""
     if not isinstance(text, str) or not text:
         return [], []
     found: list[Quantity] = []
     has_figure = _HAS_DIGIT.search(text) is not None or ANY_NUMBER_WORD.search(text) is not None
     if has_figure:
-        found = english_amounts(text)
+        found = english_amounts(text, place)
     found.extend(_other_extractors(text, has_figure))
     quantities = merge(found)
     if _has_cjk(text):
@@ -74,12 +76,12 @@ def extract_with_unparsed(text: str) -> tuple[list[Quantity], list[Unparsed]]:
     return quantities, _unparsed(text, quantities)
 
 
-def english_amounts(text: str) -> list[Quantity]:
+def english_amounts(text: str, place: str | None = None) -> list[Quantity]:
     """Money, percentages and bare numbers written in English."""
     numerals = find_numerals(text)
     if not numerals:
         return []
-    return AmountReader(text, numerals, blocked_zones(text)).read()
+    return AmountReader(text, numerals, blocked_zones(text), place).read()
 
 
 def _other_extractors(text: str, has_figure: bool) -> list[Quantity]:

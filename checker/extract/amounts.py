@@ -146,8 +146,9 @@ class _Currency:
 class AmountReader:
     """Reads every numeral of one text into quantities; one instance per text."""
 
-    def __init__(self, text: str, numerals: list[Numeral], zones: list[tuple[int, int]]):
+    def __init__(self, text: str, numerals: list[Numeral], zones: list[tuple[int, int]], place: str | None = None):
         self.text = text
+        self.place = place  # the document's dateline place, when the text has none of its own
         self.numerals = numerals
         self.by_start = {n.start: i for i, n in enumerate(numerals)}
         self.zones = zones
@@ -293,6 +294,8 @@ class AmountReader:
         in the cues' case ("LAGOS -" is a Nigerian story)."""
         if self._cues is None:
             self._cues = with_dateline(self.text)
+            if self.place and self._cues is self.text:
+                self._cues = f"{self.text}\n{self.place}"
         return self._cues
 
     def _minus_before(self, start: int, numeral: Numeral) -> int | None:

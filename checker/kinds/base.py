@@ -12,7 +12,6 @@ import importlib
 import inspect
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import metadata
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from pydantic import BaseModel, ConfigDict
@@ -135,6 +134,8 @@ def get_kind(name: str) -> CheckKind | None:
     _load_builtins()
     if name in _KINDS:
         return _KINDS[name]
+    from importlib import metadata  # only for a kind no built-in provides (a slow import to start with)
+
     for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
         if entry.name == name:
             cls = entry.load()  # importing it normally registers it through @register

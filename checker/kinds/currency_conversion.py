@@ -9,11 +9,11 @@ from typing import Iterable
 from pydantic import Field
 
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
-from checker.kinds.messages import Messages, zh_money, zh_rate
+from checker.kinds.messages import Messages, currency_name_zh, zh_money, zh_rate
 from checker.kinds.printed import times
 from checker.kinds.restate import format_money, restate
 from checker.kinds.slips import Slip
-from checker.kinds.stated import StatedRate, stated_months, stated_rates, timeline_month
+from checker.kinds.stated import StatedRate, opens_timeline_entry, stated_months, stated_rates, timeline_month
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation
 from checker.rates.table import NoRate, RateWindow
@@ -113,32 +113,44 @@ class CurrencyConversion(Check):
             stated, converted = relation.quantities
             if stated.kind == "money" and converted.kind == "money":
                 problem = self._check_pair(relation, stated, converted, block.text)
-                if problem is None:
+                if not self._governing(relation, stated, converted) and len(self._held) < self.MAX_HELD:
+                    # A wire story states its rate in a footer ("($1 = 0.7407 euros)"): until the
+                    # story ends, a pair no stated rate governs yet waits, whatever the market said.
+                    self._held.append((relation, stated, converted, problem, block.block, block.text))
                     continue
-                if problem.severity is None and not self._stated and len(self._held) < self.MAX_HELD:
-                    # A wire story states its rate in a footer ("($1 = 0.7420 euros)"): a pair off the
-                    # market waits for the end of the story, where a rate it agrees with may be stated.
-                    problem.block = block.block
-                    self._held.append((relation, stated, converted, problem))
-                    continue
-                yield problem
+                if problem is not None:
+                    yield problem
         if len(self._years) < 200:
             self._years.update(int(y) for y in _YEAR.findall(block.text))
 
     def finish(self) -> Iterable[Problem]:
-        for relation, stated, converted, problem in self._held:
-            governing = [(base, quote, rate) for base in _readings(stated) for quote in _readings(converted)
-                         if base != quote and (rate := self._stated_rate(base, quote, relation)) is not None]
-            if any(self._fits_stated(relation, stated, converted, rate[1]) for _, _, rate in governing):
-                continue  # converted at the rate the story states at its end
-            if governing and not _dated_by_its_sentence(relation, problem.block.text, stated, converted):
-                against = self._against_stated(relation, stated, converted, *governing[0])
-                if against is None:
-                    continue
-                against.block = problem.block
-                problem = against
-            yield problem
+        for relation, stated, converted, problem, where, text in self._held:
+            problem = self._under_a_later_rate(relation, stated, converted, problem, text)
+            if problem is not None:
+                problem.block = where
+                yield problem
         self._held = []
+
+    def _governing(self, relation: Relation, stated: Quantity, converted: Quantity):
+        """(base, quote, (rate, quote per base)) for each reading of the pair a stated rate covers."""
+        return [(base, quote, rate) for base in _readings(stated) for quote in _readings(converted)
+                if base != quote and (rate := self._stated_rate(base, quote, relation)) is not None]
+
+    def _under_a_later_rate(self, relation: Relation, stated: Quantity, converted: Quantity,
+                            problem: Problem | None, text: str) -> Problem | None:
+        """A pair checked before the story stated its rate, held to that rate now that it is known.
+
+        The stated rate is the writer's: a pair that agrees with it is right whatever the market's
+        window said, and one that contradicts it is the slip even where the window let it pass (a
+        pair its own sentence dates is converted at the rate of that time and keeps its verdict)."""
+        governing = self._governing(relation, stated, converted)
+        if not governing:
+            return problem
+        if any(self._fits_stated(relation, stated, converted, rate[1]) for _, _, rate in governing):
+            return None  # converted at the rate the story states at its end
+        if _dated_by_its_sentence(relation, text, stated, converted):
+            return problem
+        return self._against_stated(relation, stated, converted, *governing[0], text)
 
     def _check_pair(self, relation: Relation, stated: Quantity, converted: Quantity, text: str) -> Problem | None:
         if stated.value == 0 or converted.value == 0:
@@ -155,7 +167,7 @@ class CurrencyConversion(Check):
             # The story states the rate for these currencies ("$1 = 6.81 crowns"): a pair that
             # contradicts it is the slip, whatever the market did (a pair its sentence dates is
             # converted at the rate of that time, and is checked at the market below).
-            return self._against_stated(relation, stated, converted, *governed[0])
+            return self._against_stated(relation, stated, converted, *governed[0], text)
         verdicts = []
         for base, quote in readings:
             window = self.env.rates.window(
@@ -189,7 +201,7 @@ class CurrencyConversion(Check):
                     return self._undecided(stated, converted, older, why, text)
             return self._mismatch(relation, stated, converted, window, factor, text)
         if governed:  # no source has a rate, but the text states one: the pair contradicts it
-            return self._against_stated(relation, stated, converted, *governed[0])
+            return self._against_stated(relation, stated, converted, *governed[0], text)
         if verdicts and self.params.report_unchecked:
             return self._unchecked(stated, converted, verdicts[0][2], text)
         return None
@@ -307,32 +319,43 @@ class CurrencyConversion(Check):
 
     def _against_stated(
         self, relation: Relation, stated: Quantity, converted: Quantity, base: str, quote: str,
-        governing: tuple[StatedRate, float],
+        governing: tuple[StatedRate, float], text: str,
     ) -> Problem | None:
-        """A pair no source can check, in currencies the text states a rate for, that disagrees
-        with that rate by more than the market check's own tolerance."""
+        """A pair, in currencies the text states a rate for, that disagrees with that rate by more
+        than the market check's own tolerance: the finding names the rate and the words stating it,
+        in the block's language ("…按文中所述汇率（1美元兑7.2元人民币：“按1美元兑7.2元人民币”）…")."""
         rate, per = governing
         tolerance = allowed(self.params.tolerance, stated, converted,
                             hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance)
         if per * (1 - tolerance) <= converted.value / stated.value <= per * (1 + tolerance):
             return None
+        messages = Messages(text)
         factor = stated.value * per / converted.value
-        expected = format_money(stated.value * per, converted.currency)
         shown = per if per >= 1 else 1 / per
-        unit = f"{quote} per {base}" if per >= 1 else f"{base} per {quote}"
-        how_far = (f"{converted.display} is {times(factor)} times too small" if factor > 1
-                   else f"{converted.display} is {times(1 / factor)} times too large")
+        above, below = (quote, base) if per >= 1 else (base, quote)  # the rate the way round that is above one
+        unit = f"{above} per {below}"
+        if messages.chinese:
+            expected = messages.word(zh_money(stated.value * per, converted.currency, like=converted))
+            rate_text = messages.say("currency.stated_rate", rate=f"{shown:.4g}", base=below, quote=above,
+                                     base_name=messages.word(currency_name_zh(below)),
+                                     quote_name=messages.word(currency_name_zh(above)))
+        else:
+            expected = format_money(stated.value * per, converted.currency)
+            rate_text = messages.say("currency.stated_rate", rate=f"{shown:.4g}", base=below, quote=above)
+        key = "currency.too_small" if factor > 1 else "currency.too_large"
+        how_far = messages.say(key, converted=converted.display,
+                               factor=times(max(factor, 1 / factor), messages.say("times.over_thousand")))
         fixes = []
         power = near_power_of_ten(factor, self.params.fix_slack)
-        opening, closing = _wrapping(relation)
+        opening, closing = _joined(relation, text, stated, converted, messages)
         if power is not None:
             fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.display}{closing}")
         fixes.append(f"{stated.display}{opening}{expected}{closing}")
         return Problem(
             (stated, converted),
-            f"{stated.display} is about {expected} at the rate the text states ({shown:.4g} {unit}: "
-            f'"{rate.text}"), not {converted.display}: {how_far}',
-            " or ".join(fixes),
+            messages.say("currency.against_stated", stated=stated.display, expected=expected, rate=rate_text,
+                         stated_rate=rate.text, converted=converted.display, how_far=how_far),
+            messages.say("fix.or").join(fixes),
             {"stated": f"{stated.value:g} {stated.currency}", "converted": f"{converted.value:g} {converted.currency}",
              "expected": f"{stated.value * per:.4g} {converted.currency}", "factor": round(factor, 3),
              "rate": round(shown, 6), "rate_unit": unit, "source": "stated in the text", "stated_rate": rate.text,
@@ -344,10 +367,12 @@ class CurrencyConversion(Check):
     ) -> bool:
         """Whether the pair agrees with the rates of a month its sentence names, a month before."""
         months = stated_months(_sentence_around(text, stated.start, converted.end))
-        entry = timeline_month(text[text.rfind("\n", 0, stated.start) + 1 :], self.env.date)
+        entry = _timeline_entry(text, stated, self.env.date)
         for first, last in months + ([entry] if entry else []):
             if self.env.date is not None and first > self.env.date:
                 continue  # a month after the document's date is a forecast, not the conversion's date
+            if self.env.date is not None and last > self.env.date:
+                last = self.env.date  # "2015 - ..." in a story of June 2015: the year so far
             window = self.env.rates.window(base, quote, last, days=(last - first).days + 30)
             if not isinstance(window, NoRate) and self._gap(stated, converted, relation, window) is None:
                 return True
@@ -509,7 +534,18 @@ def _readings(quantity: Quantity) -> list[str]:
 def _dated_by_its_sentence(relation: Relation, text: str, stated: Quantity, converted: Quantity) -> bool:
     """Whether the pair's sentence gives it a date of its own ("In 2009 ...", "at the time")."""
     sentence = _sentence_around(text, stated.start, converted.end)
-    return bool(getattr(relation, "at_the_time", False) or _YEAR.search(sentence) or stated_months(sentence))
+    return bool(getattr(relation, "at_the_time", False) or _YEAR.search(sentence) or stated_months(sentence)
+                or opens_timeline_entry(_line_of(text, stated)))
+
+
+def _timeline_entry(text: str, stated: Quantity, date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The period the timeline entry holding `stated` dates itself by ("August 8 - ...", "2008 — ...")."""
+    return timeline_month(_line_of(text, stated), date)
+
+
+def _line_of(text: str, quantity: Quantity) -> str:
+    """The line of the block that holds `quantity`, from its start."""
+    return text[text.rfind("\n", 0, quantity.start) + 1 :]
 
 
 def _amount(stated: Quantity, converted: Quantity) -> float:

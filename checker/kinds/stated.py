@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 
 from checker.model import Quantity
+from checker.vocab import alternation, vocab
 
-# What a writer sets between the two sides of a stated rate: "$1 = 6.81 crowns".
-_EQUALS = re.compile(r"\s*(?:=|equals|is worth|buys|was worth)\s*(?:about|around|roughly|some|nearly)?\s*$", re.I)
+# What a writer sets between the two sides of a stated rate: "$1 = 6.81 crowns", "1美元兑7.2元人民币".
+_EQUALS = re.compile(rf"\s*(?:{alternation(vocab().cues.stated_rate_joins)})\s*(?:about|around|roughly|some|nearly|约)?\s*$",
+                     re.I)
 # "at 7.2 yuan to the dollar": the anchor is one of the currencies a rate is quoted against.
 _ANCHORS = {"dollar": "USD", "u.s. dollar": "USD", "us dollar": "USD", "greenback": "USD",
             "euro": "EUR", "pound": "GBP"}
@@ -84,16 +86,34 @@ def stated_months(sentence: str) -> list[tuple[dt.date, dt.date]]:
     return sorted(months, reverse=True)
 
 
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A timeline entry opens its line with its own date, then a dash or a colon: "August 8 - ",
+# "February - ", "March 2009: ", "Nov. 15, 2006 -- ", "2008 — ", "* 2011: ".
 _TIMELINE_ENTRY = re.compile(
-    r"\A\s*(?:[-*•]\s*)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\s*(?:[-—–:]|--)\s", re.I)
+    rf"\A\s*(?:[-*•]\s*)?(?:(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>\d{{1,2}}))?,?(?:\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|(?P<only_year>(?:19|20)\d\d))\s*(?:--|[-—–:])\s+(?=\D)", re.I)
 
 
 def timeline_month(line: str, as_of: dt.date | None) -> tuple[dt.date, dt.date] | None:
-    """The month of a timeline entry that gives no year ("August 8 - The bank sets aside ..."):
-    the latest such month on or before the document's date."""
+    """The period a timeline entry's own date names, as (first day, last day): its month
+    ("August 8 - ...", "February - ...", "March 2009: ...") or its year ("2008 — ..."). An entry
+    with no year is in the latest such month on or before the document's date (None undated)."""
     match = _TIMELINE_ENTRY.match(line)
-    if match is None or as_of is None:
+    if match is None:
         return None
-    month = _MONTHS[match.group(1).lower()]
-    year = as_of.year if month <= as_of.month else as_of.year - 1
+    if match.group("only_year"):
+        year = int(match.group("only_year"))
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = _MONTHS[match.group("month").lower()]
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif as_of is None:
+        return None
+    else:
+        year = as_of.year if month <= as_of.month else as_of.year - 1
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def opens_timeline_entry(line: str) -> bool:
+    """Whether the line opens with a timeline entry's own date, with or without its year."""
+    return _TIMELINE_ENTRY.match(line) is not None

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from checker.documents.datelines import with_dateline
 from checker.model import Quantity
+from checker.resolve.symbols import with_document_symbols
 from checker.vocab import vocab
 
 
@@ -75,6 +76,7 @@ def resolve_block(text: str, quantities: list[Quantity], place: str | None = Non
 
     `place` is the document's dateline place when the block has none of its own (a later
     paragraph of a story filed from Cairo)."""
+    quantities = with_document_symbols(text, quantities, place)  # "R10 billion" in that Johannesburg story
     settled: dict[str, Settled] = {}
     cue_text = with_dateline(text)
     if place and cue_text is text:

@@ -232,6 +232,7 @@ class CueFile(_Strict):
     conversion_links: list[str]
     zh_conversion_links: list[str]
     minor_unit_marks: list[str]
+    stated_rate_joins: list[str]
     start_markers: list[str]
     comparative_start: list[str]
     end_markers: list[str]

@@ -133,3 +133,104 @@ def test_after_a_float_the_old_rate_is_a_slip_not_a_lag():
     assert conversion_findings("Egypt will spend EGP 10 billion ($534 million) this year.", "2017-01-15") == []
     # A currency that only drifts keeps its whole window: EUR/USD moved 12% in early 2011.
     assert conversion_findings("Greece must refinance 54 billion euros ($66.6 billion) in debt.", "2011-04-15") == []
+
+
+# A Reuters story from Stockholm: in the three months to 3 March 2009 a dollar bought 7.6 to 9.2 crowns.
+_STOCKHOLM = ("STOCKHOLM, March 3 (Reuters) - Volvo will cut costs by a further 2 billion Swedish crowns "
+              "($220 million) this year, the truckmaker said on Tuesday.\n\n"
+              "It will also spend 500 million crowns ($55 million) on its Umea cab plant.\n\n"
+              "($1 = 9.10 Swedish crowns)\n")
+
+
+def test_a_footer_rate_flags_a_pair_the_market_window_lets_pass():
+    assert [f for f in conversion_findings(_STOCKHOLM, "2009-03-03") if f.severity != "info"] == []
+    # 2 billion crowns at 7.7 per dollar was a rate of December 2008, inside the window; the story says 9.10.
+    slipped = _STOCKHOLM.replace("($220 million)", "($260 million)")
+    assert conversion_findings(slipped.replace("($1 = 9.10 Swedish crowns)\n", ""), "2009-03-03") == []
+    (finding,) = conversion_findings(slipped, "2009-03-03")
+    assert finding.severity == "error" and finding.span.startswith("2 billion Swedish crowns")
+    assert '"$1 = 9.10 Swedish crowns"' in finding.message and "about $220 million" in finding.message
+    assert finding.evidence["source"] == "stated in the text" and finding.evidence["stated_rate"] == "$1 = 9.10 Swedish crowns"
+
+
+@pytest.mark.parametrize("date", ["2009-03-03", None])
+def test_a_pair_at_the_footer_rate_is_silent_though_the_market_disagrees(date):
+    # The story converts at 6.2 crowns to the dollar, far from the market of March 2009 (or of today).
+    story = (_STOCKHOLM.replace("9.10", "6.2").replace("$220 million", "$323 million")
+             .replace("$55 million", "$80.6 million"))
+    assert conversion_findings(story, date) == []
+    assert conversion_findings(story.replace("\n\n($1 = 6.2 Swedish crowns)\n", "\n"), date)  # without it: not silent
+
+
+def test_a_footer_rate_leaves_pairs_in_other_currencies_to_the_market():
+    story = ("FRANKFURT (Reuters) - The insurer will pay 200 million euros ($270 million) for the unit and "
+             "sold its British arm for 90 million pounds ($140 million).\n\n($1 = 0.7407 euros)\n")
+    assert [f for f in conversion_findings(story, "2013-06-12") if f.severity != "info"] == []
+    slipped = story.replace("$140 million", "$14 million")
+    (finding,) = [f for f in conversion_findings(slipped, "2013-06-12") if f.severity != "info"]
+    assert finding.span.startswith("90 million pounds") and "ECB" in finding.message
+
+
+@pytest.mark.parametrize("text, stated_rate, expected", [
+    # In May 2024 a dollar bought about 7.1 yuan: 1.9 billion dollars passes the market, not the story's 7.2.
+    ("该公司斥资100亿元人民币（约合19亿美元）收购该业务，按1美元兑7.2元人民币计算。", "1美元兑7.2元人民币", "约合13.9亿美元"),
+    ("新华社北京5月5日电 该公司斥资100亿元（约合13.9亿美元）收购该业务。\n\n"
+     "该公司还将投资20亿元（约合4亿美元）建设新厂。\n\n（1美元=6.81元）\n", "1美元=6.81元", "约合2.94亿美元"),
+])
+def test_a_chinese_pair_against_the_rate_its_story_states_is_told_in_chinese(text, stated_rate, expected):
+    (finding,) = conversion_findings(text, "2024-05-05")
+    assert finding.severity == "error" and "按文中所述汇率" in finding.message
+    assert f"“{stated_rate}”" in finding.message and expected in finding.message and "偏大" in finding.message
+    assert finding.evidence["stated_rate"] == stated_rate and finding.suggestion.endswith(f"（{expected}）")
+
+
+def test_a_chinese_pair_at_the_rate_its_story_states_is_silent():
+    # 100亿元 at 6.2 is 16.1亿美元, 13% off the market of May 2024 (7.1): the story's rate decides.
+    text = "该公司斥资100亿元（约合16.1亿美元）收购该业务（1美元＝6.2元人民币）。"
+    assert conversion_findings(text, "2024-05-05") == []
+    assert conversion_findings(text.replace("（1美元＝6.2元人民币）", ""), "2024-05-05")
+
+
+# The rouble: about 32 per dollar in 2013, 36 in March 2014, 62-73 in February 2015, 49-58 in April-June 2015.
+_RUSSIA_TIMELINE = ("TIMELINE-Russia's banks under sanctions\n\n"
+                    "2013 — Sberbank sets aside 65 billion roubles ($2.04 billion) for bad loans.\n\n"
+                    "March 2014: VTB raises 100 billion roubles ($2.8 billion) from the state.\n\n"
+                    "February - Sberbank books 65 billion roubles ($985 million) of provisions.\n\n"
+                    "June 10 - The central bank cuts its key rate to 11.5 percent.\n")
+
+
+def test_timeline_entries_with_a_month_or_a_year_but_no_day_are_checked_at_that_period():
+    assert conversion_findings(_RUSSIA_TIMELINE, "2015-06-30") == []
+    for right, slipped in [("$2.04 billion", "$20.4 billion"), ("$2.8 billion", "$28 billion"),
+                           ("$985 million", "$98.5 million")]:
+        (finding,) = conversion_findings(_RUSSIA_TIMELINE.replace(right, slipped), "2015-06-30")
+        assert finding.severity == "error" and slipped in finding.message
+
+
+@pytest.mark.parametrize("line, as_of, period", [
+    ("February - Sberbank books 65 billion roubles", "2015-06-30", ("2015-02-01", "2015-02-28")),
+    ("November - The bank", "2015-06-30", ("2014-11-01", "2014-11-30")),
+    ("March 2009: VTB raises", "2015-06-30", ("2009-03-01", "2009-03-31")),
+    ("* Nov. 15, 2006 -- BA says", None, ("2006-11-01", "2006-11-30")),
+    ("2008 — Sberbank sets aside", None, ("2008-01-01", "2008-12-31")),
+    ("2011: The government", "2015-06-30", ("2011-01-01", "2011-12-31")),
+])
+def test_a_timeline_entry_dates_itself(line, as_of, period):
+    from checker.kinds.stated import timeline_month
+
+    date = dt.date.fromisoformat(as_of) if as_of else None
+    assert timeline_month(line, date) == tuple(dt.date.fromisoformat(d) for d in period)
+
+
+@pytest.mark.parametrize("line", ["2008-09 was a bad year", "May 2 percent of them", "February was cold - said",
+                                  "2015 - 2016 budget", "The March 2009 deal"])
+def test_lines_that_only_begin_with_a_date_are_no_timeline_entries(line):
+    from checker.kinds.stated import timeline_month
+
+    assert timeline_month(line, dt.date(2015, 6, 30)) is None
+
+
+def test_a_footer_rate_does_not_govern_a_timeline_entry():
+    # Each entry converts at the rate of its own date; the footer gives today's.
+    story = _RUSSIA_TIMELINE + "\n($1 = 55.7 roubles)\n"
+    assert conversion_findings(story, "2015-06-30") == []

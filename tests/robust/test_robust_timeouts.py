@@ -1,14 +1,21 @@
-"""A block whose parse cannot finish in time is cut off and reported, never a hang."""
+"""A block whose parse cannot finish in time is cut off and reported, never a hang.
+
+The block's limit is CPU time (a loaded machine does not make a document fail), with a wall-clock
+backstop that ends even a wait that uses no CPU at all (a blocked read). Trusted behaviour:
+`ulimit -t` / RLIMIT_CPU counts CPU seconds, and GNU `timeout` ends a blocked process by the clock.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 import pytest
 
 import checker.pipeline
 from checker.api import lint_text
-from checker.safety import TimeLimitExceeded, can_limit_time, time_limit
+from checker.safety import BLOCK_PARSE_SECONDS, BLOCK_PARSE_WALL_SECONDS, TimeLimitExceeded, can_limit_time, time_limit
 
 pytestmark = pytest.mark.skipif(not can_limit_time(), reason="needs SIGALRM in the main thread")
 
@@ -44,3 +51,50 @@ def test_a_block_past_its_parse_limit_is_reported_as_not_checked(monkeypatch):
 def test_a_normal_block_parses_under_the_default_limit():
     findings = lint_text("It cost 600 billion yuan ($8.5 billion).", date="2025-04-15")
     assert [f.rule for f in findings] == ["currency-conversion"]
+
+
+def test_the_cpu_limit_ends_work_that_uses_the_cpu():
+    started = time.process_time()
+    with pytest.raises(TimeLimitExceeded) as raised:
+        with time_limit(60, cpu_seconds=0.05):
+            while True:
+                pass
+    assert raised.value.cpu
+    assert time.process_time() - started >= 0.05  # it was the CPU time, at least the limit, that ran out
+
+
+def test_waiting_does_not_count_against_the_cpu_limit():
+    # A process that waits (for a core on a crowded runner, here in a sleep) uses no CPU time:
+    # twice the CPU limit of waiting ends normally, where a wall-clock limit would have cut it off.
+    with time_limit(60, cpu_seconds=0.1):
+        time.sleep(0.2)
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
+def test_a_blocked_read_is_ended_by_the_wall_clock_backstop():
+    reader, writer = os.pipe()  # nothing is ever written: the read blocks, using no CPU time
+    try:
+        with pytest.raises(TimeLimitExceeded) as raised:
+            with time_limit(0.2, cpu_seconds=30):
+                os.read(reader, 1)
+        assert not raised.value.cpu
+    finally:
+        os.close(reader)
+        os.close(writer)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
+def test_both_timers_and_handlers_are_restored():
+    before = signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF)
+    with time_limit(5, cpu_seconds=5):
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0 and signal.getitimer(signal.ITIMER_PROF)[0] > 0
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+    assert (signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF)) == before
+
+
+def test_the_pipeline_limits_cpu_time_with_a_wall_clock_backstop(monkeypatch):
+    assert BLOCK_PARSE_WALL_SECONDS > BLOCK_PARSE_SECONDS  # the backstop is the generous one
+    monkeypatch.setattr(checker.pipeline, "BLOCK_PARSE_SECONDS", 1e-6)
+    text = "Intro line.\n\n" + "It cost 600 billion yuan ($8.5 billion), " * 2000
+    timeouts = [f for f in lint_text(text, date="2025-04-15") if f.rule == "parse-timeout"]
+    assert timeouts and all("of CPU time" in f.message for f in timeouts), [f.message for f in timeouts]
