@@ -76,6 +76,12 @@ SCALE_AFTER = re.compile(
 )
 SECOND_SCALE_AFTER = re.compile(rf"{_GAP}(?P<scale>(?i:{alternation(_V.scale_words('second'))}))(?![A-Za-z])")
 _SCALE_VALUES = {k.lower(): v for k, v in lexicon.SCALES.items()}
+# A Chinese big unit after a symbol amount ("$8.5亿", "US$1.2萬億" in Chinese copy): the amount is
+# 8.5e8 dollars, not 8.5; Traditional forms fold onto the vocabulary's units.
+_ZH_BIG_VALUES = {**{old: _V.scales.zh_big_units[new] for old, new in _V.numbers.zh.fold.items()
+                     if new in _V.scales.zh_big_units}, **_V.scales.zh_big_units}
+ZH_BIG_AFTER = re.compile(rf" ?(?P<scale>[{''.join(_ZH_BIG_VALUES)}]+)")
+_ZH_BIG_START = frozenset(_ZH_BIG_VALUES) | {" "}  # a space may come before the unit
 _COUNTING_SCALES = set(_V.scale_words("counting"))
 _SHORT_NUMBER_SCALES = set(_V.scale_words("number"))
 # Short scales that are only scales where nothing else can be meant ("1m" may be a metre).
@@ -375,6 +381,12 @@ class AmountReader:
         """The figure with the scale word after it: "8.5" + "bn" -> 8.5e9."""
         if numeral.is_word and numeral.scale:
             return numeral.value, numeral.scale, numeral.end
+        zh = ZH_BIG_AFTER.match(self.text, numeral.end) if money and self.text[numeral.end:numeral.end + 1] in _ZH_BIG_START else None
+        if zh is not None:
+            value = numeral.value
+            for unit in zh.group("scale"):
+                value *= _ZH_BIG_VALUES[unit]
+            return value, zh.group("scale"), zh.end()
         m = SCALE_AFTER.match(self.text, numeral.end)
         if m is None:
             return numeral.value, None, numeral.end
