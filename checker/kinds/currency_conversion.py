@@ -517,7 +517,7 @@ class CurrencyConversion(Check):
             messages.say("currency.unchecked", stated=stated.display, converted=converted.display, reason=reason),
             None,
             {"unchecked": True, "reason": no_rate.reason,
-             "date": self.env.date.isoformat() if self.env.date else None},
+             "date": self.env.date.isoformat() if self.env.date else None, "date_source": self.env.date_source},
             severity="info",
         )
 
