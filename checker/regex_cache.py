@@ -21,13 +21,17 @@ import hashlib
 import os
 import sys
 
-MAX_ENTRIES = 3000  # figcheck compiles about 300; the bound keeps a run of odd patterns from growing it
-# Whose patterns are kept: figcheck's own, and those of the libraries it reads Chinese numerals and
-# TOML with, whose patterns are fixed text built as they load (cn2an's: ~0.1 s each time Chinese
-# text is first met). Not cn2an's helper `proces`: its one big pattern (every Chinese city) is joined
-# in set order, which differs from run to run, so it would never be found and would fill the table.
-# A user's pack patterns are never kept.
-CACHED_MODULES = ("checker.", "cn2an.", "tomllib.")
+MAX_ENTRIES = 3000  # a lint compiles about 350; past this the table keeps only the last run's patterns
+# Whose patterns are kept: figcheck's own, and those of the libraries a lint loads whose patterns are
+# fixed text (module constants: yaml's resolver, rich's markup, typer, babel's plural rules, cn2an's
+# numerals, and the standard modules below): about 70 of them, re-parsed on every start otherwise.
+# Not cn2an's helper `proces`: its one big pattern (every Chinese city) is joined in set order, which
+# differs from run to run, so it would never be found and would fill the table; not fnmatch or glob,
+# whose patterns are the user's globs. A user's pack patterns are never kept.
+CACHED_MODULES = ("checker.", "cn2an.", "tomllib.", "yaml.", "rich.", "typer.", "pydantic.", "babel.", "json.",
+                  "email.")
+CACHED_STDLIB = frozenset({"platform", "textwrap", "tokenize", "string", "locale", "inspect", "pathlib",
+                           "importlib.metadata"})
 
 _installed = False
 
@@ -49,6 +53,7 @@ def install() -> None:
         return
     table = _load(path)
     added: dict = {}
+    used: set = set()
 
     def compile(pattern, flags=0):  # noqa: A001 - the name `re` calls
         flags = int(flags)
@@ -57,10 +62,12 @@ def install() -> None:
         entry = table.get((pattern, flags))
         if entry is not None:
             try:
-                return _sre.compile(pattern, *entry)
+                compiled = _sre.compile(pattern, *entry)
+                used.add((pattern, flags))
+                return compiled
             except Exception:
                 table.pop((pattern, flags), None)
-        if len(table) + len(added) >= MAX_ENTRIES or not _from_figcheck():
+        if len(added) >= MAX_ENTRIES or not _from_figcheck():
             return original(pattern, flags)
         parsed = _parser.parse(pattern, flags)
         code = [int(op) for op in _compiler._code(parsed, flags)]
@@ -74,7 +81,7 @@ def install() -> None:
         return compiled
 
     _compiler.compile = compile
-    atexit.register(lambda: _save(path, table, added))
+    atexit.register(lambda: _save(path, added, used))
 
 
 def _from_figcheck() -> bool:
@@ -85,7 +92,7 @@ def _from_figcheck() -> bool:
         if frame is None:
             return False
         module = frame.f_globals.get("__name__", "")
-        if module.startswith(CACHED_MODULES) and module != __name__:
+        if (module.startswith(CACHED_MODULES) or module in CACHED_STDLIB) and module != __name__:
             return True
         if module not in ("re", "re._compiler"):
             return False
@@ -106,10 +113,17 @@ def _load(path) -> dict:
     return read_pickle(path, dict) or {}  # missing, damaged or foreign: compile afresh
 
 
-def _save(path, table: dict, added: dict) -> None:
-    """Write the table with this run's new patterns, atomically (concurrent runs each leave a whole file)."""
+def _save(path, added: dict, used: set) -> None:
+    """Write the table with this run's new patterns, atomically (concurrent runs each leave a whole file).
+
+    The table on disk is read again first, so what concurrent runs added is kept. Patterns of older
+    figcheck versions are never asked for again; once the table passes MAX_ENTRIES it is cut down to
+    the patterns this run used or added, so it never fills up and stops taking new ones."""
     if not added:
         return
     from checker.pickle_cache import write_pickle
 
-    write_pickle(path, {**_load(path), **table, **added})
+    table = {**_load(path), **added}
+    if len(table) > MAX_ENTRIES:
+        table = {key: table[key] for key in used | added.keys() if key in table}
+    write_pickle(path, table)

@@ -77,6 +77,7 @@ def _extract_as_read(text: str) -> list:
 
 def _read_input(path: str | None) -> str:
     from checker.documents.decoding import decode_bytes
+    from checker.documents.loader import format_of
 
     if path in (None, "-"):
         data = sys.stdin.buffer.read()
@@ -87,7 +88,7 @@ def _read_input(path: str | None) -> str:
             fail(f"{path}: is a directory; extract reads one file")
         except OSError as exc:
             fail(f"{path}: cannot read: {exc.strerror or exc}")
-    text, _notes = decode_bytes(data)
+    text, _notes = decode_bytes(data, html=path not in (None, "-") and format_of(path) == "html")
     return text
 
 

@@ -10,6 +10,7 @@ do not move.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import BinaryIO, Iterator
 
 from .base import Note, advance
@@ -32,6 +33,25 @@ def normalize_newlines(text: str) -> str:
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def html_encoding(head: bytes) -> str:
+    """The encoding a page's `<meta charset>` (or http-equiv Content-Type) names in its first 1,024
+    bytes, as the HTML standard's prescan reads it; UTF-8 when there is none or Python lacks it.
+    Browsers read "iso-8859-1", "latin1" and "us-ascii" as windows-1252, and so does this."""
+    match = _META_CHARSET.search(head[:1024])
+    if not match:
+        return "utf-8"
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii", "replace")).name
+    except LookupError:
+        return "utf-8"
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name  # a page that says UTF-16 in ASCII is not
+
+
+_META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 
 def sniff_encoding(head: bytes) -> tuple[str, int]:
@@ -136,8 +156,11 @@ def decode_stream(stream: BinaryIO, decoder: TextDecoder, first: bytes = b"",
         yield tail
 
 
-def decode_bytes(data: bytes) -> tuple[str, list[Note]]:
-    """Decode a whole (small) byte string, BOM-aware, with notes about invalid bytes."""
+def decode_bytes(data: bytes, html: bool = False) -> tuple[str, list[Note]]:
+    """Decode a whole (small) byte string, BOM-aware (and for a page without one, by its meta
+    charset), with notes about invalid bytes."""
     encoding, bom = sniff_encoding(data)
+    if html and not bom:
+        encoding = html_encoding(data)
     decoder = TextDecoder(encoding)
     return decoder.decode(data[bom:], final=True), decoder.notes

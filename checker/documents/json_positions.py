@@ -76,7 +76,7 @@ def find_string_value(raw: str, value: str, cursor: int = 0) -> StringMap | None
             continue
         try:
             decoded = json.loads(match.group())
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             continue
         if decoded == value:
             return string_map(raw, match.start() + 1)

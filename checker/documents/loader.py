@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from .base import Block, Document, Note
-from .decoding import (CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, looks_binary, normalize_newlines,
-                       sniff_encoding)
+from .decoding import (CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, html_encoding, looks_binary,
+                       normalize_newlines, sniff_encoding)
 import stat
 
 from .errors import DocumentError, UnreadableDocument
@@ -155,7 +155,7 @@ def load_string(text: str, name: str = "<text>", *, kind: str = "text", field: s
 
 def _whole_documents(data: bytes, name: str, kind: str, field: str | None,
                      date_field: str | None) -> list[Document]:
-    text, notes = decode_bytes(data)
+    text, notes = decode_bytes(data, html=kind == "html")
     return _parse_text(text, notes, name, kind, field, date_field)
 
 
@@ -217,6 +217,8 @@ def _with_notes(documents: list[Document], notes: list[Note]) -> list[Document]:
 def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, field: str | None,
                         date_field: str | None) -> Iterator[Document]:
     encoding, bom = sniff_encoding(head)
+    if kind == "html" and not bom:
+        encoding = html_encoding(head)
     decoder = TextDecoder(encoding)
     scanner = DirectiveScanner(comments_only=kind in ("markdown", "mdx", "html"))
     if kind == "jsonl":
@@ -235,7 +237,7 @@ def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, fie
     document = Document(name, [], notes=decoder.notes, directives=scanner.directives)
     chunks = scanner.tap(decode_stream(stream, decoder, head[bom:]))
     if kind == "html":
-        preview, _ = decode_bytes(head[:CHUNK_BYTES])
+        preview, _ = decode_bytes(head[:CHUNK_BYTES], html=True)
         document.date, document.date_source, date_notes = html_date(preview)
         document.notes.extend(date_notes)
         document.blocks = _closing(stream, html_blocks(chunks))

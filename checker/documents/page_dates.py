@@ -69,7 +69,7 @@ def _candidates(page: str) -> Iterator[tuple[Any, str, int]]:
     for start, end, tag in _json_ld_scripts(page):
         try:
             data = json.loads(page[start:end])
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):
             continue
         value = _date_published(data)
         if value is not None:
@@ -111,7 +111,7 @@ def _key_value_offset(page: str, body_start: int, body_end: int, tag: int, value
         try:
             if decoder.raw_decode(page, start)[0] == value:
                 return start
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             continue
     return tag
 

@@ -43,7 +43,7 @@ def json_documents(text: str, path: str, field: str | None, date_field: str | No
     """Documents of a JSON file holding one record or a list of records."""
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # JSONDecodeError, an integer past 4,300 digits, deep nesting
         raise UnreadableDocument(path, f"not valid JSON ({error})") from error
     records = data if isinstance(data, list) else [data]
     body_field = field or _guess_field(records, path)
@@ -65,7 +65,7 @@ def jsonl_documents(lines: Iterable[str], path: str, field: str | None,
         number += 1
         try:
             record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as error:
+        except (ValueError, RecursionError) as error:
             note = Note("bad-record", f"line {line_number} is not valid JSON ({error})", "warning",
                         line=line_number)
             yield Document(f"{path}#{number}", [], notes=[note], file=path, record=str(number),
@@ -114,7 +114,7 @@ def _field_value_offset(raw: str, record: Any, dotted: str, cursor: int) -> int 
         try:
             if decoder.raw_decode(raw, start)[0] == value:
                 return start
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             continue
     return None
 

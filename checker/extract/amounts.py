@@ -67,7 +67,9 @@ RANGE_OPENER_BEFORE = re.compile(r"(?<![A-Za-z])(?P<word>(?i:between|from))\s+\Z
 LETTER_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z\d]-)\Z")
 
 # --- after the figure ----------------------------------------------------------------------
-_GAP = r"(?:[ \t\u00a0]*\n?[ \t\u00a0]*)"
+# Possessive (*+): the gap never gives back a space, so a figure followed by thousands of spaces
+# (indentation kept by a plain-text fallback) costs one pass, not one per way to split the run.
+_GAP = r"(?:[ \t\u00a0]*+(?:\n[ \t\u00a0]*+)?)"
 _LONG_SCALES = rf"(?i:{alternation(_V.scale_words('after_long'))})"
 SCALE_AFTER = re.compile(
     rf"(?:{_GAP}|-)(?P<scale>{_LONG_SCALES}|{alternation(_V.scale_words('after_short'))})(?![A-Za-z])"
@@ -186,7 +188,7 @@ RATIO_LINK_AFTER = re.compile(r"\s+(?P<word>(?i:over|out\s+of))\s+")
 _FRACTION_AT = re.compile(r"\A(?i:[a-z]+\s+){0,2}?(?i:an?|one|two|three|four)?[\s-]*(?i:half|halves|thirds?|quarters?|fifths?|tenths?)\s+(?i:to)\b")
 RANGE_LINK_AFTER = re.compile(r"\s*(?P<link>[-–—~]|(?i:to|and))\s*")
 PER_AFTER = re.compile(
-    r"\s*-?\s*(?:(?i:an|a|per|each)\b\s*-?\s*(?P<word>[A-Za-z]+(?:\s+(?:metre|meter|foot|feet|mile))?)|/\s*(?P<slash>[A-Za-z]+))"
+    r"\s*+-?\s*+(?:(?i:an|a|per|each)\b\s*-?\s*(?P<word>[A-Za-z]+(?:\s+(?:metre|meter|foot|feet|mile))?)|/\s*(?P<slash>[A-Za-z]+))"
 )
 _PER_AFTER_ARTICLE = frozenset(_V.exclusions.per_after_article)
 AND_AFTER = re.compile(r"\s*(?:(?i:and)\s+)?")
@@ -549,7 +551,7 @@ _WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")
 # Nigerian story, not "N95 masks"; "R200 million" in a South African one, not "R2-D2").
 CONTEXT_REQUIRED = lexicon.CONTEXT_REQUIRED
 _SPAN_PREPOSITIONS = frozenset(_V.exclusions.span_prepositions)
-_TIME_NOUN_AFTER = re.compile(rf"\s*-?\s*(?i:(?:{alternation(_V.exclusions.time_nouns)})s?)\b")
+_TIME_NOUN_AFTER = re.compile(rf"\s*+-?\s*+(?i:(?:{alternation(_V.exclusions.time_nouns)})s?)\b")
 _A_ORDINAL = re.compile(r"(?i:an?|one)\s+[a-z]+(?<!half)$")
 _ORDINAL_BEFORE_NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})")

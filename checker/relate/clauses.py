@@ -21,7 +21,9 @@ from checker.relate.claim_words import CLAUSE_CONJUNCTIONS
 # every alternative at every position (about twice as fast on wire copy; the matches are the same).
 _BREAK = re.compile(
     r"(?=[.!?;\n\s(,])(?:[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*\s*\Z|;|\n\s*\n|\s[-–—]{2}\s|\((?=[A-Z$(])"
-    rf"|,?\s+\b(?:{'|'.join(CLAUSE_CONJUNCTIONS)})\b)"
+    # only from the first space of a run, which it takes whole: a long run of spaces (indentation a
+    # plain-text fallback keeps) is one try, not one per space, each rescanning the rest of the run
+    rf"|,?(?<!\s)\s++\b(?:{'|'.join(CLAUSE_CONJUNCTIONS)})\b)"
 )
 
 

@@ -54,3 +54,19 @@ def test_a_damaged_cache_is_ignored(tmp_path):
     for path in tmp_path.glob("regex-*.pickle"):
         path.write_bytes(b"not a pickle")
     assert probe(tmp_path, "1")["found"] == good["found"]
+
+
+def test_a_full_table_of_old_patterns_is_cut_to_the_runs_own(tmp_path):
+    """Patterns of older versions are never asked for again: once the table is past its bound it keeps
+    what the last run used, so it never fills up and stops taking new patterns."""
+    from checker.regex_cache import MAX_ENTRIES
+
+    first = probe(tmp_path, "1")
+    [path] = tmp_path.glob("regex-*.pickle")
+    own = pickle.loads(path.read_bytes())
+    stale = {(f"old pattern {number}", 0): own[next(iter(own))] for number in range(MAX_ENTRIES)}
+    path.write_bytes(pickle.dumps(stale))  # a table filled by old versions: none of this run's patterns
+    assert probe(tmp_path, "2")["found"] == first["found"]
+    table = pickle.loads(path.read_bytes())
+    assert not set(table) & set(stale) and 0 < len(table) <= len(own)  # this run's patterns, and only those
+    assert (first["patterns"]["_MULTIPLE"], int(__import__("re").IGNORECASE)) in table

@@ -55,6 +55,15 @@ def report_input(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def pipe_input(tmp_path_factory) -> Path:
+    """About 50 kB of the same paragraphs: a text report of about 180 kB, still nearly three times
+    what a pipe buffer (64 KB) holds, so the reader's close meets a run that is still writing."""
+    path = tmp_path_factory.mktemp("pipe") / "report.txt"
+    path.write_text(PARAGRAPH * (50_000 // len(PARAGRAPH)), encoding="utf-8")
+    return path
+
+
 def wait_until_reading(run: subprocess.Popen, path: Path, timeout: float = 240) -> None:
     """Block until the run (or one of its workers) holds `path` open: past start-up and linting it.
 
@@ -180,14 +189,14 @@ def test_ctrl_c_exits_130_with_one_line(big_input, jobs):
     assert stderr == "figcheck: interrupted\n"
 
 
-def test_a_closed_pipe_ends_the_run_quietly(report_input):
-    run = start("lint", str(report_input), "--date", "2025-04-15", "-j", "1",
+def test_a_closed_pipe_ends_the_run_quietly(pipe_input):
+    run = start("lint", str(pipe_input), "--date", "2025-04-15", "-j", "1",
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     first = run.stdout.readline()
     run.stdout.close()  # `| head -1`
     stderr = run.stderr.read().decode()
     run.wait(timeout=120)
-    assert first.startswith(str(report_input).encode())
+    assert first.startswith(str(pipe_input).encode())
     assert stderr == ""
     assert run.returncode == 1  # Click's convention for EPIPE: a truncated report never passes a gate
 

@@ -100,7 +100,7 @@ HOSTILE_FILES: dict[str, bytes] = {
     "utf32-bom.txt": "\ufeffIt cost $5.\n".encode("utf-32"),
     "nul.txt": b"It cost 600 billion yuan\x00 ($8.5 billion).\x00\x00\n" * 100,
     "deep-quote.md": b"> " * 20_000 + b"It cost 600 billion yuan ($8.5 billion).\n",
-    "deep-list.md": b"".join(b"  " * i + b"- item $5 billion\n" for i in range(3000)),
+    "deep-list.md": b"".join(b"  " * i + b"- item $5 billion\n" for i in range(300)),  # read as text past 20 levels
     "deep-emphasis.md": b"*" * 50_000 + b"$5" + b"*" * 50_000 + b"\n",
     "deep-html.html": b"<div>" * 100_000 + b"It cost 600 billion yuan ($8.5 billion)." + b"</div>" * 100_000,
     "unclosed-html.html": b"<p>It cost <b><i><table><tr><td>600 billion yuan ($8.5 billion)" + b"<span " * 20_000,
