@@ -11,7 +11,7 @@ fix repeats is capped.
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Iterable
 
 import regex
@@ -212,6 +212,7 @@ class PatternCheck(Check):
 _COUNTED_ONLY = regex.compile(r"\{\d*(?:,\d*)?\}")
 
 
+@lru_cache(maxsize=1024)  # a check is made per document: parse each pattern once per process
 def required_characters(pattern: str) -> frozenset[str]:
     """Characters without case (\"$\", \"%\", \"£\") that every match of `pattern` contains, so a
     paragraph without one of them need not be searched: most paragraphs lack the sign a pattern is
