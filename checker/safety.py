@@ -44,8 +44,15 @@ def can_limit_time() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def _raise_time_limit(signum, frame) -> None:  # noqa: ARG001 (signal handler signature)
-    raise TimeLimitExceeded(cpu=signum == signal.SIGPROF)
+# Once a limit has run out, its timer keeps firing at this interval (a fraction of the limit, at
+# least 10 ms) until the guarded work ends: an exception raised while Python runs a garbage
+# collector callback or a __del__ is swallowed as "unraisable", and the work would go on unlimited.
+_REFIRE_FRACTION = 0.1
+_REFIRE_MIN_SECONDS = 0.01
+
+
+def _refire_interval(limit: float) -> float:
+    return max(limit * _REFIRE_FRACTION, _REFIRE_MIN_SECONDS)
 
 
 @contextmanager
@@ -63,15 +70,29 @@ def time_limit(seconds: float, cpu_seconds: float | None = None) -> Iterator[Non
         (signal.ITIMER_REAL, signal.SIGALRM, seconds),
         (signal.ITIMER_PROF, signal.SIGPROF, cpu_seconds or 0),
     ) if limit > 0 and signal.getitimer(timer)[0] == 0]
+    ran_out: list[bool] = []  # the limits that fired, CPU or not, even if their exception was lost
+    disarmed = False
+
+    def _raise_time_limit(signum, frame) -> None:  # noqa: ARG001 (signal handler signature)
+        if disarmed:
+            return  # a signal still pending when the timers were stopped
+        ran_out.append(signum == signal.SIGPROF)
+        raise TimeLimitExceeded(cpu=ran_out[0])
+
     previous = [(number, signal.signal(number, _raise_time_limit)) for _, number, _ in timers]
     for timer, _, limit in timers:
-        signal.setitimer(timer, limit)
+        signal.setitimer(timer, limit, _refire_interval(limit))
     try:
         yield
+        if ran_out:  # the body ended, but only because the exception was swallowed somewhere
+            raise TimeLimitExceeded(cpu=ran_out[0])
     finally:
-        try:
-            for timer, _, _ in timers:
-                signal.setitimer(timer, 0)
-        finally:
-            for number, handler in previous:
-                signal.signal(number, handler)
+        while not disarmed:
+            try:
+                for timer, _, _ in timers:
+                    signal.setitimer(timer, 0)
+                disarmed = True
+            except TimeLimitExceeded:
+                continue  # a refire landed while stopping: the exception already on its way stands
+        for number, handler in previous:
+            signal.signal(number, handler)

@@ -98,3 +98,31 @@ def test_the_pipeline_limits_cpu_time_with_a_wall_clock_backstop(monkeypatch):
     text = "Intro line.\n\n" + "It cost 600 billion yuan ($8.5 billion), " * 2000
     timeouts = [f for f in lint_text(text, date="2025-04-15") if f.rule == "parse-timeout"]
     assert timeouts and all("of CPU time" in f.message for f in timeouts), [f.message for f in timeouts]
+
+
+def test_a_limit_whose_exception_was_swallowed_fires_again():
+    # Python swallows an exception raised while it runs a gc callback or a __del__ ("unraisable"):
+    # the limit must still end the work, so the timer fires again until the body ends.
+    swallowed = 0
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(60, cpu_seconds=0.05):
+            while True:
+                try:
+                    while True:
+                        pass
+                except TimeLimitExceeded:
+                    if swallowed:
+                        raise  # the second firing is let out: the first was the lost one
+                    swallowed += 1
+    assert swallowed == 1
+
+
+def test_work_that_swallowed_its_limit_and_finished_is_still_past_the_limit():
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(60, cpu_seconds=0.05):
+            try:
+                while True:
+                    pass
+            except TimeLimitExceeded:
+                pass  # lost, as in a gc callback; the work then ends on its own
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0) and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
