@@ -47,17 +47,24 @@ def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
+def _existing_regular_file(output: str | os.PathLike[str]) -> os.stat_result | None:
+    """The stat of `output` when it names an existing regular file (not stdout, a descriptor, a
+    device or nothing): only such a file can be an input the report would overwrite."""
+    if str(output) == STDOUT or _own_descriptor(str(output)) is not None:
+        return None
+    try:
+        info = os.stat(output)
+    except (OSError, ValueError):
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
 def refuse_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]],
                   what: str = "report") -> None:
     """Raise OutputError when `output` is the same file as one of `inputs` (a regular file only:
     writing to /dev/stdout while reading stdin is fine)."""
-    if str(output) == STDOUT or _own_descriptor(str(output)) is not None:
-        return
-    try:
-        info = os.stat(output)
-    except (OSError, ValueError):
-        return
-    if not stat.S_ISREG(info.st_mode):
+    info = _existing_regular_file(output)
+    if info is None:
         return
     target = (info.st_dev, info.st_ino)
     for item in inputs:
@@ -73,13 +80,8 @@ def refuse_walked_document(output: str | os.PathLike[str], would_read: Callable[
     (`would_read` names the folder), unless it is empty or an earlier figcheck report. The walk
     never reads its own output, so an article named as the output there would be replaced unread;
     a report written into the tree by the last run (the usual CI idiom) is replaced as ever."""
-    if str(output) == STDOUT or _own_descriptor(str(output)) is not None:
-        return
-    try:
-        info = os.stat(output)
-    except (OSError, ValueError):
-        return
-    if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+    info = _existing_regular_file(output)
+    if info is None or info.st_size == 0:
         return
     folder = would_read(str(output))
     if folder is not None and not _earlier_report(os.path.realpath(output)):
