@@ -78,8 +78,7 @@ SECOND_SCALE_AFTER = re.compile(rf"{_GAP}(?P<scale>(?i:{alternation(_V.scale_wor
 _SCALE_VALUES = {k.lower(): v for k, v in lexicon.SCALES.items()}
 # A Chinese big unit after a symbol amount ("$8.5亿", "US$1.2萬億" in Chinese copy): the amount is
 # 8.5e8 dollars, not 8.5; Traditional forms fold onto the vocabulary's units.
-_ZH_BIG_VALUES = {**{old: _V.scales.zh_big_units[new] for old, new in _V.numbers.zh.fold.items()
-                     if new in _V.scales.zh_big_units}, **_V.scales.zh_big_units}
+_ZH_BIG_VALUES = _V.zh_big_unit_values()
 ZH_BIG_AFTER = re.compile(rf" ?(?P<scale>[{''.join(_ZH_BIG_VALUES)}]+)")
 _ZH_BIG_START = frozenset(_ZH_BIG_VALUES) | {" "}  # a space may come before the unit
 _COUNTING_SCALES = set(_V.scale_words("counting"))

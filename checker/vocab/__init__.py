@@ -82,6 +82,11 @@ class Vocabulary:
             words += self.zh(other)
         return words
 
+    def zh_big_unit_values(self) -> dict[str, float]:
+        """万 亿 兆 with their values, and the Traditional forms the fold maps onto them (萬 億)."""
+        big = self.scales.zh_big_units
+        return {**{old: big[new] for old, new in self.numbers.zh.fold.items() if new in big}, **big}
+
     def hedge_words(self, role: str) -> list[str]:
         """Hedges read in `role` (see hedges.yaml), in file order."""
         return [h.word for h in self.hedges.hedges if role in h.roles]

@@ -21,7 +21,7 @@ from typing import Callable
 
 import pytest
 
-from tests.robust.test_robust_battery import (DATE, RIGHT, WRONG, Case, Outcome, _assert, _hardlink, _link,
+from tests.robust.test_robust_battery import (DATE, RIGHT, WRONG, Case, Outcome, _assert, _hardlink, _link, _zip,
                                               one_line_error, run_case, run_cli, run_process)
 from tests.robust_helpers import ENV
 
@@ -192,14 +192,6 @@ def _docx(text: str, patch_xml: Callable[[str], str] | None = None, extra: dict[
                 body = patch_xml(body.decode("utf-8")).encode("utf-8")
             archive.writestr(item, body)
         for name, data in (extra or {}).items():
-            archive.writestr(name, data)
-    return out.getvalue()
-
-
-def _zip(entries: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
             archive.writestr(name, data)
     return out.getvalue()
 

@@ -108,8 +108,7 @@ def _chinese_names() -> dict[str, str]:
 
 _ZH_GRANULARITY = {"weekly": "周", "monthly": "月度"}
 _ZH_NUMBERS = vocab().numbers.zh
-# 万 亿 兆 and the Traditional forms the fold maps onto them (萬 億)
-_BIG_UNITS = set(vocab().scales.zh_big_units) | {old for old, new in _ZH_NUMBERS.fold.items() if new in vocab().scales.zh_big_units}
+_BIG_UNITS = set(vocab().zh_big_unit_values())  # 万 亿 兆 and the Traditional 萬 億
 _NUMERAL = re.compile(
     rf"[0-9０-９.,．，〇{_ZH_NUMBERS.digits}{_ZH_NUMBERS.two}{_ZH_NUMBERS.formal_digits}{_ZH_NUMBERS.small_units}点點]+"
     rf"\s*(?:[{''.join(_BIG_UNITS)}]\s*)*")
