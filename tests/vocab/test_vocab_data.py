@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -86,14 +87,17 @@ def _word_list(node: ast.AST) -> int:
                for i in items)
 
 
-def _alternation(node: ast.AST) -> int:
-    """How many plain-word alternatives a string constant spells as a regular expression ("a|b|c")."""
+def _alternatives(node: ast.AST, word: Callable[[str], object], groups: str) -> int:
+    """The most alternatives that are `word`s in one group (split at the `groups` pattern) of a
+    string constant spelled as a regular expression ("a|b|c")."""
     if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
         return 0
-    best = 0
-    for group in re.split(r"[()]", node.value):
-        best = max(best, sum(bool(_ALTERNATIVE.match(part.strip("?:"))) for part in group.split("|")))
-    return best
+    return max(sum(bool(word(part.strip("?:"))) for part in group.split("|")) for group in re.split(groups, node.value))
+
+
+def _alternation(node: ast.AST) -> int:
+    """How many plain-word alternatives a string constant spells as a regular expression ("a|b|c")."""
+    return _alternatives(node, _ALTERNATIVE.match, r"[()]")
 
 
 _CJK = "\u4e00-\u9fff"
@@ -104,12 +108,7 @@ MAX_CJK_CHARS = 6  # a class of a few grammar characters ("[年月日号]") may 
 
 def _cjk_alternation(node: ast.AST) -> int:
     """How many plain Chinese words a string constant spells as alternatives ("增至|降至|…")."""
-    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
-        return 0
-    best = 0
-    for group in re.split(r"[()\[\]]", node.value):
-        best = max(best, sum(bool(_CJK_WORD.fullmatch(part.strip("?:"))) for part in group.split("|")))
-    return best
+    return _alternatives(node, _CJK_WORD.fullmatch, r"[()\[\]]")
 
 
 def _cjk_characters(node: ast.AST) -> int:
