@@ -175,8 +175,16 @@ def run_tasks(tasks: Iterable[Task], function: Callable[[Any, tuple], Sequence[A
                 task = again.popleft() if again else next(source, None)
                 if task is None:
                     break
-                pending[pool.submit(function, task)] = task
+                try:
+                    pending[pool.submit(function, task)] = task
+                except BrokenProcessPool:  # a worker died since the last wait: this task never started
+                    again.appendleft(task)
+                    break
             if not pending:
+                if again:  # broken with nothing in flight to wait for: a fresh pool takes the rest
+                    pool.stop()
+                    pool = _Pool(jobs, initializer, initargs)
+                    continue
                 break
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             broken = False
