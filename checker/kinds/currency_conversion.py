@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -16,7 +17,7 @@ from checker.kinds.printed import times
 from checker.kinds.restate import format_money, restate
 from checker.kinds.slips import Slip
 from checker.kinds.stated import (StatedRate, fiscal_years, opens_timeline_entry, stated_months, stated_rates,
-                                  timeline_month)
+                                  timeline_month_at)
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation
 from checker.rates.table import NoRate, RateWindow
@@ -566,11 +567,29 @@ SENTENCE_REACH = 400  # characters either side of a pair that its sentence may s
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding text[start:end], for the years it names: at most SENTENCE_REACH
     characters either side, so that a block of back-to-back pairs with no sentence end (one long
-    line) costs each pair a bounded look, not a scan of the rest of the block."""
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - SENTENCE_REACH), start)]
+    line) costs each pair a bounded look, not a scan of the rest of the block.
+
+    The block's sentence breaks are found once (`_sentence_breaks`) and each pair's are looked up
+    by bisection: a break counts when it lies wholly inside the reach (as a scan of just that
+    stretch would find it; breaks never overlap, so one scan of the block finds the same ones)."""
+    starts, ends = _sentence_breaks(text)
+    low = max(0, start - SENTENCE_REACH)
+    before = bisect.bisect_right(ends, start) - 1  # the last break ending by the pair's start
+    first = ends[before] if before >= 0 and starts[before] >= low else low
     reach = min(len(text), end + SENTENCE_REACH)
-    after = _SENTENCE_BREAK.search(text, end, reach)
-    return text[breaks[-1] if breaks else max(0, start - SENTENCE_REACH) : after.start() if after else reach]
+    after = bisect.bisect_left(starts, end)  # the first break starting at or after the pair's end
+    last = starts[after] if after < len(starts) and ends[after] <= reach else reach
+    return text[first:last]
+
+
+@lru_cache(maxsize=4)  # the block whose pairs are being checked (a block's text is hashed once)
+def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence break of the block starts and ends, in order."""
+    starts, ends = [], []
+    for match in _SENTENCE_BREAK.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+    return starts, ends
 
 
 def _readings(quantity: Quantity) -> list[str]:
@@ -591,17 +610,28 @@ def _dated_by_its_sentence(relation: Relation, text: str, stated: Quantity, conv
     """Whether the pair's sentence gives it a date of its own ("In 2009 ...", "at the time")."""
     sentence = _sentence_around(text, stated.start, converted.end)
     return bool(getattr(relation, "at_the_time", False) or _YEAR.search(sentence) or stated_months(sentence)
-                or opens_timeline_entry(_line_of(text, stated)))
+                or opens_timeline_entry(text, _line_start(text, stated)))
 
 
 def _timeline_entry(text: str, stated: Quantity, date: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The period the timeline entry holding `stated` dates itself by ("August 8 - ...", "2008 — ...")."""
-    return timeline_month(_line_of(text, stated), date)
+    return timeline_month_at(text, _line_start(text, stated), date)
 
 
-def _line_of(text: str, quantity: Quantity) -> str:
-    """The line of the block that holds `quantity`, from its start."""
-    return text[text.rfind("\n", 0, quantity.start) + 1 :]
+def _line_start(text: str, quantity: Quantity) -> int:
+    """Where the line of the block that holds `quantity` starts (looked up, not searched for: one
+    long line of pairs is not scanned back to its start for each of them)."""
+    newlines = _newlines(text)
+    before = bisect.bisect_left(newlines, quantity.start)  # the newlines before the quantity
+    return newlines[before - 1] + 1 if before else 0
+
+
+@lru_cache(maxsize=4)
+def _newlines(text: str) -> list[int]:
+    return [match.start() for match in _NEWLINE.finditer(text)]
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _amount(stated: Quantity, converted: Quantity) -> float:
