@@ -248,7 +248,7 @@ def _with_notes(documents: list[Document], notes: list[Note]) -> list[Document]:
 def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, field: str | None,
                         date_field: str | None) -> Iterator[Document]:
     encoding, bom = sniff_encoding(head)
-    if kind == "html" and not bom:
+    if kind == "html" and not bom and encoding == "utf-8":
         encoding = html_encoding(head)
     decoder = TextDecoder(encoding)
     scanner = DirectiveScanner(comments_only=kind in ("markdown", "mdx", "html"))
