@@ -85,8 +85,12 @@ def main() -> None:
                              "(use --output FILE)\n")
             sys.exit(EXIT_USAGE)
         sys.stdout = open(os.devnull, "w", encoding="utf-8")
-    for stream in (sys.stdout, sys.stderr):  # PYTHONIOENCODING=ascii or a Latin-1 terminal: \u escapes, no crash
-        if stream is not None and getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+    # PYTHONIOENCODING=ascii or a Latin-1 terminal: \u escapes, no crash; a file name that is not UTF-8
+    # (Python's surrogateescape would write its raw byte) as the \udcff escape a report file has too,
+    # so a JSON or SARIF report on stdout stays valid UTF-8
+    for stream in (sys.stdout, sys.stderr):
+        if (stream is not None and getattr(stream, "errors", None) in ("strict", "surrogateescape")
+                and hasattr(stream, "reconfigure")):
             stream.reconfigure(errors="backslashreplace")
     try:
         code = app(standalone_mode=False)
