@@ -232,3 +232,32 @@ FIX_CASES = [
 def test_fix_never_claims_a_file_it_could_not_read(case, tmp_path):
     assert case.trusted
     run_case(case, tmp_path)
+
+
+def _rates(cny_per_eur: float) -> str:
+    return "date,currency,rate\n" + "".join(f"2025-04-{day:02d},CNY,{cny_per_eur}\n" for day in range(1, 16))
+
+
+def test_a_rates_file_edited_between_two_api_calls_is_read_again(tmp_path):
+    """Trusted: a long-running tool (an editor's language server, `figcheck serve`, a notebook
+    calling the API) reads a file again once it changed, as make and pytest's cache do; never the
+    first call's rates under the same name."""
+    from checker import lint_text
+
+    rates = tmp_path / "r.csv"
+    rates.write_text(_rates(79.8))  # 600 billion yuan is $8.5 billion at these rates
+    assert lint_text(WRONG, rates=str(rates), date=DATE) == []
+    rates.write_text(_rates(8.25))
+    os.utime(rates, ns=(rates.stat().st_atime_ns, rates.stat().st_mtime_ns + 1_000_000))
+    assert [f.rule for f in lint_text(WRONG, rates=str(rates), date=DATE)] == ["currency-conversion"]
+
+
+def test_a_relative_rates_name_in_another_folder_is_another_file(tmp_path):
+    """Trusted: `cd a && tool --rates r.csv` then `cd b && ...` in one process reads b's r.csv."""
+    for name, rate in (("a", 79.8), ("b", 8.25)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "r.csv").write_text(_rates(rate))
+        (tmp_path / name / "x.txt").write_text(WRONG + "\n")
+    first = run_case(Case("a", "its own rates", args=["lint", "x.txt", "--rates", "r.csv", *LINT]), tmp_path / "a")
+    second = run_case(Case("b", "its own rates", args=["lint", "x.txt", "--rates", "r.csv", *LINT]), tmp_path / "b")
+    assert (first.code, len(second.findings("currency-conversion"))) == (0, 1), (first.stdout, second.stdout)
