@@ -118,6 +118,8 @@ def _earlier_report(path: str) -> bool:
 def write_report(text: str, path: str | os.PathLike[str]) -> Path:
     """Write `text` to `path` without ever losing data (see the module doc); the path written."""
     target = Path(path)
+    if str(path) == "":  # `-o "$REPORT"` with the variable unset
+        raise OutputError("the report's file name is empty (an unset variable?); name a file, or - for stdout")
     if str(path) == STDOUT:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -128,9 +130,12 @@ def write_report(text: str, path: str | os.PathLike[str]) -> Path:
             _write_descriptor(descriptor, text)
             return target
         try:
-            info = os.stat(target)
+            info = os.stat(str(path))  # as given: "x.json/" is no file x.json (Path would drop the slash)
         except FileNotFoundError:
             info = None
+        if info is None and str(path).endswith(("/", os.sep)):  # `> dir/`: "Is a directory", never a file "dir"
+            raise OutputError(f"{path}: names a folder (it ends in /) that does not exist; name a file to write "
+                              "the report to")
         if info is not None and not stat.S_ISREG(info.st_mode):
             if stat.S_ISDIR(info.st_mode):
                 raise OutputError(f"{path}: is a directory; name a file to write the report to")

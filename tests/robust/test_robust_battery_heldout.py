@@ -261,3 +261,31 @@ def test_a_relative_rates_name_in_another_folder_is_another_file(tmp_path):
     first = run_case(Case("a", "its own rates", args=["lint", "x.txt", "--rates", "r.csv", *LINT]), tmp_path / "a")
     second = run_case(Case("b", "its own rates", args=["lint", "x.txt", "--rates", "r.csv", *LINT]), tmp_path / "b")
     assert (first.code, len(second.findings("currency-conversion"))) == (0, 1), (first.stdout, second.stdout)
+
+
+# -------------------------------------------------------- 14.1, 14.5: output names at their edges
+def _report_at(name: str) -> Callable[[Outcome], None]:
+    return lambda o: _assert(o.code == 1 and json.loads((o.folder / name).read_text())["files"] == 1, o.stderr)
+
+
+EARLIER = json.dumps({"version": 1, "files": 1, "findings": [], "summary": {}})
+OUTPUT_NAME_CASES = [
+    Case("output-with-a-trailing-slash-to-a-missing-folder", "`echo x > new/` says 'Is a directory'; cp refuses "
+         "'new/': never a file named 'new'", {"a.txt": WRONG}, ["lint", "a.txt", *LINT, "-o", "new/"],
+         lambda o: (refused_in_one_line("new/", "folder")(o), _assert(not (o.folder / "new").exists()))),
+    Case("output-with-a-trailing-slash-after-a-file", "`cat > a.json/`: 'Not a directory'; a.json is not replaced",
+         {"a.txt": WRONG, "old.json": EARLIER}, ["lint", "a.txt", *LINT, "-o", "old.json/"],
+         refused_in_one_line("old.json/")),
+    Case("report-option-with-a-trailing-slash", "--report FORMAT:FILE is held to -o's rules",
+         {"a.txt": WRONG}, ["lint", "a.txt", "--report", "sarif:out/"],
+         lambda o: (refused_in_one_line("out/")(o), _assert(not (o.folder / "out").exists()))),
+    Case("output-is-an-empty-name", "`-o \"$REPORT\"` with REPORT unset: an error, never the current folder",
+         {"a.txt": WRONG}, ["lint", "a.txt", *LINT, "-o", ""], refused_in_one_line("empty")),
+    Case("output-into-missing-folders", "mkdir -p, then write (the reports/ idiom of a fresh clone)",
+         {"a.txt": WRONG}, ["lint", "a.txt", *LINT, "-o", "a/b/c/r.json"], _report_at("a/b/c/r.json"),
+         outputs=frozenset({"a/b/c/r.json"})),
+]
+@pytest.mark.parametrize("case", OUTPUT_NAME_CASES, ids=lambda c: c.id)
+def test_output_names_at_their_edges(case, tmp_path):
+    assert case.trusted
+    run_case(case, tmp_path)
