@@ -24,6 +24,7 @@ from checker.report.common import (
     replacements,
     span_text,
 )
+from checker.report.json_text import dumps_indented
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo, rule_info
 
@@ -49,7 +50,7 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
         ],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(log) + "\n"
 
 
 def _rule_catalogue(findings: list[Finding], rules: Mapping[str, RuleInfo]) -> list[RuleInfo]:
