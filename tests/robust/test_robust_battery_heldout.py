@@ -289,3 +289,18 @@ OUTPUT_NAME_CASES = [
 def test_output_names_at_their_edges(case, tmp_path):
     assert case.trusted
     run_case(case, tmp_path)
+
+
+# ------------------------------------------------ 14.1, 14.5: a full disk behind standard output
+@pytest.mark.parametrize("args", [["lint", "a.txt", *LINT], ["lint", "a.txt", "--date", DATE, "--format", "rich"],
+                                  ["extract", "a.txt"], ["--version"]], ids=lambda a: "-".join(a[:1] + a[-1:]))
+def test_a_full_disk_behind_stdout_is_one_line(args, tmp_path):
+    """Trusted: `echo x > /dev/full` says 'No space left on device' and fails; `figcheck lint >
+    report.json` on a full disk is that one line (exit 2), never an internal error."""
+    (tmp_path / "a.txt").write_text(WRONG + "\n")
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "checker", *args], cwd=tmp_path, env=ENV, stdout=full,
+                             stderr=subprocess.PIPE, text=True, timeout=240)
+    assert run.returncode == 2, run.stderr
+    one_line_error(run.stderr)
+    assert "No space left on device" in run.stderr and "internal error" not in run.stderr
