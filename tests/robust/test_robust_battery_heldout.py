@@ -304,3 +304,22 @@ def test_a_full_disk_behind_stdout_is_one_line(args, tmp_path):
     assert run.returncode == 2, run.stderr
     one_line_error(run.stderr)
     assert "No space left on device" in run.stderr and "internal error" not in run.stderr
+
+
+# ------------------------------------------- 14.2, 14.6: one long line is read as a person reads it
+LONG_LINE_CASES = {
+    # a paragraph past the 64 K block limit, with no sentence end: cut between pairs, never inside one
+    "english-pairs-without-a-full-stop": ("It got 600 billion yuan ($8.5 billion) " * 2000, 2000),
+    "chinese-pairs-without-a-space": ("它获得了600亿元人民币（约合8.5亿美元）" * 3000, 3000),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_LINE_CASES))
+def test_a_paragraph_past_the_block_limit_loses_no_pair(name, tmp_path):
+    """Trusted: a reader sees every pair of a long line; grep finds all 2,000. A block cut at a
+    clause end (a closing parenthesis) keeps each pair whole, and adds no finding of its own."""
+    text, count = LONG_LINE_CASES[name]
+    outcome = run_case(Case(name, "grep -o counts every pair", {"a.txt": text + "\n"}, ["lint", "a.txt", *LINT]),
+                       tmp_path)
+    assert len(outcome.findings("currency-conversion")) == count
+    assert {f["rule"] for f in outcome.findings()} == {"currency-conversion"}
