@@ -19,7 +19,10 @@ therefore run on the `regex` package with its own `timeout=` (see checker/kinds/
 
 from __future__ import annotations
 
+import errno
+import os
 import signal
+import stat
 import threading
 
 # Generous: a normal block parses in milliseconds of CPU; only a pathological one gets near this.
@@ -123,3 +126,28 @@ if _HAS_TIMERS:
 
     _ITIMER_REAL, _ITIMER_PROF = int(signal.ITIMER_REAL), int(signal.ITIMER_PROF)
     _SIGALRM, _SIGPROF = int(signal.SIGALRM), int(signal.SIGPROF)
+
+
+class NotRegularFile(OSError):
+    """A config, rule pack, rates file or baseline that names a FIFO, a device or a socket."""
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a file the run reads beside its documents (a config, a pack, a rates file, a
+    baseline): at most `limit` + 1 of them, so the caller can say it is too large. A FIFO nobody
+    writes to would block the run forever and /dev/zero never end, so anything that is not a
+    regular file is refused, as the document loader refuses it; opening does not block (O_NONBLOCK)."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a character device" if stat.S_ISCHR(mode)
+                    else "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
+                    else "not a plain file")
+            raise NotRegularFile(f"not a regular file ({kind}); name a file")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read(limit + 1)
+    finally:
+        os.close(descriptor)
