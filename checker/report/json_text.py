@@ -4,8 +4,9 @@
 only serves compact output): on a report of thousands of findings that is most of the time
 spent rendering it. `pydantic_core.to_json` writes the same text for everything a contract holds
 (strings escaped alike, keys in order, Infinity/NaN as constants) except floats below 1e-4,
-which it prints as "0.00001" or "1e-7" where Python prints "1e-05" and "1e-07", and a None key
-("None" where Python writes "null"). A text that may hold either, or that the Rust encoder
+which it prints as "0.00001" or "1e-7" where Python prints "1e-05" and "1e-07", a None key
+("None" where Python writes "null") and an infinite or NaN float key ("inf", "-inf", "nan" where
+Python writes "Infinity", "-Infinity", "NaN"). A text that may hold either, or that the Rust encoder
 refuses (a lone surrogate), is written by `json.dumps` instead, so the output never depends on
 which encoder wrote it.
 """
@@ -34,12 +35,15 @@ def dumps_indented(value: Any, plain: Callable[[], Any] | None = None) -> str:
     return text
 
 
+_KEYS_WRITTEN_DIFFERENTLY = ('"None": ', '"inf": ', '"-inf": ', '"nan": ')
+
+
 def _may_differ(text: str) -> bool:
-    """Whether `text` may hold a small float or a None key, which the encoders write differently.
+    """Whether `text` may hold a small float, or a None, infinite or NaN key, which the encoders write differently.
 
     str.find, not a regex: it costs a few milliseconds on a report of megabytes. A hit inside a
     string ("5e-mail", "0.00001 BTC") only costs the slower encoder."""
-    if "0.0000" in text or '"None": ' in text:
+    if "0.0000" in text or any(key in text for key in _KEYS_WRITTEN_DIFFERENTLY):
         return True
     at = text.find("e-")
     while at != -1:

@@ -35,6 +35,8 @@ def test_the_floats_the_two_encoders_write_differently_are_written_the_python_wa
     for value in (1e-05, 1e-07, -1.23e-05, 9.99e-05, 5e-324, {"rate": [2.5e-09]}):
         assert dumps_indented(value) == _python(value)
     assert dumps_indented({None: 1}) == '{\n  "null": 1\n}'
+    for key in (float("inf"), float("-inf"), float("nan")):  # pydantic-core: "inf", "-inf", "nan"
+        assert dumps_indented({key: None}) == _python({key: None})
 
 
 def test_a_lone_surrogate_and_control_characters_are_escaped_as_json_dumps_does():
