@@ -37,7 +37,7 @@ def _issue(finding: Finding, key: str) -> dict[str, Any]:
         "type": "issue",
         "description": message_with_help(finding),
         "check_name": finding.rule,
-        "fingerprint": hashlib.md5(key.encode("utf-8"), usedforsecurity=False).hexdigest(),
+        "fingerprint": hashlib.md5(key.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest(),
         "severity": SEVERITIES[finding.severity],
         "categories": ["Bug Risk"],
         "location": {
