@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from math import isfinite
 
 from checker.asof import DateRule, as_of
 from checker.builtin_rules import BUILTIN_RULES
@@ -73,9 +74,16 @@ class DocumentResult:
 
 
 def locate(block: Block, quantity: Quantity) -> Location:
-    """The quantity's span in the original file; the end column is exclusive."""
+    """The quantity's span in the original file; the end column is exclusive.
+
+    In a block copied whole from the file (one piece: plain text), a span with no line end in it
+    ends on its first line, as many columns on as it has characters: its end is not looked up
+    again (Block.locate gives exactly that for it)."""
     line, column = block.locate(quantity.start)
-    end_line, end_column = block.locate(max(quantity.end - 1, quantity.start))
+    last = max(quantity.end - 1, quantity.start)
+    if len(block.pieces) == 1 and "\n" not in block.text[quantity.start : last]:
+        return Location(line, column, line, column + (last - quantity.start) + 1)
+    end_line, end_column = block.locate(last)
     return Location(line, column, end_line, end_column + 1)
 
 
@@ -224,18 +232,20 @@ MIN_CHECKED_VALUE = 1e-12  # below it a ratio of two figures can overflow to inf
 def _checkable(quantities: list[Quantity]) -> tuple[list[Quantity], list]:
     """Amounts a check can do arithmetic on, and the rest (1e308, 10^40, 1e-320 yuan) as unparsed: a
     conversion of such a figure would print inf, nan or $0, so it is reported as not checked."""
-    import math
-
     from checker.extract import Unparsed
 
     kept, dropped = [], []
     for quantity in quantities:
-        values = [quantity.value] + ([quantity.high] if quantity.high is not None else [])
-        if all(math.isfinite(v) and (v == 0 or MIN_CHECKED_VALUE <= abs(v) <= MAX_CHECKED_VALUE) for v in values):
+        value, high = quantity.value, quantity.high
+        if _checkable_value(value) and (high is None or _checkable_value(high)):
             kept.append(quantity)
         else:
             dropped.append(Unparsed(quantity.text, quantity.start, quantity.end))
     return kept, dropped
+
+
+def _checkable_value(value: float) -> bool:
+    return isfinite(value) and (value == 0 or MIN_CHECKED_VALUE <= abs(value) <= MAX_CHECKED_VALUE)
 
 
 def _with_record(finding: Finding, doc: Document) -> Finding:
