@@ -20,6 +20,7 @@ from typing import Iterable
 
 from checker.findings import Finding
 from checker.report.atomic import write_report
+from checker.safety import read_regular_file
 
 FORMAT_VERSION = 1
 
@@ -89,9 +90,15 @@ def compare(findings: list[Finding], path: Path, known: set[str] | frozenset[str
     return Comparison(new, accepted, fixed=len(known - matched))
 
 
+MAX_BASELINE_BYTES = 500_000_000  # millions of findings; /dev/zero named as a baseline never ends
+
+
 def read_baseline(path: Path) -> set[str]:
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = read_regular_file(path, MAX_BASELINE_BYTES)
+        if len(raw) > MAX_BASELINE_BYTES:
+            raise BaselineError(f"{path}: larger than {MAX_BASELINE_BYTES // 1_000_000} MB; not a baseline")
+        document = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline not found (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -119,4 +126,4 @@ def _portable_path(path: str, base: Path) -> str:
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]

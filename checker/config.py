@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Literal, Sequence
 
-import pathspec
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.dates import parse_day
+from checker.safety import read_regular_file
 from checker.yaml_source import YamlError, load_yaml
 from checker.report import FORMATS
 
@@ -110,7 +110,7 @@ class Config:
         for key in ("extends", "rules"):
             for index, name in enumerate(getattr(self.settings, key)):
                 pack = self.resolve(name)
-                if not pack.is_file():
+                if not pack.exists():  # a FIFO or a folder is named, and refused in one line, when loaded
                     raise self.error(f"{key}: no such rule pack: {name}", (key, index))
                 packs.append(pack)
         return packs
@@ -119,7 +119,7 @@ class Config:
         if self.settings.rates is None:
             return None
         rates = self.resolve(self.settings.rates)
-        if not rates.is_file():
+        if not rates.exists():
             raise self.error(f"rates: no such file: {self.settings.rates}", ("rates",))
         return rates
 
@@ -142,6 +142,8 @@ class Config:
         relative = _relative_posix(path, self.directory)
         if relative is None:
             return []
+        import pathspec  # only a config with overrides matches paths: most runs never import it
+
         return [o for o in self.settings.overrides if pathspec.GitIgnoreSpec.from_lines(o.paths).match_file(relative)]
 
     def error(self, message: str, loc: Sequence[str | int]) -> ConfigError:
@@ -163,7 +165,7 @@ def discover(start: Path) -> Config | None:
     start = start.resolve()
     for directory in (start, *start.parents):
         for name in YAML_NAMES:
-            if (directory / name).is_file():
+            if (directory / name).exists():  # the nearest config governs, even one that cannot be read
                 return load_config(directory / name)
         pyproject = directory / PYPROJECT
         if pyproject.is_file() and _has_figcheck_table(pyproject):
@@ -194,7 +196,7 @@ def load_config(path: Path) -> Config:
 
 def _has_figcheck_table(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_TOML_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
     try:
@@ -208,9 +210,15 @@ def _has_figcheck_table(path: Path) -> bool:
 _FIGCHECK_TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*figcheck[ \t]*[\].]", re.MULTILINE)
 
 
+MAX_TOML_BYTES = 2_000_000  # a pyproject.toml is kilobytes; /dev/zero named as one never ends
+
+
 def _read_toml(path: Path) -> tuple[Any, Callable[[Sequence[str | int]], int | None]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_regular_file(path, MAX_TOML_BYTES)
+        if len(raw) > MAX_TOML_BYTES:
+            raise ConfigError(str(path), f"larger than {MAX_TOML_BYTES // 1_000_000} MB; not a config file")
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(str(path), "file not found") from None
     except (OSError, UnicodeDecodeError) as exc:

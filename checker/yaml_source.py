@@ -14,6 +14,8 @@ from typing import Any, Sequence
 
 import yaml
 
+from checker.safety import read_regular_file
+
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 64
 MAX_NODES = 200_000  # counted with aliases expanded
@@ -67,7 +69,7 @@ def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
     name = str(path)
     if text is None:
         try:
-            raw = Path(path).read_bytes()
+            raw = read_regular_file(path, MAX_BYTES)
         except FileNotFoundError:
             raise YamlError(name, "file not found") from None
         except IsADirectoryError:

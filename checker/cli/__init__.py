@@ -10,10 +10,11 @@ Adding a command is one module under checker/cli/ that defines `register(app)`, 
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -85,8 +86,12 @@ def main() -> None:
                              "(use --output FILE)\n")
             sys.exit(EXIT_USAGE)
         sys.stdout = open(os.devnull, "w", encoding="utf-8")
-    for stream in (sys.stdout, sys.stderr):  # PYTHONIOENCODING=ascii or a Latin-1 terminal: \u escapes, no crash
-        if stream is not None and getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+    # PYTHONIOENCODING=ascii or a Latin-1 terminal: \u escapes, no crash; a file name that is not UTF-8
+    # (Python's surrogateescape would write its raw byte) as the \udcff escape a report file has too,
+    # so a JSON or SARIF report on stdout stays valid UTF-8
+    for stream in (sys.stdout, sys.stderr):
+        if (stream is not None and getattr(stream, "errors", None) in ("strict", "surrogateescape")
+                and hasattr(stream, "reconfigure")):
             stream.reconfigure(errors="backslashreplace")
     try:
         code = app(standalone_mode=False)
@@ -113,6 +118,13 @@ def main() -> None:
     except BrokenPipeError:
         silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS:
+            _internal_error(exc)
+        silence_stdout()  # the interpreter's last flush of what is left would fail again
+        where = "standard output" if exc.filename is None else str(exc.filename)
+        sys.stderr.write(f"figcheck: error: cannot write to {where} ({exc.strerror or exc})\n")
+        sys.exit(EXIT_USAGE)
     except RecursionError:
         sys.stderr.write("figcheck: error: input nested too deeply to process\n")
         sys.exit(EXIT_USAGE)
@@ -120,18 +132,27 @@ def main() -> None:
         sys.stderr.write("figcheck: error: out of memory\n")
         sys.exit(EXIT_USAGE)
     except Exception as exc:  # noqa: BLE001 (the last line of defence: one line, not a traceback)
-        if os.environ.get("FIGCHECK_DEBUG"):
-            raise
-        detail = " ".join(str(exc).split())[:300]
-        sys.stderr.write(f"figcheck: internal error: {type(exc).__name__}: {detail} "
-                         "(please report it; FIGCHECK_DEBUG=1 shows the traceback)\n")
-        sys.exit(EXIT_USAGE)
+        _internal_error(exc)
     if code == EXIT_INTERRUPTED:  # Typer turned Ctrl-C (or SIGTERM, see termination.py) into 130
         if terminated():
             sys.stderr.write("figcheck: terminated\n")
             sys.exit(EXIT_TERMINATED)
         sys.stderr.write("figcheck: interrupted\n")
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# A full disk, a quota, a file-size limit or a failing device under `figcheck lint > report.json`
+# (stdout is then a file): the shell's own `echo x > /dev/full` says "No space left on device".
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    if os.environ.get("FIGCHECK_DEBUG"):
+        raise exc
+    detail = " ".join(str(exc).split())[:300]
+    sys.stderr.write(f"figcheck: internal error: {type(exc).__name__}: {detail} "
+                     "(please report it; FIGCHECK_DEBUG=1 shows the traceback)\n")
+    sys.exit(EXIT_USAGE)
 
 
 def _click_exceptions():

@@ -75,6 +75,9 @@ def _extract_as_read(text: str) -> list:
     return mapped
 
 
+MAX_EXTRACT_BYTES = 200_000_000
+
+
 def _read_input(path: str | None) -> str:
     from checker.documents.decoding import decode_bytes
     from checker.documents.loader import format_of
@@ -82,12 +85,17 @@ def _read_input(path: str | None) -> str:
     if path in (None, "-"):
         data = sys.stdin.buffer.read()
     else:
-        try:
-            data = Path(path).read_bytes()
+        from checker.safety import read_regular_file
+
+        try:  # a FIFO would block and /dev/zero never end: only a regular file is read
+            data = read_regular_file(path, MAX_EXTRACT_BYTES)
         except IsADirectoryError:
             fail(f"{path}: is a directory; extract reads one file")
         except OSError as exc:
             fail(f"{path}: cannot read: {exc.strerror or exc}")
+        if len(data) > MAX_EXTRACT_BYTES:
+            fail(f"{path}: larger than {MAX_EXTRACT_BYTES // 1_000_000} MB; extract reads one article (lint streams "
+                 "large files)")
     text, _notes = decode_bytes(data, html=path not in (None, "-") and format_of(path) == "html")
     return text
 

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from checker.cli.options import EXIT_INTERRUPTED, EXIT_OK, AsOfDate, RulePacks, fail
+from checker.cli.options import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, AsOfDate, RulePacks, fail
 
 
 def fix(
@@ -38,6 +38,11 @@ def fix(
     except USER_ERRORS as exc:
         fail(str(exc))
     findings = run.result.findings
+    for message in run.messages:  # files passed over while walking, by name, as lint says them
+        sys.stderr.write(f"figcheck: {message}\n")
+    unread = [f for f in findings if f.rule in NOT_CHECKED]
+    for finding in unread:  # ruff --fix: E902 for a file it cannot read, and the run fails
+        sys.stderr.write(f"figcheck: {finding.path}: {finding.message}\n")
     try:
         if interactive:
             if not sys.stdin.isatty():
@@ -58,7 +63,11 @@ def fix(
         sys.stderr.write(f"figcheck: would have {report.summary()} (--diff: nothing written)\n")
     else:
         sys.stderr.write(f"figcheck: {report.summary()}\n")
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if unread else EXIT_OK)
+
+
+# A file fix could not read was neither checked nor fixed: never "fixed 0 findings", exit 0.
+NOT_CHECKED = frozenset({"unreadable-file", "file-changed", "worker-died"})
 
 
 

@@ -118,7 +118,7 @@ def lint(
 
     try:
         for fmt, target in extra_reports:
-            write_report(render(run.result, fmt, infos, fail_on=run.fail_on, environ={}), Path(target))
+            write_report(render(run.result, fmt, infos, fail_on=run.fail_on, environ={}), target)
         if output is not None:
             write_report(text, output)
     except OutputError as exc:

@@ -62,8 +62,8 @@ TextField = Annotated[
 DateField = Annotated[
     Optional[str], typer.Option("--date-field", metavar="FIELD", help="In JSON/JSONL exports, the field holding the publication date.")
 ]
-Output = Annotated[
-    Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
+Output = Annotated[  # a str: Path("reports/") would drop the slash that says a folder was meant
+    Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
 ]
 ConfigFile = Annotated[
     Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file (YAML or pyproject.toml) instead of searching upward for one.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from typing import BinaryIO, Iterator
 
 from .base import Note, advance
@@ -65,7 +66,53 @@ def sniff_encoding(head: bytes) -> tuple[str, int]:
             if encoding.startswith("utf-16") and _plain_utf8(head[len(bom) : BINARY_PROBE_BYTES]):
                 return "utf-8", 0
             return encoding, len(bom)
-    return "utf-8", 0
+    return _wide_without_bom(head[:BINARY_PROBE_BYTES]) or "utf-8", 0
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 saved without a byte-order mark (Windows tools, some CMS exports), told by
+    where its NUL bytes fall, as Notepad's IsTextUnicode and `file` tell it: the high byte of every
+    ASCII character (each digit, space and line end, in Chinese copy too) is a NUL at one parity.
+    Only when the bytes are no plausible UTF-8 (a stray NUL in UTF-8 text stays binary, as git says)
+    and decode strictly as that encoding to text with no control or unassigned characters."""
+    if len(data) < 8 or b"\x00" not in data or _plausible_utf8(data):
+        return None
+    for encoding in _wide_candidates(data):
+        try:
+            text = codecs.getincrementaldecoder(encoding)("strict").decode(data, final=False)
+        except UnicodeDecodeError:
+            continue
+        astral = sum(char > "\uffff" for char in text) if encoding.startswith("utf-32") else 0
+        if text and astral * 2 < len(text) and all(_textual(char) for char in text):
+            return encoding
+    return None
+
+
+def _plausible_utf8(data: bytes) -> bool:
+    """Valid UTF-8 (a cut tail is fine) in which NULs are rare: text with a stray NUL, not UTF-16."""
+    try:
+        codecs.getincrementaldecoder("utf-8")("strict").decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return data.count(0) * 10 < len(data)
+
+
+def _wide_candidates(data: bytes) -> list[str]:
+    """UTF-32 first (its text also has NULs at one UTF-16 parity), then UTF-16 of the byte order
+    whose high bytes hold nearly all the NULs (binary data has them at both)."""
+    odd = data[1::2].count(0)
+    even = data[0::2].count(0)
+    sixteen = ["utf-16-le"] if odd > max(1, 8 * even) else ["utf-16-be"] if even > max(1, 8 * odd) else []
+    return ["utf-32-le", "utf-32-be", *sixteen]
+
+
+def _textual(char: str) -> bool:
+    """A character text is made of: no NUL or other control but layout, nothing unassigned, private
+    or a lone surrogate (binary data read as UTF-16 is full of these)."""
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return char in "\t\n\r\f\v"
+    return category not in ("Cn", "Co", "Cs")
 
 
 def _plain_utf8(data: bytes) -> bool:
@@ -160,7 +207,7 @@ def decode_bytes(data: bytes, html: bool = False) -> tuple[str, list[Note]]:
     """Decode a whole (small) byte string, BOM-aware (and for a page without one, by its meta
     charset), with notes about invalid bytes."""
     encoding, bom = sniff_encoding(data)
-    if html and not bom:
+    if html and not bom and encoding == "utf-8":
         encoding = html_encoding(data)
     decoder = TextDecoder(encoding)
     return decoder.decode(data[bom:], final=True), decoder.notes

@@ -19,3 +19,8 @@ class UnreadableDocument(DocumentError):
     """A file that exists but cannot be read as a document (permission, binary, damaged, not a
     regular file). Named on the command line it becomes an error finding for that file, so the
     other files are still linted (pre-commit passes many at once); met in a tree it is skipped."""
+
+
+class BinaryDocument(UnreadableDocument):
+    """A file that holds binary data (NUL bytes near its start): a walk passes it over quietly,
+    counting it, as git and ripgrep do."""

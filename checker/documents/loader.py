@@ -19,7 +19,7 @@ from .decoding import (CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, ht
                        normalize_newlines, sniff_encoding)
 import stat
 
-from .errors import DocumentError, UnreadableDocument
+from .errors import BinaryDocument, DocumentError, UnreadableDocument
 from .frontmatter import split_front_matter
 from .html_text import html_blocks, html_date, html_document_parts
 from .plaintext import text_blocks
@@ -39,7 +39,16 @@ KINDS = frozenset(FORMATS.values())
 
 def format_of(path: str | Path) -> str:
     """The format a file's extension announces; anything unknown is read as plain text."""
-    return FORMATS.get(Path(path).suffix.lower(), "text")
+    return FORMATS.get(file_suffix(path).lower(), "text")
+
+
+def file_suffix(path: str | Path) -> str:
+    """`Path(path).suffix`, without building a Path for an ordinary name (a walk asks it of every file)."""
+    name = os.path.basename(path) if isinstance(path, str) else ""
+    if not name or name in (".", ".."):
+        return Path(path).suffix
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def load_file(path: str | Path, *, kind: str | None = None, field: str | None = None,
@@ -58,6 +67,14 @@ def load_file(path: str | Path, *, kind: str | None = None, field: str | None = 
         raise UnreadableDocument(name, f"cannot be read ({error.strerror or error})") from None
     if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end: never opened
         raise UnreadableDocument(name, f"is not a regular file ({_file_type(info.st_mode)}); skipped")
+    return load_regular_file(path, kind=kind, field=field, date_field=date_field, name=name)
+
+
+def load_regular_file(path: str | Path, *, kind: str | None = None, field: str | None = None,
+                      date_field: str | None = None, name: str | None = None) -> Iterator[Document]:
+    """`load_file` for a path the caller has just found to be a regular file (a walk stats every
+    file it meets): the same documents and errors, without stating it again."""
+    name = name or str(path)
     try:
         stream = open(path, "rb")
     except FileNotFoundError:
@@ -68,7 +85,8 @@ def load_file(path: str | Path, *, kind: str | None = None, field: str | None = 
         raise UnreadableDocument(name, f"cannot be read ({error.strerror or error})") from None
     try:
         opened = os.fstat(stream.fileno())
-        documents = load_stream(stream, name, kind=kind or format_of(path), field=field, date_field=date_field)
+        documents = load_stream(stream, name, kind=kind or format_of(path), field=field, date_field=date_field,
+                                size=opened.st_size if stat.S_ISREG(opened.st_mode) else None)
     except BaseException:
         stream.close()
         raise
@@ -119,12 +137,13 @@ def _file_type(mode: int) -> str:
 
 
 def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str | None = None,
-                date_field: str | None = None) -> Iterator[Document]:
-    """Documents of a byte stream in the given format; the stream is closed when they are done."""
+                date_field: str | None = None, size: int | None = None) -> Iterator[Document]:
+    """Documents of a byte stream in the given format; the stream is closed when they are done.
+    `size` (a regular file's size when opened) only sizes the first read."""
     if kind not in KINDS:
         raise DocumentError(name, f"unknown format {kind!r} (one of {', '.join(sorted(KINDS))})")
     try:
-        head = stream.read(SMALL_INPUT_BYTES + 1)
+        head = _read_head(stream, size)
     except OSError as error:
         stream.close()
         raise UnreadableDocument(name, f"cannot be read ({error.strerror or error})") from None
@@ -138,11 +157,23 @@ def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str |
         return iter([Document(name, list(mark_plain_text(blocks)), date, date_source, source=text)])
     if looks_binary(head):
         stream.close()
-        raise UnreadableDocument(name, "looks like a binary file (it contains NUL bytes)")
+        raise BinaryDocument(name, "looks like a binary file (it contains NUL bytes)")
     if small:
         stream.close()
         return iter(_whole_documents(head, name, kind, field, date_field))
     return _streamed_documents(stream, head, name, kind, field, date_field)
+
+
+def _read_head(stream: BinaryIO, size: int | None) -> bytes:
+    """The first SMALL_INPUT_BYTES + 1 bytes (or all, if fewer). A small file of known size is read
+    with a buffer its size, not one of 2 MB; should it have grown since, the rest is read as well."""
+    limit = SMALL_INPUT_BYTES + 1
+    if size is None or size + 1 >= limit:
+        return stream.read(limit)
+    head = stream.read(size + 1)
+    if len(head) > size:  # it grew since it was opened (the end-of-read check reports that too)
+        head += stream.read(limit - len(head))
+    return head
 
 
 def load_string(text: str, name: str = "<text>", *, kind: str = "text", field: str | None = None,
@@ -217,7 +248,7 @@ def _with_notes(documents: list[Document], notes: list[Note]) -> list[Document]:
 def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, field: str | None,
                         date_field: str | None) -> Iterator[Document]:
     encoding, bom = sniff_encoding(head)
-    if kind == "html" and not bom:
+    if kind == "html" and not bom and encoding == "utf-8":
         encoding = html_encoding(head)
     decoder = TextDecoder(encoding)
     scanner = DirectiveScanner(comments_only=kind in ("markdown", "mdx", "html"))

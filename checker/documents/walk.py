@@ -10,19 +10,17 @@ that cannot be read raises DocumentError.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-import pathspec
+from .base import Document, Note
+from .errors import BinaryDocument, DocumentError, UnreadableDocument
+from .loader import file_suffix, format_of, load_file, load_regular_file, load_stream
 
-from .base import Document
-from .decoding import looks_binary
-import stat
-
-from .base import Note
-from .errors import DocumentError, UnreadableDocument
-from .loader import format_of, load_file, load_stream
+if TYPE_CHECKING:
+    import pathspec
 
 DEFAULT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".mdx", ".html", ".htm", ".docx"})
 RECORD_EXTENSIONS = frozenset({".json", ".jsonl", ".ndjson"})
@@ -98,9 +96,10 @@ class DocumentWalk:
         found = list(self._candidates(root))
         if not found:  # nothing to check is not an error (ruff, markdownlint-cli2): the caller notes it
             self.empty.append(root)
-        for path in found:
-            if not self._first_time(path):
+        for path, real in found:
+            if real in self._seen:
                 continue
+            self._seen.add(real)
             if self._outputs and _identity(path) in self._outputs:
                 self.skipped.append((path, "is this run's own output"))
                 continue
@@ -113,33 +112,43 @@ class DocumentWalk:
                 self.skipped.append((path, "not a regular file"))
                 continue
             try:
-                if not path.endswith(".docx") and _is_binary(path):
-                    self.skipped.append((path, "binary"))
-                    continue
-                documents = load_file(path, field=self.field, date_field=self.date_field)
+                documents = load_regular_file(path, field=self.field, date_field=self.date_field)
+            except BinaryDocument:
+                self.skipped.append((path, "binary"))
+                continue
             except DocumentError as error:
                 self.skipped.append((path, error.reason))
                 continue
             self.files += 1
             yield from documents
 
-    def _candidates(self, root: str) -> Iterator[str]:
-        """Files under `root` to read, sorted, after extensions, globs and .gitignore."""
+    def _candidates(self, root: str) -> Iterator[tuple[str, str]]:
+        """Files under `root` to read, sorted, after extensions, globs and .gitignore, each with
+        its real path (what `_seen` and the .gitignore files are matched on).
+
+        Per file this costs one lstat: a file that is not a symbolic link has its folder's real
+        path (resolved once per folder) as its own, so the component-by-component resolution of
+        `os.path.realpath` is only run for links."""
         ignores = _GitIgnores(Path(root))
         def unreadable(error: OSError) -> None:
             self.skipped.append((error.filename or root, f"folder cannot be read ({error.strerror or error})"))
 
         for directory, subdirectories, files in os.walk(root, onerror=unreadable):
-            relative_dir = Path(os.path.relpath(directory, root))
+            relative_dir = os.path.relpath(directory, root)
+            prefix = "" if relative_dir == "." else Path(relative_dir).as_posix() + "/"
             subdirectories[:] = sorted(
                 name for name in subdirectories
                 if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
                 and not ignores.ignored(Path(directory, name), is_dir=True)
-                and not self.exclude.match_file(f"{(relative_dir / name).as_posix()}/"))
+                and not (self.exclude is not None and self.exclude.match_file(f"{prefix}{name}/")))
+            real_directory = os.path.realpath(directory)
             for name in sorted(files):
-                relative = (relative_dir / name).as_posix()
-                if self._wanted(relative) and not ignores.ignored(Path(directory, name)):
-                    yield os.path.join(directory, name)
+                if not self._wanted(prefix + name):
+                    continue
+                path = os.path.join(directory, name)
+                real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_directory, name)
+                if not ignores.ignored_real(real):
+                    yield path, real
 
     def would_read(self, path: str | Path) -> str | None:
         """The folder named to this walk under which it would read `path` as a document (by its
@@ -154,11 +163,11 @@ class DocumentWalk:
         return None
 
     def _wanted(self, relative: str) -> bool:
-        if self.exclude.match_file(relative):
+        if self.exclude is not None and self.exclude.match_file(relative):
             return False
-        if self.include.patterns:
+        if self.include is not None:
             return self.include.match_file(relative)
-        suffix = Path(relative).suffix.lower()
+        suffix = file_suffix(relative).lower()
         return suffix in DEFAULT_EXTENSIONS or (self.field is not None and suffix in RECORD_EXTENSIONS)
 
     def _first_time(self, path: str) -> bool:
@@ -187,16 +196,16 @@ def _identity(path: str) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
+def _spec(patterns: Iterable[str]) -> "pathspec.PathSpec | None":
+    """The globs as one gitignore-style spec, or None when there are none (pathspec is then
+    never imported: most runs name no --include or --exclude)."""
+    lines = list(patterns)
+    if not lines:
+        return None
+    import pathspec
 
-
-def _is_binary(path: str) -> bool:
-    try:
-        with open(path, "rb") as stream:
-            return looks_binary(stream.read(8000))
-    except OSError:
-        return False  # load_file reports why it cannot be read
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    return spec if spec.patterns else None
 
 
 class _GitIgnores:
@@ -204,28 +213,50 @@ class _GitIgnores:
 
     def __init__(self, root: Path) -> None:
         self._specs: dict[Path, pathspec.PathSpec | None] = {}
+        self._chains: dict[str, list[tuple[Path, pathspec.PathSpec]]] = {}
         root = Path(os.path.realpath(root))
         top = next((parent for parent in (root, *root.parents) if (parent / ".git").exists()), root)
         self._top = top
 
     def ignored(self, path: Path, is_dir: bool = False) -> bool:
-        path = Path(os.path.realpath(path))  # never raises on a symlink loop (Path.resolve does)
-        for directory in reversed(path.parents):
-            if directory != self._top and self._top not in directory.parents:
-                continue
-            spec = self._spec_for(directory)
-            if spec is None:
-                continue
+        return self.ignored_real(os.path.realpath(path), is_dir)  # never raises on a symlink loop
+
+    def ignored_real(self, real: str, is_dir: bool = False) -> bool:
+        """Whether the file or folder at the real path `real` is ignored."""
+        chain = self._chain(os.path.dirname(real))
+        if not chain:
+            return False
+        path = Path(real)
+        for directory, spec in chain:
             relative = path.relative_to(directory).as_posix() + ("/" if is_dir else "")
             if spec.match_file(relative):
                 return True
         return False
 
-    def _spec_for(self, directory: Path) -> pathspec.PathSpec | None:
+    def _chain(self, folder: str) -> list[tuple[Path, "pathspec.PathSpec"]]:
+        """The .gitignore specs that govern the files of `folder` (a real path), outermost first:
+        worked out once per folder, not once per file."""
+        chain = self._chains.get(folder)
+        if chain is None:
+            path = Path(folder)
+            chain = []
+            for directory in reversed((path, *path.parents)):
+                if directory != self._top and self._top not in directory.parents:
+                    continue
+                spec = self._spec_for(directory)
+                if spec is not None:
+                    chain.append((directory, spec))
+            self._chains[folder] = chain
+        return chain
+
+    def _spec_for(self, directory: Path) -> "pathspec.PathSpec | None":
         if directory not in self._specs:
             try:
                 lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
-                self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
             except OSError:
                 self._specs[directory] = None
+            else:
+                import pathspec
+
+                self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
         return self._specs[directory]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -16,7 +17,7 @@ from checker.kinds.printed import times
 from checker.kinds.restate import format_money, restate
 from checker.kinds.slips import Slip
 from checker.kinds.stated import (StatedRate, fiscal_years, opens_timeline_entry, stated_months, stated_rates,
-                                  timeline_month)
+                                  timeline_month_at)
 from checker.kinds.tolerance import allowed, near_power_of_ten
 from checker.model import Problem, Quantity, Relation
 from checker.rates.table import NoRate, RateWindow
@@ -106,6 +107,7 @@ class CurrencyConversion(Check):
         self._stated: list[StatedRate] = []
         self._held: list[tuple[Relation, Quantity, Quantity, Problem]] = []
         self._years: set[int] = set()  # years the document has named so far: hints when it is undated
+        self._last_tolerance: tuple | None = None  # (stated, converted, hedge, tolerance) of the last pair asked
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         # A rate stated anywhere in the paragraph governs its pairs: "10 billion yuan ($1.39
@@ -125,7 +127,7 @@ class CurrencyConversion(Check):
                 if problem is not None:
                     yield problem
         if len(self._years) < 200:
-            self._years.update(int(y) for y in _YEAR.findall(block.text))
+            self._years.update(int(y) for y in _years_named(block.text))
 
     def finish(self) -> Iterable[Problem]:
         for relation, stated, converted, problem, where, text in self._held:
@@ -137,6 +139,8 @@ class CurrencyConversion(Check):
 
     def _governing(self, relation: Relation, stated: Quantity, converted: Quantity):
         """(base, quote, (rate, quote per base)) for each reading of the pair a stated rate covers."""
+        if not self._stated:
+            return []  # the text has stated no rate yet (most copy never does)
         return [(base, quote, rate) for base in _readings(stated) for quote in _readings(converted)
                 if base != quote and (rate := self._stated_rate(base, quote, relation)) is not None]
 
@@ -221,10 +225,7 @@ class CurrencyConversion(Check):
 
     def _gap(self, stated: Quantity, converted: Quantity, relation: Relation, window: RateWindow) -> float | None:
         """None when the pair agrees; else the factor by which the converted figure is off."""
-        tolerance = allowed(
-            self.params.tolerance, stated, converted,
-            hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance,
-        )
+        tolerance = self._pair_tolerance(stated, converted, relation.hedge)
         tolerance += {"weekly": self.params.weekly_tolerance,
                       "monthly": self.params.monthly_tolerance}.get(window.granularity, 0.0)
         low, high = window.low * (1 - tolerance), window.high * (1 + tolerance)
@@ -244,6 +245,18 @@ class CurrencyConversion(Check):
                 return (amount * window.latest) / conversion
         return None
 
+    def _pair_tolerance(self, stated: Quantity, converted: Quantity, hedge: str | None) -> float:
+        """The pair's base tolerance, widened by its rounding and hedges: the same for every window a
+        pair is tried at (an undated pair tries a window for each month of twenty years), so it is
+        worked out once for the pair being checked."""
+        last = self._last_tolerance
+        if last is not None and last[0] is stated and last[1] is converted and last[2] == hedge:
+            return last[3]
+        tolerance = allowed(self.params.tolerance, stated, converted, hedge=hedge,
+                            hedge_tolerance=self.params.hedge_tolerance)
+        self._last_tolerance = (stated, converted, hedge, tolerance)
+        return tolerance
+
     def _mismatch(
         self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow, factor: float,
         text: str,
@@ -257,10 +270,9 @@ class CurrencyConversion(Check):
         expected = _amount(stated, converted) * window.latest
         if messages.chinese:
             expected_text = messages.word(zh_money(expected, converted.currency, like=converted))
-            rate, note = zh_rate(window, messages), _note_zh(window.note, messages) if window.note else ""
         else:
             expected_text = format_money(expected, converted.currency)
-            rate, note = _rate_text(window, messages), window.note
+        rate, note = _rate_and_note(window, messages.language, messages.traditional)
         key = "currency.too_small" if factor > 1 else "currency.too_large"
         how_far = messages.say(key, converted=converted.display, factor=times(max(factor, 1 / factor), messages.say("times.over_thousand")))
         message = messages.say("currency.mismatch", stated=stated.display, expected=expected_text, rate=rate,
@@ -271,18 +283,20 @@ class CurrencyConversion(Check):
         hedged = messages.hedged(opening)
         power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
         fixes = []
-        if power is not None:
-            fixes.append(f"{restate(stated, stated.value / 10**power)}{opening}{converted.display}{closing}")
+        rescaled = None if power is None else restate(stated, stated.value / 10**power)
+        if rescaled is not None:
+            fixes.append(f"{rescaled}{opening}{converted.display}{closing}")
         about = expected_text if hedged else messages.say(
             "currency.about" if closing else "currency.about_unbracketed", amount=expected_text)
         fixes.append(f"{stated.display}{opening}{about}{closing}")
         evidence = self._mismatch_evidence(relation, stated, converted, window, factor, text, power, expected_text,
-                                           messages)
+                                           messages, rescaled)
         return Problem((stated, converted), message, messages.say("fix.or").join(fixes), evidence,
                        fixes=tuple(evidence["replacements"]))
 
     def _mismatch_evidence(self, relation, stated, converted, window, factor, text, power, expected_text,
-                           messages: Messages) -> dict:
+                           messages: Messages, rescaled: str | None = None) -> dict:
+        """`rescaled`: the stated figure restated by 10**-power, when the caller has it already."""
         expected = _amount(stated, converted) * window.latest
         evidence = {
             "stated": f"{stated.value:g} {stated.currency}",
@@ -302,7 +316,8 @@ class CurrencyConversion(Check):
         replacements = [restated]
         if power is not None:
             evidence["likely_slip"], evidence["slip_power"] = Slip.SCALE.value, abs(power)
-            rescaled = restate(stated, stated.value / 10**power)
+            if rescaled is None:
+                rescaled = restate(stated, stated.value / 10**power)
             evidence["replacement"] = rescaled + text[stated.end : converted.end]
             replacements.insert(0, evidence["replacement"])
         evidence["replacements"] = replacements
@@ -480,7 +495,7 @@ class CurrencyConversion(Check):
         an article written ten years later; holding it to today's rate would be a false alarm.
         """
         latest = self.env.date.year if self.env.date else None
-        years = {int(y) for y in _YEAR.findall(_sentence_around(text, stated.start, converted.end))}
+        years = {int(y) for y in _years_named(_sentence_around(text, stated.start, converted.end))}
         if latest is None:
             years |= self._years  # an undated document's other years are hints too
         for year in sorted(years, reverse=True):
@@ -555,7 +570,21 @@ def _templates_en(key: str) -> str:
 _GENUINELY_AMBIGUOUS = {"CNY", "JPY"}
 
 
-_YEAR = re.compile(r"(?=[12])(?<![\d.])(?:19[89]\d|20\d\d)(?:(?=年)|\b)")  # the lookahead: skip to a 1 or a 2
+# A year: 19[89]\d or 20\d\d, after no digit or point, before a word's end or 年. The class opens it
+# so that the engine skips to a 1 or a 2; the look-behind is then two characters long.
+_YEAR = re.compile(r"[12](?<![\d.].)(?:9[89]|0\d)\d(?:(?=年)|\b)")
+
+
+def _years_named(text: str) -> list[str]:
+    """Every year `text` names. Each holds "19" or "20", which str's own search rules out at once
+    in the many sentences that name none (the pattern looks at every 1 and 2)."""
+    if "19" not in text and "20" not in text:
+        return []
+    return _YEAR.findall(text)
+
+
+def _names_a_year(text: str) -> bool:
+    return ("19" in text or "20" in text) and _YEAR.search(text) is not None
 _SENTENCE_BREAK = re.compile(r"[.!?](?!\d)\s|[。！？]")
 
 
@@ -566,11 +595,29 @@ SENTENCE_REACH = 400  # characters either side of a pair that its sentence may s
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding text[start:end], for the years it names: at most SENTENCE_REACH
     characters either side, so that a block of back-to-back pairs with no sentence end (one long
-    line) costs each pair a bounded look, not a scan of the rest of the block."""
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - SENTENCE_REACH), start)]
+    line) costs each pair a bounded look, not a scan of the rest of the block.
+
+    The block's sentence breaks are found once (`_sentence_breaks`) and each pair's are looked up
+    by bisection: a break counts when it lies wholly inside the reach (as a scan of just that
+    stretch would find it; breaks never overlap, so one scan of the block finds the same ones)."""
+    starts, ends = _sentence_breaks(text)
+    low = max(0, start - SENTENCE_REACH)
+    before = bisect.bisect_right(ends, start) - 1  # the last break ending by the pair's start
+    first = ends[before] if before >= 0 and starts[before] >= low else low
     reach = min(len(text), end + SENTENCE_REACH)
-    after = _SENTENCE_BREAK.search(text, end, reach)
-    return text[breaks[-1] if breaks else max(0, start - SENTENCE_REACH) : after.start() if after else reach]
+    after = bisect.bisect_left(starts, end)  # the first break starting at or after the pair's end
+    last = starts[after] if after < len(starts) and ends[after] <= reach else reach
+    return text[first:last]
+
+
+@lru_cache(maxsize=4)  # the block whose pairs are being checked (a block's text is hashed once)
+def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence break of the block starts and ends, in order."""
+    starts, ends = [], []
+    for match in _SENTENCE_BREAK.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+    return starts, ends
 
 
 def _readings(quantity: Quantity) -> list[str]:
@@ -582,7 +629,7 @@ def _readings(quantity: Quantity) -> list[str]:
     """
     if quantity.readings:
         return list(quantity.readings)  # a shared name the text leaves open: each plausible reading
-    if _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
+    if quantity.alternatives and _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
         return [c for c in quantity.alternatives if c in _GENUINELY_AMBIGUOUS]
     return [quantity.currency] if quantity.currency else []
 
@@ -590,23 +637,43 @@ def _readings(quantity: Quantity) -> list[str]:
 def _dated_by_its_sentence(relation: Relation, text: str, stated: Quantity, converted: Quantity) -> bool:
     """Whether the pair's sentence gives it a date of its own ("In 2009 ...", "at the time")."""
     sentence = _sentence_around(text, stated.start, converted.end)
-    return bool(getattr(relation, "at_the_time", False) or _YEAR.search(sentence) or stated_months(sentence)
-                or opens_timeline_entry(_line_of(text, stated)))
+    return bool(getattr(relation, "at_the_time", False) or _names_a_year(sentence) or stated_months(sentence)
+                or opens_timeline_entry(text, _line_start(text, stated)))
 
 
 def _timeline_entry(text: str, stated: Quantity, date: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The period the timeline entry holding `stated` dates itself by ("August 8 - ...", "2008 — ...")."""
-    return timeline_month(_line_of(text, stated), date)
+    return timeline_month_at(text, _line_start(text, stated), date)
 
 
-def _line_of(text: str, quantity: Quantity) -> str:
-    """The line of the block that holds `quantity`, from its start."""
-    return text[text.rfind("\n", 0, quantity.start) + 1 :]
+def _line_start(text: str, quantity: Quantity) -> int:
+    """Where the line of the block that holds `quantity` starts (looked up, not searched for: one
+    long line of pairs is not scanned back to its start for each of them)."""
+    newlines = _newlines(text)
+    before = bisect.bisect_left(newlines, quantity.start)  # the newlines before the quantity
+    return newlines[before - 1] + 1 if before else 0
+
+
+@lru_cache(maxsize=4)
+def _newlines(text: str) -> list[int]:
+    return [match.start() for match in _NEWLINE.finditer(text)]
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _amount(stated: Quantity, converted: Quantity) -> float:
     """The stated figure a conversion is checked against: a range's upper end when one figure converts it."""
     return stated.high if stated.high is not None and converted.high is None else stated.value
+
+
+@lru_cache(maxsize=256)  # every pair checked at a window states its rate
+def _rate_and_note(window: RateWindow, language: str, traditional: bool) -> tuple[str, str | None]:
+    """The window's rate and note as a mismatch in this language states them."""
+    messages = Messages.speaking(language, traditional)
+    if messages.chinese:
+        return zh_rate(window, messages), _note_zh(window.note, messages) if window.note else ""
+    return _rate_text(window, messages), window.note
 
 
 def _rate_text(window: RateWindow, messages: Messages) -> str:

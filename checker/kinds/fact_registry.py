@@ -15,6 +15,7 @@ Loaded through the same safe YAML reader as rule packs, so an error names the fi
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -59,9 +60,19 @@ class RegistryError(ValueError):
     """A registry file that cannot be used; the message names the file and line."""
 
 
-@lru_cache(maxsize=16)
 def load_registry(path: str) -> Registry:
-    """The registry at `path`, read once per process."""
+    """The registry at `path`, read once per process for each state of the file (an edit, or the
+    same relative name in another folder, is read afresh: serve and the language server run long)."""
+    try:
+        info = os.stat(path)
+        identity: tuple = (os.path.realpath(path), info.st_ino, info.st_size, info.st_mtime_ns)
+    except (OSError, ValueError):
+        identity = (path,)
+    return _load_registry(path, identity)
+
+
+@lru_cache(maxsize=16)
+def _load_registry(path: str, identity: tuple) -> Registry:
     if not Path(path).is_file():
         raise RegistryError(f"no such facts registry: {path}")
     try:

@@ -147,9 +147,8 @@ class PatternCheck(Check):
         self._matches = 0
 
     @cached_property
-    def _compiled(self) -> list[regex.Pattern]:
-        flags = regex.IGNORECASE if self.params.ignore_case else 0
-        return [regex.compile(p, flags) for p in self.params.patterns]
+    def _compiled(self) -> tuple[regex.Pattern, ...]:
+        return _compiled_patterns(tuple(self.params.patterns), self.params.ignore_case)
 
     @cached_property
     def _required(self) -> list[frozenset[str]]:
@@ -210,6 +209,12 @@ class PatternCheck(Check):
 
 
 _COUNTED_ONLY = regex.compile(r"\{\d*(?:,\d*)?\}")
+
+
+@lru_cache(maxsize=256)  # a check is made per document: look each rule's patterns up once per process
+def _compiled_patterns(patterns: tuple[str, ...], ignore_case: bool) -> tuple[regex.Pattern, ...]:
+    flags = regex.IGNORECASE if ignore_case else 0
+    return tuple(regex.compile(p, flags) for p in patterns)
 
 
 @lru_cache(maxsize=1024)  # a check is made per document: parse each pattern once per process

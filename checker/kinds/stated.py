@@ -110,7 +110,7 @@ def stated_months(sentence: str) -> list[tuple[dt.date, dt.date]]:
     """The months a sentence names with their year ("In June 2008", "on March 3, 2009"), as
     (first day, last day), latest first."""
     months = set()
-    if not _A_YEAR.search(sentence):
+    if ("19" not in sentence and "20" not in sentence) or not _A_YEAR.search(sentence):
         return []  # every match ends in such a year: a sentence without one is not scanned for month names
     for match in _MONTH_YEAR.finditer(sentence):
         year, month = int(match.group(2)), _MONTHS[match.group(1).lower()]
@@ -121,8 +121,10 @@ def stated_months(sentence: str) -> list[tuple[dt.date, dt.date]]:
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A timeline entry opens its line with its own date, then a dash or a colon: "August 8 - ",
 # "February - ", "March 2009: ", "Nov. 15, 2006 -- ", "2008 — ", "* 2011: ".
+# It has no look-behind, so matched at a line's start inside its block it reads what it reads in the
+# line cut out (`timeline_month_at`: a long line is not copied for each of its pairs).
 _TIMELINE_ENTRY = re.compile(
-    rf"\A\s*(?:[-*•]\s*)?(?:(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>\d{{1,2}}))?,?(?:\s+(?P<year>(?:19|20)\d\d))?"
+    rf"\s*(?:[-*•]\s*)?(?:(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>\d{{1,2}}))?,?(?:\s+(?P<year>(?:19|20)\d\d))?"
     rf"|(?P<only_year>(?:19|20)\d\d))\s*(?:--|[-—–:])\s+(?=\D)", re.I)
 
 
@@ -130,7 +132,12 @@ def timeline_month(line: str, as_of: dt.date | None) -> tuple[dt.date, dt.date] 
     """The period a timeline entry's own date names, as (first day, last day): its month
     ("August 8 - ...", "February - ...", "March 2009: ...") or its year ("2008 — ..."). An entry
     with no year is in the latest such month on or before the document's date (None undated)."""
-    match = _TIMELINE_ENTRY.match(line)
+    return timeline_month_at(line, 0, as_of)
+
+
+def timeline_month_at(text: str, start: int, as_of: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """`timeline_month` of the line that starts at `text[start]`."""
+    match = _TIMELINE_ENTRY.match(text, start)
     if match is None:
         return None
     if match.group("only_year"):
@@ -146,6 +153,7 @@ def timeline_month(line: str, as_of: dt.date | None) -> tuple[dt.date, dt.date] 
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def opens_timeline_entry(line: str) -> bool:
-    """Whether the line opens with a timeline entry's own date, with or without its year."""
-    return _TIMELINE_ENTRY.match(line) is not None
+def opens_timeline_entry(line: str, start: int = 0) -> bool:
+    """Whether the line (the one starting at `line[start]`) opens with a timeline entry's own
+    date, with or without its year."""
+    return _TIMELINE_ENTRY.match(line, start) is not None

@@ -27,8 +27,12 @@ def rounding(quantity: Quantity) -> float:
 
 def allowed(base: float, *quantities: Quantity, hedge: str | None = None, hedge_tolerance: float = 0.0) -> float:
     """The relative tolerance for comparing figures: base + rounding of each + hedge allowance."""
-    hedged = hedge or any(q.hedge for q in quantities)
-    return base + sum(rounding(q) for q in quantities) + (hedge_tolerance if hedged else 0.0)
+    hedged = hedge
+    total = 0  # summed as sum() would, in a loop: a pair's check asks this for every window it tries
+    for quantity in quantities:
+        total += rounding(quantity)
+        hedged = hedged or quantity.hedge
+    return base + total + (hedge_tolerance if hedged else 0.0)
 
 
 def near_power_of_ten(factor: float, slack: float) -> int | None:

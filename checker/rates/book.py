@@ -13,6 +13,7 @@ depend on its data, and add it to `SOURCES`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import lru_cache
 from typing import Callable
 
@@ -98,14 +99,35 @@ class RateBook:
         return table.rate_on(base, quote, on) if table else None
 
 
-@lru_cache(maxsize=8)
 def compose_rates(rates_file: str | None = None) -> RateBook:
     """The rates every part of figcheck uses: the sources in order, with `rates_file` (a fresher
     ECB history or a `date,currency,rate[,base]` CSV) laid over the ECB's. A bad file raises
-    `RatesError` here, before any check runs."""
+    `RatesError` here, before any check runs.
+
+    Built once per file as it is on disk: a relative name means another file in another folder,
+    and a file edited since means new rates, for the API, `serve` and the language server alike
+    (one process, many runs), never the first one's table under the same name."""
+    return _composed(rates_file, _identity(rates_file))
+
+
+def _identity(rates_file: str | None) -> tuple | None:
+    if rates_file is None:
+        return None
+    try:
+        info = os.stat(rates_file)
+    except (OSError, ValueError):
+        return (rates_file,)  # the read that follows says what is wrong with it
+    return os.path.realpath(rates_file), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+@lru_cache(maxsize=8)
+def _composed(rates_file: str | None, identity: tuple | None) -> RateBook:
     sources: list[RateSource] = [factory() for factory in SOURCES]
     if rates_file is not None:
         ecb = sources[0]
         sources[0] = FileSource(rates_file, under=ecb if isinstance(ecb, EcbSource) else None, load=cache.load)
     table_pegs = pegs()
     return RateBook([RateTable(source, table_pegs, cache.load) for source in sources])
+
+
+compose_rates.cache_clear = _composed.cache_clear  # type: ignore[attr-defined]  # tests start afresh

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from checker.dates import BadDate, parse_day
+from checker.safety import read_regular_file
 
 # The full ECB history is under 10 MB as CSV; anything far larger is not a rates table (or is a zip bomb).
 MAX_RATES_BYTES = 200_000_000
@@ -31,9 +32,9 @@ def read_rates_file(path: str | Path, usd_per_eur: UsdPerEur | None = None) -> S
     """Units per euro by currency and date. `usd_per_eur` converts rows whose base is USD."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_RATES_BYTES:
+        raw = read_regular_file(path, MAX_RATES_BYTES)
+        if len(raw) > MAX_RATES_BYTES:
             raise RatesError(f"{path}: larger than {MAX_RATES_BYTES // 1_000_000} MB; not a rates table")
-        raw = path.read_bytes()
     except OSError as exc:
         raise RatesError(f"{path}: cannot read rates file: {exc.strerror or exc}") from None
     if raw[:2] == b"PK":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from checker.rates.files import RatesError  # noqa: F401  (re-exported: the package's error type)
@@ -44,23 +45,29 @@ class RateWindow:
     granularity: str = "daily"
 
     def evidence(self) -> dict:
-        """The rate as a finding states it: the way round that gives a number above one."""
-        latest, low, high, unit = self.latest, self.low, self.high, f"{self.quote} per {self.base}"
-        if latest < 1:
-            latest, low, high, unit = 1 / latest, 1 / high, 1 / low, f"{self.base} per {self.quote}"
-        data = {
-            "rate": round(latest, 6),
-            "rate_unit": unit,
-            "rate_date": self.latest_date.isoformat(),
-            "rate_low": round(low, 6),
-            "rate_high": round(high, 6),
-            "window": f"{self.first_date.isoformat()}..{self.latest_date.isoformat()}",
-            "source": self.source,
-            "granularity": self.granularity,
-        }
-        if self.note:
-            data["rate_note"] = self.note
-        return data
+        """The rate as a finding states it: the way round that gives a number above one (a fresh
+        dict each time, worked out once per window: every pair checked at it states it)."""
+        return dict(_window_evidence(self))
+
+
+@lru_cache(maxsize=256)
+def _window_evidence(window: RateWindow) -> dict:
+    latest, low, high, unit = window.latest, window.low, window.high, f"{window.quote} per {window.base}"
+    if latest < 1:
+        latest, low, high, unit = 1 / latest, 1 / high, 1 / low, f"{window.base} per {window.quote}"
+    data = {
+        "rate": round(latest, 6),
+        "rate_unit": unit,
+        "rate_date": window.latest_date.isoformat(),
+        "rate_low": round(low, 6),
+        "rate_high": round(high, 6),
+        "window": f"{window.first_date.isoformat()}..{window.latest_date.isoformat()}",
+        "source": window.source,
+        "granularity": window.granularity,
+    }
+    if window.note:
+        data["rate_note"] = window.note
+    return data
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,9 @@ class OutputError(ValueError):
 _OWN_DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$")
 _STD_DESCRIPTORS = {"/dev/stdout": 1, "/dev/stderr": 2}
 STDOUT = "-"  # `-o -` is standard output, as in pandoc and curl
+# A file name that is not UTF-8 (a surrogate escape) or a lone surrogate from a JSON record is
+# written as a \\udcff escape, as the CLI's own streams do: valid JSON that reads back the same.
+_UNENCODABLE = "backslashreplace"
 
 
 def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
@@ -115,6 +118,8 @@ def _earlier_report(path: str) -> bool:
 def write_report(text: str, path: str | os.PathLike[str]) -> Path:
     """Write `text` to `path` without ever losing data (see the module doc); the path written."""
     target = Path(path)
+    if str(path) == "":  # `-o "$REPORT"` with the variable unset
+        raise OutputError("the report's file name is empty (an unset variable?); name a file, or - for stdout")
     if str(path) == STDOUT:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -125,13 +130,16 @@ def write_report(text: str, path: str | os.PathLike[str]) -> Path:
             _write_descriptor(descriptor, text)
             return target
         try:
-            info = os.stat(target)
+            info = os.stat(str(path))  # as given: "x.json/" is no file x.json (Path would drop the slash)
         except FileNotFoundError:
             info = None
+        if info is None and str(path).endswith(("/", os.sep)):  # `> dir/`: "Is a directory", never a file "dir"
+            raise OutputError(f"{path}: names a folder (it ends in /) that does not exist; name a file to write "
+                              "the report to")
         if info is not None and not stat.S_ISREG(info.st_mode):
             if stat.S_ISDIR(info.st_mode):
                 raise OutputError(f"{path}: is a directory; name a file to write the report to")
-            with open(target, "w", encoding="utf-8", newline="") as handle:  # a FIFO, a device
+            with open(target, "w", encoding="utf-8", errors=_UNENCODABLE, newline="") as handle:  # a FIFO, a device
                 handle.write(text)
             return target
         _replace_atomically(Path(os.path.realpath(target)), text)  # a link: replace what it points to
@@ -150,7 +158,7 @@ def _own_descriptor(path: str) -> int | None:
 
 
 def _write_descriptor(descriptor: int, text: str) -> None:
-    with os.fdopen(os.dup(descriptor), "w", encoding="utf-8", newline="") as handle:
+    with os.fdopen(os.dup(descriptor), "w", encoding="utf-8", errors=_UNENCODABLE, newline="") as handle:
         handle.write(text)
         handle.flush()
 
@@ -161,7 +169,7 @@ def _replace_atomically(target: Path, text: str) -> None:
     descriptor, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp",
                                              dir=target.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors=_UNENCODABLE, newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

@@ -10,11 +10,11 @@ occurrence suffix SARIF uses).
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any, Mapping
 
 from checker.findings import Finding, LintResult
 from checker.report.common import by_location, message_with_help, occurrence_keys, span_text
+from checker.report.json_text import dumps_indented
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo
 
@@ -24,7 +24,7 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOptions) -> str:
     findings = by_location(result.findings)
     issues = [_issue(f, key) for f, key in zip(findings, occurrence_keys(findings, _anchor))]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(issues) + "\n"
 
 
 def _anchor(finding: Finding) -> str:
@@ -37,7 +37,7 @@ def _issue(finding: Finding, key: str) -> dict[str, Any]:
         "type": "issue",
         "description": message_with_help(finding),
         "check_name": finding.rule,
-        "fingerprint": hashlib.md5(key.encode("utf-8"), usedforsecurity=False).hexdigest(),
+        "fingerprint": hashlib.md5(key.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest(),
         "severity": SEVERITIES[finding.severity],
         "categories": ["Bug Risk"],
         "location": {

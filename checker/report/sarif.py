@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import quote
@@ -23,6 +24,7 @@ from checker.report.common import (
     replacements,
     span_text,
 )
+from checker.report.json_text import dumps_indented
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo, rule_info
 
@@ -48,7 +50,7 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
         ],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(log) + "\n"
 
 
 def _rule_catalogue(findings: list[Finding], rules: Mapping[str, RuleInfo]) -> list[RuleInfo]:
@@ -129,8 +131,17 @@ def _region(finding: Finding) -> dict[str, Any]:
 def _artifact_location(path: str) -> dict[str, str]:
     """Relative paths against %SRCROOT% (what code scanning expects), absolute ones as file URIs."""
     if Path(path).is_absolute():
-        return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path.replace("\\", "/")), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + _quoted(path)}
+    return {"uri": _quoted(path.replace("\\", "/")), "uriBaseId": "%SRCROOT%"}
+
+
+def _quoted(path: str) -> str:
+    """A path percent-encoded from the bytes the file system holds (a name that is not UTF-8 keeps
+    its byte, 0xff as %FF, as `Path.as_uri` does); a lone surrogate no file name has is replaced."""
+    try:
+        return quote(os.fsencode(path))
+    except UnicodeEncodeError:
+        return quote(path, errors="replace")
 
 
 def _fingerprint(finding: Finding) -> str:
@@ -139,5 +150,5 @@ def _fingerprint(finding: Finding) -> str:
     Identical findings in one file share this hash; the caller adds CodeQL's `:n` occurrence.
     """
     anchor = span_text(finding) or finding.message
-    digest = hashlib.sha256(f"{finding.rule}\0{finding.path}\0{anchor.strip()}".encode("utf-8"))
+    digest = hashlib.sha256(f"{finding.rule}\0{finding.path}\0{anchor.strip()}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:32]
