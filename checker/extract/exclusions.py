@@ -35,7 +35,9 @@ _ZONE_PATTERNS: list[tuple[tuple[str, ...], re.Pattern]] = [
         )""",
         re.VERBOSE,
     )),
-    ((" ",), re.compile(r"\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b")),  # US ZIP: NY 10001
+    # US ZIP: NY 10001. Opening with the capital it consumes lets the engine skip to capitals in C;
+    # the lookbehind is the word boundary before it ("\b[A-Z]" is "[A-Z](?<!\w[A-Z])").
+    ((" ",), re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]\s\d{5}(?:-\d{4})?\b")),
 ]
 
 # Words that name a product line or a numbered thing when a figure follows them.

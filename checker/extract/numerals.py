@@ -56,10 +56,12 @@ class Numeral:
 # European notation: points group thousands, a comma marks decimals ("1.144.000 kronor", "€34,50",
 # "$152,4 billion"). A form only that notation writes settles a paragraph as European, unless it
 # also has a form only English writes ("1,674,200", "1,250.5"); then "$121.300" there is 121,300.
-# Each opens with (?=\d): a first-character set, so the engine jumps from digit to digit.
-_EURO_GROUPED = re.compile(r"(?=\d)(?<![\d.,])\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|\.\d{3},\d+)(?![\d]|[.,]\d)")
-_DECIMAL_COMMA = re.compile(r"(?=\d)(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)")
-_ONE_GROUP = re.compile(r"(?=\d)(?<![\d.,])\d{1,3}\.\d{3}(?![\d]|[.,]\d)")
+# Each opens with the digit it consumes, so the engine skips in C from digit to digit (a pattern that
+# opens with a lookaround is tried at every position); the lookbehind then tests the character before
+# that digit: "\d(?<![\d.,]\d)\d{0,2}" is "(?<![\d.,])\d{1,3}".
+_EURO_GROUPED = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:(?:\.\d{3}){2,}(?:,\d+)?|\.\d{3},\d+)(?![\d]|[.,]\d)")
+_DECIMAL_COMMA = re.compile(r"\d(?<![\d.,]\d)\d{0,2},\d{1,2}(?![\d]|[.,]\d)")
+_ONE_GROUP = re.compile(r"\d(?<![\d.,]\d)\d{0,2}\.\d{3}(?![\d]|[.,]\d)")
 _ENGLISH_ONLY = re.compile(r"(?=\d)(?:(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d]))")
 _MONEY_SIGN_BEFORE = re.compile(r"[$€£¥₹₩₽₴₺₪₫₦₱]\s?\Z")
 _SCALE_OR_PERCENT_AFTER = re.compile(

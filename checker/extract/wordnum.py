@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.extract.patterns import trie_pattern
+from checker.extract.patterns import first_char_lookahead, trie_pattern
 from checker.vocab import vocab
 
 _V = vocab()
@@ -31,10 +31,10 @@ _WORD = trie_pattern(sorted({*_CARDINAL_WORDS, *DOZEN, *ORDINAL_FORMS, "point"})
 _JOIN = r"(?:\s*-\s*|\s+)(?:(?:and|a|an|of)\s+)*"
 # A run starts with a number word (or "a"/"an" before a scale or fraction) and is a sequence of
 # number words joined by spaces, hyphens, "and", "a", "of".
-WORD_RUN = re.compile(
-    rf"(?<![\w-])(?:(?:minus|negative)\s+)?(?:(?:an?|half|one)\s+(?=(?:{_WORD})\b))?(?:{_WORD})(?:{_JOIN}(?:{_WORD}))*(?![\w])",
-    re.IGNORECASE,
-)
+_RUN = rf"(?:(?:minus|negative)\s+)?(?:(?:an?|half|one)\s+(?=(?:{_WORD})\b))?(?:{_WORD})(?:{_JOIN}(?:{_WORD}))*(?![\w])"
+# The lookahead of a run's first letters, after the test for a word start: the scan over every
+# paragraph fails at once on most positions instead of trying the word trie (0.6 of the time).
+WORD_RUN = re.compile(rf"(?<![\w-]){first_char_lookahead(_RUN, re.IGNORECASE)}{_RUN}", re.IGNORECASE)
 # A cheap test that a text holds any number word at all (the prefilter).
 ANY_NUMBER_WORD = re.compile(rf"\b(?:{_WORD})\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+")

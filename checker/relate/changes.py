@@ -117,6 +117,8 @@ def find_change_claims(text: str, quantities: list[Quantity]) -> list[Change]:
     relations: list[Change] = []
     hints = [match.start() for match in (_MULTIPLE_HINT_LOWER.finditer(text.lower()) if text.isascii()
                                           else _MULTIPLE_HINT.finditer(text))]
+    if not hints and not any(q.kind == "percent" and not q.is_range for q in quantities):
+        return relations  # no clause can hold an anchor: it need not be cut into clauses (half of wire copy)
     for clause in clauses(text, quantities):
         anchors = _anchors(text, clause, hints)
         taken = clause.start

@@ -66,6 +66,35 @@ def sentences(text: str, ends: re.Pattern = _SENTENCE_END):
         yield start, len(text)
 
 
+_last_groups: tuple = ("", None, ())
+
+
+def sentence_quantities(text: str, quantities: list[Quantity]) -> tuple[tuple[int, int, list[Quantity]], ...]:
+    """(start, end, the quantities inside) of each sentence of `text` that holds any, in order: what
+    `within` gives for each of `sentences(text)`, from one walk over the figures.
+
+    `quantities` must be in text order and not change while it is read (as `relate` hands them to its
+    readers); the groups of the block being read are kept, so the readers that walk it sentence by
+    sentence share one walk instead of each bisecting once per sentence."""
+    global _last_groups
+    if _last_groups[0] is text and _last_groups[1] is quantities:
+        return _last_groups[2]
+    groups = []
+    index, count, start = 0, len(quantities), 0
+    for end in sentence_ends(text) if text else ():
+        inside = []
+        while index < count and quantities[index].start < end:
+            quantity = quantities[index]
+            if quantity.start >= start and quantity.end <= end:  # one that runs past the end is in neither
+                inside.append(quantity)
+            index += 1
+        if inside:
+            groups.append((start, end, inside))
+        start = end
+    _last_groups = (text, quantities, tuple(groups))
+    return _last_groups[2]
+
+
 def within(quantities: list[Quantity], lo: int, hi: int) -> list[Quantity]:
     """The quantities (in text order, as extract gives them) that lie inside text[lo:hi], found by
     bisection so that walking a block sentence by sentence stays linear in its length."""

@@ -15,7 +15,7 @@ import re
 
 from checker.model import Difference, Quantity
 from checker.relate.claim_words import MARGIN_CHANGES, MARGIN_NOUNS, MARGIN_VERBS
-from checker.relate.clauses import sentence_ends, within
+from checker.relate.clauses import sentence_quantities
 from checker.vocab import alternation
 
 _MARGIN = re.compile(rf"\b(?:(?:{alternation(MARGIN_VERBS)})\s+(?:\w+\s+)?by|"
@@ -31,11 +31,7 @@ _POINTS_AFTER = re.compile(r"\A\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
 
 def find_differences(text: str, quantities: list[Quantity]) -> list[Difference]:
     found: list[Difference] = []
-    start = 0
-    for end in sentence_ends(text):
-        inside = within(quantities, start, end)
-        lo = start
-        start = end
+    for lo, _end, inside in sentence_quantities(text, quantities):
         for stated in inside:
             window = text[max(lo, stated.start - 40) : stated.start]
             if window.isascii():  # every margin names a margin verb or noun (lower() is case-blind only on ASCII)

@@ -28,7 +28,7 @@ from checker.relate.claim_words import (COMPARATIVE_START, COUNT_WORDS, DOWN_NOU
                                         EXHAUSTIVE_SPLITS, REST_WORDS, START_MARKERS, TIME_AFTER, TOTAL_AFTER,
                                         UP_NOUNS, UP_VERBS, WHOLE_CUES)
 from checker.extract.patterns import trie_pattern
-from checker.relate.clauses import sentences, within
+from checker.relate.clauses import sentence_quantities
 from checker.vocab import longest_first, vocab
 
 
@@ -95,8 +95,7 @@ MAX_GAP = 90
 
 def find_part_lists(text: str, quantities: list[Quantity]) -> list[Parts]:
     relations: list[Parts] = []
-    for lo, hi in sentences(text):
-        inside = within(quantities, lo, hi)
+    for lo, hi, inside in sentence_quantities(text, quantities):
         if len(inside) < 2:
             continue
         found = _whole_first(text, inside, lo, hi) or _total_after(text, inside) or _percent_split(text, inside, lo, hi)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Quantity, Ratio
-from checker.relate.clauses import sentence_ends, within
+from checker.relate.clauses import sentence_quantities
 
 _DENSITY_BEFORE = re.compile(r"\bdensity\s+of\s+(?:about\s+|around\s+|some\s+)?\Z", re.IGNORECASE)
 _PER_AREA_AFTER = re.compile(r"\A\s*(?:people|persons|residents|inhabitants)?\s*(?:per|a|/)\s*(?:square\s+(?:km|kilometre|kilometer)s?|sq\.?\s*km|km2|km²)\b",
@@ -22,10 +22,7 @@ _AREA_UNIT = "kilometer ** 2"
 
 def find_ratios(text: str, quantities: list[Quantity]) -> list[Ratio]:
     found: list[Ratio] = []
-    start = 0
-    for end in sentence_ends(text):
-        inside = within(quantities, start, end)
-        lo, start = start, end
+    for lo, _end, inside in sentence_quantities(text, quantities):
         for stated in inside:
             if stated.kind != "number" or stated.is_range:
                 continue

@@ -16,7 +16,7 @@ import re
 
 from checker.model import Quantity, Share
 from checker.relate.claim_words import TIE_HEDGES
-from checker.relate.clauses import sentences, within
+from checker.relate.clauses import sentence_quantities
 from checker.vocab import alternation
 
 _OF = re.compile(r"\A\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|a\s+total\s+of)\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
@@ -36,8 +36,7 @@ MAX_GAP = 110
 
 def find_shares(text: str, quantities: list[Quantity]) -> list[Share]:
     found: list[Share] = []
-    for lo, hi in sentences(text):
-        inside = within(quantities, lo, hi)
+    for lo, _hi, inside in sentence_quantities(text, quantities):
         percents = [q for q in inside if q.kind == "percent" and q.unit == "percent" and not q.is_range]
         counts = [q for q in inside if q.kind != "percent"]
         for part, whole, stated in _percent_of_whole(text, inside):

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract import amounts
-from checker.extract import lexicon
+from checker.extract import exclusions, lexicon, wordnum
+from checker.extract.patterns import first_char_lookahead
 
 WIRE = Path(__file__).resolve().parents[2] / "seeds"
 WORDS = ["dlrs", "dollars", "U.S. dollars", "US dlrs", "Hong Kong dollars", "yen", "yuan", "won", "euros",
@@ -91,7 +92,8 @@ def _without_lookahead(pattern: re.Pattern) -> re.Pattern:
 @given(st.lists(st.sampled_from(["1", "12", "1.5", "1,250", "1.250.000", "3,76", "1,250.5", "€", "$", " ", ".",
                                  "!", "?", ";", "\n\n", "\n", "U.S.", "The", "yuan", "China", " -- ", "(A", ",",
                                  " but ", " while ", "日元", "东京", "\"", "”", "Swiss", "South Sudan", "Sudanese",
-                                 "Japanese", "yen", "Cairo", "Egypt"]), max_size=25))
+                                 "Japanese", "yen", "Cairo", "Egypt", "one", "a half", "twenty-one", "minus three", "Nine",
+                                 "-five", "_two", "billion", "and", "of", "NY 10001", "NYC", "-1234", "É"]), max_size=25))
 def test_lookahead_patterns_match_as_before(pieces):
     from checker.extract import numerals
     from checker.relate import clauses
@@ -101,8 +103,20 @@ def test_lookahead_patterns_match_as_before(pieces):
 
     text = "".join(pieces)
     cues = [_cues(family.name) for family in vocab().families.families]
-    patterns = [numerals._EURO_GROUPED, numerals._DECIMAL_COMMA, numerals._ONE_GROUP, numerals._ENGLISH_ONLY,
-                clauses.SENTENCE_END, clauses._BREAK, *_clues().values(), *(cue for cue in cues if cue is not None)]
+    patterns = [numerals._ENGLISH_ONLY, clauses.SENTENCE_END, clauses._BREAK, *_clues().values(),
+                *(cue for cue in cues if cue is not None)]
+    plain = {  # the European forms as written before they opened with the digit they consume
+        numerals._EURO_GROUPED: r"(?<![\d.,])\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|\.\d{3},\d+)(?![\d]|[.,]\d)",
+        numerals._DECIMAL_COMMA: r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)",
+        numerals._ONE_GROUP: r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d]|[.,]\d)",
+        exclusions._ZONE_PATTERNS[-1][1]: r"\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b",  # a US ZIP code
+    }
+    for pattern, before in plain.items():
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(before, text)], pattern.pattern
+    from checker.extract.wordnum import WORD_RUN
+
+    run = re.compile(WORD_RUN.pattern.replace(first_char_lookahead(wordnum._RUN, re.IGNORECASE), "", 1), re.IGNORECASE)
+    assert [m.span() for m in WORD_RUN.finditer(text)] == [m.span() for m in run.finditer(text)]
     for pattern in patterns:
         before = _without_lookahead(pattern)
         assert ([(m.span(), m.lastgroup) for m in pattern.finditer(text)]

@@ -78,3 +78,16 @@ def test_a_margin_always_holds_a_margin_word(pieces):
     window = " ".join(pieces) + " "
     if differences._MARGIN.search(window):
         assert any(word in window.lower() for word in differences._MARGIN_WORDS)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["It rose 5% to $8.5 billion", ". ", "; ", ".\n\n", "U.S. ", "5.9 ", "Then ",
+                                 "1,030 of the 2,300 nurses, or 45%", "! ", "(A", "x"]), max_size=12))
+def test_sentence_groups_are_within_each_sentence(pieces):
+    from checker.relate.clauses import sentence_quantities, sentences, within
+
+    text = "".join(pieces)
+    quantities = sorted(extract(text), key=lambda q: q.start)
+    expected = [(lo, hi, within(quantities, lo, hi)) for lo, hi in sentences(text)]
+    assert list(sentence_quantities(text, quantities)) == [group for group in expected if group[2]]
+    assert sentence_quantities(text, quantities) is sentence_quantities(text, quantities)  # kept for the block's readers
