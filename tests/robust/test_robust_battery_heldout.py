@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from typing import Callable
 
 import pytest
@@ -323,3 +325,39 @@ def test_a_paragraph_past_the_block_limit_loses_no_pair(name, tmp_path):
                        tmp_path)
     assert len(outcome.findings("currency-conversion")) == count
     assert {f["rule"] for f in outcome.findings()} == {"currency-conversion"}
+
+
+# ----------------------------------------------------- 14.1: a hang-up mid-run with --jobs 2
+def test_a_hang_up_mid_run_stops_the_workers_like_sigterm(tmp_path):
+    """Trusted: make and pytest, their terminal gone (SIGHUP: an ssh session dropped, a CI runner's
+    shell closed), stop their children and exit 128 + 1; the old report stays, no temporary file.
+    Without a handler the parent died at once and its --jobs workers blocked on their queue forever."""
+    from tests.robust.test_robust_battery import _alive, _children, checksums
+
+    paragraph = f"{WRONG}\n{RIGHT}\n\n"
+    for index in range(3):
+        (tmp_path / f"d{index}.txt").write_text(paragraph * (500_000 // len(paragraph)))
+    (tmp_path / "r.json").write_text("old\n")
+    before = checksums(tmp_path)
+    run = subprocess.Popen([sys.executable, "-m", "checker", "lint", ".", "-j", "2", "--format", "json", "-o",
+                            "r.json"], cwd=tmp_path, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True)
+    children: set[int] = set()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None and len(children) < 2:
+        children = _children(run.pid)
+        time.sleep(0.1)
+    time.sleep(0.5)
+    run.send_signal(signal.SIGHUP)
+    try:
+        _, stderr = run.communicate(timeout=120)
+    finally:
+        for pid in children:  # never leave an orphan behind, even when the test fails
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert run.returncode == 128 + signal.SIGHUP, stderr
+    assert stderr == "figcheck: terminated\n"
+    time.sleep(0.5)
+    assert not any(_alive(pid) for pid in children), "a worker outlived the run"
+    assert checksums(tmp_path) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
