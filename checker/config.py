@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Literal, Sequence
 
-import pathspec
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.dates import parse_day
@@ -143,6 +142,8 @@ class Config:
         relative = _relative_posix(path, self.directory)
         if relative is None:
             return []
+        import pathspec  # only a config with overrides matches paths: most runs never import it
+
         return [o for o in self.settings.overrides if pathspec.GitIgnoreSpec.from_lines(o.paths).match_file(relative)]
 
     def error(self, message: str, loc: Sequence[str | int]) -> ConfigError:

@@ -90,10 +90,12 @@ class LintResult(BaseModel):
             counts[finding.severity] += 1
         return counts
 
-    def contract(self) -> dict[str, Any]:
+    def contract(self, *, as_models: bool = False) -> dict[str, Any]:
+        """The JSON contract; `as_models` leaves the findings as models, for an encoder that writes
+        them by their own serializer (the text is the same: `Finding.contract` is that serializer)."""
         return {
             "version": 1,
             "files": self.files,
-            "findings": [f.contract() for f in self.findings],
+            "findings": list(self.findings) if as_models else [f.contract() for f in self.findings],
             "summary": self.summary(),
         }

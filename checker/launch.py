@@ -24,9 +24,10 @@ def _interrupted_while_starting(signum, frame) -> None:  # noqa: ARG001 - a sign
 def main() -> None:
     previous = signal.signal(signal.SIGINT, _interrupted_while_starting)
     gc.disable()  # see _started
-    from checker import regex_cache
+    from checker import code_cache, regex_cache
 
     regex_cache.install()  # before any figcheck module compiles its patterns (see checker.regex_cache)
+    code_cache.install()  # before any dataclass is defined (see checker.code_cache)
     from checker.cli import main as run_cli
 
     _started()

@@ -22,7 +22,7 @@ from checker.findings import FileStats, Finding, LintResult
 from checker.model import Location, Problem, Quantity
 from checker.relate import relate
 from checker.resolve import DocumentCurrencies, resolve_block
-from checker.safety import BLOCK_PARSE_SECONDS, BLOCK_PARSE_WALL_SECONDS, TimeLimitExceeded, time_limit
+from checker.safety import BLOCK_PARSE_SECONDS, BLOCK_PARSE_WALL_SECONDS, TimeLimitExceeded, TimeLimits
 
 MAX_UNPARSED_KEPT = 200
 
@@ -121,11 +121,12 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
             return
         emitted.append(_finding(path, rule, problem, lines, block))
 
-    for block in doc:
+    limits = TimeLimits(BLOCK_PARSE_WALL_SECONDS, cpu_seconds=BLOCK_PARSE_SECONDS)  # armed once, per block
+    for block in _limited(doc, limits):
         suppressions.register(block)
         prepare_extractors(block.text)  # their first import is not the block's parse time
         try:
-            with time_limit(BLOCK_PARSE_WALL_SECONDS, cpu_seconds=BLOCK_PARSE_SECONDS):
+            with limits.block():
                 quantities, unparsed = extract_with_unparsed(block.text)
         except TimeLimitExceeded as limit:
             line, column = block.locate(0)
@@ -189,6 +190,12 @@ def lint_document(doc: Document, rules: list[LoadedRule], options: LintOptions) 
     findings.sort(key=Finding.sort_key)
     return DocumentResult(doc.path, findings, stats, doc.source, doc.file, doc.record is not None,
                           kept, date, date_source)
+
+
+def _limited(doc: Document, limits: TimeLimits):
+    """The document's blocks, with the parse limits' timers armed from the first to the last."""
+    with limits:
+        yield from doc
 
 
 def _line_directives(doc: Document) -> list:

@@ -20,6 +20,7 @@ from checker.extract import exclusions, lexicon
 from checker.extract.numerals import Numeral
 from checker.extract.patterns import trie_pattern
 from checker.model import Quantity
+from checker.spans import SpanIndex
 from checker.vocab import alternation, derived, longest_first, vocab
 
 _V = vocab()
@@ -220,7 +221,7 @@ class AmountReader:
         self.place = place  # the document's dateline place, when the text has none of its own
         self.numerals = numerals
         self.by_start = {n.start: i for i, n in enumerate(numerals)}
-        self.zones = zones
+        self.zones = SpanIndex(zones)  # bisected: a long paragraph's many zones stay linear
         self.consumed: set[int] = set()
         self._cues: str | None = None
 
@@ -554,7 +555,7 @@ class AmountReader:
         return hedge
 
     def _in_zone(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.zones)
+        return self.zones.overlaps(start, end)
 
 
 _WORD_AFTER = re.compile(r"[ \t]+[A-Za-z]")

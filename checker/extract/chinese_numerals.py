@@ -108,6 +108,8 @@ def _parse_integer_section(s: str) -> float | None:
     if "两" in s and len(s) > 1 and not any(c in SMALL_UNITS for c in s):
         return None  # 两 is never a digit in a digit string: 一两 is a tael, not 12
     s = s.lstrip("零") or "零"
+    if len(s) == 1 and s in _DIGIT_VALUE:  # 三, 两, 叁: what cn2an reads them as, without importing it
+        return float(_DIGIT_VALUE[s])
     if s[0] in SMALL_UNITS and s[0] not in "十拾":
         s = "一" + s  # 千三 -> 一千三, 百三 -> 一百三
     # A 零 straight after 百 before the tens is redundant (一百零十 = 110); elsewhere it keeps

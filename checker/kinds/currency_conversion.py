@@ -127,7 +127,7 @@ class CurrencyConversion(Check):
                 if problem is not None:
                     yield problem
         if len(self._years) < 200:
-            self._years.update(int(y) for y in _YEAR.findall(block.text))
+            self._years.update(int(y) for y in _years_named(block.text))
 
     def finish(self) -> Iterable[Problem]:
         for relation, stated, converted, problem, where, text in self._held:
@@ -139,6 +139,8 @@ class CurrencyConversion(Check):
 
     def _governing(self, relation: Relation, stated: Quantity, converted: Quantity):
         """(base, quote, (rate, quote per base)) for each reading of the pair a stated rate covers."""
+        if not self._stated:
+            return []  # the text has stated no rate yet (most copy never does)
         return [(base, quote, rate) for base in _readings(stated) for quote in _readings(converted)
                 if base != quote and (rate := self._stated_rate(base, quote, relation)) is not None]
 
@@ -493,7 +495,7 @@ class CurrencyConversion(Check):
         an article written ten years later; holding it to today's rate would be a false alarm.
         """
         latest = self.env.date.year if self.env.date else None
-        years = {int(y) for y in _YEAR.findall(_sentence_around(text, stated.start, converted.end))}
+        years = {int(y) for y in _years_named(_sentence_around(text, stated.start, converted.end))}
         if latest is None:
             years |= self._years  # an undated document's other years are hints too
         for year in sorted(years, reverse=True):
@@ -568,7 +570,21 @@ def _templates_en(key: str) -> str:
 _GENUINELY_AMBIGUOUS = {"CNY", "JPY"}
 
 
-_YEAR = re.compile(r"(?=[12])(?<![\d.])(?:19[89]\d|20\d\d)(?:(?=年)|\b)")  # the lookahead: skip to a 1 or a 2
+# A year: 19[89]\d or 20\d\d, after no digit or point, before a word's end or 年. The class opens it
+# so that the engine skips to a 1 or a 2; the look-behind is then two characters long.
+_YEAR = re.compile(r"[12](?<![\d.].)(?:9[89]|0\d)\d(?:(?=年)|\b)")
+
+
+def _years_named(text: str) -> list[str]:
+    """Every year `text` names. Each holds "19" or "20", which str's own search rules out at once
+    in the many sentences that name none (the pattern looks at every 1 and 2)."""
+    if "19" not in text and "20" not in text:
+        return []
+    return _YEAR.findall(text)
+
+
+def _names_a_year(text: str) -> bool:
+    return ("19" in text or "20" in text) and _YEAR.search(text) is not None
 _SENTENCE_BREAK = re.compile(r"[.!?](?!\d)\s|[。！？]")
 
 
@@ -613,7 +629,7 @@ def _readings(quantity: Quantity) -> list[str]:
     """
     if quantity.readings:
         return list(quantity.readings)  # a shared name the text leaves open: each plausible reading
-    if _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
+    if quantity.alternatives and _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
         return [c for c in quantity.alternatives if c in _GENUINELY_AMBIGUOUS]
     return [quantity.currency] if quantity.currency else []
 
@@ -621,7 +637,7 @@ def _readings(quantity: Quantity) -> list[str]:
 def _dated_by_its_sentence(relation: Relation, text: str, stated: Quantity, converted: Quantity) -> bool:
     """Whether the pair's sentence gives it a date of its own ("In 2009 ...", "at the time")."""
     sentence = _sentence_around(text, stated.start, converted.end)
-    return bool(getattr(relation, "at_the_time", False) or _YEAR.search(sentence) or stated_months(sentence)
+    return bool(getattr(relation, "at_the_time", False) or _names_a_year(sentence) or stated_months(sentence)
                 or opens_timeline_entry(text, _line_start(text, stated)))
 
 

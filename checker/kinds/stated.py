@@ -110,7 +110,7 @@ def stated_months(sentence: str) -> list[tuple[dt.date, dt.date]]:
     """The months a sentence names with their year ("In June 2008", "on March 3, 2009"), as
     (first day, last day), latest first."""
     months = set()
-    if not _A_YEAR.search(sentence):
+    if ("19" not in sentence and "20" not in sentence) or not _A_YEAR.search(sentence):
         return []  # every match ends in such a year: a sentence without one is not scanned for month names
     for match in _MONTH_YEAR.finditer(sentence):
         year, month = int(match.group(2)), _MONTHS[match.group(1).lower()]

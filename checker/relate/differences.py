@@ -38,8 +38,10 @@ def find_differences(text: str, quantities: list[Quantity]) -> list[Difference]:
         start = end
         for stated in inside:
             window = text[max(lo, stated.start - 40) : stated.start]
-            if window.isascii() and not any(word in window.lower() for word in _MARGIN_WORDS):
-                continue  # every margin names a margin verb or noun (lower() is case-blind only on ASCII)
+            if window.isascii():  # every margin names a margin verb or noun (lower() is case-blind only on ASCII)
+                lowered = window.lower()  # once, not once for each word asked about
+                if not any(word in lowered for word in _MARGIN_WORDS):
+                    continue
             if not _MARGIN.search(window):
                 continue
             others = [q for q in inside if q is not stated and not q.is_range]

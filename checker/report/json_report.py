@@ -13,4 +13,4 @@ from checker.report.rules import RuleInfo
 
 def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOptions) -> str:
     ordered = result.model_copy(update={"findings": by_location(result.findings)})
-    return dumps_indented(ordered.contract()) + "\n"
+    return dumps_indented(ordered.contract(as_models=True), ordered.contract) + "\n"

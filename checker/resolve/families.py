@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.documents.datelines import with_dateline
+from checker.extract.patterns import first_char_lookahead
 from checker.model import Quantity
 from checker.resolve.dollars import local_dollars
 from checker.resolve.symbols import with_document_symbols
@@ -44,7 +45,12 @@ def _cues(family: str) -> re.Pattern | None:
         currency = vocab().currency(code)
         if currency is not None and currency.cues:
             groups.append(rf"(?P<{code}>\b(?:{'|'.join(currency.cues)})\b)")
-    return re.compile("|".join(groups)) if groups else None
+    if not groups:
+        return None
+    # the lookahead of the cues' first characters: settle() scans the whole block, once per family
+    # it meets, and without it every cue was tried at every position (a 64 KB paragraph took 30 ms)
+    body = "|".join(groups)
+    return re.compile(first_char_lookahead(body) + f"(?:{body})")
 
 
 def settle(family: str, text: str) -> Settled:

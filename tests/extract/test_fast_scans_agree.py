@@ -90,18 +90,39 @@ def _without_lookahead(pattern: re.Pattern) -> re.Pattern:
 @settings(max_examples=200)
 @given(st.lists(st.sampled_from(["1", "12", "1.5", "1,250", "1.250.000", "3,76", "1,250.5", "€", "$", " ", ".",
                                  "!", "?", ";", "\n\n", "\n", "U.S.", "The", "yuan", "China", " -- ", "(A", ",",
-                                 " but ", " while ", "日元", "东京", "\"", "”"]), max_size=25))
+                                 " but ", " while ", "日元", "东京", "\"", "”", "Swiss", "South Sudan", "Sudanese",
+                                 "Japanese", "yen", "Cairo", "Egypt"]), max_size=25))
 def test_lookahead_patterns_match_as_before(pieces):
     from checker.extract import numerals
     from checker.relate import clauses
     from checker.resolve.document import _clues
+    from checker.resolve.families import _cues
+    from checker.vocab import vocab
 
     text = "".join(pieces)
+    cues = [_cues(family.name) for family in vocab().families.families]
     patterns = [numerals._EURO_GROUPED, numerals._DECIMAL_COMMA, numerals._ONE_GROUP, numerals._ENGLISH_ONLY,
-                clauses.SENTENCE_END, clauses._BREAK, *_clues().values()]
+                clauses.SENTENCE_END, clauses._BREAK, *_clues().values(), *(cue for cue in cues if cue is not None)]
     for pattern in patterns:
         before = _without_lookahead(pattern)
-        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in before.finditer(text)], pattern.pattern
+        assert ([(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+                == [(m.span(), m.lastgroup) for m in before.finditer(text)]), pattern.pattern
+
+
+def test_first_char_lookahead_reads_the_pattern():
+    from checker.extract.patterns import first_char_lookahead
+
+    assert first_char_lookahead(r"(?<!South\s)Sudan(?:ese)?|\b(?i:yen)") == "(?=[S]|(?i:[y]))"
+    assert first_char_lookahead(r"(?:-\s?)?(?:\d+|\.\d)") == r"(?=[\-\.\d])"
+    assert first_char_lookahead(r"\s*x") == r"(?=[\sx])"
+    for unbounded in (r"a*", r"(?:x|)", r"[^a]b", r".x", r"(a)?(?(1)a|.)"):  # empty matches, or any first character
+        assert first_char_lookahead(unbounded) == "", unbounded
+    samples = ["Sudan", "South Sudan", "YEN", "Yen", "\u212a", "x", " x", "-5", ".5", "\t5"]
+    for source in (r"(?<!South\s)Sudan(?:ese)?|\b(?i:yen)", r"(?i:k|s)x?", r"(?:-\s?)?(?:\d+|\.\d)", r"\s*x"):
+        ahead = re.compile(first_char_lookahead(source) + f"(?:{source})")
+        plain = re.compile(source)
+        for text in samples:  # the Kelvin sign is a "k" read without case: the lookahead folds case as re does
+            assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)], (source, text)
 
 
 def test_sentence_ends_are_the_sentences():

@@ -9,6 +9,7 @@ exactly what the plain scan gives, at every position, edges of the reach include
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -55,3 +56,16 @@ def test_a_break_straddling_the_reach_is_not_the_sentences_edge():
     for shift in range(-3, 4):
         cc._sentence_around.cache_clear()
         assert cc._sentence_around(text, start + shift, end) == _plain_sentence(text, start + shift, end)
+
+
+PLAIN_YEAR = re.compile(r"(?<![\d.])(?:19[89]\d|20\d\d)(?:(?=年)|\b)")
+YEAR_PIECES = ["1", "2", "19", "20", "198", "2015", "1999", "2100", ".", "5.", "年", "a", "_", " ", "\n", "é", "٣",
+               "中", "-", "20.5", "x2019"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(YEAR_PIECES), max_size=12))
+def test_the_years_a_sentence_names_are_what_the_plain_pattern_finds(pieces):
+    text = "".join(pieces)
+    assert cc._years_named(text) == PLAIN_YEAR.findall(text)
+    assert cc._names_a_year(text) == bool(PLAIN_YEAR.search(text))

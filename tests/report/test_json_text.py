@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from hypothesis import given
@@ -44,7 +45,12 @@ def test_a_lone_surrogate_and_control_characters_are_escaped_as_json_dumps_does(
 
 
 def test_the_json_report_is_the_contract_json_dumps_writes():
+    # Written from the models by pydantic-core, or (a tiny float) by json.dumps from their dumps:
+    # either way the text json.dumps writes of the contract.
     finding = seed_finding()
-    finding = finding.model_copy(update={"evidence": {**finding.evidence, "tiny": 3e-06, "huge": 1e+300}})
-    result = LintResult(files=1, findings=[finding])
-    assert render(result, "json") == _python(result.contract()) + "\n"
+    odd = {"huge": 1e+300, "inf": float("inf"), "nan": float("nan"), "day": dt.date(2025, 4, 15),
+           "set": {3}, "pair": (1, "a"), "text": "\u2028\x1f\"中"}
+    for extra in (odd, {**odd, "tiny": 3e-06}):
+        changed = finding.model_copy(update={"evidence": {**finding.evidence, **extra}})
+        result = LintResult(files=1, findings=[changed, finding])
+        assert render(result, "json") == _python(result.contract()) + "\n"

@@ -15,7 +15,14 @@ import pytest
 
 import checker.pipeline
 from checker.api import lint_text
-from checker.safety import BLOCK_PARSE_SECONDS, BLOCK_PARSE_WALL_SECONDS, TimeLimitExceeded, can_limit_time, time_limit
+from checker.safety import (
+    BLOCK_PARSE_SECONDS,
+    BLOCK_PARSE_WALL_SECONDS,
+    TimeLimitExceeded,
+    TimeLimits,
+    can_limit_time,
+    time_limit,
+)
 
 pytestmark = pytest.mark.skipif(not can_limit_time(), reason="needs SIGALRM in the main thread")
 
@@ -126,3 +133,36 @@ def test_work_that_swallowed_its_limit_and_finished_is_still_past_the_limit():
             except TimeLimitExceeded:
                 pass  # lost, as in a gc callback; the work then ends on its own
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0) and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_limits_armed_once_cut_off_only_the_block_past_its_limit():
+    # The pipeline arms the timers once per document: work between blocks is never cut off, however
+    # long, and each block gets its own full limit, counted from when it began.
+    before = signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF)
+    with TimeLimits(60, cpu_seconds=0.05) as limits:
+        with limits.block():
+            pass
+        started = time.process_time()
+        while time.process_time() - started < 0.2:  # four limits' worth of CPU outside any block
+            pass
+        started = time.process_time()
+        with pytest.raises(TimeLimitExceeded) as raised:
+            with limits.block():
+                while True:
+                    pass
+        assert raised.value.cpu and time.process_time() - started >= 0.05
+        with limits.block():  # the next block starts afresh
+            time.sleep(0.01)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+    assert (signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF)) == before
+
+
+def test_a_lint_leaves_no_timer_or_handler_behind(monkeypatch):
+    before = signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF)
+    monkeypatch.setattr(checker.pipeline, "BLOCK_PARSE_SECONDS", 1e-6)
+    text = "Intro line.\n\n" + "It cost 600 billion yuan ($8.5 billion), " * 2000 + "\n\nIt cost 600 billion yuan ($8.5 billion)."
+    assert any(f.rule == "parse-timeout" for f in lint_text(text, date="2025-04-15"))
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+    assert (signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF)) == before
+    monkeypatch.undo()  # the next document is limited again as usual, and its paragraph checked
+    assert [f.rule for f in lint_text("It cost 600 billion yuan ($8.5 billion).", date="2025-04-15")] == ["currency-conversion"]
