@@ -361,3 +361,65 @@ def test_a_hang_up_mid_run_stops_the_workers_like_sigterm(tmp_path):
     assert not any(_alive(pid) for pid in children), "a worker outlived the run"
     assert checksums(tmp_path) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+# ------------------------------------------- 14.5: serve, audit and rates claim only what happened
+def _taken_port(folder) -> None:
+    import socket
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    _HELD.append(holder)
+    (folder / "port").write_text(str(holder.getsockname()[1]))
+
+
+_HELD: list = []
+
+STARTUP_CASES = [
+    Case("serve-on-a-taken-port", "python -m http.server on a taken port: 'Address already in use', exit 1; never "
+         "'serving on' a page another program answers", {}, ["serve", "--port", "PORT"],
+         refused_in_one_line("Address already in use"), setup=_taken_port),
+    Case("serve-on-an-unknown-host", "a name that does not resolve is one line, before any URL is announced", {},
+         ["serve", "--host", "no-such-host.invalid", "--port", "0"], refused_in_one_line("no-such-host.invalid")),
+    Case("serve-on-an-empty-host", "`--host \"$HOST\"` unset would listen on every address; refused", {},
+         ["serve", "--host", "", "--port", "0"], refused_in_one_line("--host is empty")),
+    Case("audit-into-an-empty-output-name", "`-o \"$OUT\"` unset: never the current folder", {"t/a.txt": WRONG},
+         ["audit", "t", "-o", "", "--scheduler", "synchronous"],
+         lambda o: (refused_in_one_line("--output is empty")(o), _assert(not list(o.folder.glob("part-*"))))),
+    Case("rates-window-past-the-calendar", "date arithmetic past year 9999 is one line, never an internal error", {},
+         ["rates", "CNY", "USD", "--date", DATE, "--window", "999999999"], refused_in_one_line("--window")),
+    Case("rates-of-empty-currency-codes", "`figcheck rates \"$A\" \"$B\"` unset: name two currencies", {},
+         ["rates", "", ""], refused_in_one_line("name two currencies")),
+]
+
+
+@pytest.mark.parametrize("case", STARTUP_CASES, ids=lambda c: c.id)
+def test_startup_claims_only_what_happened(case, tmp_path):
+    assert case.trusted
+    case.build(tmp_path)
+    if (tmp_path / "port").exists():
+        case.args = [arg.replace("PORT", (tmp_path / "port").read_text()) for arg in case.args]
+    try:
+        run_case(case, tmp_path)
+    finally:
+        while _HELD:
+            _HELD.pop().close()
+
+
+def test_serve_on_port_0_announces_the_port_it_listens_on(tmp_path):
+    """Trusted: `python -m http.server 0` prints the port the system chose; figcheck said ':0/'."""
+    import urllib.request
+
+    run = subprocess.Popen([sys.executable, "-m", "checker", "serve", "--port", "0"], cwd=tmp_path, env=ENV,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        line = run.stderr.readline()
+        port = int(line.rsplit(":", 1)[1].split("/")[0])
+        assert port > 0, line
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
+            assert page.status == 200
+    finally:
+        run.send_signal(signal.SIGINT)
+        run.wait(timeout=60)
+        run.stderr.close()
