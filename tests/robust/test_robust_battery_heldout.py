@@ -423,3 +423,29 @@ def test_serve_on_port_0_announces_the_port_it_listens_on(tmp_path):
         run.send_signal(signal.SIGINT)
         run.wait(timeout=60)
         run.stderr.close()
+
+
+# ------------------------------------------- 14.1, 14.3: GITHUB_STEP_SUMMARY is an output like -o
+@pytest.mark.parametrize("target", ["a.txt", "./a.txt", "fifo", "/dev/full"])
+def test_a_step_summary_file_is_never_an_input_nor_a_blocking_fifo(target, tmp_path, monkeypatch):
+    """Trusted: the runner's GITHUB_STEP_SUMMARY is a fresh regular file; a mistyped one naming the
+    article (or a FIFO, a device) gets a warning annotation, never a table appended to the article
+    nor a run blocked on a pipe nobody reads. The annotations themselves are all still written."""
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", target)
+    case = Case(target, "actions/runner writes the summary file; tee never appends to its input",
+                {"a.txt": WRONG + "\n"}, ["lint", "a.txt", "--date", DATE, "--format", "github"],
+                lambda o: (_assert(o.code == 1 and "::error file=a.txt" in o.stdout, o.stdout),
+                           _assert("could not write the step summary" in o.stdout, o.stdout)))
+    run_case(case, tmp_path)
+
+
+def test_a_step_summary_file_of_its_own_is_appended_to(tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    (tmp_path / "summary.md").write_text("earlier step\n")
+    case = Case("own", "the runner appends each step's summary", {"a.txt": WRONG + "\n"},
+                ["lint", "a.txt", "--date", DATE, "--format", "github"], outputs=frozenset({"summary.md"}))
+    assert run_case(case, tmp_path).code == 1
+    text = (tmp_path / "summary.md").read_text()
+    assert text.startswith("earlier step\n### figcheck: 1 error")
