@@ -449,3 +449,15 @@ def test_a_step_summary_file_of_its_own_is_appended_to(tmp_path, monkeypatch):
     assert run_case(case, tmp_path).code == 1
     text = (tmp_path / "summary.md").read_text()
     assert text.startswith("earlier step\n### figcheck: 1 error")
+
+
+@pytest.mark.parametrize("format", ["rich", "concise"])
+def test_a_file_name_with_terminal_controls_is_shown_escaped(format, tmp_path):
+    """Trusted: `ls` and git show an ESC or BEL in a file name escaped, so a name cannot retitle or
+    clear the terminal reading the report; the file is still linted."""
+    name = "a\x1b]0;pwned\x07.txt"
+    case = Case(name, "git quotes control characters in paths", {name: WRONG + "\n"},
+                ["lint", ".", "--date", DATE, "--format", format],
+                lambda o: (_assert(o.code == 1, o.stderr), _assert("\x1b" not in o.stdout and "\x07" not in o.stdout),
+                           _assert("a\\x1b]0;pwned\\x07.txt:1:42:" in o.stdout, o.stdout)))
+    run_case(case, tmp_path)
