@@ -52,7 +52,7 @@ def unreadable(name: str, others: int = 0) -> Callable[[Outcome], None]:
 
 # ------------------------------------------------------- 14.2: text saved without a byte-order mark
 _PAGE = f"<html><body><p>{WRONG}</p></body></html>"
-_FILLER = ("Filler words of an ordinary article. " * 12 + "\n\n") * 5000  # past the 2 MB read-whole limit
+_FILLER = ("Filler words of an ordinary article. " * 12 + "\n\n") * 2400  # 2.2 MB in UTF-16: past the read-whole limit
 
 ENCODING_CASES = [
     Case("utf16-le-english-without-bom", "Notepad's IsTextUnicode and `file` tell UTF-16 by where its NULs fall",
@@ -311,8 +311,9 @@ def test_a_full_disk_behind_stdout_is_one_line(args, tmp_path):
 # ------------------------------------------- 14.2, 14.6: one long line is read as a person reads it
 LONG_LINE_CASES = {
     # a paragraph past the 64 K block limit, with no sentence end: cut between pairs, never inside one
-    "english-pairs-without-a-full-stop": ("It got 600 billion yuan ($8.5 billion) " * 2000, 2000),
-    "chinese-pairs-without-a-space": ("它获得了600亿元人民币（约合8.5亿美元）" * 3000, 3000),
+    "english-pairs-without-a-full-stop": ("officials said the plan would go ahead " * 1550
+                                          + "It got 600 billion yuan ($8.5 billion) " * 200, 200),
+    "chinese-pairs-without-a-space": ("官员表示计划将继续推进" * 5600 + "它获得了600亿元人民币（约合8.5亿美元）" * 200, 200),
 }
 
 
