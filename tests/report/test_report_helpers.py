@@ -79,7 +79,14 @@ def test_write_report_replaces_the_file_and_leaves_no_temporary(tmp_path):
 def test_write_report_interrupted_keeps_the_old_report(tmp_path):
     target = tmp_path / "seed.html"
     write_report("<p>old</p>\n", target)
-    with pytest.raises(UnicodeEncodeError):
-        write_report("<p>new \ud800</p>\n", target)  # a lone surrogate cannot be written as UTF-8
+    with pytest.raises(TypeError):  # the write fails after the temporary file was made
+        write_report(b"<p>new</p>\n", target)
     assert target.read_text(encoding="utf-8") == "<p>old</p>\n"
     assert os.listdir(tmp_path) == ["seed.html"]
+
+
+def test_write_report_escapes_a_lone_surrogate_instead_of_failing(tmp_path):
+    target = tmp_path / "seed.json"
+    write_report('{"path": "bad\udc80name"}\n', target)  # a file name that is not UTF-8
+    assert target.read_text(encoding="utf-8") == '{"path": "bad\\udc80name"}\n'
+    assert os.listdir(tmp_path) == ["seed.json"]

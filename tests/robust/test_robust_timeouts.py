@@ -67,7 +67,9 @@ def test_the_cpu_limit_ends_work_that_uses_the_cpu():
             while True:
                 pass
     assert raised.value.cpu
-    assert time.process_time() - started >= 0.05  # it was the CPU time, at least the limit, that ran out
+    # it was the CPU time that ran out: about the limit (the kernel's timer and process_time count the
+    # same CPU time in ticks of their own, so a few milliseconds of slack)
+    assert time.process_time() - started >= 0.04
 
 
 def test_waiting_does_not_count_against_the_cpu_limit():
