@@ -462,3 +462,31 @@ def test_a_file_name_with_terminal_controls_is_shown_escaped(format, tmp_path):
                 lambda o: (_assert(o.code == 1, o.stderr), _assert("\x1b" not in o.stdout and "\x07" not in o.stdout),
                            _assert("a\\x1b]0;pwned\\x07.txt:1:42:" in o.stdout, o.stdout)))
     run_case(case, tmp_path)
+
+
+# ------------------------------------------------------------ 14.5: the Python API at its edges
+def test_the_api_reads_one_path_given_as_a_string_and_checks_nothing_for_none(tmp_path, monkeypatch):
+    """Trusted: an API taking paths treats `lint_paths("a.md")` as that file (not the letters a, .,
+    m, d) and an empty list (a glob that matched nothing) as nothing to check, never the current folder."""
+    from pathlib import Path
+
+    from checker import lint_paths
+
+    (tmp_path / "a.txt").write_text(WRONG + "\n")
+    monkeypatch.chdir(tmp_path)
+    assert [f.rule for f in lint_paths("a.txt", date=DATE).findings] == ["currency-conversion"]
+    assert [f.rule for f in lint_paths(Path("a.txt"), date=DATE).findings] == ["currency-conversion"]
+    nothing = lint_paths([], date=DATE)
+    assert (nothing.files, nothing.findings) == (0, [])
+
+
+def test_a_home_that_does_not_exist_is_not_made_for_the_cache(tmp_path):
+    """Trusted: pip with HOME=/nonexistent (Debian's build sandboxes set it so) warns and caches
+    nothing; figcheck lints and caches nothing rather than create the home folder."""
+    (tmp_path / "a.txt").write_text(WRONG + "\n")
+    home = tmp_path / "no-such-home"
+    env = {key: value for key, value in ENV.items() if key not in ("XDG_CACHE_HOME", "FIGCHECK_CACHE_DIR")}
+    run = subprocess.run([sys.executable, "-m", "checker", "lint", "a.txt", *LINT], cwd=tmp_path, timeout=240,
+                         env={**env, "HOME": str(home)}, capture_output=True, text=True)
+    assert run.returncode == 1 and json.loads(run.stdout)["findings"], run.stderr
+    assert not home.exists()
