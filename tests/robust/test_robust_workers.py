@@ -134,5 +134,7 @@ def test_the_audit_cli_exits_1_and_names_a_file_nobody_checked(tree, tmp_path):
                           "-j", "2", "--field", "body", "--files-per-partition", "2"],
                          env={**ENV, KILL_HOOK: "poison"}, capture_output=True, text=True, timeout=240)
     assert run.returncode == 1, run.stderr
-    assert f"figcheck: not checked {tree / 'poison.txt'}: its worker process was killed" in run.stderr
+    # As for lint: under load the pool may have let go of the killed process, and then it "died".
+    assert re.search(rf"figcheck: not checked {re.escape(str(tree / 'poison.txt'))}: its worker process "
+                     r"(?:was killed|died each time it was checked)", run.stderr), run.stderr
     assert "Traceback" not in run.stderr
