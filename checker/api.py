@@ -11,6 +11,7 @@ where known, the line) for input a user can fix: a bad date, an invalid rule pac
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Sequence
 
@@ -53,7 +54,7 @@ def lint_text(
 
 
 def lint_paths(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path] | str | Path,
     *,
     date: str | dt.date | None = None,
     rules: Sequence[str | Path] = (),
@@ -73,6 +74,10 @@ def lint_paths(
     `config` names a figcheck.yaml / pyproject.toml to apply; `config="discover"` searches upward
     from the working directory as the command line does; None (the default) uses none.
     """
+    if isinstance(paths, (str, os.PathLike)):  # lint_paths("a.md") means that file, not "a", ".", "m", "d"
+        paths = [paths]
+    if not paths:  # an empty glob checks nothing: never the current folder, as the command line's default
+        return LintResult()
     request = LintRequest(
         paths=[str(p) for p in paths], date=date, rules=rules, rates=rates, select=select, ignore=ignore,
         include=include, exclude=exclude, field=field, date_field=date_field,

@@ -369,6 +369,10 @@ def _on_cluster(tasks, address: str) -> list[PartitionSummary]:
 
 
 def write_summary(directory: Path, summary: PartitionSummary, partitions: int) -> dict:
+    # Every task has ended when the summary is written: a partition's temporary file still here is
+    # one a killed worker (SIGKILL, the OOM killer) had no chance to remove; its retry wrote the part.
+    for leftover in directory.glob(f".{PART_PREFIX}*.tmp"):
+        leftover.unlink(missing_ok=True)
     report = {"partitions": partitions, **summary.as_json()}
     target = directory / SUMMARY_FILE
     temporary = target.with_name(f".{SUMMARY_FILE}.tmp")

@@ -26,6 +26,14 @@ def cache_dir() -> Path:
     return Path(base) / "figcheck"
 
 
+def _home_missing() -> bool:
+    """The default cache lives under a home folder that does not exist (pip, in the same spot, warns
+    and caches nothing; `mkdir -p` would make the home itself, as root anywhere)."""
+    if os.environ.get(CACHE_ENV) or os.environ.get("XDG_CACHE_HOME"):
+        return False
+    return not os.path.isdir(os.path.expanduser("~"))
+
+
 def read_pickle(path: Path, kind: type):
     """The object pickled at `path` if it is a `kind`, else None (missing, damaged or foreign)."""
     try:
@@ -40,6 +48,8 @@ def write_pickle(path: Path, value: object) -> None:
     """Pickle `value` to `path` atomically; a cache that cannot be written is passed over."""
     import tempfile  # only when a cache is written, not on every start
 
+    if _home_missing():
+        return  # HOME=/nonexistent (a build sandbox, a service account): never create a home to cache in
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:20]}-", suffix=".tmp")

@@ -71,7 +71,7 @@ def main() -> None:
     gate never mistakes a truncated report for a clean one. Anything unexpected is one line and
     exit 2; set FIGCHECK_DEBUG=1 to see the traceback.
     """
-    from checker.termination import EXIT_TERMINATED, handle_sigterm, terminated
+    from checker.termination import handle_sigterm, terminated, terminated_exit
 
     handle_sigterm()  # a CI cancel cleans up like Ctrl-C (checker/termination.py)
     try:
@@ -104,17 +104,17 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
     except _CLICK_ABORT:  # Click's name for a KeyboardInterrupt, which SIGTERM raises too
         sys.stderr.write("figcheck: terminated\n" if terminated() else "figcheck: interrupted\n")
-        sys.exit(EXIT_TERMINATED if terminated() else EXIT_INTERRUPTED)
+        sys.exit(terminated_exit() if terminated() else EXIT_INTERRUPTED)
     except SystemExit as exit_:
         if exit_.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
             if terminated():
                 sys.stderr.write("figcheck: terminated\n")
-                sys.exit(EXIT_TERMINATED)
+                sys.exit(terminated_exit())
             sys.stderr.write("figcheck: interrupted\n")
         raise
     except KeyboardInterrupt:
         sys.stderr.write("figcheck: terminated\n" if terminated() else "figcheck: interrupted\n")
-        sys.exit(EXIT_TERMINATED if terminated() else EXIT_INTERRUPTED)
+        sys.exit(terminated_exit() if terminated() else EXIT_INTERRUPTED)
     except BrokenPipeError:
         silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
@@ -136,7 +136,7 @@ def main() -> None:
     if code == EXIT_INTERRUPTED:  # Typer turned Ctrl-C (or SIGTERM, see termination.py) into 130
         if terminated():
             sys.stderr.write("figcheck: terminated\n")
-            sys.exit(EXIT_TERMINATED)
+            sys.exit(terminated_exit())
         sys.stderr.write("figcheck: interrupted\n")
     sys.exit(code if isinstance(code, int) else 0)
 

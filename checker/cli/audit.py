@@ -14,7 +14,7 @@ from checker.cli.options import (AsOfDate, ConfigFile, DateField, IgnoreRules, R
 
 def audit(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Folders, globs ('archive/**/*.jsonl') or files.")],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="Directory for part-NNNNN.jsonl|parquet and _summary.json.")] = Path("audit-findings"),
+    output: Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Directory for part-NNNNN.jsonl|parquet and _summary.json.")] = "audit-findings",
     format: Annotated[str, typer.Option("--format", "-f", metavar="[jsonl|parquet]", help="jsonl or parquet (needs pyarrow).")] = "jsonl",
     scheduler: Annotated[str, typer.Option("--scheduler", metavar="SCHEDULER", help="processes, threads or synchronous (local), or a Dask scheduler ADDRESS (tcp://host:8786).")] = "processes",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Local worker processes (default: every core).")] = None,
@@ -39,11 +39,13 @@ def audit(
     from checker.report.listings import audit_summary
     from checker.run import USER_ERRORS
 
+    if not output.strip():  # `-o "$OUT"` with OUT unset: never the current folder (Path("") is ".")
+        fail("--output is empty (an unset variable?); name the folder for the findings")
     request = LintRequest(paths=inputs, date=date, rules=rules or (), select=select or (), ignore=ignore or (),
                           rates=rates, field=field, date_field=date_field,
                           config=config if config is not None else DISCOVER)
     try:
-        summary = run(inputs, output, plan=plan_lint(request), format=format, scheduler=scheduler,
+        summary = run(inputs, Path(output), plan=plan_lint(request), format=format, scheduler=scheduler,
                       workers=jobs or default_jobs(), files_per_partition=files_per_partition, overwrite=overwrite)
     except (AuditError, *USER_ERRORS) as exc:
         fail(str(exc))
@@ -53,7 +55,7 @@ def audit(
         sys.stderr.write(f"figcheck: skipped {len(summary['skipped']) - MAX_NAMED} more file(s)\n")
     for row in summary["not_checked"]:
         sys.stderr.write(f"figcheck: not checked {row['path']}: {row['reason']}\n")
-    print(audit_summary(summary, output, format))
+    print(audit_summary(summary, Path(output), format))
     if summary["not_checked"]:  # a file nobody checked must not pass
         raise typer.Exit(1)
 

@@ -35,7 +35,7 @@ def rates_command(
         if sources:
             print(rate_sources(source_rows(book), book.currencies))
             return
-        if base is None or quote is None:
+        if base is None or quote is None or not base.strip() or not quote.strip():  # '' is an unset variable
             raise RatesError("name two currencies (figcheck rates CNY USD), or use --sources")
         result = pair_window(book, base, quote, as_of, window)
     except (BadDate, RatesError) as exc:

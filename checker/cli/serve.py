@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -26,12 +27,38 @@ def serve(
     except ImportError as exc:
         fail(f"figcheck serve needs the serve extra ({exc.name} is missing): pip install 'figcheck[serve]'")
 
-    if not _loopback(host):
-        sys.stderr.write(f"figcheck: warning: serving on {host}: anyone who can reach this address can use the page\n")
+    if not host.strip():  # `--host "$HOST"` with HOST unset would otherwise listen on every address
+        fail("--host is empty (an unset variable?); name an address, such as 127.0.0.1")
     hosts = ["127.0.0.1", "localhost", "[::1]"] if _loopback(host) else ["*"]
     app = create_app(rules or (), config, allowed_hosts=hosts)
-    sys.stderr.write(f"figcheck: serving on http://{'localhost' if _loopback(host) else host}:{port}/ (Ctrl-C stops)\n")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+    try:  # bound before the page is announced: a taken port or an unknown host is one line, never a URL that does not work
+        listening = _listen(host, port)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+    if not _loopback(host):
+        sys.stderr.write(f"figcheck: warning: serving on {host}: anyone who can reach this address can use the page\n")
+    bound = listening.getsockname()[1]  # --port 0: the free port the system chose
+    sys.stderr.write(f"figcheck: serving on http://{'localhost' if _loopback(host) else host}:{bound}/ (Ctrl-C stops)\n")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, server_header=False))
+    try:
+        server.run(sockets=[listening])
+    except KeyboardInterrupt:  # Ctrl-C, re-raised by uvicorn once it has shut down (as uvicorn.run ends it)
+        pass
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket listening on `host` and `port`, as uvicorn would bind it (reusing an address in TIME_WAIT)."""
+    family, kind, protocol, _, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM,
+                                                            flags=socket.AI_PASSIVE)[0]
+    listening = socket.socket(family, kind, protocol)
+    try:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind(address)
+        listening.listen(2048)  # connections made once the URL is announced wait for the page, never refused
+    except OSError:
+        listening.close()
+        raise
+    return listening
 
 
 def _loopback(host: str) -> bool:

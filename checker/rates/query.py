@@ -16,10 +16,13 @@ class RatesQueryError(RatesError):
     an unknown code, a date no source covers. An input error (exit 2)."""
 
 
+MAX_WINDOW_DAYS = 36_525  # a century: every table's whole history
+
+
 def pair_window(book: RateBook, base: str, quote: str, as_of: dt.date | None, window: int = 90) -> RateWindow:
     base, quote = base.strip().upper(), quote.strip().upper()
-    if window < 0:
-        raise RatesQueryError(f"--window must be 0 or more days, not {window}")
+    if not 0 <= window <= MAX_WINDOW_DAYS:  # past the calendar's end a date cannot be counted back
+        raise RatesQueryError(f"--window must be 0 to {MAX_WINDOW_DAYS:,} days, not {window:,}")
     if base == quote:
         raise RatesQueryError(f"{base} and {quote} are the same currency: 1 {base} = 1 {quote}; "
                               "name two different currencies")

@@ -140,3 +140,12 @@ def files_text(result: LintResult) -> str:
     if result.records:
         return f"{plural(result.records, 'record')} in {plural(result.files, 'file')}"
     return plural(result.files, "file")
+
+
+def shown_path(path: str) -> str:
+    """A path as a terminal report shows it: control characters (an ESC or BEL in a file name would
+    retitle or clear the reader's terminal) as escapes, as `ls` and git quote them; else unchanged."""
+    if path.isprintable():
+        return path
+    return "".join(char if char.isprintable() else f"\\x{ord(char):02x}" if ord(char) < 0x100
+                   else f"\\u{ord(char):04x}" for char in path)

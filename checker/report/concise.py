@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Mapping
 
 from checker.findings import LintResult
-from checker.report.common import by_location
+from checker.report.common import by_location, shown_path
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo
 
 
 def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOptions) -> str:
     return "".join(
-        f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {' '.join(f.message.split())}\n"
+        f"{shown_path(f.path)}:{f.line}:{f.column}: {f.severity}[{f.rule}] {' '.join(f.message.split())}\n"
         for f in by_location(result.findings)
     )

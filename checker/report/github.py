@@ -7,8 +7,10 @@ so nothing is lost to that cap.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from checker.findings import Finding, LintResult
 from checker.report.common import by_location, files_text, message_with_help, most_severe_first, plural
@@ -46,7 +48,7 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
     summary_file = options.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         try:
-            append_step_summary(result, Path(summary_file))
+            append_step_summary(result, Path(summary_file), result.checked_paths())
         except OSError as error:  # a broken summary must not hide the annotations themselves
             lines.append(f"::warning title=figcheck::{escape_data(f'could not write the step summary: {error}')}")
     return "".join(line + "\n" for line in lines)
@@ -74,8 +76,22 @@ def step_summary(result: LintResult) -> str:
     return head + "\n".join(rows) + "\n\n"
 
 
-def append_step_summary(result: LintResult, path: Path) -> None:
-    with path.open("a", encoding="utf-8") as handle:
+def append_step_summary(result: LintResult, path: Path, checked: Iterable[str] = ()) -> None:
+    """Append the summary to the runner's file: only a regular file (opening a FIFO with no reader
+    fails at once instead of blocking), and never one of the files this run checked (a mistyped
+    GITHUB_STEP_SUMMARY must not add a table to an article). Raises OSError, which becomes a warning."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o644)
+    with os.fdopen(descriptor, "a", encoding="utf-8", errors="backslashreplace") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        for name in checked:
+            try:
+                other = os.stat(name)
+            except (OSError, ValueError):
+                continue
+            if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+                raise OSError(f"{path} is {name}, a file this run checked; nothing was written to it")
         handle.write(step_summary(result))
 
 

@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.findings import Finding, LintResult
-from checker.report.common import by_location, files_text, plural, span_width
+from checker.report.common import by_location, files_text, plural, shown_path, span_width
 from checker.language import language_of
 from checker.report.evidence_words import date_source_words, evidence_words, long_date
 from checker.report.excerpt import excerpt
@@ -73,7 +73,7 @@ def _file_note(findings: list[Finding]) -> str | None:
 def _print_heading(console: Console, path: str, findings: list[Finding], note: str | None) -> None:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     tally = ", ".join(plural(n, s) for s, n in counts.items() if n)
-    console.print(Text.assemble((path, "bold underline"), f"  ({tally})"), soft_wrap=True)
+    console.print(Text.assemble((shown_path(path), "bold underline"), f"  ({tally})"), soft_wrap=True)
     dated = next((f.evidence for f in findings if f.evidence.get("date")), None)
     if dated is not None:
         console.print(Text(f"  as of {long_date(dated['date'])} ({date_source_words(dated.get('date_source'))})",
@@ -89,7 +89,7 @@ def _print_finding(console: Console, finding: Finding, shared_note: str | None =
     if shared_note and message.endswith(f" ({shared_note})"):
         message = message[: -len(shared_note) - 3]  # said once, under the file's heading
     header = Text.assemble(
-        (f"{finding.path}:{finding.line}:{finding.column}:", "bold"),
+        (f"{shown_path(finding.path)}:{finding.line}:{finding.column}:", "bold"),
         " ",
         (f"{finding.severity}[{finding.rule}]", style),
         " ",

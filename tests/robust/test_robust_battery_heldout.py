@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from typing import Callable
 
 import pytest
@@ -50,7 +52,7 @@ def unreadable(name: str, others: int = 0) -> Callable[[Outcome], None]:
 
 # ------------------------------------------------------- 14.2: text saved without a byte-order mark
 _PAGE = f"<html><body><p>{WRONG}</p></body></html>"
-_FILLER = ("Filler words of an ordinary article. " * 12 + "\n\n") * 5000  # past the 2 MB read-whole limit
+_FILLER = ("Filler words of an ordinary article. " * 12 + "\n\n") * 2400  # 2.2 MB in UTF-16: past the read-whole limit
 
 ENCODING_CASES = [
     Case("utf16-le-english-without-bom", "Notepad's IsTextUnicode and `file` tell UTF-16 by where its NULs fall",
@@ -309,8 +311,9 @@ def test_a_full_disk_behind_stdout_is_one_line(args, tmp_path):
 # ------------------------------------------- 14.2, 14.6: one long line is read as a person reads it
 LONG_LINE_CASES = {
     # a paragraph past the 64 K block limit, with no sentence end: cut between pairs, never inside one
-    "english-pairs-without-a-full-stop": ("It got 600 billion yuan ($8.5 billion) " * 2000, 2000),
-    "chinese-pairs-without-a-space": ("它获得了600亿元人民币（约合8.5亿美元）" * 3000, 3000),
+    "english-pairs-without-a-full-stop": ("officials said the plan would go ahead " * 1550
+                                          + "It got 600 billion yuan ($8.5 billion) " * 200, 200),
+    "chinese-pairs-without-a-space": ("官员表示计划将继续推进" * 5600 + "它获得了600亿元人民币（约合8.5亿美元）" * 200, 200),
 }
 
 
@@ -323,3 +326,167 @@ def test_a_paragraph_past_the_block_limit_loses_no_pair(name, tmp_path):
                        tmp_path)
     assert len(outcome.findings("currency-conversion")) == count
     assert {f["rule"] for f in outcome.findings()} == {"currency-conversion"}
+
+
+# ----------------------------------------------------- 14.1: a hang-up mid-run with --jobs 2
+def test_a_hang_up_mid_run_stops_the_workers_like_sigterm(tmp_path):
+    """Trusted: make and pytest, their terminal gone (SIGHUP: an ssh session dropped, a CI runner's
+    shell closed), stop their children and exit 128 + 1; the old report stays, no temporary file.
+    Without a handler the parent died at once and its --jobs workers blocked on their queue forever."""
+    from tests.robust.test_robust_battery import _alive, _children, checksums
+
+    paragraph = f"{WRONG}\n{RIGHT}\n\n"
+    for index in range(3):
+        (tmp_path / f"d{index}.txt").write_text(paragraph * (500_000 // len(paragraph)))
+    (tmp_path / "r.json").write_text("old\n")
+    before = checksums(tmp_path)
+    run = subprocess.Popen([sys.executable, "-m", "checker", "lint", ".", "-j", "2", "--format", "json", "-o",
+                            "r.json"], cwd=tmp_path, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True)
+    children: set[int] = set()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None and len(children) < 2:
+        children = _children(run.pid)
+        time.sleep(0.1)
+    time.sleep(0.5)
+    run.send_signal(signal.SIGHUP)
+    try:
+        _, stderr = run.communicate(timeout=120)
+    finally:
+        for pid in children:  # never leave an orphan behind, even when the test fails
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert run.returncode == 128 + signal.SIGHUP, stderr
+    assert stderr == "figcheck: terminated\n"
+    time.sleep(0.5)
+    assert not any(_alive(pid) for pid in children), "a worker outlived the run"
+    assert checksums(tmp_path) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+# ------------------------------------------- 14.5: serve, audit and rates claim only what happened
+def _taken_port(folder) -> None:
+    import socket
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    _HELD.append(holder)
+    (folder / "port").write_text(str(holder.getsockname()[1]))
+
+
+_HELD: list = []
+
+STARTUP_CASES = [
+    Case("serve-on-a-taken-port", "python -m http.server on a taken port: 'Address already in use', exit 1; never "
+         "'serving on' a page another program answers", {}, ["serve", "--port", "PORT"],
+         refused_in_one_line("Address already in use"), setup=_taken_port),
+    Case("serve-on-an-unknown-host", "a name that does not resolve is one line, before any URL is announced", {},
+         ["serve", "--host", "no-such-host.invalid", "--port", "0"], refused_in_one_line("no-such-host.invalid")),
+    Case("serve-on-an-empty-host", "`--host \"$HOST\"` unset would listen on every address; refused", {},
+         ["serve", "--host", "", "--port", "0"], refused_in_one_line("--host is empty")),
+    Case("audit-into-an-empty-output-name", "`-o \"$OUT\"` unset: never the current folder", {"t/a.txt": WRONG},
+         ["audit", "t", "-o", "", "--scheduler", "synchronous"],
+         lambda o: (refused_in_one_line("--output is empty")(o), _assert(not list(o.folder.glob("part-*"))))),
+    Case("rates-window-past-the-calendar", "date arithmetic past year 9999 is one line, never an internal error", {},
+         ["rates", "CNY", "USD", "--date", DATE, "--window", "999999999"], refused_in_one_line("--window")),
+    Case("rates-of-empty-currency-codes", "`figcheck rates \"$A\" \"$B\"` unset: name two currencies", {},
+         ["rates", "", ""], refused_in_one_line("name two currencies")),
+]
+
+
+@pytest.mark.parametrize("case", STARTUP_CASES, ids=lambda c: c.id)
+def test_startup_claims_only_what_happened(case, tmp_path):
+    assert case.trusted
+    case.build(tmp_path)
+    if (tmp_path / "port").exists():
+        case.args = [arg.replace("PORT", (tmp_path / "port").read_text()) for arg in case.args]
+    try:
+        run_case(case, tmp_path)
+    finally:
+        while _HELD:
+            _HELD.pop().close()
+
+
+def test_serve_on_port_0_announces_the_port_it_listens_on(tmp_path):
+    """Trusted: `python -m http.server 0` prints the port the system chose; figcheck said ':0/'."""
+    import urllib.request
+
+    run = subprocess.Popen([sys.executable, "-m", "checker", "serve", "--port", "0"], cwd=tmp_path, env=ENV,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        line = run.stderr.readline()
+        port = int(line.rsplit(":", 1)[1].split("/")[0])
+        assert port > 0, line
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
+            assert page.status == 200
+    finally:
+        run.send_signal(signal.SIGINT)
+        run.wait(timeout=60)
+        run.stderr.close()
+
+
+# ------------------------------------------- 14.1, 14.3: GITHUB_STEP_SUMMARY is an output like -o
+@pytest.mark.parametrize("target", ["a.txt", "./a.txt", "fifo", "/dev/full"])
+def test_a_step_summary_file_is_never_an_input_nor_a_blocking_fifo(target, tmp_path, monkeypatch):
+    """Trusted: the runner's GITHUB_STEP_SUMMARY is a fresh regular file; a mistyped one naming the
+    article (or a FIFO, a device) gets a warning annotation, never a table appended to the article
+    nor a run blocked on a pipe nobody reads. The annotations themselves are all still written."""
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", target)
+    case = Case(target, "actions/runner writes the summary file; tee never appends to its input",
+                {"a.txt": WRONG + "\n"}, ["lint", "a.txt", "--date", DATE, "--format", "github"],
+                lambda o: (_assert(o.code == 1 and "::error file=a.txt" in o.stdout, o.stdout),
+                           _assert("could not write the step summary" in o.stdout, o.stdout)))
+    run_case(case, tmp_path)
+
+
+def test_a_step_summary_file_of_its_own_is_appended_to(tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    (tmp_path / "summary.md").write_text("earlier step\n")
+    case = Case("own", "the runner appends each step's summary", {"a.txt": WRONG + "\n"},
+                ["lint", "a.txt", "--date", DATE, "--format", "github"], outputs=frozenset({"summary.md"}))
+    assert run_case(case, tmp_path).code == 1
+    text = (tmp_path / "summary.md").read_text()
+    assert text.startswith("earlier step\n### figcheck: 1 error")
+
+
+@pytest.mark.parametrize("format", ["rich", "concise"])
+def test_a_file_name_with_terminal_controls_is_shown_escaped(format, tmp_path):
+    """Trusted: `ls` and git show an ESC or BEL in a file name escaped, so a name cannot retitle or
+    clear the terminal reading the report; the file is still linted."""
+    name = "a\x1b]0;pwned\x07.txt"
+    case = Case(name, "git quotes control characters in paths", {name: WRONG + "\n"},
+                ["lint", ".", "--date", DATE, "--format", format],
+                lambda o: (_assert(o.code == 1, o.stderr), _assert("\x1b" not in o.stdout and "\x07" not in o.stdout),
+                           _assert("a\\x1b]0;pwned\\x07.txt:1:42:" in o.stdout, o.stdout)))
+    run_case(case, tmp_path)
+
+
+# ------------------------------------------------------------ 14.5: the Python API at its edges
+def test_the_api_reads_one_path_given_as_a_string_and_checks_nothing_for_none(tmp_path, monkeypatch):
+    """Trusted: an API taking paths treats `lint_paths("a.md")` as that file (not the letters a, .,
+    m, d) and an empty list (a glob that matched nothing) as nothing to check, never the current folder."""
+    from pathlib import Path
+
+    from checker import lint_paths
+
+    (tmp_path / "a.txt").write_text(WRONG + "\n")
+    monkeypatch.chdir(tmp_path)
+    assert [f.rule for f in lint_paths("a.txt", date=DATE).findings] == ["currency-conversion"]
+    assert [f.rule for f in lint_paths(Path("a.txt"), date=DATE).findings] == ["currency-conversion"]
+    nothing = lint_paths([], date=DATE)
+    assert (nothing.files, nothing.findings) == (0, [])
+
+
+def test_a_home_that_does_not_exist_is_not_made_for_the_cache(tmp_path):
+    """Trusted: pip with HOME=/nonexistent (Debian's build sandboxes set it so) warns and caches
+    nothing; figcheck lints and caches nothing rather than create the home folder."""
+    (tmp_path / "a.txt").write_text(WRONG + "\n")
+    home = tmp_path / "no-such-home"
+    env = {key: value for key, value in ENV.items() if key not in ("XDG_CACHE_HOME", "FIGCHECK_CACHE_DIR")}
+    run = subprocess.run([sys.executable, "-m", "checker", "lint", "a.txt", *LINT], cwd=tmp_path, timeout=240,
+                         env={**env, "HOME": str(home)}, capture_output=True, text=True)
+    assert run.returncode == 1 and json.loads(run.stdout)["findings"], run.stderr
+    assert not home.exists()
