@@ -137,7 +137,7 @@ def test_rates_lists_the_sources_with_coverage_and_granularity():
 
 @pytest.mark.parametrize("args, needle", [
     (["EUR", "EUR"], "same currency"),
-    (["CNY", "USD", "--window", "-3"], "--window must be 0 or more"),
+    (["CNY", "USD", "--window", "-3"], "--window must be 0 to 36,525 days, not -3"),
     (["VND", "USD", "--date", "1999-06-01"], "before 2004-03-30"),
     (["VND", "USD", "--date", "2031-06-01"], "days after"),
     (["VND"], "name two currencies"),
