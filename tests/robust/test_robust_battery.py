@@ -399,9 +399,15 @@ def test_concurrent_runs_writing_one_report_all_succeed(tmp_path):
 
 def test_sigterm_behaves_like_ctrl_c(tmp_path):
     """Trusted: make/pytest on SIGTERM stop their children and exit 128+15; nothing half-written stays."""
+    assert_a_signal_stops_the_workers(tmp_path, signal.SIGTERM, files=4, chars=700_000)
+
+
+def assert_a_signal_stops_the_workers(tmp_path, signum: int, files: int, chars: int) -> None:
+    """Send `signum` to a `lint -j 2` run once its two workers are up: the run must exit 128 + signum
+    with one line, leave no worker behind, the old report and every input intact, no temporary file."""
     paragraph = f"{WRONG}\n{RIGHT}\n\n"
-    for index in range(4):
-        (tmp_path / f"d{index}.txt").write_text(paragraph * (700_000 // len(paragraph)))
+    for index in range(files):
+        (tmp_path / f"d{index}.txt").write_text(paragraph * (chars // len(paragraph)))
     (tmp_path / "r.json").write_text("old\n")
     before = checksums(tmp_path)
     run = subprocess.Popen([sys.executable, "-m", "checker", "lint", ".", "-j", "2", "--format", "json", "-o",
@@ -412,10 +418,15 @@ def test_sigterm_behaves_like_ctrl_c(tmp_path):
     while time.monotonic() < deadline and run.poll() is None and len(children) < 2:
         children = _children(run.pid)
         time.sleep(0.1)
-    time.sleep(1)
-    run.send_signal(signal.SIGTERM)
-    _, stderr = run.communicate(timeout=120)
-    assert run.returncode == 128 + signal.SIGTERM, stderr
+    time.sleep(0.5)
+    run.send_signal(signum)
+    try:
+        _, stderr = run.communicate(timeout=120)
+    finally:
+        for pid in children:  # never leave an orphan behind, even when the test fails
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert run.returncode == 128 + signum, stderr
     assert stderr == "figcheck: terminated\n"
     time.sleep(0.5)
     assert not any(_alive(pid) for pid in children), "a worker outlived the run"

@@ -23,6 +23,7 @@ import pytest
 
 from tests.robust.test_robust_battery import (DATE, RIGHT, WRONG, Case, Outcome, _assert, one_line_error, run_case,
                                               run_process)
+from tests.robust.test_robust_battery_hostile import usage_error
 from tests.robust_helpers import ENV
 
 LINT = ["--format", "json", "--date", DATE]
@@ -148,53 +149,44 @@ def _fifo(name: str) -> Callable:
     return lambda folder: os.mkfifo(folder / name)
 
 
-def refused_in_one_line(*words: str) -> Callable[[Outcome], None]:
-    def check(outcome: Outcome) -> None:
-        assert outcome.code == 2, (outcome.code, outcome.stdout, outcome.stderr)
-        one_line_error(outcome.stderr)
-        for word in words:
-            assert word in outcome.stderr, outcome.stderr
-    return check
-
-
 _PACK = "rules:\n  - id: currency-conversion\n    kind: currency-conversion\n    severity: warning\n"
 SIDE_FILE_CASES = [
     Case("rules-named-is-a-fifo", "a FIFO nobody writes to blocks open(2) forever; eslint -c on one hangs, here "
          "one line", {"a.txt": WRONG}, ["lint", "a.txt", "--rules", "p.yaml", *LINT],
-         refused_in_one_line("p.yaml", "FIFO"), setup=_fifo("p.yaml")),
+         usage_error("p.yaml", "FIFO"), setup=_fifo("p.yaml")),
     Case("config-named-is-a-fifo", "the same for --config", {"a.txt": WRONG}, ["lint", "a.txt", "--config", "c.yaml"],
-         refused_in_one_line("c.yaml", "FIFO"), setup=_fifo("c.yaml")),
+         usage_error("c.yaml", "FIFO"), setup=_fifo("c.yaml")),
     Case("pyproject-named-is-a-fifo", "and for a TOML config", {"a.txt": WRONG},
-         ["lint", "a.txt", "--config", "pyproject.toml"], refused_in_one_line("pyproject.toml", "FIFO"),
+         ["lint", "a.txt", "--config", "pyproject.toml"], usage_error("pyproject.toml", "FIFO"),
          setup=_fifo("pyproject.toml")),
     Case("rates-named-is-a-fifo", "and for --rates", {"a.txt": WRONG}, ["lint", "a.txt", "--rates", "r.csv", *LINT],
-         refused_in_one_line("r.csv", "FIFO"), setup=_fifo("r.csv")),
+         usage_error("r.csv", "FIFO"), setup=_fifo("r.csv")),
     Case("baseline-named-is-a-fifo", "and for --baseline", {"a.txt": WRONG},
-         ["lint", "a.txt", "--baseline", "b.json", *LINT], refused_in_one_line("b.json", "FIFO"), setup=_fifo("b.json")),
+         ["lint", "a.txt", "--baseline", "b.json", *LINT], usage_error("b.json", "FIFO"), setup=_fifo("b.json")),
     Case("discovered-config-is-a-fifo", "the nearest config governs: never silently passed over for none",
-         {"a.txt": WRONG}, ["lint", "a.txt", *LINT], refused_in_one_line("figcheck.yaml", "FIFO"),
+         {"a.txt": WRONG}, ["lint", "a.txt", *LINT], usage_error("figcheck.yaml", "FIFO"),
          setup=_fifo("figcheck.yaml")),
     Case("config-names-a-pack-that-is-a-fifo", "a pack the config names is read as --rules is",
          {"a.txt": WRONG, "figcheck.yaml": "rules: [p.yaml]\n"}, ["lint", "a.txt", *LINT],
-         refused_in_one_line("p.yaml", "FIFO"), setup=_fifo("p.yaml")),
+         usage_error("p.yaml", "FIFO"), setup=_fifo("p.yaml")),
     Case("config-names-a-missing-pack", "ruff: 'extend' file not found, exit 2 naming the line",
          {"a.txt": WRONG, "figcheck.yaml": "date: 2025-04-15\nrules: [nope.yaml]\n"}, ["lint", "a.txt"],
-         refused_in_one_line("figcheck.yaml:2", "nope.yaml")),
+         usage_error("figcheck.yaml:2", "nope.yaml")),
     Case("config-names-a-folder-as-pack", "a folder is no pack", {"a.txt": WRONG, "figcheck.yaml": "rules: [d]\n",
                                                                   "d/x": ""},
-         ["lint", "a.txt", *LINT], refused_in_one_line("is a directory")),
+         ["lint", "a.txt", *LINT], usage_error("is a directory")),
     Case("rules-named-is-dev-zero", "/dev/zero never ends: refused before a byte is read", {"a.txt": WRONG},
-         ["lint", "a.txt", "--rules", "/dev/zero", *LINT], refused_in_one_line("/dev/zero", "character device")),
+         ["lint", "a.txt", "--rules", "/dev/zero", *LINT], usage_error("/dev/zero", "character device")),
     Case("config-named-is-dev-zero", "the same for --config", {"a.txt": WRONG},
-         ["lint", "a.txt", "--config", "/dev/zero"], refused_in_one_line("/dev/zero")),
+         ["lint", "a.txt", "--config", "/dev/zero"], usage_error("/dev/zero")),
     Case("rates-named-is-dev-zero", "the same for --rates", {"a.txt": WRONG},
-         ["lint", "a.txt", "--rates", "/dev/zero", *LINT], refused_in_one_line("/dev/zero")),
+         ["lint", "a.txt", "--rates", "/dev/zero", *LINT], usage_error("/dev/zero")),
     Case("baseline-named-is-dev-zero", "the same for --baseline", {"a.txt": WRONG},
-         ["lint", "a.txt", "--baseline", "/dev/zero", *LINT], refused_in_one_line("/dev/zero")),
+         ["lint", "a.txt", "--baseline", "/dev/zero", *LINT], usage_error("/dev/zero")),
     Case("extract-of-a-fifo", "`wc` on a FIFO waits for a writer; extract names the file and stops",
-         {}, ["extract", "p.txt"], refused_in_one_line("p.txt", "FIFO"), setup=_fifo("p.txt")),
+         {}, ["extract", "p.txt"], usage_error("p.txt", "FIFO"), setup=_fifo("p.txt")),
     Case("extract-of-dev-zero", "never read to the end of memory", {}, ["extract", "/dev/zero"],
-         refused_in_one_line("/dev/zero")),
+         usage_error("/dev/zero")),
     Case("bom-in-a-pack", "yamllint and PyYAML read a UTF-8 BOM as nothing", {"a.txt": WRONG, "p.yaml": "\ufeff" + _PACK},
          ["lint", "a.txt", "--rules", "p.yaml", "--no-default-rules", *LINT],
          lambda o: _assert(o.code == 0 and o.findings("currency-conversion")[0]["severity"] == "warning", o.stdout)),
@@ -206,7 +198,7 @@ SIDE_FILE_CASES = [
          ["lint", "a.txt", "--rates", "r.csv", *LINT], flags_the_pair()),
     Case("utf16-pack-is-one-line", "a pack that is not UTF-8 is one line naming it",
          {"a.txt": WRONG, "p.yaml": _PACK.encode("utf-16")}, ["lint", "a.txt", "--rules", "p.yaml", *LINT],
-         refused_in_one_line("p.yaml", "UTF-8")),
+         usage_error("p.yaml", "UTF-8")),
 ]
 
 
@@ -274,15 +266,15 @@ EARLIER = json.dumps({"version": 1, "files": 1, "findings": [], "summary": {}})
 OUTPUT_NAME_CASES = [
     Case("output-with-a-trailing-slash-to-a-missing-folder", "`echo x > new/` says 'Is a directory'; cp refuses "
          "'new/': never a file named 'new'", {"a.txt": WRONG}, ["lint", "a.txt", *LINT, "-o", "new/"],
-         lambda o: (refused_in_one_line("new/", "folder")(o), _assert(not (o.folder / "new").exists()))),
+         lambda o: (usage_error("new/", "folder")(o), _assert(not (o.folder / "new").exists()))),
     Case("output-with-a-trailing-slash-after-a-file", "`cat > a.json/`: 'Not a directory'; a.json is not replaced",
          {"a.txt": WRONG, "old.json": EARLIER}, ["lint", "a.txt", *LINT, "-o", "old.json/"],
-         refused_in_one_line("old.json/")),
+         usage_error("old.json/")),
     Case("report-option-with-a-trailing-slash", "--report FORMAT:FILE is held to -o's rules",
          {"a.txt": WRONG}, ["lint", "a.txt", "--report", "sarif:out/"],
-         lambda o: (refused_in_one_line("out/")(o), _assert(not (o.folder / "out").exists()))),
+         lambda o: (usage_error("out/")(o), _assert(not (o.folder / "out").exists()))),
     Case("output-is-an-empty-name", "`-o \"$REPORT\"` with REPORT unset: an error, never the current folder",
-         {"a.txt": WRONG}, ["lint", "a.txt", *LINT, "-o", ""], refused_in_one_line("empty")),
+         {"a.txt": WRONG}, ["lint", "a.txt", *LINT, "-o", ""], usage_error("empty")),
     Case("output-into-missing-folders", "mkdir -p, then write (the reports/ idiom of a fresh clone)",
          {"a.txt": WRONG}, ["lint", "a.txt", *LINT, "-o", "a/b/c/r.json"], _report_at("a/b/c/r.json"),
          outputs=frozenset({"a/b/c/r.json"})),
@@ -333,35 +325,9 @@ def test_a_hang_up_mid_run_stops_the_workers_like_sigterm(tmp_path):
     """Trusted: make and pytest, their terminal gone (SIGHUP: an ssh session dropped, a CI runner's
     shell closed), stop their children and exit 128 + 1; the old report stays, no temporary file.
     Without a handler the parent died at once and its --jobs workers blocked on their queue forever."""
-    from tests.robust.test_robust_battery import _alive, _children, checksums
+    from tests.robust.test_robust_battery import assert_a_signal_stops_the_workers
 
-    paragraph = f"{WRONG}\n{RIGHT}\n\n"
-    for index in range(3):
-        (tmp_path / f"d{index}.txt").write_text(paragraph * (500_000 // len(paragraph)))
-    (tmp_path / "r.json").write_text("old\n")
-    before = checksums(tmp_path)
-    run = subprocess.Popen([sys.executable, "-m", "checker", "lint", ".", "-j", "2", "--format", "json", "-o",
-                            "r.json"], cwd=tmp_path, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           text=True)
-    children: set[int] = set()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and run.poll() is None and len(children) < 2:
-        children = _children(run.pid)
-        time.sleep(0.1)
-    time.sleep(0.5)
-    run.send_signal(signal.SIGHUP)
-    try:
-        _, stderr = run.communicate(timeout=120)
-    finally:
-        for pid in children:  # never leave an orphan behind, even when the test fails
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
-    assert run.returncode == 128 + signal.SIGHUP, stderr
-    assert stderr == "figcheck: terminated\n"
-    time.sleep(0.5)
-    assert not any(_alive(pid) for pid in children), "a worker outlived the run"
-    assert checksums(tmp_path) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert_a_signal_stops_the_workers(tmp_path, signal.SIGHUP, files=3, chars=500_000)
 
 
 # ------------------------------------------- 14.5: serve, audit and rates claim only what happened
@@ -380,18 +346,18 @@ _HELD: list = []
 STARTUP_CASES = [
     Case("serve-on-a-taken-port", "python -m http.server on a taken port: 'Address already in use', exit 1; never "
          "'serving on' a page another program answers", {}, ["serve", "--port", "PORT"],
-         refused_in_one_line("Address already in use"), setup=_taken_port),
+         usage_error("Address already in use"), setup=_taken_port),
     Case("serve-on-an-unknown-host", "a name that does not resolve is one line, before any URL is announced", {},
-         ["serve", "--host", "no-such-host.invalid", "--port", "0"], refused_in_one_line("no-such-host.invalid")),
+         ["serve", "--host", "no-such-host.invalid", "--port", "0"], usage_error("no-such-host.invalid")),
     Case("serve-on-an-empty-host", "`--host \"$HOST\"` unset would listen on every address; refused", {},
-         ["serve", "--host", "", "--port", "0"], refused_in_one_line("--host is empty")),
+         ["serve", "--host", "", "--port", "0"], usage_error("--host is empty")),
     Case("audit-into-an-empty-output-name", "`-o \"$OUT\"` unset: never the current folder", {"t/a.txt": WRONG},
          ["audit", "t", "-o", "", "--scheduler", "synchronous"],
-         lambda o: (refused_in_one_line("--output is empty")(o), _assert(not list(o.folder.glob("part-*"))))),
+         lambda o: (usage_error("--output is empty")(o), _assert(not list(o.folder.glob("part-*"))))),
     Case("rates-window-past-the-calendar", "date arithmetic past year 9999 is one line, never an internal error", {},
-         ["rates", "CNY", "USD", "--date", DATE, "--window", "999999999"], refused_in_one_line("--window")),
+         ["rates", "CNY", "USD", "--date", DATE, "--window", "999999999"], usage_error("--window")),
     Case("rates-of-empty-currency-codes", "`figcheck rates \"$A\" \"$B\"` unset: name two currencies", {},
-         ["rates", "", ""], refused_in_one_line("name two currencies")),
+         ["rates", "", ""], usage_error("name two currencies")),
 ]
 
 
