@@ -16,7 +16,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from typing import Callable
 
 import pytest
