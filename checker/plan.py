@@ -151,6 +151,9 @@ def plan_lint(request: LintRequest) -> LintPlan:
         raise BadRequest("no rule is active (every rule is ignored, unselected or absent), so nothing would be checked")
     if request.diff is not None and not request.diff.strip():
         raise BadRequest("--diff needs a git ref (it was empty: an unset CI variable?)")
+    for option, value in (("--field", request.field), ("--date-field", request.date_field)):
+        if value is not None and not value.strip():  # an empty name would silently read every field's default
+            raise BadRequest(f"{option} needs a field name (it was empty: an unset variable?)")
     paths = tuple(request.paths or ["."])
     include = tuple(request.include or (settings.include if settings else ()))
     exclude = tuple(request.exclude or (settings.exclude if settings else ()))
@@ -226,6 +229,8 @@ def expand_rule_ids(given: Sequence[str], known: set[str] | frozenset[str], opti
     chosen: list[str] = []
     unknown: list[str] = []
     for item in given:
+        if not str(item).replace(",", "").strip():  # `--select "$RULES"` with the variable unset
+            raise BadRequest(f"{option} needs rule ids (it was empty: an unset variable?)")
         for name in filter(None, (part.strip() for part in str(item).split(","))):
             if name == "ALL":
                 matches = sorted(known)

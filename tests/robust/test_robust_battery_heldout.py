@@ -455,3 +455,31 @@ def test_a_home_that_does_not_exist_is_not_made_for_the_cache(tmp_path):
                          env={**env, "HOME": str(home)}, capture_output=True, text=True)
     assert run.returncode == 1 and json.loads(run.stdout)["findings"], run.stderr
     assert not home.exists()
+
+
+# ------------------------------------------ 14.5: an empty option is an unset variable, not a default
+EMPTY_OPTION_CASES = [
+    Case(f"empty-{name}", "git diff '' and ruff --select '' refuse an empty value; never a run of every rule "
+         "or every field", {"a.txt": WRONG}, ["lint", "a.txt", *args, *LINT], usage_error(option, "empty"))
+    for name, option, args in [
+        ("select", "--select", ["--select", ""]),
+        ("select-of-commas", "--select", ["--select", " , "]),
+        ("ignore", "--ignore", ["--ignore", ""]),
+        ("field", "--field", ["--field", ""]),
+        ("date-field", "--date-field", ["--date-field", " "]),
+    ]
+]
+
+
+@pytest.mark.parametrize("case", EMPTY_OPTION_CASES, ids=lambda c: c.id)
+def test_an_empty_option_value_is_a_usage_error(case, tmp_path):
+    assert case.trusted
+    run_case(case, tmp_path)
+
+
+def test_a_trailing_comma_in_select_still_selects(tmp_path):
+    """Trusted: ruff --select E501, (a list written with a trailing comma) selects E501."""
+    (tmp_path / "a.txt").write_text(WRONG + "\n")
+    outcome = run_process(tmp_path, ["lint", "a.txt", "--select", "currency-conversion,", *LINT])
+    assert outcome.returncode == 1, outcome.stderr
+    assert {f["rule"] for f in json.loads(outcome.stdout)["findings"]} == {"currency-conversion"}
