@@ -57,7 +57,7 @@ class LintRequest:
     jobs: int = 1
     jobs_auto: bool = False  # `jobs` is the default (every core), not asked for: a few small files need no pool
     diff: str | None = None
-    baseline: Path | None = None
+    baseline: str | Path | None = None  # kept as given: "dir/" is no file "dir" (Path would drop the slash)
     write_baseline: bool = False
     keep_sources: bool = False
     progress: bool = False
@@ -275,9 +275,11 @@ def _changed_lines(ref: str):
     return changed_lines(ref)
 
 
-def _baseline(path: Path | None, write: bool) -> BaselinePlan | None:
+def _baseline(path: str | Path | None, write: bool) -> BaselinePlan | None:
     if path is None:
         return None
+    if write and str(path).endswith(("/", os.sep)):  # `--baseline dir/`: never a file named "dir"
+        raise BadRequest(f"--baseline {path}: names a folder (it ends in /); name a file to write the baseline to")
     if write:
         return BaselinePlan(Path(path), True)
     from checker.baseline import read_baseline

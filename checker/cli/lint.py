@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 from enum import Enum
@@ -43,7 +42,7 @@ def lint(
     date_field: DateField = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Processes to lint files on (default: every core); output is the same.")] = None,
     config: ConfigFile = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE", help="Accept the findings recorded in FILE; fail only on new ones.")] = None,
+    baseline: Annotated[Optional[str], typer.Option("--baseline", metavar="FILE", help="Accept the findings recorded in FILE; fail only on new ones.")] = None,
     write_baseline: Annotated[bool, typer.Option("--write-baseline", metavar="", help="Record the current findings in the --baseline FILE and exit 0.")] = False,
     diff: Annotated[Optional[str], typer.Option("--diff", help="Report only findings on lines this branch changed since it left REF (git diff REF...HEAD, plus uncommitted and untracked files).", metavar="REF")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", metavar="", help="Print how many findings each rule raised instead of the findings.")] = False,

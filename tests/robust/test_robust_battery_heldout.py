@@ -20,8 +20,8 @@ from typing import Callable
 
 import pytest
 
-from tests.robust.test_robust_battery import (DATE, RIGHT, WRONG, Case, Outcome, _assert, one_line_error, run_case,
-                                              run_process)
+from tests.robust.test_robust_battery import (DATE, RIGHT, WRONG, Case, Outcome, _assert, checksums, one_line_error,
+                                              run_case, run_process)
 from tests.robust.test_robust_battery_hostile import usage_error
 from tests.robust_helpers import ENV
 
@@ -483,3 +483,15 @@ def test_a_trailing_comma_in_select_still_selects(tmp_path):
     outcome = run_process(tmp_path, ["lint", "a.txt", "--select", "currency-conversion,", *LINT])
     assert outcome.returncode == 1, outcome.stderr
     assert {f["rule"] for f in json.loads(outcome.stdout)["findings"]} == {"currency-conversion"}
+
+
+def test_write_baseline_to_a_name_ending_in_a_slash_is_a_usage_error(tmp_path):
+    """Trusted: `cp a new/` with no folder new says "Not a directory" and writes no file named "new"."""
+    (tmp_path / "a.txt").write_text(WRONG + "\n")
+    before = checksums(tmp_path)
+    outcome = run_process(tmp_path, ["lint", "a.txt", "--baseline", "new/", "--write-baseline", *LINT])
+    assert outcome.returncode == 2, outcome.stderr
+    one_line_error(outcome.stderr)
+    assert "new/" in outcome.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert checksums(tmp_path) == before
