@@ -84,11 +84,9 @@ def _save(path, table: dict, added: dict, used: set, marshal) -> None:
     """Write the table with this run's new sources, atomically; past MAX_ENTRIES keep what this run used."""
     if not added:
         return
-    from checker.pickle_cache import write_pickle
+    from checker.pickle_cache import grown_table, write_pickle
 
-    table = {**_load(path, marshal), **table, **added}
-    if len(table) > MAX_ENTRIES:
-        table = {source: table[source] for source in used if source in table}
+    table = grown_table({**_load(path, marshal), **table}, added, used, MAX_ENTRIES)
     try:
         write_pickle(path, (sys.version, marshal.dumps(table)))
     except ValueError:  # a code object marshal cannot store: keep no cache rather than a bad one

@@ -44,6 +44,16 @@ def read_pickle(path: Path, kind: type):
     return loaded if isinstance(loaded, kind) else None
 
 
+def grown_table(on_disk: dict, added: dict, used: set, limit: int) -> dict:
+    """A run's memo table to write back (the regex and dataclass-code caches): what is on disk now
+    (concurrent runs' additions kept) plus this run's new entries; once past `limit` entries, only
+    what this run used or added, so entries no version asks for again never fill it up."""
+    table = {**on_disk, **added}
+    if len(table) > limit:
+        table = {key: table[key] for key in used | added.keys() if key in table}
+    return table
+
+
 def write_pickle(path: Path, value: object) -> None:
     """Pickle `value` to `path` atomically; a cache that cannot be written is passed over."""
     import tempfile  # only when a cache is written, not on every start

@@ -121,9 +121,6 @@ def _save(path, added: dict, used: set) -> None:
     the patterns this run used or added, so it never fills up and stops taking new ones."""
     if not added:
         return
-    from checker.pickle_cache import write_pickle
+    from checker.pickle_cache import grown_table, write_pickle
 
-    table = {**_load(path), **added}
-    if len(table) > MAX_ENTRIES:
-        table = {key: table[key] for key in used | added.keys() if key in table}
-    write_pickle(path, table)
+    write_pickle(path, grown_table(_load(path), added, used, MAX_ENTRIES))
