@@ -44,6 +44,18 @@ def read_pickle(path: Path, kind: type):
     return loaded if isinstance(loaded, kind) else None
 
 
+def file_state(path: str) -> tuple:
+    """The key a reading of the file at `path` is cached under in one process: its real path and
+    what changes when it is edited or replaced (device, inode, size, mtime), so a relative name in
+    another folder or a file edited since is read afresh; just the name when it cannot be stat'ed
+    (the read that follows says what is wrong with it)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return (path,)
+    return os.path.realpath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
 def grown_table(on_disk: dict, added: dict, used: set, limit: int) -> dict:
     """A run's memo table to write back (the regex and dataclass-code caches): what is on disk now
     (concurrent runs' additions kept) plus this run's new entries; once past `limit` entries, only

@@ -15,7 +15,6 @@ Loaded through the same safe YAML reader as rule packs, so an error names the fi
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -63,12 +62,9 @@ class RegistryError(ValueError):
 def load_registry(path: str) -> Registry:
     """The registry at `path`, read once per process for each state of the file (an edit, or the
     same relative name in another folder, is read afresh: serve and the language server run long)."""
-    try:
-        info = os.stat(path)
-        identity: tuple = (os.path.realpath(path), info.st_ino, info.st_size, info.st_mtime_ns)
-    except (OSError, ValueError):
-        identity = (path,)
-    return _load_registry(path, identity)
+    from checker.pickle_cache import file_state
+
+    return _load_registry(path, file_state(path))
 
 
 @lru_cache(maxsize=16)

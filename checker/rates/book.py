@@ -13,10 +13,10 @@ depend on its data, and add it to `SOURCES`.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from functools import lru_cache
 from typing import Callable
 
+from checker.pickle_cache import file_state
 from checker.rates import cache
 from checker.rates.ecb import EcbSource, FileSource
 from checker.rates.hmrc import HmrcSource
@@ -107,17 +107,7 @@ def compose_rates(rates_file: str | None = None) -> RateBook:
     Built once per file as it is on disk: a relative name means another file in another folder,
     and a file edited since means new rates, for the API, `serve` and the language server alike
     (one process, many runs), never the first one's table under the same name."""
-    return _composed(rates_file, _identity(rates_file))
-
-
-def _identity(rates_file: str | None) -> tuple | None:
-    if rates_file is None:
-        return None
-    try:
-        info = os.stat(rates_file)
-    except (OSError, ValueError):
-        return (rates_file,)  # the read that follows says what is wrong with it
-    return os.path.realpath(rates_file), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+    return _composed(rates_file, None if rates_file is None else file_state(rates_file))
 
 
 @lru_cache(maxsize=8)
