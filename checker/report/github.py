@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from checker.findings import Finding, LintResult
+from checker.report.atomic import file_identity
 from checker.report.common import by_location, files_text, message_with_help, most_severe_first, plural
 from checker.report.options import RenderOptions
 from checker.report.rules import RuleInfo
@@ -86,11 +87,7 @@ def append_step_summary(result: LintResult, path: Path, checked: Iterable[str] =
         if not stat.S_ISREG(info.st_mode):
             raise OSError(f"{path} is not a regular file")
         for name in checked:
-            try:
-                other = os.stat(name)
-            except (OSError, ValueError):
-                continue
-            if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            if file_identity(name) == (info.st_dev, info.st_ino):
                 raise OSError(f"{path} is {name}, a file this run checked; nothing was written to it")
         handle.write(step_summary(result))
 
