@@ -83,7 +83,7 @@ class DocumentWalk:
                 yield from self._named(path)
 
     def _named(self, path: str) -> Iterator[Document]:
-        if self._first_time(path):
+        if self._first_time(os.path.realpath(path)):
             try:
                 documents = load_file(path, field=self.field, date_field=self.date_field)
             except UnreadableDocument as error:  # one bad file never hides the others
@@ -97,9 +97,8 @@ class DocumentWalk:
         if not found:  # nothing to check is not an error (ruff, markdownlint-cli2): the caller notes it
             self.empty.append(root)
         for path, real in found:
-            if real in self._seen:
+            if not self._first_time(real):
                 continue
-            self._seen.add(real)
             if self._outputs and _identity(path) in self._outputs:
                 self.skipped.append((path, "is this run's own output"))
                 continue
@@ -170,11 +169,12 @@ class DocumentWalk:
         suffix = file_suffix(relative).lower()
         return suffix in DEFAULT_EXTENSIONS or (self.field is not None and suffix in RECORD_EXTENSIONS)
 
-    def _first_time(self, path: str) -> bool:
-        key = os.path.realpath(path)
-        if key in self._seen:
+    def _first_time(self, real: str) -> bool:
+        """Whether the file at this real path is met for the first time in the run (a file named twice,
+        or reached by two links, is read once)."""
+        if real in self._seen:
             return False
-        self._seen.add(key)
+        self._seen.add(real)
         return True
 
 
