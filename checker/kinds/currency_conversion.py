@@ -295,8 +295,8 @@ class CurrencyConversion(Check):
                        fixes=tuple(evidence["replacements"]))
 
     def _mismatch_evidence(self, relation, stated, converted, window, factor, text, power, expected_text,
-                           messages: Messages, rescaled: str | None = None) -> dict:
-        """`rescaled`: the stated figure restated by 10**-power, when the caller has it already."""
+                           messages: Messages, rescaled: str | None) -> dict:
+        """`rescaled`: the stated figure restated by 10**-power (None when no power of ten explains the gap)."""
         expected = _amount(stated, converted) * window.latest
         evidence = {
             "stated": f"{stated.value:g} {stated.currency}",
@@ -316,8 +316,6 @@ class CurrencyConversion(Check):
         replacements = [restated]
         if power is not None:
             evidence["likely_slip"], evidence["slip_power"] = Slip.SCALE.value, abs(power)
-            if rescaled is None:
-                rescaled = restate(stated, stated.value / 10**power)
             evidence["replacement"] = rescaled + text[stated.end : converted.end]
             replacements.insert(0, evidence["replacement"])
         evidence["replacements"] = replacements
