@@ -27,18 +27,13 @@ from checker.model import Parts, Quantity
 from checker.relate.claim_words import (COMPARATIVE_START, COUNT_WORDS, DOWN_NOUNS, DOWN_VERBS, END_MARKERS,
                                         EXHAUSTIVE_SPLITS, REST_WORDS, START_MARKERS, TIME_AFTER, TOTAL_AFTER,
                                         UP_NOUNS, UP_VERBS, WHOLE_CUES)
-from checker.extract.patterns import trie_pattern
+from checker.extract.patterns import first_char_lookahead, trie_pattern
 from checker.relate.clauses import sentence_quantities
 from checker.vocab import longest_first, vocab
 
 
 def _words(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=longest_first))
-
-
-def _first_letters(words) -> str:
-    """A lookahead of the first characters of `words` (read without case where the pattern is)."""
-    return f"(?=[{re.escape(''.join(sorted({w[0] for w in words})))}])" if all(words) else ""
 
 
 _CHANGE = re.compile(rf"\b(?:{_words(UP_VERBS + DOWN_VERBS + UP_NOUNS + DOWN_NOUNS)})\b", re.IGNORECASE)
@@ -53,13 +48,14 @@ _SPLIT_AFTER = re.compile(rf"\A(?:[-\s]?[A-Za-z][\w'-]*,?){{0,4}}\s*,?\s*(?:will
 # search saves its backtracking over the words before it on the figures that have none.
 # Only ever asked whether it matches: a trie of the words behind a lookahead of their first letters
 # (the same language as the plain alternation) lets the engine give up at most positions at once.
-_SPLIT_ANYWHERE = re.compile(rf"{_first_letters(EXHAUSTIVE_SPLITS)}(?:{trie_pattern(EXHAUSTIVE_SPLITS)})\b", re.IGNORECASE)
+_SPLITS_TRIE = trie_pattern(EXHAUSTIVE_SPLITS)
+_SPLIT_ANYWHERE = re.compile(rf"{first_char_lookahead(_SPLITS_TRIE, re.IGNORECASE)}(?:{_SPLITS_TRIE})\b", re.IGNORECASE)
 _INCLUDES_AFTER = re.compile(r"\A(?:\s*(?!not\b)[A-Za-z][\w'-]*){0,2}\s*,?\s*(?:includes?|including)\s+(?:(?:about|some|nearly|almost|roughly)\s+)?[$€£¥\d]",
                              re.IGNORECASE)
 # Only ever asked whether it matches, so the optional ", and" that may open it is left out (it never
 # decides whether there is a match); the words as a trie behind a lookahead of their first letters.
-_TOTAL_BEFORE = re.compile(rf"{_first_letters([*TOTAL_AFTER, 'bringing'])}"
-                           rf"(?:{trie_pattern(TOTAL_AFTER)}|bringing\s+the\s+total\s+to)\s+(?:of\s+)?\Z",
+_TOTAL_WORDS = rf"(?:{trie_pattern(TOTAL_AFTER)}|bringing\s+the\s+total\s+to)"
+_TOTAL_BEFORE = re.compile(rf"{first_char_lookahead(_TOTAL_WORDS, re.IGNORECASE)}{_TOTAL_WORDS}\s+(?:of\s+)?\Z",
                            re.IGNORECASE)
 _IN_ALL_AFTER = re.compile(r"\A\s*(?:[A-Za-z]+\s+)?(?:in\s+all|in\s+total|altogether)\b", re.IGNORECASE)
 _COLON_AFTER = re.compile(r"\A[^\d:;.!?*]{0,60}:\s*[^\s*-]", re.IGNORECASE)

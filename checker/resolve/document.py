@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from checker.documents.datelines import dateline_place
+from checker.extract.patterns import first_char_lookahead
 from checker.model import Quantity
 from checker.spans import SpanIndex
 from checker.vocab import vocab
@@ -32,10 +33,9 @@ def _clues() -> dict[str, re.Pattern]:
             currency = vocab().currency(code)
             words = "|".join(re.escape(w) for w in currency.document_cues)
             anywhere = "".join(f"|{re.escape(w)}" for w in currency.document_cues_zh)
-            # the lookahead of every cue's first character lets the engine skip to candidates in C
-            firsts = re.escape("".join(sorted({w[0] for w in (*currency.document_cues, *currency.document_cues_zh)})))
-            ahead = f"(?=[{firsts}])" if currency.document_cues else ""  # no words: \b(?:)\b matches empty
-            clues[code] = re.compile(rf"{ahead}(?:\b(?:{words})\b{anywhere})")
+            body = rf"\b(?:{words})\b{anywhere}"
+            # the lookahead of every cue's first character lets the engine give up at once elsewhere
+            clues[code] = re.compile(first_char_lookahead(body) + f"(?:{body})")
     return clues
 
 
