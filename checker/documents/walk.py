@@ -208,9 +208,12 @@ def _spec(patterns: Iterable[str]) -> "pathspec.PathSpec | None":
     lines = list(patterns)
     if not lines:
         return None
-    import pathspec
+    from .globs import GlobError, glob_spec
 
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        spec = glob_spec(lines)
+    except GlobError as error:  # --include '[z-a]': the user's error, named
+        raise DocumentError("--include/--exclude", str(error)) from None
     return spec if spec.patterns else None
 
 
@@ -262,7 +265,7 @@ class _GitIgnores:
             except OSError:
                 self._specs[directory] = None
             else:
-                import pathspec
+                from .globs import lenient_spec
 
-                self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
+                self._specs[directory] = lenient_spec(lines)  # a line git cannot read is passed over, as git does
         return self._specs[directory]
