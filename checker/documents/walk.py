@@ -78,8 +78,13 @@ class DocumentWalk:
                 if sys.stdin is None:  # started with `<&-`
                     raise DocumentError(self.stdin_name or "<stdin>", "standard input is closed; nothing to read")
                 self.files += 1
-                yield from load_stream(sys.stdin.buffer, self.stdin_name or "<stdin>", kind=self.stdin_kind,
-                                       field=self.field, date_field=self.date_field)
+                name = self.stdin_name or "<stdin>"
+                try:
+                    documents = load_stream(sys.stdin.buffer, name, kind=self.stdin_kind, field=self.field,
+                                            date_field=self.date_field)
+                except UnreadableDocument as error:  # binary or a damaged .docx on stdin: its error, as a named file's
+                    documents = iter([unreadable_document(name, error.reason)])
+                yield from documents
             elif os.path.isdir(path):
                 yield from self._walk(path)
             else:
