@@ -266,7 +266,8 @@ class _GitIgnores:
     def _spec_for(self, directory: Path) -> "pathspec.PathSpec | None":
         if directory not in self._specs:
             try:
-                lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+                # git skips a UTF-8 BOM at the start of a .gitignore (Notepad writes one), and so does this
+                lines = (directory / ".gitignore").read_text(encoding="utf-8-sig", errors="replace").splitlines()
             except OSError:
                 self._specs[directory] = None
             else:
