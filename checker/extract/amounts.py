@@ -65,6 +65,25 @@ CHANGE_CUE_BEFORE = re.compile(rf"\b(?i:from|{_CHANGE_WORDS})\b[^.;]{{0,30}}\Z")
 # Before "from": "rose from 5 to 6 billion" is a change, "estimated at from 5 to 6 billion" a range.
 CHANGE_VERB_BEFORE = re.compile(rf"\b(?i:{_CHANGE_WORDS})\b[^.;,]{{0,25}}\Z")
 RANGE_OPENER_BEFORE = re.compile(r"(?<![A-Za-z])(?P<word>(?i:between|from))\s+\Z")
+
+
+def _last_chars(words) -> re.Pattern:
+    """The characters `words` can end with, in any case (as the patterns that read them match)."""
+    return re.compile(f"(?i:[{''.join(sorted({re.escape(w[-1]) for w in words}))}])")
+
+
+def _word_then_space_before(text: str, start: int, low: int, last_chars: re.Pattern) -> bool:
+    """Whether text[low:start] ends in white space after a character in `last_chars`: what every
+    word-then-space-to-the-figure pattern (a hedge, "from", "between") needs, tested before its
+    search tries each position of the window (most figures follow a bracket, a sign or a comma)."""
+    i = start
+    while i > low and text[i - 1].isspace():
+        i -= 1
+    return low < i < start and last_chars.match(text, i - 1) is not None
+
+
+_A_LETTER = re.compile(r"[^\W\d_]")  # how RANGE_OPENER_BEFORE's words end
+_HEDGE_LAST = _last_chars(lexicon.HEDGES)
 LETTER_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z\d]-)\Z")
 
 # --- after the figure ----------------------------------------------------------------------
@@ -259,7 +278,8 @@ class AmountReader:
         high_end = pos
         link = RANGE_LINK_AFTER.match(text, pos)
         partner = self._range_partner(link, prefix) if link else None
-        opener = RANGE_OPENER_BEFORE.search(text, max(0, start - 10), start)
+        opener = (RANGE_OPENER_BEFORE.search(text, max(0, start - 10), start)
+                  if _word_then_space_before(text, start, max(0, start - 10), _A_LETTER) else None)
         if partner is not None:
             if link.group("link").lower() == "and" and not (opener and opener.group("word").lower() == "between"):
                 partner = None
@@ -289,8 +309,8 @@ class AmountReader:
         end = high_end
         currency = prefix
         suffix = currency_after(text, end)
-        if suffix is not None and (currency is None or currency.iso == self._suffix_currency(suffix, scale, value).iso):
-            candidate = self._suffix_currency(suffix, scale, value)
+        candidate = self._suffix_currency(suffix, scale, value) if suffix is not None else None
+        if candidate is not None and (currency is None or currency.iso == candidate.iso):
             if candidate.iso:
                 currency = currency or candidate
                 currency.minor = candidate.minor
@@ -347,7 +367,7 @@ class AmountReader:
         return self._quantity(start, denominator.end, numeral.value / denominator.value, "number", numeral, None, None, negative)
 
     def _currency_before(self, start: int) -> _Currency | None:
-        if not any(char in _CURRENCY_LAST_CHARS for char in self.text[max(0, start - 3) : start]):
+        if _CURRENCY_LAST_CHARS.isdisjoint(self.text[max(0, start - 3) : start]):
             return None  # a currency before the figure ends at most a space and a minus before it
         m = CURRENCY_BEFORE.search(self.text, max(0, start - 12), start)
         if m is None:
@@ -372,8 +392,11 @@ class AmountReader:
 
     def _minus_before(self, start: int, numeral: Numeral) -> int | None:
         """Where a minus sign (or the word "minus") before the figure starts, if there is one."""
-        if numeral.value < 0:
+        if numeral.value < 0 or not start:
             return None
+        last = self.text[start - 1]
+        if last not in "-−" and not last.isspace():
+            return None  # every reading of a minus ends in the sign or a space right before the figure
         m = MINUS_BEFORE.search(self.text, max(0, start - 10), start)
         return m.start() if m else None
 
@@ -546,6 +569,8 @@ class AmountReader:
         )
 
     def _hedge(self, start: int, end: int) -> str | None:
+        if not _word_then_space_before(self.text, start, max(0, start - 30), _HEDGE_LAST):
+            return None
         m = HEDGE_BEFORE.search(self.text, max(0, start - 30), start)
         if m is None:
             return None
