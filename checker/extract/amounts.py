@@ -84,6 +84,7 @@ def _word_then_space_before(text: str, start: int, low: int, last_chars: re.Patt
 
 _A_LETTER = re.compile(r"[^\W\d_]")  # how RANGE_OPENER_BEFORE's words end
 _HEDGE_LAST = _last_chars(lexicon.HEDGES)
+_MINUS_LAST = re.compile(r"[-−]|(?i:[se])")  # how MINUS_BEFORE's signs and words (minus, negative) end
 LETTER_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z\d]-)\Z")
 
 # --- after the figure ----------------------------------------------------------------------
@@ -395,8 +396,9 @@ class AmountReader:
         if numeral.value < 0 or not start:
             return None
         last = self.text[start - 1]
-        if last not in "-−" and not last.isspace():
-            return None  # every reading of a minus ends in the sign or a space right before the figure
+        if last not in "-−" and not (last.isspace() and _word_then_space_before(self.text, start, max(0, start - 10),
+                                                                                 _MINUS_LAST)):
+            return None  # every reading of a minus ends in the sign, or in a space after the sign or a word
         m = MINUS_BEFORE.search(self.text, max(0, start - 10), start)
         return m.start() if m else None
 
@@ -532,8 +534,7 @@ class AmountReader:
             iso, alts = lexicon.SUFFIX_SYMBOLS[m.group(group)]
             return _Currency(iso, alts, m.start(group), m.end(group))
         iso, alts = _NAME_INFO[group]
-        minor = bool(lexicon.MINOR_UNITS.search(m.group(group)))
-        return _Currency(iso, alts, m.start(group), m.end(group), minor=minor)
+        return _Currency(iso, alts, m.start(group), m.end(group), minor=_names_minor_unit(m.group(group)))
 
     def _cents_after_dollars(self, end: int, value: float) -> tuple[int, float]:
         """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"."""
@@ -593,6 +594,12 @@ _A_ORDINAL = re.compile(r"(?i:an?|one)\s+[a-z]+(?<!half)$")
 _ORDINAL_BEFORE_NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})")
 _FUNCTION_WORDS = frozenset(_V.exclusions.function_words)
+
+
+@lru_cache(maxsize=1024)  # a handful of currency words, each read after many figures
+def _names_minor_unit(word: str) -> bool:
+    """Whether the currency word after a figure names hundredths ("cents", "pence")."""
+    return lexicon.MINOR_UNITS.search(word) is not None
 
 
 def _next_is_not_a_noun(text: str, end: int) -> bool:

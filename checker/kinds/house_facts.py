@@ -67,8 +67,17 @@ class HouseFacts(Check):
 
     params: HouseFactsParams
 
+    _registry_facts: list | None = None
+
+    def _facts(self) -> list:
+        """The registry's facts, looked up once per document: asking for them at every block stat()ed
+        the file and resolved its real path again for each paragraph."""
+        if self._registry_facts is None:
+            self._registry_facts = load_registry(self.params.path).facts
+        return self._registry_facts
+
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
-        facts = load_registry(self.params.path).facts
+        facts = self._facts()
         measures = {(q.currency, q.unit) for q in block.quantities}
         for fact in facts:
             if (fact.currency, fact.unit) not in measures:
