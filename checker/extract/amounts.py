@@ -10,6 +10,7 @@ story costs one pass over its figures.
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from dataclasses import dataclass
@@ -241,6 +242,7 @@ class AmountReader:
         self.place = place  # the document's dateline place, when the text has none of its own
         self.numerals = numerals
         self.by_start = {n.start: i for i, n in enumerate(numerals)}
+        self.starts = [n.start for n in numerals]  # in order: numerals come sorted by position
         self.zones = SpanIndex(zones)  # bisected: a long paragraph's many zones stay linear
         self.consumed: set[int] = set()
         self._cues: str | None = None
@@ -436,6 +438,8 @@ class AmountReader:
         after hundred/thousand/lakh/crore (or before a fraction), since "2 million and 500,000
         more" is two figures."""
         while True:
+            if not self._and_then_numeral(end):
+                return value, end
             index = self.by_start.get(AND_AFTER.match(self.text, end).end())
             if index is None or index in self.consumed:
                 return value, end
@@ -456,6 +460,15 @@ class AmountReader:
             if not part_scale:
                 return value, end
             last_scale = part_scale
+
+    def _and_then_numeral(self, end: int) -> bool:
+        """Whether AND_AFTER from `end` can lead to a numeral: no numeral starts inside white space or
+        "and", so the next one must follow text that is only those ("600 billion yuan ($8.5" has none)."""
+        following = bisect.bisect_left(self.starts, end)
+        if following == len(self.starts):
+            return False
+        gap = self.text[end : self.starts[following]]
+        return not gap or gap.isspace() or gap.strip().lower() == "and"
 
     def _scale_ok(self, scale: str, numeral: Numeral, money: bool, glued: bool = True) -> bool:
         """Short scales are only scales where nothing else could be meant ("1m" is a metre)."""
@@ -563,11 +576,10 @@ class AmountReader:
                   family=None):
         if negative:
             value = -abs(value)
-        return Quantity(
-            text=self.text[start:end], start=start, end=end, value=value, kind=kind, currency=iso, unit=unit,
-            high=high, scale=scale, hedge=self._hedge(start, end), sig_digits=numeral.sig_digits,
-            alternatives=alternatives if len(alternatives) > 1 else (), family=family,
-        )
+        # by position (text, start, end, value, kind, currency, unit, high, scale, hedge, sig_digits, per,
+        # alternatives, loc, family): one is built for every figure, and keywords cost more to pass
+        return Quantity(self.text[start:end], start, end, value, kind, iso, unit, high, scale, self._hedge(start, end),
+                        numeral.sig_digits, None, alternatives if len(alternatives) > 1 else (), None, family)
 
     def _hedge(self, start: int, end: int) -> str | None:
         if not _word_then_space_before(self.text, start, max(0, start - 30), _HEDGE_LAST):

@@ -105,11 +105,17 @@ class _Frames:
     __slots__ = ("of", "seats", "split", "colon", "includes", "total", "in_all")
 
     def __init__(self, text: str) -> None:
-        self.of = _ANY_OF.search(text) is not None
-        self.seats = "-" in text and _ANY_SEATS.search(text) is not None
+        if text.isascii():  # read without case, an ASCII word is its lower case: a substring test, not a scan
+            lowered = text.lower()
+            self.of = "of" in lowered
+            self.seats = "-seat" in lowered or "-member" in lowered or "-strong" in lowered
+            self.includes = "includ" in lowered
+        else:
+            self.of = _ANY_OF.search(text) is not None
+            self.seats = "-" in text and _ANY_SEATS.search(text) is not None
+            self.includes = _ANY_INCLUDES.search(text) is not None
         self.split = _ANY_SPLIT.search(text) is not None
         self.colon = ":" in text
-        self.includes = _ANY_INCLUDES.search(text) is not None
         self.total = _ANY_TOTAL.search(text) is not None
         self.in_all = _ANY_IN_ALL.search(text) is not None
 
