@@ -289,9 +289,7 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | d
             evidence = _closed_replacements(evidence, block.text[stop:closed])
             span, fixes = span + block.text[stop:closed], [fix + block.text[stop:closed] for fix in fixes]
     message = rule.rule.render_message(problem.message, problem.suggestion, evidence)
-    # Built from checked parts (1-based positions, a rule's own severity): a dense document has a
-    # finding every few dozen characters, and validating each again cost more than building it.
-    return Finding.model_construct(
+    return Finding(
         path=path,
         line=first.line,
         column=first.column,
