@@ -49,6 +49,14 @@ def _as_date(value: Any) -> Any:
     return value
 
 
+def _globs(value: list[str]) -> list[str]:
+    """Globs that compile: `[z-a]` is the config's error, named at its line, not an internal one."""
+    from checker.documents.globs import glob_spec
+
+    glob_spec(value)  # GlobError is a ValueError: pydantic reports it at the key
+    return value
+
+
 class _Strict(BaseModel):
     # Only the documented spellings; the validators are built on first use, so a run without a
     # config file never pays for them (defer_build).
@@ -65,6 +73,7 @@ class Override(_Strict):
 
     _lists = field_validator("paths", "select", "ignore", mode="before")(_as_list)
     _date = field_validator("date", mode="before")(_as_date)
+    _paths = field_validator("paths")(_globs)
 
 
 class ConfigFile(_Strict):
@@ -86,6 +95,7 @@ class ConfigFile(_Strict):
 
     _lists = field_validator("extends", "rules", "select", "ignore", "include", "exclude", mode="before")(_as_list)
     _date = field_validator("date", mode="before")(_as_date)
+    _globs = field_validator("include", "exclude")(_globs)
 
 
 @dataclass(frozen=True)

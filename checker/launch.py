@@ -28,8 +28,9 @@ def main() -> None:
 
     regex_cache.install()  # before any figcheck module compiles its patterns (see checker.regex_cache)
     code_cache.install()  # before any dataclass is defined (see checker.code_cache)
-    from checker.cli import main as run_cli
+    from checker.cli import main as run_cli, preload
 
+    preload(sys.argv[1:])  # the command's own modules load before collection resumes too
     _started()
     signal.signal(signal.SIGINT, previous)
     run_cli()

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from .base import Block, Document, Note
-from .decoding import (CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, html_encoding, looks_binary,
-                       normalize_newlines, sniff_encoding)
+from .decoding import (CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, file_encoding, looks_binary,
+                       normalize_newlines)
 import stat
 
 from .errors import BinaryDocument, DocumentError, UnreadableDocument
@@ -247,10 +247,8 @@ def _with_notes(documents: list[Document], notes: list[Note]) -> list[Document]:
 
 def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, field: str | None,
                         date_field: str | None) -> Iterator[Document]:
-    encoding, bom = sniff_encoding(head)
-    if kind == "html" and not bom and encoding == "utf-8":
-        encoding = html_encoding(head)
-    decoder = TextDecoder(encoding)
+    encoding, bom, notes = file_encoding(head, html=kind == "html")
+    decoder = TextDecoder(encoding, notes)
     scanner = DirectiveScanner(comments_only=kind in ("markdown", "mdx", "html"))
     if kind == "jsonl":
         return _closing(stream, jsonl_documents(_lines(decode_stream(stream, decoder, head[bom:])),
