@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from checker.empty import new_dict, new_list
+
 SeverityName = Literal["error", "warning", "info"]
 
 
@@ -36,13 +38,13 @@ class Finding(BaseModel):
     severity: SeverityName
     message: str
     suggestion: str | None = None
-    evidence: dict[str, Any] = Field(default_factory=dict)
+    evidence: dict[str, Any] = Field(default_factory=new_dict)
     # Not part of the JSON contract: the original line the finding starts on, for display.
     source_line: str | None = Field(default=None, exclude=True)
     # Not part of the JSON contract either: the prose the finding covers and exact replacements for
     # it (checker.fix applies them only where the file still holds `span` at that place).
     span: str | None = Field(default=None, exclude=True)
-    fixes: list[str] = Field(default_factory=list, exclude=True)
+    fixes: list[str] = Field(default_factory=new_list, exclude=True)
     fix_certain: bool = Field(default=False, exclude=True)
 
     def sort_key(self) -> tuple:
@@ -59,7 +61,7 @@ class FileStats(BaseModel):
     amounts: int = 0
     relations: int = 0
     checked: int = 0
-    unparsed: list[str] = Field(default_factory=list)
+    unparsed: list[str] = Field(default_factory=new_list)
 
 
 class LintResult(BaseModel):
@@ -68,17 +70,17 @@ class LintResult(BaseModel):
     files: int = 0
     # Documents that were records of JSON/JSONL exports ("3 records in 1 file").
     records: int = 0
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=new_list)
     stats: FileStats = Field(default_factory=FileStats)
     skipped: int = 0
     # (path, reason) of each file passed over while walking, for the run's notes on stderr.
-    skipped_files: list[tuple[str, str]] = Field(default_factory=list, exclude=True)
+    skipped_files: list[tuple[str, str]] = Field(default_factory=new_list, exclude=True)
     # path -> original text, for reporters that show documents in full (HTML). Only kept when asked.
-    sources: dict[str, str] = Field(default_factory=dict, exclude=True)
+    sources: dict[str, str] = Field(default_factory=new_dict, exclude=True)
     # path -> (as-of date YYYY-MM-DD or None, where it came from), kept with the sources.
-    dates: dict[str, tuple[str | None, str | None]] = Field(default_factory=dict, exclude=True)
+    dates: dict[str, tuple[str | None, str | None]] = Field(default_factory=new_dict, exclude=True)
     # Every file checked, findings or not (a clean file is a passing JUnit test case).
-    paths: list[str] = Field(default_factory=list, exclude=True)
+    paths: list[str] = Field(default_factory=new_list, exclude=True)
 
     def checked_paths(self) -> list[str]:
         """The files checked and the files findings name, sorted, each once."""

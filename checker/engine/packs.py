@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from checker.empty import new_dict, new_list
 from checker.kinds.base import CheckKind, Params, get_kind
 from checker.yaml_source import YamlDocument, YamlError, load_yaml
 
@@ -31,8 +32,8 @@ class Examples(BaseModel):
     """Snippets a rule must flag (`bad`) and must leave alone (`good`); run by `rules test`."""
 
     model_config = ConfigDict(extra="forbid")
-    bad: list[str] = Field(default_factory=list)
-    good: list[str] = Field(default_factory=list)
+    bad: list[str] = Field(default_factory=new_list)
+    good: list[str] = Field(default_factory=new_list)
     date: str | None = Field(default=None, description="as-of date for the snippets, YYYY-MM-DD")
 
 
@@ -49,7 +50,7 @@ class Rule(BaseModel):
     description: str | None = None
     link: str | None = Field(default=None, description="a page that documents the rule (SARIF helpUri), as in Vale")
     enabled: bool = True
-    params: dict = Field(default_factory=dict)
+    params: dict = Field(default_factory=new_dict)
     examples: Examples | None = None
 
     def render_message(self, message: str, suggestion: str | None, evidence: dict) -> str:
@@ -81,8 +82,8 @@ MAX_EXTENDS_DEPTH = 32
 class PackFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    extends: list[str] = Field(default_factory=list)
-    rules: list[Rule] = Field(default_factory=list)
+    extends: list[str] = Field(default_factory=new_list)
+    rules: list[Rule] = Field(default_factory=new_list)
 
     @field_validator("extends", mode="before")
     @classmethod

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
+from checker.empty import new_list
 from checker.yaml_source import YamlError, load_yaml
 from checker.vocab import longest_first
 
@@ -29,7 +30,7 @@ class Fact(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     entity: str = Field(min_length=1)
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=new_list)
     value: float = Field(gt=0)
     unit: str | None = None
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
@@ -63,7 +64,7 @@ class Fact(BaseModel):
 class Registry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    facts: list[Fact] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=new_list)
 
 
 class RegistryError(ValueError):

@@ -17,6 +17,7 @@ from typing import Annotated, Iterable
 import regex
 from pydantic import AfterValidator, Field
 
+from checker.empty import new_list
 from checker.kinds.base import AnalyzedBlock, Check, Params, register
 from checker.model import Location, Problem, Span
 
@@ -80,7 +81,7 @@ Pattern = Annotated[str, Field(min_length=1, max_length=MAX_PATTERN_CHARS), Afte
 
 class PatternParams(Params):
     patterns: list[Pattern] = Field(
-        default_factory=list, max_length=500, description="regular expressions (regex syntax); any match is flagged"
+        default_factory=new_list, max_length=500, description="regular expressions (regex syntax); any match is flagged"
     )
     ignore_case: bool = Field(False, description="match regardless of case")
     message: str = Field(

@@ -24,7 +24,7 @@ PACKAGE = ROOT / "checker"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("checker.version", "checker.model", "checker.safety", "checker.dates",
                     "checker.yaml_source", "checker.vocab", "checker.termination", "checker.pickle_cache",
-                    "checker.workpool", "checker.regex_cache", "checker.code_cache", "checker.spans",
+                    "checker.workpool", "checker.regex_cache", "checker.code_cache", "checker.spans", "checker.empty",
                     "checker.language")),
     ("rates", ("checker.rates",)),
     ("documents", ("checker.documents",)),
