@@ -175,6 +175,33 @@ def legacy_encoding(data: bytes) -> str | None:
     replaced = as_utf8.count("\ufffd")
     if not replaced or sum(not char.isascii() for char in as_utf8) - replaced >= replaced:
         return None  # valid UTF-8, or UTF-8 with stray bytes among its own characters
+    found = _detect(sample)
+    if found is None:  # charset-normalizer reads strictly: one damaged byte (a cut last character) sinks all
+        votes = [_detect(part) for part in _parts(sample, DETECT_PARTS)]
+        named = {vote for vote in votes if vote is not None}
+        if len(named) == 1 and sum(vote is not None for vote in votes) * 2 >= len(votes) > 1:
+            return named.pop()  # the parts without the damage agree; TextDecoder notes the bad bytes
+    return found
+
+
+DETECT_PARTS = 4
+
+
+def _parts(sample: bytes, count: int) -> list[bytes]:
+    """`sample` in about `count` pieces, each cut after a byte below 0x30 (a space, a line end, ASCII
+    punctuation), which is never the second byte of a GB18030, Big5, Shift_JIS or EUC character."""
+    pieces, start = [], 0
+    for number in range(1, count):
+        cut = max(sample.rfind(bytes([byte]), start, len(sample) * number // count) for byte in b"\n .,;:!?()")
+        if cut > start:
+            pieces.append(sample[start : cut + 1])
+            start = cut + 1
+    pieces.append(sample[start:])
+    return [piece for piece in pieces if piece]
+
+
+def _detect(sample: bytes) -> str | None:
+    """charset-normalizer's reading of `sample`, judged as `legacy_encoding` says."""
     from charset_normalizer import from_bytes  # imported only for copy that is not UTF-8
 
     matches = from_bytes(sample, cp_isolation=list(LEGACY_ENCODINGS), explain=False)
