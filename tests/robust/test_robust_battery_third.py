@@ -480,3 +480,16 @@ def test_audit_reports_each_broken_line_of_an_export_and_checks_the_rest(tmp_pat
     summary = json.loads((tmp_path / "out" / "_summary.json").read_text())
     assert summary["documents"] == 8 and summary["skipped"] == [] and summary["not_checked"] == [], summary
     assert checksums(tmp_path, frozenset(str(p.relative_to(tmp_path)) for p in (tmp_path / "out").iterdir())) == before
+
+
+# ------------------------------------------------------- 14.3: extract --jsonl reads only a file
+@pytest.mark.parametrize("target", ["/dev/null", "folder"])
+def test_extract_jsonl_of_a_device_or_folder_is_one_line(target, tmp_path):
+    """Trusted: `jq . /dev/zero` never ends and a FIFO blocks `cat`; figcheck reads only a regular
+    file here (as it does for the documents), so /dev/zero or a FIFO can never fill the memory or
+    hang the run (/dev/null stands in for them: it is a device and ends at once)."""
+    (tmp_path / "folder").mkdir()
+    case = Case(f"extract-jsonl-{target}", "refused before reading", {"a.txt": WRONG},
+                ["extract", "--jsonl", target], one_line("--jsonl", "regular file" if target.startswith("/dev") else
+                                                         "directory"))
+    run_case(case, tmp_path)
