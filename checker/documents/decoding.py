@@ -38,21 +38,24 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def html_encoding(head: bytes) -> str:
+def html_encoding(head: bytes) -> str | None:
     """The encoding a page's `<meta charset>` (or http-equiv Content-Type) names in its first 1,024
-    bytes, as the HTML standard's prescan reads it; UTF-8 when there is none or Python lacks it.
-    Browsers read "iso-8859-1", "latin1" and "us-ascii" as windows-1252, and so does this."""
+    bytes, as the HTML standard's prescan reads it: only a label of the WHATWG Encoding standard
+    (webencodings' table), so "latin1" and "us-ascii" are windows-1252 as in browsers, and a name
+    that is no web encoding ("utf-7", "punycode", "base64", "rot13", an EBCDIC page) is no
+    declaration at all; None when the page declares none."""
     match = _META_CHARSET.search(head[:1024])
     if not match:
+        return None
+    import webencodings
+
+    found = webencodings.lookup(match.group(1).decode("ascii", "replace"))
+    if found is None or found.name in ("replacement", "x-user-defined"):  # refused or no text encoding
+        return None
+    name = found.codec_info.name
+    if name.startswith(("utf-16", "utf-32")):  # a page that says UTF-16 in ASCII is not
         return "utf-8"
-    try:
-        name = codecs.lookup(match.group(1).decode("ascii", "replace")).name
-    except LookupError:
-        return "utf-8"
-    if name in ("latin-1", "iso8859-1", "ascii"):
-        return "cp1252"
-    name = _BROWSER_SUPERSETS.get(name, name)
-    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name  # a page that says UTF-16 in ASCII is not
+    return _BROWSER_SUPERSETS.get(name, name)
 
 
 # What browsers decode a page declaring these with (the WHATWG Encoding standard): the superset.
@@ -291,8 +294,9 @@ def file_encoding(data: bytes, html: bool = False) -> tuple[str, int, list[Note]
     encoding, bom = sniff_encoding(data)
     if bom or encoding != "utf-8":
         return encoding, bom, []
-    if html and _META_CHARSET.search(data[:1024]):
-        return html_encoding(data), 0, []
+    declared = html_encoding(data) if html else None
+    if declared is not None:
+        return declared, 0, []
     legacy = legacy_encoding(data)
     if legacy is None:
         return "utf-8", 0, []

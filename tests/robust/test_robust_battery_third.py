@@ -493,3 +493,15 @@ def test_extract_jsonl_of_a_device_or_folder_is_one_line(target, tmp_path):
                 ["extract", "--jsonl", target], one_line("--jsonl", "regular file" if target.startswith("/dev") else
                                                          "directory"))
     run_case(case, tmp_path)
+
+
+# ------------------------------- 14.2/14.3: a page's <meta charset> is read as a browser reads it
+@pytest.mark.parametrize("label", ["punycode", "rot13", "base64", "zlib", "utf-7", "cp037", "replacement", "x-user-defined"])
+def test_a_meta_charset_that_is_no_web_encoding_is_no_declaration(label, tmp_path):
+    """Trusted: the WHATWG Encoding standard knows no such label (or refuses it), so a browser reads
+    the page as if it declared nothing; figcheck did the same for an unknown name but handed Python
+    codecs such as punycode, base64 or zlib the page and failed with an internal error."""
+    page = (f'<html><head><meta charset="{label}"></head><body><p>{WRONG} More + more.</p></body></html>')
+    case = Case(f"meta-charset-{label}", "browsers ignore a label the Encoding standard does not list",
+                {"a.html": page}, ["lint", "a.html", *LINT], flags(1))
+    run_case(case, tmp_path)
