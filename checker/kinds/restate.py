@@ -133,12 +133,12 @@ def _with_chinese_scale(text: str, match: re.Match, new_value: float, multiplier
 
 def format_money(value: float, currency: str | None, digits: int = 2) -> str:
     """A fresh amount in plain newsroom style: "$82 billion", "60 billion yuan", "€3.2 million"."""
-    number = significant(value, digits)
     for size, word in _SCALES:
         if abs(value) >= size:
             number = f"{significant(value / size, digits)} {word}"
             break
     else:
+        number = significant(value, digits)
         number = _group(number) if abs(value) >= 10_000 else number
     if currency in _PREFIX_SYMBOLS:
         return f"{_PREFIX_SYMBOLS[currency]}{number}"
