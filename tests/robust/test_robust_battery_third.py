@@ -505,3 +505,20 @@ def test_a_meta_charset_that_is_no_web_encoding_is_no_declaration(label, tmp_pat
     case = Case(f"meta-charset-{label}", "browsers ignore a label the Encoding standard does not list",
                 {"a.html": page}, ["lint", "a.html", *LINT], flags(1))
     run_case(case, tmp_path)
+
+
+# ------------------------------- 14.5: a record that gives its body or date twice is said to be so
+@pytest.mark.parametrize(("name", "export", "args"), [
+    ("jsonl-body-twice", json.dumps({"body": WRONG})[:-1] + ', "body": "x"}\n', ["--field", "body"]),
+    ("jsonl-date-twice", '{"body": "y", "published": "2019-01-01", "published": "2025-04-15"}\n',
+     ["--field", "body", "--date-field", "published"]),
+    ("json-nested-body-twice", '[{"a": {"body": "x", "body": "y"}}]', ["--field", "a.body"]),
+], ids=["jsonl-body-twice", "jsonl-date-twice", "json-nested-body-twice"])
+def test_a_record_giving_its_body_or_date_twice_is_a_warning(name, export, args, tmp_path):
+    """Trusted: JSON readers keep the last of a key given twice (jq, JSON.parse) and say nothing;
+    figcheck reads the last as they do, and warns (as it refuses a YAML config's key given twice),
+    so a figure in the other copy is never silently left unchecked."""
+    file = "export.json" if name.startswith("json-") else "export.jsonl"
+    case = Case(name, "jq keeps the last; a linter says so", {file: export}, ["lint", file, *args, *LINT],
+                lambda o: _assert(any("twice" in f["message"] for f in o.findings("bad-record")), o.findings()))
+    run_case(case, tmp_path)
