@@ -56,9 +56,10 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {
             "documents",
         ),
         BuiltinRule(
-            "unparsed-markup", "info", "Markup that could not be parsed was read as plain text",
+            "unparsed-markup", "info", "Markup that could not be parsed as it stands was read as well as it could be",
             "The Markdown nests too deeply to parse safely; it was read as plain text, so markup "
-            "characters may sit inside the prose that was checked.",
+            "characters may sit inside the prose that was checked. Or a .docx names parts it does not "
+            "hold (a lost image): its text was read without them, as Word's recovery and pandoc read it.",
             "documents",
         ),
         BuiltinRule(

@@ -206,7 +206,7 @@ def load_config(path: Path) -> Config:
 
 def _has_figcheck_table(path: Path) -> bool:
     try:
-        text = read_regular_file(path, MAX_TOML_BYTES).decode("utf-8")
+        text = read_regular_file(path, MAX_TOML_BYTES).decode("utf-8-sig")  # a BOM (Notepad) reads as nothing
     except (OSError, UnicodeDecodeError):
         return False
     try:
@@ -228,7 +228,7 @@ def _read_toml(path: Path) -> tuple[Any, Callable[[Sequence[str | int]], int | N
         raw = read_regular_file(path, MAX_TOML_BYTES)
         if len(raw) > MAX_TOML_BYTES:
             raise ConfigError(str(path), f"larger than {MAX_TOML_BYTES // 1_000_000} MB; not a config file")
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # tomllib refuses a BOM; Notepad writes one
     except FileNotFoundError:
         raise ConfigError(str(path), "file not found") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -23,6 +23,10 @@ def _interrupted_while_starting(signum, frame) -> None:  # noqa: ARG001 - a sign
 
 def main() -> None:
     previous = signal.signal(signal.SIGINT, _interrupted_while_starting)
+    # figcheck's pydantic models are its own; a pydantic plugin installed beside it (one that traces
+    # validation, say) has nothing to observe in them, and looking for plugins scans the metadata of
+    # every installed distribution on the first model built. A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     gc.disable()  # see _started
     from checker import code_cache, regex_cache
 

@@ -153,8 +153,9 @@ def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str |
         stream.close()
         from .docx_text import docx_document  # python-docx is imported only for .docx files
 
-        blocks, text, date, date_source = docx_document(data, name)
-        return iter([Document(name, list(mark_plain_text(blocks)), date, date_source, source=text)])
+        notes: list[Note] = []
+        blocks, text, date, date_source = docx_document(data, name, notes)
+        return iter([Document(name, list(mark_plain_text(blocks)), date, date_source, source=text, notes=notes)])
     if looks_binary(head):
         stream.close()
         raise BinaryDocument(name, "looks like a binary file (it contains NUL bytes)")

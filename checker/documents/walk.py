@@ -78,8 +78,13 @@ class DocumentWalk:
                 if sys.stdin is None:  # started with `<&-`
                     raise DocumentError(self.stdin_name or "<stdin>", "standard input is closed; nothing to read")
                 self.files += 1
-                yield from load_stream(sys.stdin.buffer, self.stdin_name or "<stdin>", kind=self.stdin_kind,
-                                       field=self.field, date_field=self.date_field)
+                name = self.stdin_name or "<stdin>"
+                try:
+                    documents = load_stream(sys.stdin.buffer, name, kind=self.stdin_kind, field=self.field,
+                                            date_field=self.date_field)
+                except UnreadableDocument as error:  # binary or a damaged .docx on stdin: its error, as a named file's
+                    documents = iter([unreadable_document(name, error.reason)])
+                yield from documents
             elif os.path.isdir(path):
                 yield from self._walk(path)
             else:
@@ -261,7 +266,8 @@ class _GitIgnores:
     def _spec_for(self, directory: Path) -> "pathspec.PathSpec | None":
         if directory not in self._specs:
             try:
-                lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+                # git skips a UTF-8 BOM at the start of a .gitignore (Notepad writes one), and so does this
+                lines = (directory / ".gitignore").read_text(encoding="utf-8-sig", errors="replace").splitlines()
             except OSError:
                 self._specs[directory] = None
             else:
