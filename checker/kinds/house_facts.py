@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -67,8 +68,14 @@ class HouseFacts(Check):
 
     params: HouseFactsParams
 
+    @cached_property
+    def _facts(self) -> list[Fact]:
+        """The registry's facts, looked up once per document (a check lives for one document), not
+        once per paragraph: the lookup stats the file to see whether it changed."""
+        return load_registry(self.params.path).facts
+
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
-        facts = load_registry(self.params.path).facts
+        facts = self._facts
         measures = {(q.currency, q.unit) for q in block.quantities}
         for fact in facts:
             if (fact.currency, fact.unit) not in measures:
