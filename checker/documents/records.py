@@ -16,7 +16,6 @@ from typing import Any, Iterable, Iterator
 from .base import Document, Note
 from .dates import read_date
 from .errors import DocumentError, UnreadableDocument
-from .html_text import html_document_parts
 from .json_positions import LineIndex, anchor_blocks, find_string_value
 from .plaintext import text_blocks
 from .suppress import mark_plain_text
@@ -160,6 +159,8 @@ def record_document(record: Any, name: str, field: str, date_field: str | None) 
         document.date_source = f"field {date_field}" if document.date else None
         document.notes.extend([note] if note else [])
     if _HTML_TAG.search(body):
+        from .html_text import html_document_parts  # the HTML parser only for records that hold HTML
+
         document.blocks, *_ = html_document_parts(body)
     else:
         document.blocks = list(mark_plain_text(text_blocks([body])))

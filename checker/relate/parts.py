@@ -108,7 +108,7 @@ class _Frames:
         if text.isascii():  # read without case, an ASCII word is its lower case: a substring test, not a scan
             lowered = text.lower()
             self.of = "of" in lowered
-            self.seats = "-seat" in lowered or "-member" in lowered or "-strong" in lowered
+            self.seats = "-" in lowered and _ANY_SEATS.search(lowered) is not None
             self.includes = "includ" in lowered
         else:
             self.of = _ANY_OF.search(text) is not None
