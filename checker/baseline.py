@@ -101,8 +101,10 @@ def read_baseline(path: Path) -> set[str]:
         document = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline not found (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+    except OSError as exc:  # the reason only: the path is named once, at the start
+        raise BaselineError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise BaselineError(f"{path}: cannot read baseline: it is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: not a figcheck baseline (invalid JSON: {exc.msg})") from None
     if not isinstance(document, dict) or document.get("version") != FORMAT_VERSION \

@@ -29,9 +29,11 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {
     rule.id: rule
     for rule in (
         BuiltinRule(
-            "invalid-utf8", "info", "Bytes that are not valid UTF-8 were read as replacement characters",
-            "The file is not valid UTF-8 at the position named. Those bytes were decoded as U+FFFD, so a "
-            "figure next to them may not have been read. Save the file as UTF-8 to check all of it.",
+            "invalid-utf8", "info", "A file that is not UTF-8: read in the legacy encoding detected, or with replacement characters",
+            "The file is not valid UTF-8 at the position named. When charset-normalizer is sure of a legacy "
+            "encoding (GB18030/GBK, Big5, Shift_JIS, Windows-1252 and the other Windows code pages), the file "
+            "was read in it and the note names it; otherwise the bytes were decoded as U+FFFD, so a figure "
+            "next to them may not have been read. Save the file as UTF-8 to be sure all of it is read.",
             "documents",
         ),
         BuiltinRule(
@@ -54,9 +56,10 @@ BUILTIN_RULES: dict[str, BuiltinRule] = {
             "documents",
         ),
         BuiltinRule(
-            "unparsed-markup", "info", "Markup that could not be parsed was read as plain text",
+            "unparsed-markup", "info", "Markup that could not be parsed as it stands was read as well as it could be",
             "The Markdown nests too deeply to parse safely; it was read as plain text, so markup "
-            "characters may sit inside the prose that was checked.",
+            "characters may sit inside the prose that was checked. Or a .docx names parts it does not "
+            "hold (a lost image): its text was read without them, as Word's recovery and pandoc read it.",
             "documents",
         ),
         BuiltinRule(

@@ -49,6 +49,14 @@ def _as_date(value: Any) -> Any:
     return value
 
 
+def _globs(value: list[str]) -> list[str]:
+    """Globs that compile: `[z-a]` is the config's error, named at its line, not an internal one."""
+    from checker.documents.globs import glob_spec
+
+    glob_spec(value)  # GlobError is a ValueError: pydantic reports it at the key
+    return value
+
+
 class _Strict(BaseModel):
     # Only the documented spellings; the validators are built on first use, so a run without a
     # config file never pays for them (defer_build).
@@ -65,6 +73,7 @@ class Override(_Strict):
 
     _lists = field_validator("paths", "select", "ignore", mode="before")(_as_list)
     _date = field_validator("date", mode="before")(_as_date)
+    _paths = field_validator("paths")(_globs)
 
 
 class ConfigFile(_Strict):
@@ -86,6 +95,7 @@ class ConfigFile(_Strict):
 
     _lists = field_validator("extends", "rules", "select", "ignore", "include", "exclude", mode="before")(_as_list)
     _date = field_validator("date", mode="before")(_as_date)
+    _globs = field_validator("include", "exclude")(_globs)
 
 
 @dataclass(frozen=True)
@@ -196,7 +206,7 @@ def load_config(path: Path) -> Config:
 
 def _has_figcheck_table(path: Path) -> bool:
     try:
-        text = read_regular_file(path, MAX_TOML_BYTES).decode("utf-8")
+        text = read_regular_file(path, MAX_TOML_BYTES).decode("utf-8-sig")  # a BOM (Notepad) reads as nothing
     except (OSError, UnicodeDecodeError):
         return False
     try:
@@ -218,7 +228,7 @@ def _read_toml(path: Path) -> tuple[Any, Callable[[Sequence[str | int]], int | N
         raw = read_regular_file(path, MAX_TOML_BYTES)
         if len(raw) > MAX_TOML_BYTES:
             raise ConfigError(str(path), f"larger than {MAX_TOML_BYTES // 1_000_000} MB; not a config file")
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # tomllib refuses a BOM; Notepad writes one
     except FileNotFoundError:
         raise ConfigError(str(path), "file not found") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -23,13 +23,18 @@ def _interrupted_while_starting(signum, frame) -> None:  # noqa: ARG001 - a sign
 
 def main() -> None:
     previous = signal.signal(signal.SIGINT, _interrupted_while_starting)
+    # figcheck's pydantic models are its own; a pydantic plugin installed beside it (one that traces
+    # validation, say) has nothing to observe in them, and looking for plugins scans the metadata of
+    # every installed distribution on the first model built. A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     gc.disable()  # see _started
     from checker import code_cache, regex_cache
 
     regex_cache.install()  # before any figcheck module compiles its patterns (see checker.regex_cache)
     code_cache.install()  # before any dataclass is defined (see checker.code_cache)
-    from checker.cli import main as run_cli
+    from checker.cli import main as run_cli, preload
 
+    preload(sys.argv[1:])  # the command's own modules load before collection resumes too
     _started()
     signal.signal(signal.SIGINT, previous)
     run_cli()

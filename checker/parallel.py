@@ -152,10 +152,11 @@ class _Unit:
     index: int
     path: str
     record: str | None
+    unread: str | None = None  # why the walk could not read the file: reported, never read again
 
 
 def _unit_of(document) -> _Unit:
-    return _Unit(document.report_path, 0, document.path, document.record)
+    return _Unit(document.report_path, 0, document.path, document.record, document.unread)
 
 
 class _Numbered:
@@ -171,7 +172,7 @@ class _Numbered:
             unit = document if isinstance(document, _Unit) else _unit_of(document)
             index = previous.index + 1 if previous is not None and previous.file == unit.file and \
                 unit.record is not None else 0
-            unit = _Unit(unit.file, index, unit.path, unit.record)
+            unit = _Unit(unit.file, index, unit.path, unit.record, unit.unread)
             self.waiting[position] = unit
             yield position, unit
             position, previous = position + 1, unit
@@ -243,6 +244,8 @@ class _Worker:
 
     def document(self, unit: _Unit):
         """The unit's document, read from its file; a note instead if the file changed since the walk."""
+        if unit.unread is not None:  # the walk could not read it (a zip bomb is not unpacked twice)
+            return _note(unit, UNREADABLE_RULE, f"not checked: {unit.unread}")
         if self.file != unit.file or self.documents is None or unit.index < self.next_index:
             self.file, self.documents, self.next_index = unit.file, None, 0
             try:

@@ -151,6 +151,8 @@ def plan_lint(request: LintRequest) -> LintPlan:
         raise BadRequest("no rule is active (every rule is ignored, unselected or absent), so nothing would be checked")
     if request.diff is not None and not request.diff.strip():
         raise BadRequest("--diff needs a git ref (it was empty: an unset CI variable?)")
+    if request.stdin_filename is not None and not request.stdin_filename.strip():
+        raise BadRequest("--stdin-filename needs a file name (it was empty: an unset variable?)")
     for option, value in (("--field", request.field), ("--date-field", request.date_field)):
         if value is not None and not value.strip():  # an empty name would silently read every field's default
             raise BadRequest(f"{option} needs a field name (it was empty: an unset variable?)")

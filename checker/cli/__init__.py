@@ -4,8 +4,10 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
 or input error; 130 interrupted. Heavy modules are imported inside the commands that need them,
 so `figcheck --help` and a lint of one short article start quickly.
 
-Adding a command is one module under checker/cli/ that defines `register(app)`, plus its name in
-`COMMANDS`. Options shared by several commands are defined once in `checker.cli.options`.
+Adding a command is one module under checker/cli/ that defines `register(app)` (one command or
+group, named as the module), plus its name in `COMMANDS`; a command is imported and built only when
+it is looked up (checker/cli/lazy_group.py), and its help shows value lists and metavars, never
+Python types (checker/cli/help_text.py). Options shared by several commands are defined once in `checker.cli.options`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from checker.cli.help_text import plain_help
+from checker.cli.lazy_group import build_command, lazy_group_class
 from checker.cli.options import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, say_error, silence_stdout
 from checker.version import __version__
 
@@ -35,7 +37,15 @@ COMMANDS: tuple[str, ...] = (
     "rules",
 )
 
+
+def _build(name: str):
+    """Command `name`, built the first time it is looked up (checker/cli/lazy_group.py)."""
+    return build_command(name, pretty_exceptions_short=app.pretty_exceptions_short,
+                         rich_markup_mode=app.rich_markup_mode, suggest_commands=app.suggest_commands)
+
+
 app = typer.Typer(
+    cls=lazy_group_class(COMMANDS, _build),
     name="figcheck",
     help="Lint documents for figures that do not add up: currency conversions, unit conversions, arithmetic.",
     no_args_is_help=True,
@@ -58,9 +68,14 @@ def _root(
     """figcheck: catch wrong figures before they are published."""
 
 
-for _name in COMMANDS:
-    importlib.import_module(f"checker.cli.{_name}").register(app)
-plain_help(app)  # help shows value lists and metavars, never Python types (checker/cli/help_text.py)
+
+def preload(args: list[str]) -> None:
+    """Import the module of the command `args` name (the root takes no option with a value), so
+    that the entry point loads it while garbage collection waits (checker/launch.py); the app
+    would otherwise import it only when Click looks the command up."""
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    if name in COMMANDS:
+        importlib.import_module(f"checker.cli.{name}")
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from checker.cli.options import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, AsOfDate, RulePacks, fail
+from checker.cli.options import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, AsOfDate, RulePacks, file_names, fail
 
 
 def fix(
@@ -22,7 +22,7 @@ def fix(
     rules: RulePacks = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", metavar="RULES", help="Fix only findings of these rules: ids or id prefixes, comma-separated or repeated.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="RULES", help="Leave findings of these rules alone: ids or id prefixes, comma-separated or repeated.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file instead of searching upward for one.")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", metavar="FILE", callback=file_names, help="Use this config file instead of searching upward for one.")] = None,
 ) -> None:
     """Rewrite figures as the findings propose: without --interactive only the certain fixes."""
     from checker.fix.files import FixError

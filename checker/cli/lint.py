@@ -12,7 +12,7 @@ from enum import Enum
 import typer
 
 from checker.cli.options import (EXIT_FINDINGS, EXIT_OK, AsOfDate, ConfigFile, DateField, IgnoreRules, Output, RatesFile,
-                                 RulePacks, SelectRules, TextField, fail)
+                                 RulePacks, SelectRules, TextField, fail, file_name)
 from checker.plan import FAIL_ON
 from checker.report import FORMATS
 from checker.report.options import COLOR_MODES
@@ -42,7 +42,7 @@ def lint(
     date_field: DateField = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=1, help="Processes to lint files on (default: every core); output is the same.")] = None,
     config: ConfigFile = None,
-    baseline: Annotated[Optional[str], typer.Option("--baseline", metavar="FILE", help="Accept the findings recorded in FILE; fail only on new ones.")] = None,
+    baseline: Annotated[Optional[str], typer.Option("--baseline", metavar="FILE", help="Accept the findings recorded in FILE; fail only on new ones.", callback=file_name)] = None,
     write_baseline: Annotated[bool, typer.Option("--write-baseline", metavar="", help="Record the current findings in the --baseline FILE and exit 0.")] = False,
     diff: Annotated[Optional[str], typer.Option("--diff", help="Report only findings on lines this branch changed since it left REF (git diff REF...HEAD, plus uncommitted and untracked files).", metavar="REF")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", metavar="", help="Print how many findings each rule raised instead of the findings.")] = False,

@@ -47,14 +47,34 @@ def silence_stdout() -> None:
         pass
 
 
+def file_names(value):
+    """A file option as Path(s); an empty name (`--rates "$RATES"` with the variable unset) is a usage
+    error, never Path('') (which is '.', the working folder, read as the file)."""
+    if value is None:
+        return None
+    names = value if isinstance(value, list) else [value]
+    if any(not str(name).strip() for name in names):
+        raise typer.BadParameter("the file name is empty (an unset variable?); name a file")
+    return [Path(name) for name in names] if isinstance(value, list) else Path(value)
+
+
+def file_name(value: str | None) -> str | None:
+    """`file_names` for an option kept as text (a baseline's name)."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("the file name is empty (an unset variable?); name a file")
+    return value
+
+
 RulePacks = Annotated[
-    Optional[list[Path]], typer.Option("--rules", metavar="FILE", help="An extra rule pack (YAML); may be repeated.")
+    Optional[list[str]], typer.Option("--rules", metavar="FILE", help="An extra rule pack (YAML); may be repeated.",
+                                      callback=file_names)
 ]
 AsOfDate = Annotated[
     Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="As-of date YYYY-MM-DD for exchange rates; overrides the documents' own dates.")
 ]
 RatesFile = Annotated[
-    Optional[Path], typer.Option("--rates", metavar="FILE", help="A fresher ECB history (zip/CSV) or a CSV of date,currency,rate.")
+    Optional[str], typer.Option("--rates", metavar="FILE", help="A fresher ECB history (zip/CSV) or a CSV of date,currency,rate.",
+                                callback=file_names)
 ]
 TextField = Annotated[
     Optional[str], typer.Option("--field", metavar="FIELD", help="In JSON/JSONL exports, the field holding the body text (dotted path).")
@@ -66,7 +86,8 @@ Output = Annotated[  # a str: Path("reports/") would drop the slash that says a 
     Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
 ]
 ConfigFile = Annotated[
-    Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file (YAML or pyproject.toml) instead of searching upward for one.")
+    Optional[str], typer.Option("--config", metavar="FILE", help="Use this config file (YAML or pyproject.toml) instead of searching upward for one.",
+                                callback=file_names)
 ]
 SelectRules = Annotated[
     Optional[list[str]], typer.Option("--select", metavar="RULES", help="Run only these rules: ids or id prefixes, comma-separated or repeated (ALL for every rule).")

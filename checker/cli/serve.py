@@ -10,14 +10,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from checker.cli.options import RulePacks, fail
+from checker.cli.options import RulePacks, file_names, fail
 
 
 def serve(
     host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(metavar="PORT", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8765,
     rules: RulePacks = None,
-    config: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file instead of searching upward from here.")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", metavar="FILE", callback=file_names, help="Use this config file instead of searching upward from here.")] = None,
 ) -> None:
     """Open a local web page where an editor pastes an article and sees its figures checked."""
     try:

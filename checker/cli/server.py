@@ -9,6 +9,10 @@ from checker.cli.options import fail
 
 def server() -> None:
     """Run the figcheck language server over stdio, for an editor's LSP client."""
+    import sys
+
+    if sys.stdin is None or sys.stdout is None:  # started with <&- or >&-: no client to talk to
+        fail("the language server talks to its editor over standard input and output, and one is closed")
     try:
         from checker.lsp.server import main
     except ImportError as exc:

@@ -99,6 +99,9 @@ class Document:
     # The `figcheck:` line directives of a streamed file (no `source`), read as its blocks are read:
     # complete once the blocks are consumed, like `notes`. None when `source` has them.
     directives: list | None = None
+    # Why the file could not be read at all (a damaged .docx, permission denied): the document is then
+    # only its `unreadable-file` note, and a `--jobs` worker reports it so rather than reading it again.
+    unread: str | None = None
 
     @property
     def report_path(self) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import posixpath
+import re
 import zipfile
 from typing import Iterator
 
@@ -16,7 +18,7 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .base import Block
+from .base import Block, Note
 from .errors import DocumentError, UnreadableDocument
 
 
@@ -59,30 +61,76 @@ def check_bounds(data: bytes, path: str) -> None:
             raise UnreadableDocument(path, f"not a readable .docx file ({type(error).__name__})") from None
 
 
-def docx_parts(data: bytes, path: str) -> tuple[list[Block], str]:
-    """The blocks of a .docx file's bytes and the extracted text their positions refer to."""
-    return docx_blocks(_open(data, path))
-
-
-def _open(data: bytes, path: str):
+def _open(data: bytes, path: str, notes: list[Note]):
+    """The python-docx document. A file whose relationships name parts it does not hold (an image
+    lost when the file was cut down, a template path from another machine) is what Word offers to
+    recover and pandoc and LibreOffice read with a warning: read once more without those links, and
+    said in a note. Anything else python-docx cannot read is an unreadable file."""
     check_bounds(data, path)
     try:
         return docx.Document(io.BytesIO(data))
+    except KeyError as error:  # a part named by a relationship is not in the archive
+        mended, missing = _without_dangling_relationships(data)
+        if missing:
+            try:
+                document = docx.Document(io.BytesIO(mended))
+            except Exception:
+                pass
+            else:
+                shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+                notes.append(Note("unparsed-markup", f"the .docx names parts it does not hold ({shown}); its text "
+                                                     "was read without them"))
+                return document
+        raise UnreadableDocument(path, f"not a readable .docx file ({type(error).__name__})") from error
     except Exception as error:  # python-docx raises many kinds of errors on damaged files
         raise UnreadableDocument(path, f"not a readable .docx file ({type(error).__name__})") from error
+
+
+_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*?/>|<Relationship\b[^>]*?>.*?</Relationship>", re.DOTALL)
+_ATTRIBUTE = re.compile(rb"""\b(Target|TargetMode)\s*=\s*["']([^"']*)["']""")
+
+
+def _without_dangling_relationships(data: bytes) -> tuple[bytes, list[str]]:
+    """The package with every internal relationship to a missing part left out, and those parts."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = set(archive.namelist())
+    missing: list[str] = []
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as mended:
+        for entry in archive.infolist():
+            body = archive.read(entry)
+            if entry.filename.endswith(".rels"):
+                body = _RELATIONSHIP.sub(lambda match: _kept(match.group(), entry.filename, names, missing), body)
+            mended.writestr(entry, body)
+    return out.getvalue(), missing
+
+
+def _kept(relationship: bytes, rels_name: str, names: set[str], missing: list[str]) -> bytes:
+    attributes = {key.decode(): value.decode("utf-8", "replace") for key, value in _ATTRIBUTE.findall(relationship)}
+    if attributes.get("TargetMode", "").lower() == "external" or "Target" not in attributes:
+        return relationship
+    target = attributes["Target"]
+    source_folder = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/x.rels -> word
+    part = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(source_folder, target))
+    if part in names:
+        return relationship
+    missing.append(target)
+    return b""
 
 
 # python-docx's own template carries this timestamp; a file it made without setting one has no date.
 TEMPLATE_STAMP = dt.datetime(2013, 12, 23, 23, 15)
 
 
-def docx_document(data: bytes, path: str) -> tuple[list[Block], str, dt.date | None, str | None]:
-    """Blocks, extracted text, and the date from the file's core properties with its source.
+def docx_document(data: bytes, path: str, notes: list[Note] | None = None
+                  ) -> tuple[list[Block], str, dt.date | None, str | None]:
+    """Blocks, extracted text, and the date from the file's core properties with its source;
+    `notes` gets a note when the file had to be mended to be read (see `_open`).
 
     Word records when a file was last saved (`modified`) and first made (`created`); the last
     save is the one nearest publication (a file made from an old template keeps its `created`).
     """
-    document = _open(data, path)
+    document = _open(data, path, notes if notes is not None else [])
     blocks, text = docx_blocks(document)
     for name in ("modified", "created"):
         try:

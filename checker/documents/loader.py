@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from .base import Block, Document, Note
-from .decoding import (CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, html_encoding, looks_binary,
-                       normalize_newlines, sniff_encoding)
+from .decoding import (CHUNK_BYTES, TextDecoder, decode_bytes, decode_stream, file_encoding, looks_binary,
+                       normalize_newlines)
 import stat
 
 from .errors import BinaryDocument, DocumentError, UnreadableDocument
 from .frontmatter import split_front_matter
-from .html_text import html_blocks, html_date, html_document_parts
 from .plaintext import text_blocks
 from .records import json_documents, jsonl_documents
 from .suppress import DirectiveScanner, mark_plain_text
@@ -153,8 +152,9 @@ def load_stream(stream: BinaryIO, name: str, *, kind: str = "text", field: str |
         stream.close()
         from .docx_text import docx_document  # python-docx is imported only for .docx files
 
-        blocks, text, date, date_source = docx_document(data, name)
-        return iter([Document(name, list(mark_plain_text(blocks)), date, date_source, source=text)])
+        notes: list[Note] = []
+        blocks, text, date, date_source = docx_document(data, name, notes)
+        return iter([Document(name, list(mark_plain_text(blocks)), date, date_source, source=text, notes=notes)])
     if looks_binary(head):
         stream.close()
         raise BinaryDocument(name, "looks like a binary file (it contains NUL bytes)")
@@ -197,6 +197,8 @@ def _parse_text(text: str, notes: list[Note], name: str, kind: str, field: str |
     if kind == "jsonl":
         return _with_notes(list(jsonl_documents(text.split("\n"), name, field, date_field)), notes)
     if kind == "html":
+        from .html_text import html_document_parts  # the HTML parser only for HTML documents
+
         blocks, date, date_source, date_notes = html_document_parts(text)
         return [Document(name, blocks, date, date_source, text, notes + date_notes)]
     if kind in ("markdown", "mdx"):
@@ -247,10 +249,8 @@ def _with_notes(documents: list[Document], notes: list[Note]) -> list[Document]:
 
 def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, field: str | None,
                         date_field: str | None) -> Iterator[Document]:
-    encoding, bom = sniff_encoding(head)
-    if kind == "html" and not bom and encoding == "utf-8":
-        encoding = html_encoding(head)
-    decoder = TextDecoder(encoding)
+    encoding, bom, notes = file_encoding(head, html=kind == "html")
+    decoder = TextDecoder(encoding, notes)
     scanner = DirectiveScanner(comments_only=kind in ("markdown", "mdx", "html"))
     if kind == "jsonl":
         return _closing(stream, jsonl_documents(_lines(decode_stream(stream, decoder, head[bom:])),
@@ -268,6 +268,8 @@ def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, fie
     document = Document(name, [], notes=decoder.notes, directives=scanner.directives)
     chunks = scanner.tap(decode_stream(stream, decoder, head[bom:]))
     if kind == "html":
+        from .html_text import html_blocks, html_date  # the HTML parser only for HTML documents
+
         preview, _ = decode_bytes(head[:CHUNK_BYTES], html=True)
         document.date, document.date_source, date_notes = html_date(preview)
         document.notes.extend(date_notes)

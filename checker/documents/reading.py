@@ -1,12 +1,15 @@
 """Text as a person reads it: invisible and look-alike characters settled before extraction.
 
 Copy pasted from CMSs, PDFs and chat tools carries characters a reader never sees or reads as
-something plainer: zero-width spaces and joiners, word joiners, soft hyphens, bidi controls and
-byte-order marks (invisible: removed); no-break, narrow no-break, thin and other fixed-width
-spaces (read as a space); full-width digits and the digits of other scripts (read as 0-9); the
-full-width or Arabic decimal and thousands marks between such digits; the minus sign and the
-non-breaking hyphen. Without this, "$82\u200b billion" is not "$82 billion" and a correct pair
-is reported wrong, while a bidi mark inside "$8.5 billion" hides a wrong one.
+something plainer: every default-ignorable code point of Unicode (zero-width spaces and joiners,
+word joiners, soft hyphens, bidi controls, byte-order marks, variation selectors, tag characters:
+invisible, removed) and a combining mark set on a digit or a currency sign ("8\u03002", a keycap
+"6\u20e3": it hides nothing of the figure, removed); no-break, narrow no-break, thin and other
+fixed-width spaces and the Hangul fillers (read as a space); full-width digits and the digits of
+other scripts (read as 0-9); the full-width or Arabic decimal and thousands marks between such
+digits; the minus sign and the non-breaking hyphen. Without this, "$82\u200b billion" is not
+"$82 billion" and a correct pair is reported wrong, while a bidi mark inside "$8.5 billion" hides
+a wrong one.
 
 `read_as_person(block)` returns a block whose text is settled and whose pieces still map every
 character to the original file: replacements are one character for one, and after each removed
@@ -21,22 +24,18 @@ import unicodedata
 from bisect import bisect_right
 from typing import Callable
 
+import regex
+
 from .base import Block, Piece
 
-INVISIBLE = frozenset(
-    "\u00ad"            # soft hyphen
-    "\u034f"            # combining grapheme joiner
-    "\u061c"            # Arabic letter mark
-    "\u180e"            # Mongolian vowel separator
-    "\u200b\u200c\u200d"  # zero-width space, non-joiner, joiner
-    "\u200e\u200f"      # left-to-right and right-to-left marks
-    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
-    "\u2060\u2061\u2062\u2063\u2064"  # word joiner, invisible operators
-    "\u2066\u2067\u2068\u2069"        # bidi isolates
-    "\ufeff"            # zero-width no-break space (a BOM inside the text)
-)
+# Unicode's default-ignorable code points (DerivedCoreProperties), but the Hangul fillers, which
+# show as a blank and read as a space; regex knows the property for every Unicode version it has.
+FILLERS = "\u115f\u1160\u3164\uffa0"
+INVISIBLE_CLASS = rf"[\p{{Default_Ignorable_Code_Point}}--[{FILLERS}]]"
+# A combining mark on a digit or a currency sign (after any marks before it): no figure has one.
+MARK_ON_FIGURE = r"(?<=[\d\p{Sc}][\p{Mn}\p{Me}]*)[\p{Mn}\p{Me}]"
 SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                   "\u202f\u205f\u2028\u2029\u3000")
+                   "\u202f\u205f\u2028\u2029\u3000" + FILLERS)
 DASHES = {"\u2212": "-", "\u2011": "-", "\ufe63": "-", "\uff0d": "-"}
 SIGNS = {"\uff04": "$", "\uff05": "%", "\uff0b": "+"}
 # Between two digits of the same kind: full-width and Arabic decimal and thousands separators.
@@ -46,8 +45,9 @@ _SEPARATOR = {"\uff0c": ",", "\uff0e": ".", "\u066b": ".", "\u066c": ","}
 
 _TABLE: dict[int, str] = {ord(c): " " for c in SPACES}
 _TABLE.update({ord(k): v for k, v in {**DASHES, **SIGNS}.items()})
-_SPECIAL = re.compile("[" + "".join(sorted(INVISIBLE | SPACES | set(DASHES) | set(SIGNS))) + "]|(?![0-9])\\d")
-_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
+_SPECIAL = regex.compile(INVISIBLE_CLASS + "|[" + "".join(sorted(SPACES | set(DASHES) | set(SIGNS)))
+                         + r"]|(?![0-9])\d|[\p{Mn}\p{Me}]", regex.V1)
+_INVISIBLE = regex.compile(INVISIBLE_CLASS + "|" + MARK_ON_FIGURE, regex.V1)
 
 
 def needs_reading(text: str) -> bool:

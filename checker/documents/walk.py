@@ -2,9 +2,12 @@
 
 Directories are walked recursively for the default extensions (JSON and JSONL too when a body
 field is named), honouring `.gitignore` files from the repository root down, and the include and
-exclude globs (gitignore syntax, relative to the directory named). Files found while walking that
-cannot be read (binary, unreadable, damaged) are skipped and counted; a file named explicitly
-that cannot be read raises DocumentError.
+exclude globs (gitignore syntax, relative to the directory named). A document that cannot be read
+(permission denied, a damaged .docx or zip bomb, invalid JSON), named or met while walking, is an
+`unreadable-file` error for that file, so the run fails and the other files are still linted; what
+is no document at all is skipped and named (binary data, a FIFO or device, a symlink loop, a path
+past the OS limit, a folder that cannot be read). A file named explicitly that does not exist, or
+a named zip bomb, raises DocumentError.
 """
 
 from __future__ import annotations
@@ -75,8 +78,13 @@ class DocumentWalk:
                 if sys.stdin is None:  # started with `<&-`
                     raise DocumentError(self.stdin_name or "<stdin>", "standard input is closed; nothing to read")
                 self.files += 1
-                yield from load_stream(sys.stdin.buffer, self.stdin_name or "<stdin>", kind=self.stdin_kind,
-                                       field=self.field, date_field=self.date_field)
+                name = self.stdin_name or "<stdin>"
+                try:
+                    documents = load_stream(sys.stdin.buffer, name, kind=self.stdin_kind, field=self.field,
+                                            date_field=self.date_field)
+                except UnreadableDocument as error:  # binary or a damaged .docx on stdin: its error, as a named file's
+                    documents = iter([unreadable_document(name, error.reason)])
+                yield from documents
             elif os.path.isdir(path):
                 yield from self._walk(path)
             else:
@@ -87,8 +95,7 @@ class DocumentWalk:
             try:
                 documents = load_file(path, field=self.field, date_field=self.date_field)
             except UnreadableDocument as error:  # one bad file never hides the others
-                documents = iter([Document(path, [], notes=[Note(UNREADABLE_RULE, f"not checked: {error.reason}",
-                                                                 "error")])])
+                documents = iter([unreadable_document(path, error.reason)])
             self.files += 1
             yield from documents
 
@@ -112,12 +119,11 @@ class DocumentWalk:
                 continue
             try:
                 documents = load_regular_file(path, field=self.field, date_field=self.date_field)
-            except BinaryDocument:
+            except BinaryDocument:  # no document at all (git and ripgrep pass binary files over)
                 self.skipped.append((path, "binary"))
                 continue
-            except DocumentError as error:
-                self.skipped.append((path, error.reason))
-                continue
+            except DocumentError as error:  # a document that cannot be read: its error, as if named
+                documents = iter([unreadable_document(path, error.reason)])
             self.files += 1
             yield from documents
 
@@ -178,6 +184,11 @@ class DocumentWalk:
         return True
 
 
+def unreadable_document(path: str, reason: str) -> Document:
+    """A file that could not be read, as a document of one `unreadable-file` error."""
+    return Document(path, [], notes=[Note(UNREADABLE_RULE, f"not checked: {reason}", "error")], unread=reason)
+
+
 def iter_documents(paths: Iterable[str | Path], *, include: Iterable[str] = (), exclude: Iterable[str] = (),
                    field: str | None = None, date_field: str | None = None,
                    stdin_kind: str = "text", stdin_name: str | None = None,
@@ -202,9 +213,12 @@ def _spec(patterns: Iterable[str]) -> "pathspec.PathSpec | None":
     lines = list(patterns)
     if not lines:
         return None
-    import pathspec
+    from .globs import GlobError, glob_spec
 
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        spec = glob_spec(lines)
+    except GlobError as error:  # --include '[z-a]': the user's error, named
+        raise DocumentError("--include/--exclude", str(error)) from None
     return spec if spec.patterns else None
 
 
@@ -252,11 +266,12 @@ class _GitIgnores:
     def _spec_for(self, directory: Path) -> "pathspec.PathSpec | None":
         if directory not in self._specs:
             try:
-                lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+                # git skips a UTF-8 BOM at the start of a .gitignore (Notepad writes one), and so does this
+                lines = (directory / ".gitignore").read_text(encoding="utf-8-sig", errors="replace").splitlines()
             except OSError:
                 self._specs[directory] = None
             else:
-                import pathspec
+                from .globs import lenient_spec
 
-                self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
+                self._specs[directory] = lenient_spec(lines)  # a line git cannot read is passed over, as git does
         return self._specs[directory]

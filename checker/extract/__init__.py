@@ -39,7 +39,8 @@ class Unparsed:
 
 _HAS_DIGIT = re.compile(r"\d")
 # A currency sign with something after it that is not a figure: "$X million", "€ TBD".
-_CURRENCY_SIGN = re.compile(r"(?:US|HK|NZ|NT|[ASCR])?[$€£¥₹₩]\s?[^\s\d.,;:!?)\]]\S*")
+# It opens with a lookahead of its first characters, so the scan skips in C to where one can start.
+_CURRENCY_SIGN = re.compile(r"(?=[USHKNZCRA$€£¥₹₩])(?:US|HK|NZ|NT|[ASCR])?[$€£¥₹₩]\s?[^\s\d.,;:!?)\]]\S*")
 
 
 def prepare(text: str) -> None:

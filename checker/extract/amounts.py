@@ -10,6 +10,7 @@ story costs one pass over its figures.
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from dataclasses import dataclass
@@ -65,6 +66,26 @@ CHANGE_CUE_BEFORE = re.compile(rf"\b(?i:from|{_CHANGE_WORDS})\b[^.;]{{0,30}}\Z")
 # Before "from": "rose from 5 to 6 billion" is a change, "estimated at from 5 to 6 billion" a range.
 CHANGE_VERB_BEFORE = re.compile(rf"\b(?i:{_CHANGE_WORDS})\b[^.;,]{{0,25}}\Z")
 RANGE_OPENER_BEFORE = re.compile(r"(?<![A-Za-z])(?P<word>(?i:between|from))\s+\Z")
+
+
+def _last_chars(words) -> re.Pattern:
+    """The characters `words` can end with, in any case (as the patterns that read them match)."""
+    return re.compile(f"(?i:[{''.join(sorted({re.escape(w[-1]) for w in words}))}])")
+
+
+def _word_then_space_before(text: str, start: int, low: int, last_chars: re.Pattern) -> bool:
+    """Whether text[low:start] ends in white space after a character in `last_chars`: what every
+    word-then-space-to-the-figure pattern (a hedge, "from", "between") needs, tested before its
+    search tries each position of the window (most figures follow a bracket, a sign or a comma)."""
+    i = start
+    while i > low and text[i - 1].isspace():
+        i -= 1
+    return low < i < start and last_chars.match(text, i - 1) is not None
+
+
+_A_LETTER = re.compile(r"[^\W\d_]")  # how RANGE_OPENER_BEFORE's words end
+_HEDGE_LAST = _last_chars(lexicon.HEDGES)
+_MINUS_LAST = re.compile(r"[-−]|(?i:[se])")  # how MINUS_BEFORE's signs and words (minus, negative) end
 LETTER_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z\d]-)\Z")
 
 # --- after the figure ----------------------------------------------------------------------
@@ -81,7 +102,6 @@ _SCALE_VALUES = {k.lower(): v for k, v in lexicon.SCALES.items()}
 # 8.5e8 dollars, not 8.5; Traditional forms fold onto the vocabulary's units.
 _ZH_BIG_VALUES = _V.zh_big_unit_values()
 ZH_BIG_AFTER = re.compile(rf" ?(?P<scale>[{''.join(_ZH_BIG_VALUES)}]+)")
-_ZH_BIG_START = frozenset(_ZH_BIG_VALUES) | {" "}  # a space may come before the unit
 _COUNTING_SCALES = set(_V.scale_words("counting"))
 _SHORT_NUMBER_SCALES = set(_V.scale_words("number"))
 # Short scales that are only scales where nothing else can be meant ("1m" may be a metre).
@@ -221,6 +241,7 @@ class AmountReader:
         self.place = place  # the document's dateline place, when the text has none of its own
         self.numerals = numerals
         self.by_start = {n.start: i for i, n in enumerate(numerals)}
+        self.starts = [n.start for n in numerals]  # in order: numerals come sorted by position
         self.zones = SpanIndex(zones)  # bisected: a long paragraph's many zones stay linear
         self.consumed: set[int] = set()
         self._cues: str | None = None
@@ -259,7 +280,8 @@ class AmountReader:
         high_end = pos
         link = RANGE_LINK_AFTER.match(text, pos)
         partner = self._range_partner(link, prefix) if link else None
-        opener = RANGE_OPENER_BEFORE.search(text, max(0, start - 10), start)
+        opener = (RANGE_OPENER_BEFORE.search(text, max(0, start - 10), start)
+                  if _word_then_space_before(text, start, max(0, start - 10), _A_LETTER) else None)
         if partner is not None:
             if link.group("link").lower() == "and" and not (opener and opener.group("word").lower() == "between"):
                 partner = None
@@ -289,8 +311,8 @@ class AmountReader:
         end = high_end
         currency = prefix
         suffix = currency_after(text, end)
-        if suffix is not None and (currency is None or currency.iso == self._suffix_currency(suffix, scale, value).iso):
-            candidate = self._suffix_currency(suffix, scale, value)
+        candidate = self._suffix_currency(suffix, scale, value) if suffix is not None else None
+        if candidate is not None and (currency is None or currency.iso == candidate.iso):
             if candidate.iso:
                 currency = currency or candidate
                 currency.minor = candidate.minor
@@ -347,7 +369,7 @@ class AmountReader:
         return self._quantity(start, denominator.end, numeral.value / denominator.value, "number", numeral, None, None, negative)
 
     def _currency_before(self, start: int) -> _Currency | None:
-        if not any(char in _CURRENCY_LAST_CHARS for char in self.text[max(0, start - 3) : start]):
+        if _CURRENCY_LAST_CHARS.isdisjoint(self.text[max(0, start - 3) : start]):
             return None  # a currency before the figure ends at most a space and a minus before it
         m = CURRENCY_BEFORE.search(self.text, max(0, start - 12), start)
         if m is None:
@@ -372,8 +394,12 @@ class AmountReader:
 
     def _minus_before(self, start: int, numeral: Numeral) -> int | None:
         """Where a minus sign (or the word "minus") before the figure starts, if there is one."""
-        if numeral.value < 0:
+        if numeral.value < 0 or not start:
             return None
+        last = self.text[start - 1]
+        if last not in "-−" and not (last.isspace() and _word_then_space_before(self.text, start, max(0, start - 10),
+                                                                                 _MINUS_LAST)):
+            return None  # every reading of a minus ends in the sign, or in a space after the sign or a word
         m = MINUS_BEFORE.search(self.text, max(0, start - 10), start)
         return m.start() if m else None
 
@@ -381,7 +407,7 @@ class AmountReader:
         """The figure with the scale word after it: "8.5" + "bn" -> 8.5e9."""
         if numeral.is_word and numeral.scale:
             return numeral.value, numeral.scale, numeral.end
-        zh = ZH_BIG_AFTER.match(self.text, numeral.end) if money and self.text[numeral.end:numeral.end + 1] in _ZH_BIG_START else None
+        zh = ZH_BIG_AFTER.match(self.text, numeral.end) if money and self._zh_big_unit_after(numeral.end) else None
         if zh is not None:
             value = numeral.value
             for unit in zh.group("scale"):
@@ -406,11 +432,20 @@ class AmountReader:
             value, end = self._continued(value, _SCALE_VALUES[scale.lower()], end)
         return value, scale, end
 
+    def _zh_big_unit_after(self, end: int) -> bool:
+        """Whether a Chinese big unit (after at most one space) follows: what ZH_BIG_AFTER needs."""
+        after = self.text[end : end + 2]
+        if after[:1] == " ":
+            after = after[1:]
+        return after[:1] in _ZH_BIG_VALUES  # one character each; "" (the text ends) is none
+
     def _continued(self, value: float, last_scale: float, end: int) -> tuple[float, int]:
         """"4 thousand 3 hundred and 21", "3 million and a half": a count said in parts. Only
         after hundred/thousand/lakh/crore (or before a fraction), since "2 million and 500,000
         more" is two figures."""
         while True:
+            if not self._and_then_numeral(end):
+                return value, end
             index = self.by_start.get(AND_AFTER.match(self.text, end).end())
             if index is None or index in self.consumed:
                 return value, end
@@ -431,6 +466,15 @@ class AmountReader:
             if not part_scale:
                 return value, end
             last_scale = part_scale
+
+    def _and_then_numeral(self, end: int) -> bool:
+        """Whether AND_AFTER from `end` can lead to a numeral: no numeral starts inside white space or
+        "and", so the next one must follow text that is only those ("600 billion yuan ($8.5" has none)."""
+        following = bisect.bisect_left(self.starts, end)
+        if following == len(self.starts):
+            return False
+        gap = self.text[end : self.starts[following]]
+        return not gap or gap.isspace() or gap.strip().lower() == "and"
 
     def _scale_ok(self, scale: str, numeral: Numeral, money: bool, glued: bool = True) -> bool:
         """Short scales are only scales where nothing else could be meant ("1m" is a metre)."""
@@ -509,8 +553,7 @@ class AmountReader:
             iso, alts = lexicon.SUFFIX_SYMBOLS[m.group(group)]
             return _Currency(iso, alts, m.start(group), m.end(group))
         iso, alts = _NAME_INFO[group]
-        minor = bool(lexicon.MINOR_UNITS.search(m.group(group)))
-        return _Currency(iso, alts, m.start(group), m.end(group), minor=minor)
+        return _Currency(iso, alts, m.start(group), m.end(group), minor=_names_minor_unit(m.group(group)))
 
     def _cents_after_dollars(self, end: int, value: float) -> tuple[int, float]:
         """"3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"."""
@@ -539,13 +582,14 @@ class AmountReader:
                   family=None):
         if negative:
             value = -abs(value)
-        return Quantity(
-            text=self.text[start:end], start=start, end=end, value=value, kind=kind, currency=iso, unit=unit,
-            high=high, scale=scale, hedge=self._hedge(start, end), sig_digits=numeral.sig_digits,
-            alternatives=alternatives if len(alternatives) > 1 else (), family=family,
-        )
+        # by position (text, start, end, value, kind, currency, unit, high, scale, hedge, sig_digits, per,
+        # alternatives, loc, family): one is built for every figure, and keywords cost more to pass
+        return Quantity(self.text[start:end], start, end, value, kind, iso, unit, high, scale, self._hedge(start, end),
+                        numeral.sig_digits, None, alternatives if len(alternatives) > 1 else (), None, family)
 
     def _hedge(self, start: int, end: int) -> str | None:
+        if not _word_then_space_before(self.text, start, max(0, start - 30), _HEDGE_LAST):
+            return None
         m = HEDGE_BEFORE.search(self.text, max(0, start - 30), start)
         if m is None:
             return None
@@ -568,6 +612,12 @@ _A_ORDINAL = re.compile(r"(?i:an?|one)\s+[a-z]+(?<!half)$")
 _ORDINAL_BEFORE_NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})")
 _FUNCTION_WORDS = frozenset(_V.exclusions.function_words)
+
+
+@lru_cache(maxsize=1024)  # a handful of currency words, each read after many figures
+def _names_minor_unit(word: str) -> bool:
+    """Whether the currency word after a figure names hundredths ("cents", "pence")."""
+    return lexicon.MINOR_UNITS.search(word) is not None
 
 
 def _next_is_not_a_noun(text: str, end: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.extract.wordnum import WORD_RUN, read_words
 from checker.spans import SpanIndex
@@ -125,29 +126,39 @@ MAX_FIGURE_DIGITS = 40
 
 def _digit_numeral(raw: str, start: int) -> Numeral | None:
     """Read a figure printed in digits; None if it does not parse."""
-    end = start + len(raw)
+    reading = _digit_reading(raw)
+    if reading is None:
+        return None
+    value, sig, is_integer, digits, has_separator = reading
+    return Numeral(start, start + len(raw), value, sig, False, None, is_integer, digits, has_separator)
+
+
+# Copy prints the same few figures again and again ("1", "10", "8.5", "1987"), and a figure's
+# reading depends on its characters alone: each is parsed once per process, then looked up.
+@lru_cache(maxsize=4096)
+def _digit_reading(raw: str) -> tuple[float, int, bool, int, bool] | None:
+    """(value, significant digits, is integer, digits before the point, has a separator) of a figure."""
     if "/" in raw:
-        return _fraction(raw, start, end)
+        return _fraction(raw)
     if "^" in raw:
-        return _power(raw, start, end)
+        return _power(raw)
     compact = raw.replace(",", "")
-    for space in " \u00a0\u202f\u2009":
-        compact = compact.replace(space, "")
+    if not compact.isascii() or " " in compact:
+        for space in " \u00a0\u202f\u2009":
+            compact = compact.replace(space, "")
     try:
         value = float(compact)
     except ValueError:
         return None
-    mantissa = re.split(r"[eE]", compact)[0]
+    mantissa = re.split(r"[eE]", compact)[0] if "e" in compact or "E" in compact else compact
     if sum(c.isdigit() for c in mantissa) > MAX_FIGURE_DIGITS:
         return None
     whole = mantissa.split(".")[0]
-    return Numeral(
-        start, end, value, sig_digits(mantissa), is_integer="." not in mantissa and "e" not in compact.lower(),
-        digits=len(whole), has_separator=len(compact) != len(raw),
-    )
+    return (value, sig_digits(mantissa), "." not in mantissa and "e" not in compact.lower(), len(whole),
+            len(compact) != len(raw))
 
 
-def _power(raw: str, start: int, end: int) -> Numeral | None:
+def _power(raw: str) -> tuple[float, int, bool, int, bool] | None:
     """"2.5^-1": a power; an even number of minus signs in the exponent cancel out."""
     base, exponent = raw.split("^")
     sign = -1 if exponent.count("-") % 2 else 1
@@ -155,10 +166,10 @@ def _power(raw: str, start: int, end: int) -> Numeral | None:
         value = float(base.replace(",", "")) ** (sign * int(exponent.lstrip("+-")))
     except (ValueError, OverflowError, ZeroDivisionError):
         return None
-    return Numeral(start, end, value, sig_digits(base), is_integer=False, digits=len(base))
+    return value, sig_digits(base), False, len(base), False
 
 
-def _fraction(raw: str, start: int, end: int) -> Numeral | None:
+def _fraction(raw: str) -> tuple[float, int, bool, int, bool] | None:
     parts = re.split(r"\s*/\s*", raw.replace("-", " "))
     if re.fullmatch(r"\d{4}", parts[0]):
         return None  # 1986/87: a season or fiscal year
@@ -171,7 +182,7 @@ def _fraction(raw: str, start: int, end: int) -> Numeral | None:
     except ValueError:
         return None
     value = whole + numerator / int(parts[1])
-    return Numeral(start, end, value, 3, is_integer=False, digits=len(parts[0]))
+    return value, 3, False, len(parts[0]), False
 
 
 def sig_digits(number: str) -> int:

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 
+from checker.vocab import derived
+
 
 def trie_pattern(words, space: str = r"\s+") -> str:
     """An alternation matching exactly `words`, prefixes factored out; a space in a word
-    matches `space` (any run of white space by default, as wrapped copy needs)."""
-    return _trie([tuple(_tokens(w, space)) for w in set(words)])
+    matches `space` (any run of white space by default, as wrapped copy needs). The tries of the
+    vocabulary are built at every start, so each is kept in the cache (`checker.vocab.derived`)."""
+    unique = set(words)
+    return derived("trie", space + "\0" + "\0".join(sorted(unique)),
+                   lambda: _trie([tuple(_tokens(w, space)) for w in unique]))
 
 
 def _tokens(word: str, space: str) -> list[str]:
@@ -45,8 +50,14 @@ def first_char_lookahead(pattern: str, flags: int = 0) -> str:
     character or a set; one that opens with a lookbehind, a word boundary or a group is tried in
     full at every position. Put in front of such a pattern, the lookahead fails at once wherever no
     match can start, and changes nothing else: the set it tests is read from the parsed pattern
-    itself (a superset where that is simpler), so the matches are the same.
+    itself (a superset where that is simpler), so the matches are the same. Reading the parse of
+    a vocabulary pattern is a noticeable share of start-up, so the lookahead is kept in the cache
+    (`checker.vocab.derived`).
     """
+    return derived("lookahead", f"{int(flags)}\0{pattern}", lambda: _lookahead(pattern, flags))
+
+
+def _lookahead(pattern: str, flags: int) -> str:
     from re import _parser
 
     parsed = _parser.parse(pattern, flags)

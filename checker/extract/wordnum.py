@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.extract.patterns import first_char_lookahead, trie_pattern
 from checker.vocab import vocab
@@ -40,7 +41,7 @@ ANY_NUMBER_WORD = re.compile(rf"\b(?:{_WORD})\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class WordNumber:
     """One number read from words; offsets are relative to the run."""
 
@@ -237,10 +238,17 @@ def _kind(word: str) -> str:
     return "scale"
 
 
-def read_words(run: str) -> list[WordNumber]:
-    """All numbers in one run of number words (see `WORD_RUN`)."""
+def read_words(run: str) -> tuple[WordNumber, ...]:
+    """All numbers in one run of number words (see `WORD_RUN`). A run's numbers depend on its
+    words alone and copy repeats its runs ("million", "billion", "one"): each is read once, and
+    the numbers (offsets into the run) are shared, so they are never changed."""
+    return _read_words(run)
+
+
+@lru_cache(maxsize=4096)
+def _read_words(run: str) -> tuple[WordNumber, ...]:
     tokens = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(run)]
-    return [r for r in _Reader(run, tokens).read() if _kept(run, r)]
+    return tuple(r for r in _Reader(run, tokens).read() if _kept(run, r))
 
 
 def _read_decimals(tokens: list[tuple[str, int, int]], i: int) -> tuple[float, int]:

@@ -1,12 +1,18 @@
-"""Reading a file to fix and writing it back: same encoding mark, same line ends, written atomically."""
+"""Reading a file to fix and writing it back: same encoding and mark, same line ends, written atomically.
+
+A file is read in the encoding lint read it in (a byte-order mark, UTF-16/32 told by its NULs, a page's
+meta charset, or the legacy encoding charset-normalizer detected), so a finding's line and column
+point at the same characters, and is written back in that encoding. A file that does not decode
+cleanly, would not read back byte for byte, or whose fix that encoding cannot hold is left alone
+with a one-line reason: a fix never corrupts a file."""
 
 from __future__ import annotations
 
-import codecs
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.documents.decoding import file_encoding, legacy_name
 from checker.report.atomic import write_report
 
 FIXABLE_FORMATS = (".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml")
@@ -20,7 +26,8 @@ class FixError(ValueError):
 class TextFile:
     path: Path
     text: str
-    bom: bool = False
+    encoding: str = "utf-8"
+    mark: bytes = b""  # the byte-order mark the file starts with, written back as it was
 
     @classmethod
     def read(cls, path: str | Path) -> "TextFile":
@@ -31,16 +38,29 @@ class TextFile:
             data = target.read_bytes()
         except OSError as error:
             raise FixError(f"{path}: cannot be read ({error.strerror or error})") from None
-        bom = data.startswith(codecs.BOM_UTF8)
+        encoding, bom, _ = file_encoding(data, html=target.suffix.lower() in (".html", ".htm", ".xhtml"))
+        name = legacy_name(encoding)
         try:
-            text = data[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8")
+            text = data[bom:].decode(encoding)
         except UnicodeDecodeError:
-            raise FixError(f"{path}: not UTF-8 text, left as it is") from None
-        return cls(target, text, bom)
+            raise FixError(f"{path}: not valid {name} text, left as it is") from None
+        if text.encode(encoding) != data[bom:]:  # a byte sequence with two readings: it would not come back
+            raise FixError(f"{path}: its {name} bytes would not be written back as they are, left as it is")
+        return cls(target, text, encoding, data[:bom])
+
+    def encode(self, text: str) -> bytes:
+        """The file's bytes with `text` in it, in its own encoding and mark; FixError when the
+        encoding cannot hold a character of the fix."""
+        try:
+            return self.mark + text.encode(self.encoding)
+        except UnicodeEncodeError as error:
+            raise FixError(f"{self.path}: the fix has {error.object[error.start]!r}, which "
+                           f"{legacy_name(self.encoding)} cannot hold; "
+                           "left as it is") from None
 
     def write(self, text: str) -> None:
-        """Replace the file atomically (a temporary file beside it, then a rename)."""
-        write_report(("\ufeff" if self.bom else "") + text, self.path)
+        """Replace the file atomically (a temporary file beside it, then a rename), in its own encoding."""
+        write_report(self.encode(text), self.path)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

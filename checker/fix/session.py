@@ -65,8 +65,13 @@ def apply_to_files(plan: dict[str, list[Edit]], diff: bool = False) -> FixReport
         report.files_changed.append(path)
         if diff:
             report.diff += unified_diff(path, file.text, text)
-        else:
+            continue
+        try:
             file.write(text)
+        except FixError as error:
+            report.problems.append(str(error))
+            report.files_changed.remove(path)
+            report.applied = [(p, e) for p, e in report.applied if p != path]
     return report
 
 

@@ -627,7 +627,9 @@ def _readings(quantity: Quantity) -> list[str]:
     """
     if quantity.readings:
         return list(quantity.readings)  # a shared name the text leaves open: each plausible reading
-    if quantity.alternatives and _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
+    if not quantity.alternatives:
+        return [quantity.currency] if quantity.currency else []
+    if _GENUINELY_AMBIGUOUS <= set(quantity.alternatives):
         return [c for c in quantity.alternatives if c in _GENUINELY_AMBIGUOUS]
     return [quantity.currency] if quantity.currency else []
 

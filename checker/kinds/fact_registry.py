@@ -44,9 +44,20 @@ class Fact(BaseModel):
         return self
 
     @cached_property
+    def lowered_names(self) -> tuple[str, ...] | None:
+        """The names in lower case when all are ASCII, for a substring test of lower-cased ASCII text
+        (where `pattern`, read without case, can match only where one of them occurs); else None."""
+        names = (self.entity, *self.aliases)
+        return tuple(name.lower() for name in names) if all(name.isascii() for name in names) else None
+
+    @cached_property
     def pattern(self) -> re.Pattern:
+        from checker.extract.patterns import first_char_lookahead  # not at import: validating a pack loads no extract code
+
         names = sorted({self.entity, *self.aliases}, key=longest_first)
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+        body = "(?:" + "|".join(re.escape(n) for n in names) + ")"
+        # the lookahead of the names' first characters lets the scan of each paragraph skip in C
+        return re.compile(rf"{first_char_lookahead(body, re.IGNORECASE)}(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
 class Registry(BaseModel):

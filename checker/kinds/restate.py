@@ -30,8 +30,10 @@ def significant(value: float, digits: int) -> str:
     if value == 0:
         return "0"
     exponent = math.floor(math.log10(abs(value)))
-    decimals = max(digits - 1 - exponent, 0)
-    text = f"{round(value, digits - 1 - exponent):.{decimals}f}"
+    places = digits - 1 - exponent
+    # To places >= 0 the format rounds as round() does (half to even, from the float's exact value),
+    # without round()'s trip through a decimal string and back: a finding prints several figures.
+    text = f"{value:.{places}f}" if places >= 0 else f"{round(value, places):.0f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
@@ -133,12 +135,12 @@ def _with_chinese_scale(text: str, match: re.Match, new_value: float, multiplier
 
 def format_money(value: float, currency: str | None, digits: int = 2) -> str:
     """A fresh amount in plain newsroom style: "$82 billion", "60 billion yuan", "€3.2 million"."""
-    number = significant(value, digits)
     for size, word in _SCALES:
         if abs(value) >= size:
             number = f"{significant(value / size, digits)} {word}"
             break
     else:
+        number = significant(value, digits)
         number = _group(number) if abs(value) >= 10_000 else number
     if currency in _PREFIX_SYMBOLS:
         return f"{_PREFIX_SYMBOLS[currency]}{number}"

@@ -46,15 +46,24 @@ class StatedRate:
         return None
 
 
+_UNIT_SIDES = (1, 10, 100, 1000)  # the side a stated rate gives first: "$1 =", "100 yen ="
+
+
 def stated_rates(text: str, quantities: list[Quantity]) -> list[StatedRate]:
     """Every exchange rate the text states outright, in the order written."""
+    lowered = text.lower() if text.isascii() else None
+    anchored = lowered is None or any(anchor in lowered for anchor in _ANCHORS)
+    if not anchored and not any(q.kind == "money" and q.value in _UNIT_SIDES for q in quantities):
+        return []  # neither "$1 = ..." (a side of 1, 10, 100, 1000) nor "... to the dollar" can be read here
     money = sorted((q for q in quantities if q.kind == "money" and _codes(q) and q.value > 0),
                    key=lambda q: q.start)
     found: list[StatedRate] = []
     for first, second in zip(money, money[1:]):
-        if first.value in (1, 10, 100, 1000) and _EQUALS.fullmatch(text[first.end:second.start]):
+        if first.value in _UNIT_SIDES and _EQUALS.fullmatch(text[first.end:second.start]):
             found += [StatedRate(base, quote, second.value / first.value, text[first.start:second.end], (first, second))
                       for base in _codes(first) for quote in _codes(second) if base != quote]
+    if not anchored:
+        return found  # _PER_ANCHOR, read without case, needs one of its anchors: ASCII copy says none
     for quantity in money:
         anchor = _PER_ANCHOR.match(text, quantity.end)
         if anchor is None or not _AT_BEFORE.search(text, max(0, quantity.start - 40), quantity.start):

@@ -8,6 +8,7 @@ code actions and never applied by the server; hovering a marked figure shows its
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
 from lsprotocol import types
@@ -118,4 +119,27 @@ def hover(ls: FigcheckServer, params: types.HoverParams) -> types.Hover | None:
 
 
 def main() -> None:
+    _one_line_logs()
     server.start_io()
+
+
+class _OneLine(logging.Formatter):
+    """A log record as one line, its exception as its type and message: a client that sends a broken
+    message gets an error reply, and stderr a line saying so, never a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"figcheck server: {record.getMessage()}"
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            text += f": {type(error).__name__}: {error}"
+        return " ".join(text.split())
+
+
+def _one_line_logs() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine())
+    for name in ("pygls", "lsprotocol"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False

@@ -87,6 +87,7 @@ def _parse_ecb_csv(rows: list[list[str]], name: str) -> Series:
     """The ECB's wide format: one row per day, one column per currency, 'N/A' where unpublished."""
     currencies = [cell.strip().upper() for cell in rows[0][1:]]
     series: Series = {c: {} for c in currencies if c}
+    lines: dict[tuple[str, dt.date], int] = {}
     for line, row in enumerate(rows[1:], start=2):
         if not row or not row[0].strip():
             continue
@@ -102,8 +103,20 @@ def _parse_ecb_csv(rows: list[list[str]], name: str) -> Series:
             if not math.isfinite(value):
                 raise RatesError(f"{name}:{line}: not a finite rate for {currency}: {cell!r}")
             if value > 0:
-                series[currency][day] = value
+                _put(series[currency], currency, day, value, lines, name, line)
     return {c: days for c, days in series.items() if days}
+
+
+def _put(days: dict[dt.date, float], currency: str, day: dt.date, value: float,
+         lines: dict[tuple[str, dt.date], int], name: str, line: int) -> None:
+    """Record one rate; a second, different rate for the same currency and day is the file's error
+    (a table gives one rate a day: taking the last would silently decide which figures pass)."""
+    earlier = days.get(day)
+    if earlier is not None and not math.isclose(earlier, value, rel_tol=1e-9):
+        raise RatesError(f"{name}:{line}: {currency} on {day} is {value:g} here but {earlier:g} at line "
+                         f"{lines[currency, day]}; a rates table gives one rate a day")
+    days[day] = value
+    lines.setdefault((currency, day), line)
 
 
 def _parse_long_csv(rows: list[list[str]], header: list[str], name: str, usd_per_eur: UsdPerEur | None) -> Series:
@@ -111,6 +124,7 @@ def _parse_long_csv(rows: list[list[str]], header: list[str], name: str, usd_per
     col = {key: header.index(key) for key in ("date", "currency", "rate")}
     base_col = header.index("base") if "base" in header else None
     series: Series = {}
+    lines: dict[tuple[str, dt.date], int] = {}
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -130,5 +144,5 @@ def _parse_long_csv(rows: list[list[str]], header: list[str], name: str, usd_per
             value *= usd
         elif base != "EUR":
             raise RatesError(f"{name}:{line}: base must be EUR or USD, not {base}")
-        series.setdefault(currency, {})[day] = value
+        _put(series.setdefault(currency, {}), currency, day, value, lines, name, line)
     return series

@@ -31,6 +31,10 @@ _POINTS_AFTER = re.compile(r"\A\s*(?:percentage\s+)?points?\b", re.IGNORECASE)
 
 def find_differences(text: str, quantities: list[Quantity]) -> list[Difference]:
     found: list[Difference] = []
+    if text.isascii():  # then every window is, and one test of the whole block rules them all out
+        lowered = text.lower()
+        if not any(word in lowered for word in _MARGIN_WORDS):
+            return found
     for lo, _end, inside in sentence_quantities(text, quantities):
         for stated in inside:
             window = text[max(lo, stated.start - 40) : stated.start]

@@ -33,6 +33,8 @@ _MAX_GAP = 40
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
     if a.kind == "money" and b.kind == "money":
+        if not a.readings and not b.readings:  # the common case: one currency each, no sets to build
+            return bool(a.currency) and bool(b.currency) and a.currency != b.currency
         first, second = set(a.readings or [a.currency] * bool(a.currency)), set(b.readings or [b.currency] * bool(b.currency))
         return bool(first and second) and first != second
     if a.kind == "physical" and b.kind == "physical":
@@ -107,7 +109,7 @@ def _restatable(text: str, quantities: list[Quantity], index: int) -> bool:
         return False  # "40 billion yen ($105 million to $420 million)": the low end was not read
     if first.is_range and not second.is_range and not re.match(r"\s*[(（]", text[first.end : second.start]):
         return False  # a range given one bracketed figure converts a point of it; other joins are lists
-    minor = [bool(_MINOR_UNIT.search(q.text)) and q.scale is None for q in (first, second)]
+    minor = [q.scale is None and bool(_MINOR_UNIT.search(q.text)) for q in (first, second)]
     scaled = [q.scale is not None for q in (first, second)]
     if (minor[0] and scaled[1]) or (minor[1] and scaled[0]):
         return False
@@ -165,7 +167,7 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
         gap = text[first.end : second.start]
         if len(gap) > _MAX_GAP or "\n\n" in gap:
             continue
-        if _CJK_GAP.search(gap):
+        if not gap.isascii() and _CJK_GAP.search(gap):
             relation = _chinese_pair(text, first, second, gap)
             if relation is not None:
                 relations.append(relation)

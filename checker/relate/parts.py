@@ -88,33 +88,75 @@ _COUNT_BEFORE = re.compile(rf"(?:\d|\b(?:{_words(COUNT_WORDS)}))\s+\Z", re.IGNOR
 _UNNAMED_REST = re.compile(rf"\A[^\d]{{0,60}}?\b(?:{_words(REST_WORDS)}|others?)\b(?![^\d]{{0,12}}\d)", re.IGNORECASE)
 MAX_GAP = 90
 
+# The words each frame's test cannot match without, as patterns of their own (the same flags): a
+# block that holds none of a frame's words has no window where that frame's test matches.
+_ANY_OF = re.compile(r"of", re.IGNORECASE)
+_ANY_SEATS = re.compile(r"-(?:seat|member|strong)", re.IGNORECASE)
+_ANY_SPLIT = re.compile(rf"{first_char_lookahead(_SPLITS_TRIE, re.IGNORECASE)}(?:{_SPLITS_TRIE})", re.IGNORECASE)
+_ANY_INCLUDES = re.compile(r"includ", re.IGNORECASE)
+_ANY_TOTAL = re.compile(rf"{first_char_lookahead(_TOTAL_WORDS, re.IGNORECASE)}{_TOTAL_WORDS}", re.IGNORECASE)
+_ANY_IN_ALL = re.compile(r"in\s+all|in\s+total|altogether", re.IGNORECASE)
+
+
+class _Frames:
+    """Which frames the block's words allow at all, found by one scan of the block for each: on copy
+    with a figure every few words, testing every frame at every figure was most of this reader's time."""
+
+    __slots__ = ("of", "seats", "split", "colon", "includes", "total", "in_all")
+
+    def __init__(self, text: str) -> None:
+        if text.isascii():  # read without case, an ASCII word is its lower case: a substring test, not a scan
+            lowered = text.lower()
+            self.of = "of" in lowered
+            self.seats = "-" in lowered and _ANY_SEATS.search(lowered) is not None
+            self.includes = "includ" in lowered
+        else:
+            self.of = _ANY_OF.search(text) is not None
+            self.seats = "-" in text and _ANY_SEATS.search(text) is not None
+            self.includes = _ANY_INCLUDES.search(text) is not None
+        self.split = _ANY_SPLIT.search(text) is not None
+        self.colon = ":" in text
+        self.total = _ANY_TOTAL.search(text) is not None
+        self.in_all = _ANY_IN_ALL.search(text) is not None
+
+    @property
+    def whole_first(self) -> bool:
+        return self.of or self.seats or self.split or self.colon or self.includes
+
 
 def find_part_lists(text: str, quantities: list[Quantity]) -> list[Parts]:
     relations: list[Parts] = []
+    frames: _Frames | None = None
     for lo, hi, inside in sentence_quantities(text, quantities):
         if len(inside) < 2:
             continue
-        found = _whole_first(text, inside, lo, hi) or _total_after(text, inside) or _percent_split(text, inside, lo, hi)
+        if frames is None:
+            frames = _Frames(text)
+        found = _whole_first(text, inside, lo, hi, frames) if frames.whole_first else None
+        if found is None and (frames.total or frames.in_all):
+            found = _total_after(text, inside, frames)
+        if found is None:
+            found = _percent_split(text, inside, lo, hi)
         if found is not None:
             relations.append(found)
     return relations
 
 
-def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts | None:
+def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int, frames: _Frames) -> Parts | None:
     for index, whole in enumerate(inside):
         if not _can_be_whole(text, whole):
             continue
         before = text[lo : whole.start]
         after = text[whole.end : whole.end + 90]
-        if _OF_WHOLE.search(before):
+        if frames.of and _OF_WHOLE.search(before):
             cue, exact = "of", None
-        elif _SEATS.match(text[whole.end : whole.end + 30]):
+        elif frames.seats and _SEATS.match(text[whole.end : whole.end + 30]):
             cue, exact = "seats", False  # "In the 100-seat senate, Democrats hold 51 seats and Republicans 52"
-        elif _SPLIT_ANYWHERE.search(after) and _SPLIT_AFTER.match(after):
+        elif frames.split and _SPLIT_ANYWHERE.search(after) and _SPLIT_AFTER.match(after):
             cue, exact = "split", True
-        elif _COLON_AFTER.match(after) and whole.kind in ("money", "physical", "percent"):
+        elif frames.colon and _COLON_AFTER.match(after) and whole.kind in ("money", "physical", "percent"):
             cue, exact = ":", True
-        elif _INCLUDES_AFTER.match(after) and whole.kind in ("money", "physical"):
+        elif frames.includes and _INCLUDES_AFTER.match(after) and whole.kind in ("money", "physical"):
             cue, exact = "including", False
         else:
             continue
@@ -180,10 +222,11 @@ def _part_of(whole: Quantity, q: Quantity) -> bool:
     return whole.kind == "money" and q.kind == "number" and q.scale is not None and q.scale == whole.scale
 
 
-def _total_after(text: str, inside: list[Quantity]) -> Parts | None:
+def _total_after(text: str, inside: list[Quantity], frames: _Frames) -> Parts | None:
     for index, total in enumerate(inside):
         before = text[max(0, total.start - 40) : total.start]
-        if not (_TOTAL_BEFORE.search(before) or _IN_ALL_AFTER.match(text[total.end : total.end + 80])):
+        if not ((frames.total and _TOTAL_BEFORE.search(before))
+                or (frames.in_all and _IN_ALL_AFTER.match(text[total.end : total.end + 80]))):
             continue
         parts: list[Quantity] = []
         following = total

@@ -19,12 +19,10 @@ Every failure is an `OutputError`: one line naming the file.
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -115,13 +113,18 @@ def _earlier_report(path: str) -> bool:
     return _REPORT_START.match(head) is not None
 
 
-def write_report(text: str, path: str | os.PathLike[str]) -> Path:
-    """Write `text` to `path` without ever losing data (see the module doc); the path written."""
+def write_report(text: str | bytes, path: str | os.PathLike[str]) -> Path:
+    """Write `text` to `path` without ever losing data (see the module doc); the path written.
+    Text is written as UTF-8; bytes (a fixed file in its own encoding) as they are."""
     target = Path(path)
     if str(path) == "":  # `-o "$REPORT"` with the variable unset
         raise OutputError("the report's file name is empty (an unset variable?); name a file, or - for stdout")
     if str(path) == STDOUT:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
         return target
     try:
@@ -139,7 +142,7 @@ def write_report(text: str, path: str | os.PathLike[str]) -> Path:
         if info is not None and not stat.S_ISREG(info.st_mode):
             if stat.S_ISDIR(info.st_mode):
                 raise OutputError(f"{path}: is a directory; name a file to write the report to")
-            with open(target, "w", encoding="utf-8", errors=_UNENCODABLE, newline="") as handle:  # a FIFO, a device
+            with _opened(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666), text) as handle:  # a FIFO, a device
                 handle.write(text)
             return target
         _replace_atomically(Path(os.path.realpath(target)), text)  # a link: replace what it points to
@@ -157,19 +160,28 @@ def _own_descriptor(path: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _write_descriptor(descriptor: int, text: str) -> None:
-    with os.fdopen(os.dup(descriptor), "w", encoding="utf-8", errors=_UNENCODABLE, newline="") as handle:
+def _opened(descriptor: int, text: str | bytes):
+    """A file object on `descriptor` for `text`: UTF-8 text, or raw bytes."""
+    if isinstance(text, bytes):
+        return os.fdopen(descriptor, "wb")
+    return os.fdopen(descriptor, "w", encoding="utf-8", errors=_UNENCODABLE, newline="")
+
+
+def _write_descriptor(descriptor: int, text: str | bytes) -> None:
+    with _opened(os.dup(descriptor), text) as handle:
         handle.write(text)
         handle.flush()
 
 
-def _replace_atomically(target: Path, text: str) -> None:
+def _replace_atomically(target: Path, text: str | bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)  # reports/ may not exist in a fresh clone
     _remove_stale_temporaries(target)
+    import tempfile  # only when a report file is written, not on every run
+
     descriptor, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp",
                                              dir=target.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", errors=_UNENCODABLE, newline="") as handle:
+        with _opened(descriptor, text) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -182,6 +194,8 @@ def _replace_atomically(target: Path, text: str) -> None:
 
 def _remove_stale_temporaries(target: Path) -> None:
     """Temporary files left by runs that were killed (SIGKILL leaves no chance to clean up)."""
+    import glob
+
     prefix = f".{target.name}."
     for stale in target.parent.glob(f"{glob.escape(prefix)}*.tmp"):
         owner = stale.name[len(prefix):].split("-", 1)[0]

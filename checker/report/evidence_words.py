@@ -2,7 +2,7 @@
 
 The findings keep their evidence as data (for JSON and SARIF); the terminal report, the HTML report,
 the web page and the language server say it in sentences. Currency names and dates come from Babel's
-CLDR data, in English or Chinese, so no word list lives here.
+CLDR data, in English or Chinese (through checker/report/cldr_names.json), so no word list lives here.
 """
 
 from __future__ import annotations
@@ -10,10 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from babel.dates import format_date
-from babel.numbers import get_currency_name
-
 from checker.dates import parse_day
+from checker.report import cldr_names
 from checker.kinds.messages import Messages
 from checker.kinds.slips import slip_words
 
@@ -39,10 +37,7 @@ SEPARATORS = {"en": "; ", "zh": "；"}
 
 
 def currency_name(code: str, language: str = "en", count: float = 2) -> str:
-    try:
-        return get_currency_name(code, count=count, locale=LOCALES.get(language, "en_GB"))
-    except (ValueError, LookupError):
-        return code
+    return cldr_names.currency_name(code, LOCALES.get(language, "en_GB"), count)
 
 
 def long_date(value: str | dt.date, language: str = "en") -> str:
@@ -50,7 +45,7 @@ def long_date(value: str | dt.date, language: str = "en") -> str:
         day = value if isinstance(value, dt.date) else parse_day(str(value))  # BadDate is a ValueError
     except ValueError:
         return str(value)
-    return format_date(day, "long", locale=LOCALES.get(language, "en_GB"))
+    return cldr_names.long_date(day, LOCALES.get(language, "en_GB"))
 
 
 def rate_words(evidence: dict[str, Any], language: str = "en") -> str | None:

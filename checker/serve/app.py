@@ -96,8 +96,10 @@ def create_app(rules: Sequence[str | Path] = (), config: str | Path | None = Non
             text, kind, date = payload.get("text", ""), payload.get("kind", "text"), payload.get("date") or None
         except (ValueError, AttributeError):
             return _error("send JSON: {\"text\": ..., \"kind\": \"text\", \"date\": \"YYYY-MM-DD\"}")
-        if not isinstance(text, str) or kind not in KINDS:
+        if not isinstance(text, str) or not isinstance(kind, str) or kind not in KINDS:
             return _error(f"text must be a string and kind one of {', '.join(KINDS)}")
+        if date is not None and not isinstance(date, str):  # 20250415 or [..]: a 400, never a 500
+            return _error("date must be a string, YYYY-MM-DD")
         if len(text) > MAX_TEXT_CHARS:
             return _error(f"text longer than {MAX_TEXT_CHARS:,} characters", 413)
         from checker.run import USER_ERRORS, parse_date

@@ -60,13 +60,16 @@ def test_suppression_in_a_cell_applies_to_that_cell(report):
     assert flagged[0].text.startswith("$41 billion")
 
 
-def test_damaged_docx_is_an_error_when_named_and_skipped_when_walking(tmp_path):
+def test_damaged_docx_is_an_error_when_named_and_when_walking(tmp_path):
     damaged = tmp_path / "damaged.docx"
     damaged.write_bytes(b"PK\x03\x04 this is not really a zip archive")
     with pytest.raises(DocumentError, match="damaged.docx: not a readable .docx file"):
         list(load_path(damaged))
     (tmp_path / "fine.txt").write_text("A fine $5 text.")
     walk = iter_documents([tmp_path])
-    assert [d.path for d in walk] == [str(tmp_path / "fine.txt")]
-    ((path, reason),) = walk.skipped
-    assert path == str(damaged) and reason.startswith("not a readable .docx file")
+    documents = list(walk)
+    assert [d.path for d in documents] == [str(damaged), str(tmp_path / "fine.txt")]
+    (note,) = documents[0].notes  # that file's error, as if it were named; the other file is read
+    assert (note.rule, note.severity) == ("unreadable-file", "error")
+    assert note.message.startswith("not checked: not a readable .docx file")
+    assert walk.skipped == [] and walk.files == 2

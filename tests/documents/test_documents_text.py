@@ -69,8 +69,10 @@ def test_byte_order_marks_are_honoured(tmp_path, encoding):
 
 
 def test_invalid_utf8_is_replaced_and_noted_at_its_line(tmp_path):
-    path = tmp_path / "latin1.txt"
-    path.write_bytes(b"First line.\n\nPrice: 5 \xa3 and 6 \xff more.\n")
+    # UTF-8 copy (its curly quotes and é are UTF-8) with two stray bytes: read as UTF-8, not guessed
+    # as a legacy encoding (tests/documents/test_documents_legacy_encodings.py has those).
+    path = tmp_path / "stray.txt"
+    path.write_bytes("First “café” line.".encode() + b"\n\nPrice: 5 \xa3 and 6 \xff more.\n")
     document, blocks = blocks_of(path)
     assert "\ufffd" in blocks[1].text
     (note,) = document.notes

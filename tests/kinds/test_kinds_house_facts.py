@@ -20,6 +20,15 @@ def test_a_wrong_size_cites_the_registry():
 
 
 @pytest.mark.parametrize("text", [
+    "Beijing launched the 34.4 billion yuan BIG FUND III last year.",  # the names are read without case
+    "Beijing launched the 34.4 billion yuan big fund iii last year.",
+    "Beijing launched the 34.4 billion yuan Big Fund III last year — “a record”.",  # not ASCII: the scan itself
+])
+def test_a_name_in_any_case_is_still_found(text):
+    assert [f.evidence["registry_value"] for f in fact_findings(text)] == [344e9]
+
+
+@pytest.mark.parametrize("text", [
     "The Big Fund III, with registered capital of 344 billion yuan, was set up in May 2024.",
     "The first phase of the Big Fund raised about 139 billion yuan in 2014.",
     "The Big Fund III invested 2 billion yuan in the chipmaker's new plant.",

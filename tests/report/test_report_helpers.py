@@ -80,7 +80,7 @@ def test_write_report_interrupted_keeps_the_old_report(tmp_path):
     target = tmp_path / "seed.html"
     write_report("<p>old</p>\n", target)
     with pytest.raises(TypeError):  # the write fails after the temporary file was made
-        write_report(b"<p>new</p>\n", target)
+        write_report(12345, target)  # neither text nor bytes
     assert target.read_text(encoding="utf-8") == "<p>old</p>\n"
     assert os.listdir(tmp_path) == ["seed.html"]
 
