@@ -6,6 +6,7 @@ A finding is what one rule found at one place in one file, in the shape of the J
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, Literal
 
@@ -55,13 +56,18 @@ class Finding(BaseModel):
         return self.model_dump(mode="json")
 
 
-class FileStats(BaseModel):
-    """Coverage for one file: what was read, what was checked, what could not be interpreted."""
+@dataclass
+class FileStats:
+    """Coverage for one file: what was read, what was checked, what could not be interpreted.
+
+    A plain dataclass, not a model: the pipeline adds to it for every paragraph, and a pydantic
+    model's attribute assignment costs several times a plain one (it is a field of the run's
+    `LintResult`, which pydantic accepts as it is)."""
 
     amounts: int = 0
     relations: int = 0
     checked: int = 0
-    unparsed: list[str] = Field(default_factory=new_list)
+    unparsed: list[str] = field(default_factory=list)
 
 
 class LintResult(BaseModel):
