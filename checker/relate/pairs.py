@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from checker.model import Conversion, Quantity, Relation
+from checker.relate.temperature_claims import is_temperature_pair, temperature_claim as english_temperature_claim
 from checker.relate.zh_pair_gaps import REAL_HEDGES as _ZH_REAL_HEDGES, chinese_gap, temperature_claim
 from checker.vocab import alternation, vocab
 
@@ -180,7 +181,8 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
             if cue == "(" and not _closes(text, second.end):
                 continue
             hedge = (match.group("hedge") or "").strip() or second.hedge
-            relations.append(Conversion("conversion", (first, second), cue=gap.strip(), hedge=hedge))
+            claim = english_temperature_claim(text, first, second) if is_temperature_pair(first, second) else None
+            relations.append(Conversion("conversion", (first, second), cue=gap.strip(), hedge=hedge, temperature=claim))
             used.update((index, index + 1))
             if cue == "(":
                 relations += _further_conversions(text, quantities, index, used)
