@@ -29,7 +29,7 @@ from checker.documents.loader import load_file
 from checker.documents.walk import UNREADABLE_RULE
 from checker.engine.packs import LoadedRule, load_rules
 from checker.findings import Finding, LintResult
-from checker.pipeline import DocumentResult, LintOptions, add_outcome, lint_document
+from checker.pipeline import DocumentResult, LintOptions, add_outcome, lint_document, parse_limits
 from checker.plan import WalkSpec
 
 MAX_CHUNK = 64  # documents per task once the walk has shown there are many
@@ -127,9 +127,10 @@ def _rules(spec: RuleSpec | Sequence[LoadedRule]) -> list[LoadedRule]:
 def _lint_serial(walk, rules: list[LoadedRule], options: LintOptions, keep_sources: bool,
                  done: Callable[[str], None]) -> LintResult:
     result = LintResult()
-    for document in walk:
-        add_outcome(result, lint_document(document, rules, options), keep_sources)
-        done(document.path)
+    with parse_limits() as limits:  # armed once for the run, not once per document
+        for document in walk:
+            add_outcome(result, lint_document(document, rules, options, limits), keep_sources)
+            done(document.path)
     return _finish(result, walk)
 
 
@@ -288,15 +289,16 @@ def _lint_units(_key: int, units: tuple[tuple[int, _Unit], ...]) -> list[Documen
     worker = _WORKER
     assert worker is not None, "the pool initializer sets the worker up"
     outcomes = []
-    for position, unit in units:
-        working_on(position, unit.path)
-        try:
-            outcome = lint_document(worker.document(unit), worker.rules, worker.options)
-        except DocumentError as error:  # a file damaged past its first bytes: that file's error
-            worker.documents = None
-            outcome = lint_document(_note(unit, UNREADABLE_RULE, f"not checked: {error.reason}"), worker.rules,
-                                    worker.options)
-        if not worker.keep_sources:
-            outcome.source = None  # no need to ship the text back
-        outcomes.append(outcome)
+    with parse_limits() as limits:  # armed once for the task's documents
+        for position, unit in units:
+            working_on(position, unit.path)
+            try:
+                outcome = lint_document(worker.document(unit), worker.rules, worker.options, limits)
+            except DocumentError as error:  # a file damaged past its first bytes: that file's error
+                worker.documents = None
+                outcome = lint_document(_note(unit, UNREADABLE_RULE, f"not checked: {error.reason}"),
+                                        worker.rules, worker.options, limits)
+            if not worker.keep_sources:
+                outcome.source = None  # no need to ship the text back
+            outcomes.append(outcome)
     return outcomes

@@ -45,15 +45,16 @@ def read_pickle(path: Path, kind: type):
 
 
 def file_state(path: str) -> tuple:
-    """The key a reading of the file at `path` is cached under in one process: its real path and
-    what changes when it is edited or replaced (device, inode, size, mtime), so a relative name in
-    another folder or a file edited since is read afresh; just the name when it cannot be stat'ed
-    (the read that follows says what is wrong with it)."""
+    """The key a reading of the file at `path` is cached under in one process: the name and what
+    changes when the file is edited or replaced (device, inode, size, mtime), so a relative name in
+    another folder (another inode) or a file edited since is read afresh; just the name when it
+    cannot be stat'ed (the read that follows says what is wrong with it). One stat, no real-path
+    resolution (a stat of every folder on the way): the device and inode already say which file."""
     try:
         info = os.stat(path)
     except (OSError, ValueError):
         return (path,)
-    return os.path.realpath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+    return path, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def grown_table(on_disk: dict, added: dict, used: set, limit: int) -> dict:

@@ -2,7 +2,8 @@
 
 Blocks are already bounded in size by the loaders, but a grammar can still be slow on a
 pathological block (thousands of digits, endless separators). Rather than let one block hang a
-CI gate, the pipeline parses each block under a time limit (`TimeLimits`, armed once per document)
+CI gate, the pipeline parses each block under a time limit (`TimeLimits`, armed once for a run of
+documents)
 and reports a block past it as not checked.
 
 The block's limit is CPU time (ITIMER_PROF: user + system time of this process), so a document is
@@ -65,7 +66,8 @@ class TimeLimits:
     """Time limits for each of a run of guarded blocks (a document's paragraphs), armed once.
 
     Setting two timers and two signal handlers costs about 0.1 ms, a few percent of a paragraph's
-    parse; so the timers are armed once, when the run begins, and tick every tenth of their limit.
+    parse; so the timers are armed once, when the run (of a document's blocks, or of a run's
+    documents) begins, and tick every tenth of their limit.
     `block()` only notes when a block began: a tick that finds the block running past its limit
     raises `TimeLimitExceeded` in it, and ticks between blocks do nothing. A block is cut off between
     its limit and a tenth past it. A timer already running outside is left to its owner (nesting

@@ -40,16 +40,32 @@ def extract(
 
 
 def _extract_jsonl(path: Path, extract_quantities) -> None:
+    """One JSON string a line. Only a regular file is read (a FIFO would block and /dev/zero, one
+    endless line, fill the memory), a line at most MAX_EXTRACT_BYTES long, as `_read_input` reads one."""
+    import os
+    import stat
+
     try:
-        handle = path.open(encoding="utf-8")
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         fail(f"{path}: cannot read: {exc.strerror or exc}")
-    with handle:
-        for number, line in enumerate(handle, start=1):
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        what = "a directory" if stat.S_ISDIR(mode) else "not a regular file (a FIFO or a device)"
+        fail(f"{path}: is {what}; --jsonl reads a file of JSON strings")
+    with os.fdopen(descriptor, "rb") as handle:
+        number = 0
+        while line := handle.readline(MAX_EXTRACT_BYTES + 1):
+            number += 1
+            if len(line) > MAX_EXTRACT_BYTES:
+                fail(f"{path}:{number}: a line longer than {MAX_EXTRACT_BYTES // 1_000_000} MB; one article a line")
             if not line.strip():
                 continue
             try:
                 text = json.loads(line)
+            except UnicodeDecodeError:
+                fail(f"{path}:{number}: not UTF-8 text")
             except json.JSONDecodeError as exc:
                 fail(f"{path}:{number}: not a JSON string ({exc.msg})")
             if not isinstance(text, str):

@@ -38,21 +38,24 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def html_encoding(head: bytes) -> str:
+def html_encoding(head: bytes) -> str | None:
     """The encoding a page's `<meta charset>` (or http-equiv Content-Type) names in its first 1,024
-    bytes, as the HTML standard's prescan reads it; UTF-8 when there is none or Python lacks it.
-    Browsers read "iso-8859-1", "latin1" and "us-ascii" as windows-1252, and so does this."""
+    bytes, as the HTML standard's prescan reads it: only a label of the WHATWG Encoding standard
+    (webencodings' table), so "latin1" and "us-ascii" are windows-1252 as in browsers, and a name
+    that is no web encoding ("utf-7", "punycode", "base64", "rot13", an EBCDIC page) is no
+    declaration at all; None when the page declares none."""
     match = _META_CHARSET.search(head[:1024])
     if not match:
+        return None
+    import webencodings
+
+    found = webencodings.lookup(match.group(1).decode("ascii", "replace"))
+    if found is None or found.name in ("replacement", "x-user-defined"):  # refused or no text encoding
+        return None
+    name = found.codec_info.name
+    if name.startswith(("utf-16", "utf-32")):  # a page that says UTF-16 in ASCII is not
         return "utf-8"
-    try:
-        name = codecs.lookup(match.group(1).decode("ascii", "replace")).name
-    except LookupError:
-        return "utf-8"
-    if name in ("latin-1", "iso8859-1", "ascii"):
-        return "cp1252"
-    name = _BROWSER_SUPERSETS.get(name, name)
-    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name  # a page that says UTF-16 in ASCII is not
+    return _BROWSER_SUPERSETS.get(name, name)
 
 
 # What browsers decode a page declaring these with (the WHATWG Encoding standard): the superset.
@@ -175,6 +178,33 @@ def legacy_encoding(data: bytes) -> str | None:
     replaced = as_utf8.count("\ufffd")
     if not replaced or sum(not char.isascii() for char in as_utf8) - replaced >= replaced:
         return None  # valid UTF-8, or UTF-8 with stray bytes among its own characters
+    found = _detect(sample)
+    if found is None:  # charset-normalizer reads strictly: one damaged byte (a cut last character) sinks all
+        votes = [_detect(part) for part in _parts(sample, DETECT_PARTS)]
+        named = {vote for vote in votes if vote is not None}
+        if len(named) == 1 and sum(vote is not None for vote in votes) * 2 >= len(votes) > 1:
+            return named.pop()  # the parts without the damage agree; TextDecoder notes the bad bytes
+    return found
+
+
+DETECT_PARTS = 4
+
+
+def _parts(sample: bytes, count: int) -> list[bytes]:
+    """`sample` in about `count` pieces, each cut after a byte below 0x30 (a space, a line end, ASCII
+    punctuation), which is never the second byte of a GB18030, Big5, Shift_JIS or EUC character."""
+    pieces, start = [], 0
+    for number in range(1, count):
+        cut = max(sample.rfind(bytes([byte]), start, len(sample) * number // count) for byte in b"\n .,;:!?()")
+        if cut > start:
+            pieces.append(sample[start : cut + 1])
+            start = cut + 1
+    pieces.append(sample[start:])
+    return [piece for piece in pieces if piece]
+
+
+def _detect(sample: bytes) -> str | None:
+    """charset-normalizer's reading of `sample`, judged as `legacy_encoding` says."""
     from charset_normalizer import from_bytes  # imported only for copy that is not UTF-8
 
     matches = from_bytes(sample, cp_isolation=list(LEGACY_ENCODINGS), explain=False)
@@ -264,8 +294,9 @@ def file_encoding(data: bytes, html: bool = False) -> tuple[str, int, list[Note]
     encoding, bom = sniff_encoding(data)
     if bom or encoding != "utf-8":
         return encoding, bom, []
-    if html and _META_CHARSET.search(data[:1024]):
-        return html_encoding(data), 0, []
+    declared = html_encoding(data) if html else None
+    if declared is not None:
+        return declared, 0, []
     legacy = legacy_encoding(data)
     if legacy is None:
         return "utf-8", 0, []

@@ -21,7 +21,6 @@ import stat
 
 from .errors import BinaryDocument, DocumentError, UnreadableDocument
 from .frontmatter import split_front_matter
-from .html_text import html_blocks, html_date, html_document_parts
 from .plaintext import text_blocks
 from .records import json_documents, jsonl_documents
 from .suppress import DirectiveScanner, mark_plain_text
@@ -198,6 +197,8 @@ def _parse_text(text: str, notes: list[Note], name: str, kind: str, field: str |
     if kind == "jsonl":
         return _with_notes(list(jsonl_documents(text.split("\n"), name, field, date_field)), notes)
     if kind == "html":
+        from .html_text import html_document_parts  # the HTML parser only for HTML documents
+
         blocks, date, date_source, date_notes = html_document_parts(text)
         return [Document(name, blocks, date, date_source, text, notes + date_notes)]
     if kind in ("markdown", "mdx"):
@@ -267,6 +268,8 @@ def _streamed_documents(stream: BinaryIO, head: bytes, name: str, kind: str, fie
     document = Document(name, [], notes=decoder.notes, directives=scanner.directives)
     chunks = scanner.tap(decode_stream(stream, decoder, head[bom:]))
     if kind == "html":
+        from .html_text import html_blocks, html_date  # the HTML parser only for HTML documents
+
         preview, _ = decode_bytes(head[:CHUNK_BYTES], html=True)
         document.date, document.date_source, date_notes = html_date(preview)
         document.notes.extend(date_notes)

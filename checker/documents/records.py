@@ -16,7 +16,6 @@ from typing import Any, Iterable, Iterator
 from .base import Document, Note
 from .dates import read_date
 from .errors import DocumentError, UnreadableDocument
-from .html_text import html_document_parts
 from .json_positions import LineIndex, anchor_blocks, find_string_value
 from .plaintext import text_blocks
 from .suppress import mark_plain_text
@@ -39,10 +38,37 @@ def lookup(record: Any, dotted: str) -> Any:
     return value
 
 
+def _loads(text: str) -> tuple[Any, dict[int, set[str]]]:
+    """The parsed JSON, and for each object that gives a key twice (by `id`), those keys. JSON
+    readers keep the last; a record that gives its body or its date twice is said to, never read
+    silently as one of them (as a YAML config's key given twice is refused)."""
+    twice: dict[int, set[str]] = {}
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict:
+        made = dict(pairs)
+        if len(made) < len(pairs):
+            keys = [key for key, _ in pairs]
+            twice[id(made)] = {key for key in made if keys.count(key) > 1}
+        return made
+
+    return json.loads(text, object_pairs_hook=pairs_hook), twice
+
+
+def _given_twice(document: Document, record: Any, twice: dict[int, set[str]], *fields: str | None) -> None:
+    for dotted in fields:
+        if not dotted or not twice:
+            continue
+        parent_path, _, key = dotted.rpartition(".")
+        parent = lookup(record, parent_path) if parent_path else record
+        if isinstance(parent, dict) and key in twice.get(id(parent), ()):
+            document.notes.append(Note("bad-record", f"the record gives {dotted!r} twice; the last was read, as "
+                                                     "JSON readers read it", "warning"))
+
+
 def json_documents(text: str, path: str, field: str | None, date_field: str | None) -> Iterator[Document]:
     """Documents of a JSON file holding one record or a list of records."""
     try:
-        data = json.loads(text)
+        data, twice = _loads(text)
     except (ValueError, RecursionError) as error:  # JSONDecodeError, an integer past 4,300 digits, deep nesting
         raise UnreadableDocument(path, f"not valid JSON ({error})") from error
     records = data if isinstance(data, list) else [data]
@@ -51,6 +77,7 @@ def json_documents(text: str, path: str, field: str | None, date_field: str | No
     cursor = 0
     for number, record in enumerate(records, 1):
         document = record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
+        _given_twice(document, record, twice, body_field, date_field)
         cursor = _anchor(document, record, body_field, path, text, index, cursor, date_field)
         yield document
 
@@ -64,7 +91,7 @@ def jsonl_documents(lines: Iterable[str], path: str, field: str | None,
             continue
         number += 1
         try:
-            record = json.loads(line)
+            record, twice = _loads(line)
         except (ValueError, RecursionError) as error:
             note = Note("bad-record", f"line {line_number} is not valid JSON ({error})", "warning",
                         line=line_number)
@@ -73,6 +100,7 @@ def jsonl_documents(lines: Iterable[str], path: str, field: str | None,
             continue
         body_field = field or _guess_field([record], path)
         document = record_document(record, f"{path}#{_record_id(record, number)}", body_field, date_field)
+        _given_twice(document, record, twice, body_field, date_field)
         _anchor(document, record, body_field, path, line, LineIndex(line, line_number), 0, date_field)
         yield document
 
@@ -131,6 +159,8 @@ def record_document(record: Any, name: str, field: str, date_field: str | None) 
         document.date_source = f"field {date_field}" if document.date else None
         document.notes.extend([note] if note else [])
     if _HTML_TAG.search(body):
+        from .html_text import html_document_parts  # the HTML parser only for records that hold HTML
+
         document.blocks, *_ = html_document_parts(body)
     else:
         document.blocks = list(mark_plain_text(text_blocks([body])))

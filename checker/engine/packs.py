@@ -9,9 +9,9 @@ to the file that names them; a later rule with the same id replaces the earlier 
 
 from __future__ import annotations
 
+import importlib.util
 import string
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -105,13 +105,16 @@ class LoadedRule:
 
 
 def default_pack_path() -> Path:
-    """rules/default.yaml: shipped inside the wheel as checker/rules, or beside the package in a checkout."""
+    """rules/default.yaml: shipped inside the wheel as checker/rules, or beside the package in a checkout.
+    (Found through the import system's spec, as importlib.resources would, without importing it.)"""
     try:
-        shipped = resources.files("checker.rules").joinpath("default.yaml")
+        spec = importlib.util.find_spec("checker.rules")
+    except (ImportError, ValueError):
+        spec = None
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        shipped = Path(folder) / "default.yaml"
         if shipped.is_file():
-            return Path(str(shipped))
-    except ModuleNotFoundError:
-        pass
+            return shipped
     return Path(__file__).resolve().parents[2] / "rules" / "default.yaml"
 
 

@@ -102,7 +102,6 @@ _SCALE_VALUES = {k.lower(): v for k, v in lexicon.SCALES.items()}
 # 8.5e8 dollars, not 8.5; Traditional forms fold onto the vocabulary's units.
 _ZH_BIG_VALUES = _V.zh_big_unit_values()
 ZH_BIG_AFTER = re.compile(rf" ?(?P<scale>[{''.join(_ZH_BIG_VALUES)}]+)")
-_ZH_BIG_START = frozenset(_ZH_BIG_VALUES) | {" "}  # a space may come before the unit
 _COUNTING_SCALES = set(_V.scale_words("counting"))
 _SHORT_NUMBER_SCALES = set(_V.scale_words("number"))
 # Short scales that are only scales where nothing else can be meant ("1m" may be a metre).
@@ -408,7 +407,7 @@ class AmountReader:
         """The figure with the scale word after it: "8.5" + "bn" -> 8.5e9."""
         if numeral.is_word and numeral.scale:
             return numeral.value, numeral.scale, numeral.end
-        zh = ZH_BIG_AFTER.match(self.text, numeral.end) if money and self.text[numeral.end:numeral.end + 1] in _ZH_BIG_START else None
+        zh = ZH_BIG_AFTER.match(self.text, numeral.end) if money and self._zh_big_unit_after(numeral.end) else None
         if zh is not None:
             value = numeral.value
             for unit in zh.group("scale"):
@@ -432,6 +431,13 @@ class AmountReader:
         elif scale.lower() in _COUNTING_SCALES:
             value, end = self._continued(value, _SCALE_VALUES[scale.lower()], end)
         return value, scale, end
+
+    def _zh_big_unit_after(self, end: int) -> bool:
+        """Whether a Chinese big unit (after at most one space) follows: what ZH_BIG_AFTER needs."""
+        after = self.text[end : end + 2]
+        if after[:1] == " ":
+            after = after[1:]
+        return after[:1] in _ZH_BIG_VALUES  # one character each; "" (the text ends) is none
 
     def _continued(self, value: float, last_scale: float, end: int) -> tuple[float, int]:
         """"4 thousand 3 hundred and 21", "3 million and a half": a count said in parts. Only

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.extract.patterns import trie_pattern
+from checker.extract.patterns import first_char_lookahead, trie_pattern
 from checker.extract.wordnum import read_words
 from checker.extract.units_lexicon import (
     BARE_TEMPERATURE_LETTERS,
@@ -40,7 +40,7 @@ _BARE_LETTER = rf"(?P<letter>[{''.join(BARE_TEMPERATURE_LETTERS)}])"
 
 # A candidate never starts inside a digit group ("999,999"): each group would re-read the rest of
 # the chain, quadratic on a long one.
-_CANDIDATE = re.compile(
+_CANDIDATE_BODY = (
     rf"(?<![A-Za-z0-9_.\-/$£€¥])(?<!\d,)(?P<sign>(?<![\w-])(?<!\d\s)-\s?)?"
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>\b{_WORD_NUMBER}))"
     rf"(?P<scale>\s+(?i:{_alternation(SCALE_WORDS)}))?"
@@ -48,6 +48,9 @@ _CANDIDATE = re.compile(
     rf"|(?<=\d){_BARE_LETTER}(?![\w/\-]))"
     rf"(?P<per>\s+(?i:a|an|per)\s+(?i:day|week|month|year|annum|hour))?"
 )
+# The lookahead of the characters a candidate can start with: the scan fails at once at the other
+# positions (white space, brackets, most letters) instead of trying the whole pattern there.
+_CANDIDATE = re.compile(first_char_lookahead(_CANDIDATE_BODY) + _CANDIDATE_BODY)
 _TEMPERATURE_CONTEXT = re.compile(
     "(?i)" + "|".join(vocab().units.temperature_context)
     + r"|\b(?:high|low)s?\s+of|\d\s?[CF]\s*\(\s*(?:-|(?i:minus)\s+)?\d+(?:\.\d+)?\s?[CF]\s*\)"

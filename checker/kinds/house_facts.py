@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -67,17 +68,14 @@ class HouseFacts(Check):
 
     params: HouseFactsParams
 
-    _registry_facts: list | None = None
-
-    def _facts(self) -> list:
-        """The registry's facts, looked up once per document: asking for them at every block stat()ed
-        the file and resolved its real path again for each paragraph."""
-        if self._registry_facts is None:
-            self._registry_facts = load_registry(self.params.path).facts
-        return self._registry_facts
+    @cached_property
+    def _facts(self) -> list[Fact]:
+        """The registry's facts, looked up once per document (a check lives for one document), not
+        once per paragraph: the lookup stats the file to see whether it changed."""
+        return load_registry(self.params.path).facts
 
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
-        facts = self._facts()
+        facts = self._facts
         measures = {(q.currency, q.unit) for q in block.quantities}
         lowered = None
         for fact in facts:

@@ -30,8 +30,10 @@ def significant(value: float, digits: int) -> str:
     if value == 0:
         return "0"
     exponent = math.floor(math.log10(abs(value)))
-    decimals = max(digits - 1 - exponent, 0)
-    text = f"{round(value, digits - 1 - exponent):.{decimals}f}"
+    places = digits - 1 - exponent
+    # To places >= 0 the format rounds as round() does (half to even, from the float's exact value),
+    # without round()'s trip through a decimal string and back: a finding prints several figures.
+    text = f"{value:.{places}f}" if places >= 0 else f"{round(value, places):.0f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

@@ -57,7 +57,14 @@ def _convert(amount: float, source: str, target: str) -> list[float]:
 
 @lru_cache(maxsize=512)
 def _factor(source: str, target: str) -> float | str | None:
-    """The multiplier from `source` to `target`, "offset" for offset units, None if they do not convert."""
+    """The multiplier from `source` to `target`, "offset" for offset units, None if they do not convert:
+    from the cache of factors pint has already worked out (checker.kinds.unit_factors), else from pint."""
+    from checker.kinds.unit_factors import cached_factor
+
+    return cached_factor(source, target, _pint_factor)
+
+
+def _pint_factor(source: str, target: str) -> float | str | None:
     import pint
 
     ureg = _ureg()

@@ -168,7 +168,7 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
         gap = text[first.end : second.start]
         if len(gap) > _MAX_GAP or "\n\n" in gap:
             continue
-        if _CJK_GAP.search(gap):
+        if not gap.isascii() and _CJK_GAP.search(gap):
             relation = _chinese_pair(text, first, second, gap)
             if relation is not None:
                 relations.append(relation)

@@ -36,6 +36,8 @@ MAX_GAP = 110
 
 def find_shares(text: str, quantities: list[Quantity]) -> list[Share]:
     found: list[Share] = []
+    if text.isascii() and "of" not in text.lower():
+        return found  # every frame ties its figures with "of" (_OF, _OF_FIRST, read without case): none here
     for lo, _hi, inside in sentence_quantities(text, quantities):
         percents = [q for q in inside if q.kind == "percent" and q.unit == "percent" and not q.is_range]
         counts = [q for q in inside if q.kind != "percent"]

@@ -41,6 +41,8 @@ def _names_a_thing(subject: str, at_sentence_start: bool) -> bool:
 def find_subject_figures(text: str, quantities: list[Quantity]) -> list[SubjectFigure]:
     """Every money figure the text states as a named subject's size, in text order."""
     found = []
+    if not any(tail in text for tail in _VERB_TAILS):
+        return found  # each figure's window needs a verb's last word (subject_figure): the block has none
     for quantity in quantities:
         if quantity.kind != "money" or quantity.is_range:
             continue

@@ -19,12 +19,10 @@ Every failure is an `OutputError`: one line naming the file.
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -178,6 +176,8 @@ def _write_descriptor(descriptor: int, text: str | bytes) -> None:
 def _replace_atomically(target: Path, text: str | bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)  # reports/ may not exist in a fresh clone
     _remove_stale_temporaries(target)
+    import tempfile  # only when a report file is written, not on every run
+
     descriptor, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp",
                                              dir=target.parent)
     try:
@@ -194,6 +194,8 @@ def _replace_atomically(target: Path, text: str | bytes) -> None:
 
 def _remove_stale_temporaries(target: Path) -> None:
     """Temporary files left by runs that were killed (SIGKILL leaves no chance to clean up)."""
+    import glob
+
     prefix = f".{target.name}."
     for stale in target.parent.glob(f"{glob.escape(prefix)}*.tmp"):
         owner = stale.name[len(prefix):].split("-", 1)[0]

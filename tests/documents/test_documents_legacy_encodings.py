@@ -163,3 +163,13 @@ def test_extract_reads_legacy_copy(tmp_path):
     assert outcome.code == 0, outcome.stderr
     texts = [item["text"] for item in json.loads(outcome.stdout)["quantities"]]
     assert any("600亿元" in text for text in texts), texts
+
+
+@pytest.mark.parametrize("damage", ["a-stray-byte", "a-cut-last-character"])
+def test_a_gb18030_file_with_one_damaged_byte_is_still_read_as_gb18030(damage):
+    data = (ZH + "\n").encode("gb18030") * 6
+    data = data[: len(data) // 2] + b"\xff" + data[len(data) // 2 :] if damage == "a-stray-byte" else data[:-2]
+    assert legacy_encoding(data) == "gb18030"
+    text, notes = decode_bytes(data)
+    assert text.startswith(ZH) and text.count("\ufffd") == 1
+    assert [note.rule for note in notes] == ["invalid-utf8", "invalid-encoding"], notes

@@ -16,7 +16,7 @@ PIECES = ["Of", "of", "OUT OF", "the", "15", "$5 billion", "-seat", "-member", "
           "in  total", "altogether", "and", "judges", "\n", "Democrats"]
 
 
-@settings(max_examples=300)
+@settings(max_examples=100)
 @given(st.lists(st.sampled_from(PIECES), max_size=10))
 def test_a_frame_ruled_out_never_matches_a_window(pieces):
     text = " ".join(pieces)
@@ -42,3 +42,32 @@ def test_parts_are_still_read_in_each_frame():
                  "They spent $3 million, $4 million and $5 million, totalling $12 million."]:
         found = [r for r in relate(text, extract(text)) if r.kind == "parts"]
         assert len(found) == 1, text
+
+
+SHARE_PIECES = ["of", "OF", "Out", "out", "the", "1,030", "2,300", "nurses", ", or", "55%", "(", " ", "about",
+                "rate", "Of", "off", "o", "f", "\n"]
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(SHARE_PIECES), max_size=10))
+def test_a_block_without_of_has_no_share_frame(pieces):
+    from checker.relate import shares
+
+    text = " ".join(pieces)
+    if "of" in text.lower():
+        return
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            window = text[lo:hi]
+            assert not shares._OF.match(window) and not shares._OF_FIRST.search(window), window
+
+
+def test_shares_are_still_read():
+    from checker.extract import extract
+    from checker.relate import relate
+
+    text = "Of the 2,300 nurses, 1,030, or 45%, voted to strike."
+    found = [r for r in relate(text, extract(text)) if r.kind == "share"]
+    assert found and found[0].stated.value == 45
+    text = "The Big Fund has raised 700 billion yuan so far."
+    assert [r.subject for r in relate(text, extract(text)) if r.kind == "subject"] == ["big fund"]
