@@ -81,17 +81,14 @@ def _pint_factor(source: str, target: str) -> float | str | None:
 @lru_cache(maxsize=512)
 def _inverse_factor(source: str, target: str) -> float | None:
     """For units that are reciprocals of each other (miles per gallon, litres per 100 km): the
-    multiplier from `source` to one over `target`; None when they are not."""
-    import pint
-
-    ureg = _ureg()
-    try:
-        inverse = 1 / ureg.Unit(target)
-        if source not in _OFFSET_UNITS and ureg.Unit(source).is_compatible_with(inverse):
-            return float(ureg.Quantity(1.0, source).to(inverse).magnitude)
-    except (pint.errors.PintError, ValueError, TypeError, AttributeError, KeyError, ZeroDivisionError):
+    multiplier from `source` to one over `target` (cached as the factor to "1 / (target)"); None when
+    they are not reciprocals."""
+    if source in _OFFSET_UNITS or target in _OFFSET_UNITS:
         return None
-    return None
+    from checker.kinds.unit_factors import cached_factor
+
+    factor = cached_factor(source, f"1 / ({target})", _pint_factor)
+    return factor if isinstance(factor, float) else None
 
 
 def _ureg():
