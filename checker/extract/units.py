@@ -53,7 +53,7 @@ _CANDIDATE_BODY = (
 _CANDIDATE = re.compile(first_char_lookahead(_CANDIDATE_BODY) + _CANDIDATE_BODY)
 _TEMPERATURE_CONTEXT = re.compile(
     "(?i)" + "|".join(vocab().units.temperature_context)
-    + r"|\b(?:high|low)s?\s+of|\d\s?[CF]\s*\(\s*-?\d+(?:\.\d+)?\s?[CF]\s*\)"
+    + r"|\b(?:high|low)s?\s+of|\d\s?[CF]\s*\(\s*(?:-|(?i:minus)\s+)?\d+(?:\.\d+)?\s?[CF]\s*\)"
 )
 _PRICE_PER = re.compile(rf"(?i)\s+(?:a|per)\s+(?:{'|'.join(vocab().units.price_per)})s?\b")
 _HEDGE = re.compile(rf"(?i)\b(?:{_alternation(HEDGE_WORDS)})\s+$")

@@ -45,12 +45,20 @@ def _group(text: str) -> str:
     return grouped + ("." + fraction if fraction else "")
 
 
+_MINUS_WORD = re.compile(r"(?:minus|negative)\s+", re.IGNORECASE)
+
+
 def restate(quantity: Quantity, new_value: float, digits: int | None = None) -> str:
     """`quantity.text` with its number replaced so that it means `new_value`."""
     if quantity.text.startswith("零下") and quantity.value < 0:  # 零下18华氏度 -> 14华氏度 or 零下4华氏度
         plain = replace(quantity, text=quantity.text[2:], value=-quantity.value)
         restated = restate(plain, abs(new_value), digits)
         return ("零下" + restated) if new_value < 0 else restated
+    word = _MINUS_WORD.match(quantity.text)
+    if word is not None and quantity.value < 0:  # "minus 9F" -> "23F" or "minus 4F": the sign is the word
+        plain = replace(quantity, text=quantity.text[word.end():], value=-quantity.value)
+        restated = restate(plain, abs(new_value), digits)
+        return (word.group() + restated) if new_value < 0 else restated
     match = _NUMBER.search(quantity.text)
     if match is None:
         return format_money(new_value, quantity.currency, digits or 2) if quantity.currency else significant(new_value, 2)

@@ -19,6 +19,8 @@ _ALTERNATIVES = {
     "gallon": ("gallon", "imperial_gallon"),
     "pint": ("pint", "imperial_pint"),
     "fluid_ounce": ("fluid_ounce", "imperial_fluid_ounce"),
+    "quart": ("quart", "imperial_quart"),
+    "mile / gallon": ("mile / gallon", "mile / imperial_gallon"),
 }
 
 
@@ -45,7 +47,8 @@ def convert(amount: float, source: str | None, target: str | None, *, delta: boo
 def _convert(amount: float, source: str, target: str) -> list[float]:
     factor = _factor(source, target)
     if factor is None:
-        return []
+        inverse = _inverse_factor(source, target)  # 40 mpg is 5.9 litres per 100 km: 235.2 / 40
+        return [1.0 / (amount * inverse)] if inverse and amount else []
     if factor == "offset":
         ureg = _ureg()
         return [float(ureg.Quantity(amount, source).to(target).magnitude)]
@@ -73,6 +76,19 @@ def _pint_factor(source: str, target: str) -> float | str | None:
     except (pint.errors.PintError, ValueError, TypeError, AttributeError, KeyError):
         return None
     return None
+
+
+@lru_cache(maxsize=512)
+def _inverse_factor(source: str, target: str) -> float | None:
+    """For units that are reciprocals of each other (miles per gallon, litres per 100 km): the
+    multiplier from `source` to one over `target` (cached as the factor to "1 / (target)"); None when
+    they are not reciprocals."""
+    if source in _OFFSET_UNITS or target in _OFFSET_UNITS:
+        return None
+    from checker.kinds.unit_factors import cached_factor
+
+    factor = cached_factor(source, f"1 / ({target})", _pint_factor)
+    return factor if isinstance(factor, float) else None
 
 
 def _ureg():

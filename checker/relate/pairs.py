@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from checker.model import Conversion, Quantity, Relation
+from checker.relate.temperature_claims import is_temperature_pair, temperature_claim as english_temperature_claim
 from checker.relate.zh_pair_gaps import REAL_HEDGES as _ZH_REAL_HEDGES, chinese_gap, temperature_claim
 from checker.vocab import alternation, vocab
 
@@ -29,6 +30,11 @@ _GAP_PATTERNS = [
 ]
 _GAP_RE = [(cue, re.compile(pattern + r"\Z", re.IGNORECASE)) for cue, pattern in _GAP_PATTERNS]
 _MAX_GAP = 40
+# "the 3,000-metre peak (9,843 ft)": a measure written as a compound adjective ("3,000-metre") is
+# converted after the noun it qualifies; one or two lower-case words may stand before the bracket.
+_NOUN_THEN_BRACKET = re.compile(r"\s+[a-z]+(?:[ -][a-z]+)?\s*\(\s*\Z")
+_COMPOUND_MEASURE = re.compile(r"\d\s?-\s?[A-Za-z]")
+_CLOSES_AT_ONCE = re.compile(r"\s*\)")
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
@@ -173,6 +179,12 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
                 relations.append(relation)
                 used.update((index, index + 1))
             continue
+        if (first.kind == "physical" and _NOUN_THEN_BRACKET.match(gap) and _COMPOUND_MEASURE.search(first.text)
+                and "-" not in second.text and _CLOSES_AT_ONCE.match(text, second.end)):
+            relations.append(Conversion("conversion", (first, second), cue="(", hedge=second.hedge,
+                                        temperature=None))
+            used.update((index, index + 1))
+            continue
         for cue, pattern in _GAP_RE:
             match = pattern.match(gap)
             if not match:
@@ -180,7 +192,8 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
             if cue == "(" and not _closes(text, second.end):
                 continue
             hedge = (match.group("hedge") or "").strip() or second.hedge
-            relations.append(Conversion("conversion", (first, second), cue=gap.strip(), hedge=hedge))
+            claim = english_temperature_claim(text, first, second) if is_temperature_pair(first, second) else None
+            relations.append(Conversion("conversion", (first, second), cue=gap.strip(), hedge=hedge, temperature=claim))
             used.update((index, index + 1))
             if cue == "(":
                 relations += _further_conversions(text, quantities, index, used)

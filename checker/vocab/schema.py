@@ -206,9 +206,26 @@ class Unit(_Strict):
     bare_letter: str | None = Field(None, pattern=r"^[A-Z]$")
 
 
+class TemperatureClaims(_Strict):
+    """The English words that say a pair of temperatures is a reading (30C, 86F) or a difference (1.5C, 2.7F)."""
+
+    fillers: list[str]
+    difference_before: list[str]
+    difference_verbs: list[str]
+    difference_nouns: list[str]
+    difference_after: list[str]
+    not_difference_after: list[str]
+    reading_before: list[str]
+    reading_after: list[str]
+    warming_bounds: list[str]
+    warming_nouns: list[str]
+    warming_links: list[str]
+
+
 class UnitFile(_Strict):
     units: list[Unit]
     temperature_context: list[str]
+    temperature_claims: TemperatureClaims
     price_per: list[str]
     per_in_unit: dict[str, str]
 
