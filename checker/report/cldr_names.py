@@ -17,7 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("cldr_names.json")
-LOCALES = ("en_GB", "zh")
+# The locale whose words a report in each language uses; English for any other language.
+LANGUAGE_LOCALES = {"en": "en_GB", "zh": "zh"}
+LOCALES = tuple(LANGUAGE_LOCALES.values())
 # The only CLDR plural rule these locales use (English "one"): an integer 1 with no fraction shown.
 ONE_RULE = "i in 1 and v in 0"
 DATE_FIELDS = frozenset({"d", "M", "MMMM", "y"})  # what the long date patterns are made of
@@ -27,6 +29,11 @@ DATE_FIELDS = frozenset({"d", "M", "MMMM", "y"})  # what the long date patterns 
 def _locale(locale: str) -> dict:
     with open(DATA, encoding="utf-8") as file:
         return json.load(file)[locale]
+
+
+def locale_of(language: str) -> str:
+    """The locale of a report in `language` ("en", "zh")."""
+    return LANGUAGE_LOCALES.get(language, LANGUAGE_LOCALES["en"])
 
 
 def currency_name(code: str, locale: str, count: float) -> str:

@@ -15,7 +15,6 @@ from checker.report import cldr_names
 from checker.kinds.messages import Messages
 from checker.kinds.slips import slip_words
 
-LOCALES = {"en": "en_GB", "zh": "zh"}
 # Internal or already said by the message: never shown as evidence.
 HIDDEN = frozenset({
     "rate_unit", "rate_date", "rate_low", "rate_high", "window", "source", "date", "date_source",
@@ -37,7 +36,7 @@ SEPARATORS = {"en": "; ", "zh": "；"}
 
 
 def currency_name(code: str, language: str = "en", count: float = 2) -> str:
-    return cldr_names.currency_name(code, LOCALES.get(language, "en_GB"), count)
+    return cldr_names.currency_name(code, cldr_names.locale_of(language), count)
 
 
 def long_date(value: str | dt.date, language: str = "en") -> str:
@@ -45,7 +44,7 @@ def long_date(value: str | dt.date, language: str = "en") -> str:
         day = value if isinstance(value, dt.date) else parse_day(str(value))  # BadDate is a ValueError
     except ValueError:
         return str(value)
-    return cldr_names.long_date(day, LOCALES.get(language, "en_GB"))
+    return cldr_names.long_date(day, cldr_names.locale_of(language))
 
 
 def rate_words(evidence: dict[str, Any], language: str = "en") -> str | None:
