@@ -53,7 +53,8 @@ _CURRENCY_LAST_CHARS = frozenset(
     s[-1] for s in [*_WORDLIKE_SYMBOLS, *_SIGN_SYMBOLS, "$", *lexicon.ISO_CODES, *lexicon.LOWERCASE_CODES,
                     *lexicon.CODES_BEFORE]
 )
-MINUS_BEFORE = re.compile(r"(?:(?:^[-−]\s?)|(?<=[\s(\[])[-−]|\b(?i:minus|negative)\s+)\Z")
+MINUS_WORDS = ("minus", "negative")
+MINUS_BEFORE = re.compile(rf"(?:(?:^[-−]\s?)|(?<=[\s(\[])[-−]|\b(?i:{'|'.join(MINUS_WORDS)})\s+)\Z")
 # The hedges as a trie: at any one position at most one hedge can be followed by white space to the
 # end (none ends in a space), so it reads the same hedge as the plain alternation, trying fewer.
 HEDGE_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<hedge>(?i:{trie_pattern(lexicon.HEDGES, space=chr(92) + ' ')}))\s+\Z")
@@ -85,7 +86,7 @@ def _word_then_space_before(text: str, start: int, low: int, last_chars: re.Patt
 
 _A_LETTER = re.compile(r"[^\W\d_]")  # how RANGE_OPENER_BEFORE's words end
 _HEDGE_LAST = _last_chars(lexicon.HEDGES)
-_MINUS_LAST = re.compile(r"[-−]|(?i:[se])")  # how MINUS_BEFORE's signs and words (minus, negative) end
+_MINUS_LAST = re.compile(rf"[-−]|{_last_chars(MINUS_WORDS).pattern}")  # how MINUS_BEFORE's signs and words end
 LETTER_OR_CODE_BEFORE = re.compile(r"(?:[A-Za-z_]|[A-Za-z\d]-)\Z")
 
 # --- after the figure ----------------------------------------------------------------------
