@@ -49,15 +49,18 @@ _SPLIT_AFTER = re.compile(rf"\A(?:[-\s]?[A-Za-z][\w'-]*,?){{0,4}}\s*,?\s*(?:will
 # Only ever asked whether it matches: a trie of the words behind a lookahead of their first letters
 # (the same language as the plain alternation) lets the engine give up at most positions at once.
 _SPLITS_TRIE = trie_pattern(EXHAUSTIVE_SPLITS)
-_SPLIT_ANYWHERE = re.compile(rf"{first_char_lookahead(_SPLITS_TRIE, re.IGNORECASE)}(?:{_SPLITS_TRIE})\b", re.IGNORECASE)
+_SPLIT_WORDS = rf"{first_char_lookahead(_SPLITS_TRIE, re.IGNORECASE)}(?:{_SPLITS_TRIE})"
+_SPLIT_ANYWHERE = re.compile(rf"{_SPLIT_WORDS}\b", re.IGNORECASE)
 _INCLUDES_AFTER = re.compile(r"\A(?:\s*(?!not\b)[A-Za-z][\w'-]*){0,2}\s*,?\s*(?:includes?|including)\s+(?:(?:about|some|nearly|almost|roughly)\s+)?[$€£¥\d]",
                              re.IGNORECASE)
 # Only ever asked whether it matches, so the optional ", and" that may open it is left out (it never
 # decides whether there is a match); the words as a trie behind a lookahead of their first letters.
 _TOTAL_WORDS = rf"(?:{trie_pattern(TOTAL_AFTER)}|bringing\s+the\s+total\s+to)"
-_TOTAL_BEFORE = re.compile(rf"{first_char_lookahead(_TOTAL_WORDS, re.IGNORECASE)}{_TOTAL_WORDS}\s+(?:of\s+)?\Z",
+_ANY_TOTAL_WORDS = rf"{first_char_lookahead(_TOTAL_WORDS, re.IGNORECASE)}{_TOTAL_WORDS}"
+_TOTAL_BEFORE = re.compile(rf"{_ANY_TOTAL_WORDS}\s+(?:of\s+)?\Z",
                            re.IGNORECASE)
-_IN_ALL_AFTER = re.compile(r"\A\s*(?:[A-Za-z]+\s+)?(?:in\s+all|in\s+total|altogether)\b", re.IGNORECASE)
+_IN_ALL_WORDS = r"in\s+all|in\s+total|altogether"
+_IN_ALL_AFTER = re.compile(rf"\A\s*(?:[A-Za-z]+\s+)?(?:{_IN_ALL_WORDS})\b", re.IGNORECASE)
 _COLON_AFTER = re.compile(r"\A[^\d:;.!?*]{0,60}:\s*[^\s*-]", re.IGNORECASE)
 _REST = re.compile(rf"\b(?:{_words(REST_WORDS)})\b|\beverything\s+else\b|\bothers?\b", re.IGNORECASE)
 _VOTE = re.compile(r"\b(?:for|against|in\s+favou?r|abstain(?:ed|ing|s)?|abstentions?|undecided|opposed|backed|"
@@ -80,7 +83,8 @@ _TIME_AFTER = re.compile(rf"\A\s*(?:{_words(TIME_AFTER)})\b", re.IGNORECASE)
 # "55%, Samsung's 30% and Huawei's 20%", "49 pct of the voters, Labour 37 pct and the Alliance 23 pct":
 # the later shares borrow the first one's predicate, so all are shares of its one whole.
 _ELLIPSIS = re.compile(r"(?:\s*(?:,|\band\b|\bthe\b|\bwith\b|[A-Z][\w&.-]*(?:'s|’s)?))+\s*")
-_SEATS = re.compile(r"\A-(?:seat|member|strong)\b", re.IGNORECASE)
+_SEAT_WORDS = r"-(?:seat|member|strong)"
+_SEATS = re.compile(rf"\A{_SEAT_WORDS}\b", re.IGNORECASE)
 # "Embraer 190", "Boeing 777": a brand (a capitalised word not a plural) right before a bare number;
 # "six 777 minijumbos": a count right before one
 _MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[^s\W]\s+\Z")
@@ -91,11 +95,11 @@ MAX_GAP = 90
 # The words each frame's test cannot match without, as patterns of their own (the same flags): a
 # block that holds none of a frame's words has no window where that frame's test matches.
 _ANY_OF = re.compile(r"of", re.IGNORECASE)
-_ANY_SEATS = re.compile(r"-(?:seat|member|strong)", re.IGNORECASE)
-_ANY_SPLIT = re.compile(rf"{first_char_lookahead(_SPLITS_TRIE, re.IGNORECASE)}(?:{_SPLITS_TRIE})", re.IGNORECASE)
+_ANY_SEATS = re.compile(_SEAT_WORDS, re.IGNORECASE)
+_ANY_SPLIT = re.compile(_SPLIT_WORDS, re.IGNORECASE)
 _ANY_INCLUDES = re.compile(r"includ", re.IGNORECASE)
-_ANY_TOTAL = re.compile(rf"{first_char_lookahead(_TOTAL_WORDS, re.IGNORECASE)}{_TOTAL_WORDS}", re.IGNORECASE)
-_ANY_IN_ALL = re.compile(r"in\s+all|in\s+total|altogether", re.IGNORECASE)
+_ANY_TOTAL = re.compile(_ANY_TOTAL_WORDS, re.IGNORECASE)
+_ANY_IN_ALL = re.compile(_IN_ALL_WORDS, re.IGNORECASE)
 
 
 class _Frames:
