@@ -24,6 +24,9 @@ class GlobError(ValueError):
         self.reason = reason
 
 
+_BAD_GLOB = (re.error, ValueError, TypeError)  # what pathspec raises for a glob it cannot compile
+
+
 def glob_spec(patterns: Iterable[str]) -> "pathspec.PathSpec":
     """The globs as one gitignore-style spec; GlobError naming the first that cannot be compiled."""
     import pathspec
@@ -31,11 +34,10 @@ def glob_spec(patterns: Iterable[str]) -> "pathspec.PathSpec":
     lines = list(patterns)
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
-    except (re.error, ValueError, TypeError) as error:
+    except _BAD_GLOB as error:
         for line in lines:
-            try:
-                pathspec.GitIgnoreSpec.from_lines([line])
-            except (re.error, ValueError, TypeError) as own:
+            own = _glob_error(line)
+            if own is not None:
                 raise GlobError(str(line), str(own)) from None
         raise GlobError(", ".join(map(str, lines)), str(error)) from None
 
@@ -47,12 +49,16 @@ def lenient_spec(lines: Iterable[str]) -> "pathspec.PathSpec":
     lines = list(lines)
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
-    except (re.error, ValueError, TypeError):
-        good = []
-        for line in lines:
-            try:
-                pathspec.GitIgnoreSpec.from_lines([line])
-            except (re.error, ValueError, TypeError):
-                continue
-            good.append(line)
-        return pathspec.GitIgnoreSpec.from_lines(good)
+    except _BAD_GLOB:
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if _glob_error(line) is None])
+
+
+def _glob_error(line: str) -> Exception | None:
+    """Why pathspec cannot compile the one glob `line`; None when it can."""
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except _BAD_GLOB as error:
+        return error
+    return None
