@@ -178,7 +178,7 @@ def _replace_atomically(target: Path, text: str | bytes) -> None:
     _remove_stale_temporaries(target)
     import tempfile  # only when a report file is written, not on every run
 
-    descriptor, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp",
+    descriptor, temp_name = tempfile.mkstemp(prefix=f"{_temporary_prefix(target)}{os.getpid()}-", suffix=".tmp",
                                              dir=target.parent)
     try:
         with _opened(descriptor, text) as handle:
@@ -192,11 +192,26 @@ def _replace_atomically(target: Path, text: str | bytes) -> None:
         raise
 
 
+# A temporary name adds a dot, the process id, mkstemp's 8 letters and ".tmp" (about 22 bytes) to
+# the report's own name: a name near the 255-byte limit (legal for the report itself) would make
+# it too long, so only the name's first bytes are kept in it.
+_NAME_BYTES_KEPT = 200
+
+
+def _temporary_prefix(target: Path) -> str:
+    """`.NAME.` for the temporary files beside `target`, NAME cut to whole characters within
+    `_NAME_BYTES_KEPT` bytes."""
+    name = target.name[:_NAME_BYTES_KEPT]  # a character is at least one byte
+    while len(os.fsencode(name)) > _NAME_BYTES_KEPT:
+        name = name[:-1]
+    return f".{name}."
+
+
 def _remove_stale_temporaries(target: Path) -> None:
     """Temporary files left by runs that were killed (SIGKILL leaves no chance to clean up)."""
     import glob
 
-    prefix = f".{target.name}."
+    prefix = _temporary_prefix(target)
     for stale in target.parent.glob(f"{glob.escape(prefix)}*.tmp"):
         owner = stale.name[len(prefix):].split("-", 1)[0]
         if owner.isdigit() and _alive(int(owner)):
