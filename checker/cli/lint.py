@@ -99,6 +99,8 @@ def lint(
 
         fixed = apply_to_files(certain_plan(run.result.findings))
         run.result.findings = fixed_findings(run.result.findings, fixed)
+        for problem in fixed.problems:  # a file left unfixed, by name, as `figcheck fix` says it
+            sys.stderr.write(f"figcheck: {problem}\n")
         if not quiet:
             sys.stderr.write(f"figcheck: {fixed.summary()}\n")
     colored = output is None and wants_color(sys.stdout, mode=color.value)

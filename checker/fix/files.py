@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.documents.decoding import file_encoding, legacy_name
-from checker.report.atomic import write_report
+from checker.report.atomic import OutputError, write_report
 
 FIXABLE_FORMATS = (".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml")
 
@@ -60,7 +60,10 @@ class TextFile:
 
     def write(self, text: str) -> None:
         """Replace the file atomically (a temporary file beside it, then a rename), in its own encoding."""
-        write_report(self.encode(text), self.path)
+        try:
+            write_report(self.encode(text), self.path, what="the fixed file")
+        except OutputError as error:  # a full disk, a file-size limit, a folder made read-only: left as it was
+            raise FixError(f"{error}; left as it was") from None
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -113,7 +113,7 @@ def _earlier_report(path: str) -> bool:
     return _REPORT_START.match(head) is not None
 
 
-def write_report(text: str | bytes, path: str | os.PathLike[str]) -> Path:
+def write_report(text: str | bytes, path: str | os.PathLike[str], what: str = "the report") -> Path:
     """Write `text` to `path` without ever losing data (see the module doc); the path written.
     Text is written as UTF-8; bytes (a fixed file in its own encoding) as they are."""
     target = Path(path)
@@ -149,7 +149,7 @@ def write_report(text: str | bytes, path: str | os.PathLike[str]) -> Path:
     except OutputError:
         raise
     except OSError as error:
-        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
+        raise OutputError(f"{path}: cannot write {what} ({error.strerror or error})") from None
     return target
 
 
