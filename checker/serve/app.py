@@ -40,6 +40,14 @@ STATIC = {"/": ("page.html", "text/html; charset=utf-8"),
           "/page.css": ("page.css", "text/css; charset=utf-8")}
 
 
+class _Json(JSONResponse):
+    """JSON in ASCII with \\u escapes: a lone surrogate in the text (JSON.stringify sends a broken
+    emoji as "\\ud83d") goes back as the same escape, where UTF-8 could not hold it (a 500)."""
+
+    def render(self, content) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
 class RequestTooLarge(Exception):
     pass
 
@@ -116,7 +124,7 @@ def create_app(rules: Sequence[str | Path] = (), config: str | Path | None = Non
         named = payload.get("date_source")
         if as_of is not None and isinstance(named, str) and 0 < len(named) <= 60:
             result.date_source = named  # the date came from the file the editor opened, and was kept
-        return JSONResponse(check_view(result), headers=SECURITY_HEADERS)
+        return _Json(check_view(result), headers=SECURITY_HEADERS)
 
     async def import_file(request: Request) -> Response:
         """A file's prose as text the page can edit (HTML and .docx become plain paragraphs), and its date."""
@@ -130,7 +138,7 @@ def create_app(rules: Sequence[str | Path] = (), config: str | Path | None = Non
             return _error(f"reading the file took longer than {check_seconds:g} s", 503)
         except ValueError as exc:
             return _error(str(exc))
-        return JSONResponse(imported, headers=SECURITY_HEADERS)
+        return _Json(imported, headers=SECURITY_HEADERS)
 
     routes = [Route(path, static, methods=["GET"]) for path in STATIC]
     routes += [Route("/api/check", check, methods=["POST"]), Route("/api/import", import_file, methods=["POST"])]
@@ -139,7 +147,7 @@ def create_app(rules: Sequence[str | Path] = (), config: str | Path | None = Non
 
 
 def _error(message: str, status: int = 400) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status, headers=SECURITY_HEADERS)
+    return _Json({"error": message}, status_code=status, headers=SECURITY_HEADERS)
 
 
 def _import(name: str, data: bytes) -> dict:
