@@ -62,7 +62,9 @@ class SizeLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.limit):
+        if length is not None and not length.isdigit():  # a malformed header is no size at all
+            return await _bad_length(send)
+        if length is not None and int(length) > self.limit:
             return await _too_large(send)
         seen = 0
 
@@ -81,8 +83,16 @@ class SizeLimit:
 
 
 async def _too_large(send) -> None:
-    body = json.dumps({"error": f"request larger than {MAX_REQUEST_BYTES // (1024 * 1024)} MB"}).encode()
-    await send({"type": "http.response.start", "status": 413,
+    await _refuse(send, 413, f"request larger than {MAX_REQUEST_BYTES // (1024 * 1024)} MB")
+
+
+async def _bad_length(send) -> None:
+    await _refuse(send, 400, "the Content-Length header is not a number of bytes")
+
+
+async def _refuse(send, status: int, message: str) -> None:
+    body = json.dumps({"error": message}).encode()
+    await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
@@ -102,7 +112,7 @@ def create_app(rules: Sequence[str | Path] = (), config: str | Path | None = Non
         try:
             payload = json.loads(await request.body())
             text, kind, date = payload.get("text", ""), payload.get("kind", "text"), payload.get("date") or None
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):  # RecursionError: arrays nested 100,000 deep
             return _error("send JSON: {\"text\": ..., \"kind\": \"text\", \"date\": \"YYYY-MM-DD\"}")
         if not isinstance(text, str) or not isinstance(kind, str) or kind not in KINDS:
             return _error(f"text must be a string and kind one of {', '.join(KINDS)}")
