@@ -19,6 +19,7 @@ Every failure is an `OutputError`: one line naming the file.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -124,7 +125,7 @@ def write_report(text: str | bytes, path: str | os.PathLike[str], what: str = "t
             sys.stdout.flush()
             sys.stdout.buffer.write(text)
         else:
-            sys.stdout.write(text)
+            write_stdout(text)
         sys.stdout.flush()
         return target
     try:
@@ -151,6 +152,34 @@ def write_report(text: str | bytes, path: str | os.PathLike[str], what: str = "t
     except OSError as error:
         raise OutputError(f"{path}: cannot write {what} ({error.strerror or error})") from None
     return target
+
+
+def write_stdout(text: str) -> None:
+    """Write a report to standard output. A stream that cannot hold every character (PYTHONIOENCODING=ascii,
+    a Latin-1 terminal) gets \\u escapes from the CLI's stream setup; a JUnit or HTML report gets
+    character references instead (&#20013;, as lxml writes XML to an ASCII stream), so it still names
+    the same file and says the same words; a surrogate escape (a file name that is not UTF-8), which
+    no character reference may name, stays a \\udcff escape."""
+    if text.startswith(("<?xml", "<!DOCTYPE html")):
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            text = text.encode(encoding, _MARKUP_ESCAPES).decode(encoding)
+        except LookupError:
+            pass
+    sys.stdout.write(text)
+
+
+def _markup_escape(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start:error.end]
+    return "".join(f"\\u{ord(c):04x}" if 0xD800 <= ord(c) <= 0xDFFF else f"&#{ord(c)};" for c in chunk), error.end
+
+
+_MARKUP_ESCAPES = "figcheck-markup"
+codecs.register_error(_MARKUP_ESCAPES, _markup_escape)
 
 
 def _own_descriptor(path: str) -> int | None:
