@@ -60,6 +60,8 @@ CLAUSE_CONJUNCTIONS = tuple(_CUES.clause_conjunctions)
 EXHAUSTIVE_SPLITS = tuple(_CUES.exhaustive_splits)
 TOTAL_AFTER = tuple(_CUES.total_after)
 REST_WORDS = tuple(_CUES.rest_words)
+BUNDLE_NOUNS = tuple(_CUES.bundle_nouns)
+PER_ITEM_WORDS = tuple(_CUES.per_item_words)
 WHOLE_CUES = tuple(_CUES.whole_cues)
 # A count word right before a bare number ("six 777 minijumbos"): cardinals and the counting scales.
 COUNT_WORDS = (*_V.numbers.cardinals, *_V.scale_words("count_before_unit"))

@@ -263,6 +263,8 @@ class CueFile(_Strict):
     exhaustive_splits: list[str]
     total_after: list[str]
     rest_words: list[str]
+    bundle_nouns: list[str]
+    per_item_words: list[str]
     whole_cues: list[str]
     margin_verbs: list[str]
     margin_nouns: list[str]
