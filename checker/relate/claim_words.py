@@ -55,6 +55,12 @@ TIME_STARTS = tuple(_CUES.time_starts)
 
 # Words that end a clause: a claim's roles never reach across them.
 CLAUSE_CONJUNCTIONS = tuple(_CUES.clause_conjunctions)
+# A change said year on year; words that rebase its start ("before the split"); what quotes a
+# currency against another ("the yen against the dollar"), and the currency names such a quote names.
+YEAR_ON_YEAR = tuple(_CUES.year_on_year)
+REBASED_WORDS = tuple(_CUES.rebased_words)
+QUOTE_LINKS = tuple(_CUES.quote_links)
+CURRENCY_NAMES = tuple(sorted({n for c in [*_V.currencies.currencies, *_V.families.families] for n in c.names}))
 
 # Parts of a whole: what makes a list exhaustive, and what only bounds it.
 EXHAUSTIVE_SPLITS = tuple(_CUES.exhaustive_splits)
