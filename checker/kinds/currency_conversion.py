@@ -116,7 +116,8 @@ class CurrencyConversion(Check):
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         # A rate stated anywhere in the paragraph governs its pairs: "10 billion yuan ($1.39
         # billion), at 7.2 yuan to the dollar".
-        self._stated = (self._stated + stated_rates(block.text, block.quantities))[-self.MAX_STATED:]
+        stated = [rate for rate in stated_rates(block.text, block.quantities) if self._plausible(rate)]
+        self._stated = (self._stated + stated)[-self.MAX_STATED:]
         for relation in block.relations:
             if relation.kind != "conversion":
                 continue  # change and part/whole relations hold other numbers of quantities
@@ -140,6 +141,18 @@ class CurrencyConversion(Check):
                 problem.block = where
                 yield problem
         self._held = []
+
+    def _plausible(self, rate: StatedRate) -> bool:
+        """Whether a rate the text seems to state could be an exchange rate of its pair: within the table's
+        whole range of rates for it, widened as an undated pair's drift is (that range's width to the
+        `undated_drift_power`, and at least twofold: the copy may predate the table). What the grammar
+        reads as "$1 = 7.02 pounds" under the sterling reading of a Cairo story, or as "$1 million for the
+        euro", is no rate of sterling or the euro; a pair with no rates in the table keeps what it states."""
+        history = self.env.rates.window(rate.base, rate.quote, None, undated_days=_WHOLE_TABLE_DAYS)
+        if isinstance(history, NoRate):
+            return True
+        reach = max(2.0, (history.high / history.low) ** self.params.undated_drift_power)
+        return history.low / reach <= rate.rate <= history.high * reach
 
     def _governing(self, relation: Relation, stated: Quantity, converted: Quantity):
         """(base, quote, (rate, quote per base)) for each reading of the pair a stated rate covers."""
