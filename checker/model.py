@@ -7,6 +7,7 @@ whole contract between stages.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,7 +76,7 @@ class Quantity:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "value": self.value,
+            "value": self.value if math.isfinite(self.value) else None,  # 1e400: JSON has no Infinity
             "unit": self.unit if self.unit is not None else self.currency,
             "currency": self.currency,
         }

@@ -449,6 +449,8 @@ class CurrencyConversion(Check):
                                           break_ratio=1 + self.params.regime_break)
             if isinstance(month, RateWindow) and self._gap(stated, converted, relation, month) is None:
                 fitting.append(month)
+            if end.toordinal() <= self.OLDER_STEP_DAYS:  # a table that starts in year 1: nothing earlier
+                break
             end -= dt.timedelta(days=self.OLDER_STEP_DAYS)
         if not fitting:
             return None
