@@ -19,7 +19,7 @@ from checker.engine.packs import LoadedRule
 from checker.kinds.base import AnalyzedBlock, Check, Env
 from checker.extract import extract_with_unparsed
 from checker.extract import prepare as prepare_extractors
-from checker.findings import FileStats, Finding, LintResult
+from checker.findings import FileStats, Finding, LintResult, Severity
 from checker.model import Location, Problem, Quantity
 from checker.relate import relate
 from checker.resolve import DocumentCurrencies, resolve_block
@@ -306,7 +306,7 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | d
         end_line=end_line,
         end_column=end_column,
         rule=rule.id,
-        severity=problem.severity or rule.rule.severity,
+        severity=_severity(problem.severity, rule.rule.severity),
         message=message,
         suggestion=problem.suggestion,
         evidence=evidence,
@@ -335,6 +335,14 @@ def _closed_replacements(evidence: dict, tail: str) -> dict:
     if isinstance(evidence.get("replacements"), list):
         evidence["replacements"] = [text + tail for text in evidence["replacements"]]
     return evidence
+
+
+def _severity(problem: str | None, rule: str) -> str:
+    """A problem's own severity only ever lowers its rule's: a check that says a finding is less sure
+    ("warning", "info") never raises a rule its pack set lower."""
+    if problem is None:
+        return rule
+    return min(problem, rule, key=Severity.of)
 
 
 def _plain_finding(path: str, line: int, rule: str, severity: str, message: str,

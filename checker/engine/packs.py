@@ -36,6 +36,21 @@ class Examples(BaseModel):
     good: list[str] = Field(default_factory=new_list)
     date: str | None = Field(default=None, description="as-of date for the snippets, YYYY-MM-DD")
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _day_as_written(cls, value: object) -> object:
+        """`date: 2025-04-15` unquoted is a YAML date, as a config's `date:` reads it: keep its day. A
+        day that does not exist (2025-02-30) is the pack's error at its line, caught by `rules validate`."""
+        import datetime as dt
+
+        if isinstance(value, dt.date):
+            return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+        if isinstance(value, str):
+            from checker.dates import parse_day
+
+            parse_day(value)  # BadDate is a ValueError: pydantic names the field
+        return value
+
 
 class Rule(BaseModel):
     # defer_build: the validator is built when a pack is first validated, not at import; a run whose
@@ -216,7 +231,7 @@ def _pack_error(document: YamlDocument, exc: ValidationError, prefix: tuple) -> 
     error = exc.errors()[0]
     loc = prefix + tuple(error["loc"])
     field = _dotted(loc)
-    message = error["msg"]
+    message = error["msg"].removeprefix("Value error, ")  # pydantic's prefix to a ValueError raised by a validator
     if error["type"] == "extra_forbidden":
         message = "unknown key"
     elif error["type"] == "literal_error" and "expected" in error.get("ctx", {}):
