@@ -26,13 +26,34 @@ def conversion(text: str, date: str | None = None) -> list:
     "billion pesos (about one billion U.S. Dlrs) raised from the sale of failed businesses.",
     "Bra Kanon estimated at at least 535 billion CFA francs (1.76 billion dlrs) the overall loss in revenues.",
     "SEAT losses for 1986 were around 27 billion pesetas, or about 386 mln marks, almost double expectations.",
-    # a variant: the rupee was 8.3 to the dollar in 1975, 39-95 in the table, so a tenfold gap may be age
-    "Reliance will invest Rs 12,000 crore ($14.4 billion) in the new plant.",
-    "索尼将投资1500亿日元（约合100亿美元）兴建新的传感器工厂。",
 ])
 def test_an_old_pair_that_fails_recent_rates_is_only_info(text):
     findings = conversion(text)
     assert findings and all(f.severity == "info" for f in findings)
+
+
+@pytest.mark.parametrize("text", [
+    # the rupee was 8.3 to the dollar in 1975 and 39-95 in the table, the yen 76-162: a tenfold gap at
+    # today's rates may be age, but most undated copy is a draft of today, so it is a warning, not info
+    "Reliance will invest Rs 12,000 crore ($14.4 billion) in the new plant.",
+    "索尼将投资1500亿日元（约合100亿美元）兴建新的传感器工厂。",
+])
+def test_a_scale_slip_at_todays_rates_in_a_pair_that_moved_a_lot_is_a_warning(text):
+    (finding,) = conversion(text)
+    assert finding.severity == "warning" and finding.evidence["likely_slip"] == "scale"
+    assert finding.evidence["undated"] is True
+
+
+@pytest.mark.parametrize("text, slip", [
+    # no age explains these shapes: £2.4 billion divided by 1.46 dollars a pound; the yuan far outside
+    # the 6.1-8.3 band it has kept for twenty years; the won converted into yuan instead of dollars
+    ("The insurer agreed to sell its Asian life business for £2.4 billion ($1.64 billion) in cash.", "inverted_rate"),
+    ("The developer paid 1.8 billion yuan ($2 billion) for a residential plot in Shenzhen.", None),
+    ("The battery maker's new plant will cost 3 trillion won ($15.1 billion).", None),
+])
+def test_an_undated_gap_no_age_explains_keeps_the_rules_severity(text, slip):
+    (finding,) = conversion(text)
+    assert finding.severity == "error" and finding.evidence.get("likely_slip") == slip
 
 
 @pytest.mark.parametrize("text, hint", [
