@@ -38,10 +38,10 @@ class CurrencyConversionParams(Params):
     )
     undated_drift_power: float = Field(
         2.0, ge=0, le=10,
-        description="without a date, a scale slip (a gap near a power of ten) keeps the rule's severity only when "
-                    "the pair's implied rate lies further outside the whole table's range of rates for the pair "
-                    "than that range's own width (highest over lowest) raised to this power: the drift an older "
-                    "article's currency may have seen before the table began. Any other undated mismatch is info")
+        description="without a date, a mismatch keeps the rule's severity only when the pair's implied rate lies "
+                    "further outside the whole table's range of rates for the pair than that range's own width "
+                    "(highest over lowest) raised to this power: the drift an older article's currency may have "
+                    "seen before the table began. Any other undated mismatch is info")
     undated_stable_years: int = Field(
         15, ge=0, le=100, description="how many years of rates the table must hold for the pair for that range to count")
     weekly_tolerance: float = Field(
@@ -88,7 +88,7 @@ class CurrencyConversion(Check):
         `regime_break`: a window stops where the rate moved by more than this (a float, a devaluation).
         `undated_window_days`: days at the end of the table used when no date is known.
         `undated_history_days`: without a date, a pair that only fits older rates is info.
-        `undated_drift_power`: undated, how far outside the pair's whole range a scale slip must lie.
+        `undated_drift_power`: undated, how far outside the pair's whole range a mismatch must lie.
         `undated_stable_years`: the years of rates that range must span.
         `weekly_tolerance`: added when the rate comes from a weekly series (NBP table B).
         `monthly_tolerance`: added when the rate comes from a monthly series (HMRC, set in advance).
@@ -463,10 +463,10 @@ class CurrencyConversion(Check):
 
         Undated copy may be of any age, and currencies move two- to eightfold over decades (the rand
         was 2 to the dollar in 1987, 17 lately): a gap at recent rates says little about a pair that
-        may have been right when it was written. Only a scale slip that no drift of the pair explains
-        (`_beyond_drift`) keeps the rule's severity; every other mismatch is info, and says to give
-        the document a date."""
-        if self._beyond_drift(relation, stated, converted, factor, window):
+        may have been right when it was written. Only a gap no drift of the pair explains
+        (`_beyond_drift`: a scale slip in a steady pair, a rate the wrong way round) keeps the rule's
+        severity; every other mismatch is info, and says to give the document a date."""
+        if self._beyond_drift(relation, stated, converted, window):
             return self._mismatch(relation, stated, converted, window, factor, text)
         if older is not None:
             return self._undecided(stated, converted, older, "currency.why_no_date", text)
@@ -476,30 +476,23 @@ class CurrencyConversion(Check):
         problem.severity = "info"
         return problem
 
-    def _beyond_drift(self, relation: Relation, stated: Quantity, converted: Quantity, factor: float,
-                      window: RateWindow) -> bool:
-        """Whether an undated gap is a scale slip that no age of the copy explains.
+    def _beyond_drift(self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow) -> bool:
+        """Whether an undated gap is one no age of the copy explains: the pair's implied rate lies outside
+        the table's whole range of rates for it (`undated_stable_years` at least) by more than that
+        range's width to the `undated_drift_power`.
 
-        The gap must be near a power of ten; the figure rescaled by it must agree with a rate the table
-        holds for the pair; and the pair's implied rate must lie outside the table's whole range of
-        rates for it (`undated_stable_years` at least) by more than that range's width to the
-        `undated_drift_power`. A pair that stayed in a narrow band (the yuan against the dollar, 6.1
-        to 8.3 since 2005) cannot have drifted tenfold; one that tripled within the table (the rand)
-        may well have moved as much again before it, so a tenfold gap there is info. Measured on the
-        table itself: judged on the later half of each pair's rates, the rates of its earlier half lie
-        outside by more than the width squared only where a currency was redenominated or an official
-        rate unified (Iraq 2003, Myanmar 2012, Congo, Sao Tome)."""
-        power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
-        if power is None:
-            return False
+        A pair that stayed in a narrow band (the yuan against the dollar, 6.1 to 8.3 since 2005) cannot
+        have drifted tenfold, nor can a rate turned the wrong way round or yen read as yuan; one that
+        tripled within the table (the rand) may well have moved as much again before it, so a tenfold
+        gap there is info. Measured on the table itself: judged on the later half of each pair's rates,
+        the rates of its earlier half lie outside by more than the width squared only where a currency
+        was redenominated or an official rate unified (Iraq 2003, Myanmar 2012, Congo, Sao Tome); and
+        the right pairs of the 1987 Reuters copy lie outside by at most the width to the power 1.34
+        (the Kenya shilling, 16 to the dollar then)."""
         history = self.env.rates.window(window.base, window.quote, None, undated_days=_WHOLE_TABLE_DAYS)
         if isinstance(history, NoRate):
             return False
         if (history.latest_date - history.first_date).days < self.params.undated_stable_years * 365.25:
-            return False
-        rescaled = replace(stated, value=stated.value / 10**power,
-                           high=None if stated.high is None else stated.high / 10**power)
-        if self._gap(rescaled, converted, relation, history) is not None:
             return False
         outside = _drift(stated, converted, history) / (1 + self._pair_tolerance(stated, converted, relation.hedge))
         return outside > (history.high / history.low) ** self.params.undated_drift_power
