@@ -1,5 +1,6 @@
 """Undated copy may be of any age. A pair that fails the table's last year is only info, saying to give
-the document a date, unless it is a scale slip no drift of the pair explains. Real 1987 Reuters pairs
+the document a date, unless no drift of the pair explains it (a pair far outside every rate of the table, a
+rate turned the wrong way round; a tenfold slip at today's rates in a pair that moved a lot is a warning). Real 1987 Reuters pairs
 (reuters21578, right at the rates of their day) and variants; the seed's slip stays an error undated."""
 
 from __future__ import annotations
@@ -78,6 +79,18 @@ def test_the_info_says_to_give_the_document_a_date(text, hint):
 def test_a_scale_slip_in_a_pair_that_never_drifted_so_far_stays_an_error(text, fix):
     (finding,) = [f for f in conversion(text) if f.severity != "info" or "600" in f.message]
     assert finding.severity == "error" and fix in finding.suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # the rate turned the wrong way round: 10 billion yuan times 7.2, not divided by it
+    "The city raised 10 billion yuan ($72 billion) for the new metro line.",
+    # yen written as yuan: 500 billion yen is about $3.2 billion, not $69 billion
+    "The utility raised 500 billion yen ($69 billion) in green bonds.",
+    "该市为新地铁线路筹资100亿元人民币（约合720亿美元）。",
+])
+def test_a_gap_far_beyond_any_drift_is_an_error_undated(text):
+    (finding,) = conversion(text)
+    assert finding.severity == "error"
 
 
 def test_the_seed_line_before_the_slip_stays_silent_undated():
