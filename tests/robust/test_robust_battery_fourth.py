@@ -156,6 +156,34 @@ def test_json_on_an_ascii_stdout_reads_back_the_same(fmt, tmp_path):
         assert _plain(urllib.parse.unquote(uri)) == "中文.txt"
 
 
+LATIN_AND_ASTRAL = "The £5 fee rose 5% percent, the café said 😀."
+
+
+@pytest.mark.parametrize("args", [["lint", ".", "--format", "json"], ["lint", ".", "--format", "gitlab"],
+                                  ["lint", ".", "--format", "rdjsonl"], ["extract", "é😀.txt", "--format", "json"]],
+                         ids=["json", "gitlab", "rdjsonl", "extract-json"])
+def test_json_on_an_ascii_stdout_stays_json_with_latin_and_astral_characters(args, tmp_path):
+    """Trusted: json.dumps(ensure_ascii=True) writes £ as \\u00a3 and 😀 as \\ud83d\\ude00; Python's
+    backslashreplace (\\xa3, \\U0001f600) is no JSON escape, and jq stops at it."""
+    (tmp_path / "é😀.txt").write_text(LATIN_AND_ASTRAL + "\n", encoding="utf-8")
+    before = checksums(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "checker", *args], cwd=tmp_path, env={**ENV, **ASCII},
+                         capture_output=True, timeout=240)
+    assert b"Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr
+    assert all(byte < 128 for byte in run.stdout), run.stdout[:300]
+    text = run.stdout.decode("ascii")
+    documents = [json.loads(line) for line in text.splitlines() if line.strip()] if "rdjsonl" in args else [
+        json.loads(text)]
+    if "extract" in args:
+        assert documents[0]["quantities"][0]["text"] == "£5"
+    else:
+        first = documents[0]
+        path = (first["findings"][0]["path"] if "json" in args else first[0]["location"]["path"] if "gitlab" in args
+                else first["location"]["path"])
+        assert _plain(path) == "é😀.txt", path
+    assert checksums(tmp_path) == before
+
+
 def test_junit_under_the_c_locale_stays_a_valid_document(tmp_path):
     """Trusted: with LC_ALL=C and UTF-8 mode off, Python reads the name's bytes as surrogate escapes;
     the report must still parse (xmllint), naming the file by escapes, never by broken bytes."""
