@@ -145,6 +145,9 @@ class Change(Relation):
     # A second reading the wording allows ("增长了3倍" is x4 by the book, x3 in much copy): either
     # passes, and a change that fits neither is only reported as info.
     alternative: float | None = None
+    # A currency quoted against another ("the yen against the dollar rose 0.8 pct to 153.50 from
+    # 154.67"): the figures may be either currency per the other, so either way round may fit.
+    quote: bool = False
 
     @property
     def start(self) -> Quantity:
