@@ -631,3 +631,30 @@ def test_the_language_server_survives_a_client_that_edits_out_of_bounds_and_clos
     assert "Traceback" not in seen["stderr"], seen["stderr"]
     assert all(line.startswith("figcheck server: ") for line in seen["stderr"].splitlines()), seen["stderr"]
     assert checksums(tmp_path) == before
+
+
+# ------------------------------------------------------------ what a check could not finish
+def test_a_warning_pattern_that_stopped_searching_fails_the_run(tmp_path):
+    """Trusted: Vale caps a rule's alerts and says so; a rule that stopped searching has left the rest
+    of the document unchecked, which must fail the run whatever the rule's own severity."""
+    pack = ("rules:\n  - id: my-pattern\n    kind: pattern\n    severity: warning\n"
+            "    params:\n      patterns: [\"x\"]\n")
+    outcome = run_case(Case("warning-pattern-past-its-cap", "Vale", {"a.txt": "x" * 5000 + "\n", "p.yaml": pack},
+                            ["lint", "a.txt", "--rules", "p.yaml", "--no-default-rules", *LINT]), tmp_path)
+    found = outcome.findings("my-pattern")
+    assert outcome.code == 1 and len(found) == 1001, outcome.stderr
+    assert found[0]["severity"] == "warning" and found[-1]["severity"] == "error", found[-1]
+
+
+# ------------------------------------------------------------------------- the environment
+def test_a_relative_xdg_cache_home_makes_no_folder_in_the_project(tmp_path):
+    """Trusted: the XDG Base Directory spec has a relative $XDG_CACHE_HOME ignored (platformdirs, pip);
+    a run must not create `relative/cache/` inside the folder it checks."""
+    (tmp_path / "a.txt").write_text(WRONG + "\n")
+    before = checksums(tmp_path)
+    env = {key: value for key, value in ENV.items() if key != "FIGCHECK_CACHE_DIR"}
+    run = subprocess.run([sys.executable, "-m", "checker", "lint", "a.txt", *LINT], cwd=tmp_path,
+                         env={**env, "XDG_CACHE_HOME": "relative/cache"}, capture_output=True, text=True, timeout=240)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert checksums(tmp_path) == before
