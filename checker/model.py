@@ -267,3 +267,6 @@ class Problem:
     # The block a problem held back to the end of the document belongs to (a check's finish()),
     # so the finding is placed, extended to its closing bracket and suppressed as in the block.
     block: object | None = None
+    # The check itself could not finish (a pattern past its match cap or its timeout): an error
+    # whatever the rule's severity, since the rest of the document went unsearched.
+    incomplete: bool = False

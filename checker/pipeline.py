@@ -306,7 +306,7 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | d
         end_line=end_line,
         end_column=end_column,
         rule=rule.id,
-        severity=_severity(problem.severity, rule.rule.severity),
+        severity="error" if problem.incomplete else _severity(problem.severity, rule.rule.severity),
         message=message,
         suggestion=problem.suggestion,
         evidence=evidence,
