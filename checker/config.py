@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Literal, Sequence
@@ -219,6 +218,10 @@ def _has_figcheck_table(path: Path) -> bool:
         text = read_regular_file(path, MAX_TOML_BYTES).decode("utf-8-sig")  # a BOM (Notepad) reads as nothing
     except (OSError, UnicodeDecodeError):
         return False
+    if "figcheck" not in text:  # no table of ours can be in it: no TOML parser to import
+        return False
+    import tomllib
+
     try:
         return "figcheck" in tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError:
@@ -244,6 +247,8 @@ def _read_toml(path: Path) -> tuple[Any, Callable[[Sequence[str | int]], int | N
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read: {exc}") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # TOML knows no lone-CR line end
+    import tomllib  # here, not at import: most runs read no TOML config
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-import yaml
-
 from checker.safety import read_regular_file
 
 MAX_BYTES = 2_000_000
@@ -43,6 +41,7 @@ class YamlDocument:
 
     def line_of(self, loc: Sequence[str | int]) -> int | None:
         """The 1-based line of the value at `loc` (keys and list indexes), or of its nearest parent."""
+        import yaml
         node = self.node
         line = node.start_mark.line + 1 if node is not None else None
         for key in loc:
@@ -62,7 +61,8 @@ class YamlDocument:
 # libyaml's loader, when PyYAML has it, reads a well-formed pack about 5x faster (most of the
 # time rule loading adds to start-up). It refuses nesting beyond its own limit, so its composer
 # is safe; any document it rejects is read again by the pure-Python path for the usual message.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+# PyYAML itself is imported by the functions that read YAML, not with this module: a run whose
+# rules and facts come from the cache (checker.engine.rule_cache) reads no YAML at all.
 
 
 _READ_LOGS: list[dict[str, bytes | None]] = []
@@ -89,6 +89,7 @@ def note_read(name: str, data: bytes | None = None) -> None:
 
 def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
     """Read and parse a YAML file safely; every failure is a `YamlError` naming the file."""
+    import yaml
     name = str(path)
     if text is None:
         try:
@@ -110,9 +111,10 @@ def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
         raise YamlError(name, f"larger than {MAX_BYTES // 1_000_000} MB; refusing to parse")
     if "\r" in text:  # CR and CRLF line ends read as LF, so line numbers match an editor's
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _FAST_LOADER is not None:
+    fast_loader = getattr(yaml, "CSafeLoader", None)
+    if fast_loader is not None:
         try:
-            return _compose(text, name, _FAST_LOADER)
+            return _compose(text, name, fast_loader)
         except (yaml.YAMLError, YamlError):
             pass  # the checked pure-Python path below gives the exact message and line
     try:
@@ -125,6 +127,7 @@ def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
 
 
 def _compose(text: str, name: str, loader_class) -> YamlDocument:
+    import yaml
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
@@ -145,6 +148,7 @@ def _compose(text: str, name: str, loader_class) -> YamlDocument:
 
 def _first_bad_scalar(root: yaml.Node) -> int | None:
     """The line of the first scalar that the safe constructor cannot build (an impossible date)."""
+    import yaml
     checker = yaml.SafeLoader("")
     stack = [root]
     while stack:
@@ -175,6 +179,7 @@ def _check_nesting(text: str, name: str) -> None:
     The event parser keeps its own stack, so walking the events is safe at any depth, whereas
     composing `[[[[...` thirty thousand deep would overflow Python's stack.
     """
+    import yaml
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.CollectionStartEvent):
@@ -187,6 +192,7 @@ def _check_nesting(text: str, name: str) -> None:
 
 def _check_size(root: yaml.Node, name: str) -> None:
     """Refuse documents that nest too deep or expand (through aliases) to too many nodes."""
+    import yaml
     count = 0
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     while stack:
@@ -212,6 +218,7 @@ def _check_size(root: yaml.Node, name: str) -> None:
 def _check_unique_keys(node: yaml.MappingNode, name: str) -> None:
     """Refuse a key given twice: PyYAML silently keeps the last, so `fail-on: error` followed
     later by `fail-on: never` would pass a wrong figure without a word."""
+    import yaml
     seen: dict[str, int] = {}
     for key, _value in node.value:
         if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge" or key.value == "<<":

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
-
-import yaml
 
 from .base import Note
 from .dates import read_date
@@ -43,6 +40,7 @@ class _Refused(Exception):
 def _load_fields(raw: str):
     """The front matter's mapping (every scalar a string), refusing a key given twice (which
     would silently keep the last `date:`) and aliases that expand past a bound."""
+    import yaml
     loader = yaml.BaseLoader(raw)
     try:
         node = loader.get_single_node()
@@ -87,6 +85,10 @@ def split_front_matter(text: str) -> FrontMatter:
     close = closing.search(text, 4)
     if not close or (close.start() > MAX_FRONT_MATTER_CHARS and not _FIRST_KEY.match(text, 4)):
         return FrontMatter(text)  # a thematic break, not front matter: long prose is never blanked on a guess
+    import tomllib  # here, not at import: only a document with front matter needs a parser
+
+    import yaml
+
     raw = text[4 : close.start()]
     blanked = "\n" * text.count("\n", 0, close.end()) + text[close.end() :]
     matter = FrontMatter(blanked)
@@ -123,6 +125,7 @@ _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 def _parse_error(error: Exception) -> tuple[str, int, int]:
     """The parser's complaint and where it is in the file (the opening fence is line 1)."""
+    import yaml
     mark = getattr(error, "problem_mark", None)
     if isinstance(error, yaml.MarkedYAMLError) and mark is not None:
         problem = error.problem or "not valid"
@@ -148,5 +151,9 @@ def _value_position(raw: str, key: str) -> tuple[int, int]:
 
 def _parse(raw: str, kind: str) -> object:
     if kind == "TOML":
+        import tomllib
+
         return tomllib.loads(raw)
+    import yaml
+
     return yaml.load(raw, Loader=yaml.BaseLoader)

@@ -20,7 +20,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from checker.empty import new_list
 from checker.pickle_cache import cache_dir, read_pickle, write_pickle
@@ -40,7 +40,22 @@ class Fact(BaseModel):
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     as_of: dt.date
     tolerance: float = Field(0.02, ge=0, lt=1)
-    source: HttpUrl
+    source: str  # an http(s) URL, as pydantic's HttpUrl reads and writes it (_http_url)
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _http_url(cls, value: object) -> str:
+        """The URL as pydantic's HttpUrl validates and normalises it, with HttpUrl's own errors. Kept
+        as its text: a registry read from the cache then needs no pydantic.networks, whose import
+        (it imports importlib.metadata) would cost every run's start-up ~40 ms."""
+        from pydantic import HttpUrl, TypeAdapter
+        from pydantic_core import PydanticCustomError
+
+        try:
+            return str(TypeAdapter(HttpUrl).validate_python(value))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            raise PydanticCustomError(error["type"], error["msg"].replace("{", "{{").replace("}", "}}")) from None
 
     @model_validator(mode="after")
     def _one_measure(self) -> "Fact":

@@ -6,11 +6,9 @@ can be laid over the shipped ECB table and cross-rated with it on the same dates
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import math
-import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -38,6 +36,8 @@ def read_rates_file(path: str | Path, usd_per_eur: UsdPerEur | None = None) -> S
     except OSError as exc:
         raise RatesError(f"{path}: cannot read rates file: {exc.strerror or exc}") from None
     if raw[:2] == b"PK":
+        import zipfile  # here, not at import: a run whose rates come from the cache reads no file
+
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as archive:
                 names = archive.namelist()
@@ -58,6 +58,8 @@ def read_rates_file(path: str | Path, usd_per_eur: UsdPerEur | None = None) -> S
 
 
 def _parse_rates_csv(text: str, name: str, usd_per_eur: UsdPerEur | None) -> Series:
+    import csv
+
     try:  # newline="" lets csv read CR, CRLF and LF line ends alike
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:

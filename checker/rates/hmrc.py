@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from importlib import metadata
 
 
 class HmrcSource:
@@ -28,6 +27,8 @@ class HmrcSource:
         return hmrc_rates.Rates()  # the bundled history: no network, no I/O
 
     def fingerprint(self) -> str:
+        from importlib import metadata  # only when this source is consulted: a slow import to start with
+
         try:
             return metadata.version("hmrc-rates")
         except metadata.PackageNotFoundError:

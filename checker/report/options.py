@@ -16,14 +16,22 @@ class RenderOptions:
     quiet: bool = False  # --quiet: the findings and nothing else (no summary lines)
     # The environment a reporter may consult ($GITHUB_STEP_SUMMARY); injectable for tests.
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    # figcheck's public home (SARIF informationUri, reviewdog source.url); see rules.project_url.
-    homepage: str | None = field(default_factory=lambda: _project_url())
+    # figcheck's public home (SARIF informationUri, reviewdog source.url), or FROM_METADATA: read
+    # from the package metadata (rules.project_url) when a reporter asks for `home`, so that the
+    # reports that name no home (the text report, JSON) never read the metadata.
+    homepage: str | None | object = field(default_factory=lambda: FROM_METADATA)
+
+    @property
+    def home(self) -> str | None:
+        """figcheck's public home for the report (`homepage`, else the package metadata's)."""
+        if self.homepage is FROM_METADATA:
+            from checker.report.rules import project_url
+
+            return project_url()
+        return self.homepage  # type: ignore[return-value]
 
 
-def _project_url() -> str | None:
-    from checker.report.rules import project_url
-
-    return project_url()
+FROM_METADATA = object()  # RenderOptions.homepage: the home the package metadata names
 
 
 COLOR_MODES = ("auto", "always", "never")

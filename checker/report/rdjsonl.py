@@ -20,7 +20,7 @@ SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
 def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOptions) -> str:
-    lines = [json.dumps(diagnostic(finding, rules, options.homepage), ensure_ascii=False)
+    lines = [json.dumps(diagnostic(finding, rules, options.home), ensure_ascii=False)
              for finding in by_location(result.findings)]
     return "".join(line + "\n" for line in lines)
 

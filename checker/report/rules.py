@@ -8,7 +8,6 @@ these in from the loaded rule packs; a reporter must still work for an id it was
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Mapping
 
@@ -27,7 +26,28 @@ class RuleInfo:
     severity: SeverityName
     summary: str  # one line, e.g. "Currency conversions must match the exchange rate"
     help: str = ""  # longer documentation, Markdown or plain text
-    help_uri: str | None = None
+    # The rule's help page: a URL, None for none, or README_LINK: the README's check kinds section
+    # at the project's home (`home`, else the package metadata's), worked out only when a report
+    # asks for `help_uri`, so that the reports that print no links never read the metadata.
+    link: str | None | object = None
+    home: str | None = None
+
+    @property
+    def help_uri(self) -> str | None:
+        return rules_uri(self.home) if self.link is README_LINK else self.link  # type: ignore[return-value]
+
+
+class _ReadmeLink:
+    """RuleInfo.link: the README's check kinds section at the project's home."""
+
+    def __reduce__(self) -> str:
+        return "README_LINK"  # pickled by name: the same object in every process
+
+    def __repr__(self) -> str:
+        return "README_LINK"
+
+
+README_LINK = _ReadmeLink()
 
 
 def rule_info(rules: Mapping[str, RuleInfo], rule_id: str, severity: SeverityName) -> RuleInfo:
@@ -35,7 +55,7 @@ def rule_info(rules: Mapping[str, RuleInfo], rule_id: str, severity: SeverityNam
     known = rules.get(rule_id)
     if known is not None:
         return known
-    return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id, help_uri=rules_uri())
+    return RuleInfo(id=rule_id, kind="unknown", severity=severity, summary=rule_id, link=README_LINK)
 
 
 # The `[project.urls]` labels that name figcheck's public home, in the order they are preferred.
@@ -48,6 +68,8 @@ def project_url() -> str | None:
     gives, read from the installed package's metadata, so it is written in one place. None when
     the project names none: SARIF and reviewdog want an absolute URI, and a made-up one is worse
     than none (the reports then carry each rule's documentation in-band and no link)."""
+    import importlib.metadata  # here, not at import: it costs a text report's start-up ~20 ms (email, zipfile, csv)
+
     try:
         entries = importlib.metadata.metadata("figcheck").get_all("Project-URL") or []
     except importlib.metadata.PackageNotFoundError:
@@ -77,7 +99,8 @@ def rule_infos(loaded: Iterable["LoadedRule"], home: str | None = None) -> dict[
             severity=r.rule.severity,
             summary=(r.rule.description or r.kind.summary).strip().split("\n")[0],
             help=r.kind.doc,
-            help_uri=r.rule.link or rules_uri(home),
+            link=r.rule.link or README_LINK,
+            home=home,
         )
         for r in loaded
     }

@@ -37,8 +37,9 @@ def render(result: LintResult, rules: Mapping[str, RuleInfo], options: RenderOpt
     catalogue = _rule_catalogue(findings, rules)
     index = {rule.id: position for position, rule in enumerate(catalogue)}
     driver: dict[str, Any] = {"name": TOOL_NAME, "version": __version__}
-    if options.homepage:  # an absolute URI or nothing (SARIF 3.19.17); see rules.project_url
-        driver["informationUri"] = options.homepage
+    home = options.home
+    if home:  # an absolute URI or nothing (SARIF 3.19.17); see rules.project_url
+        driver["informationUri"] = home
     driver["rules"] = [_rule_descriptor(rule) for rule in catalogue]
     run = {
         "tool": {"driver": driver},

@@ -76,6 +76,6 @@ def seed_rules() -> dict[str, RuleInfo]:
         severity="error",
         summary="A converted amount must match the exchange rate of its date",
         help="Checks pairs such as '600 billion yuan ($8.5 billion)' against ECB reference rates.",
-        help_uri="https://example.org/rules/currency-conversion",
+        link="https://example.org/rules/currency-conversion",
     )
     return {rule.id: rule}

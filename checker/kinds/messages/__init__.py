@@ -8,15 +8,15 @@ so the rich, JSON, SARIF and HTML reports all carry the same text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
+from pathlib import Path
 
 from checker.kinds.restate import significant
 from checker.language import language_of
 from checker.model import Quantity
+from checker.pickle_cache import cache_dir, read_pickle, write_pickle
 from checker.vocab import alternation, vocab
 
 # Characters only traditional copy uses, among the words that sit around figures.
@@ -26,11 +26,19 @@ _TRADITIONAL = re.compile(
 
 @lru_cache(maxsize=4)
 def _templates(language: str) -> dict[str, str]:
-    text = resources.files(__package__).joinpath(f"{language}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader: libyaml's, else PyYAML's own
+    """The language's templates: from figcheck's cache when it holds those of the file's exact
+    bytes (checker.pickle_cache), else parsed from the YAML (and kept), so a run imports no YAML
+    parser for them. The files sit beside this module, as the vocabulary's do."""
+    raw = (Path(__file__).parent / f"{language}.yaml").read_bytes()
+    kept = cache_dir() / f"messages-{hashlib.sha256(raw).hexdigest()[:24]}.pickle"
+    templates = read_pickle(kept, dict)
+    if templates is None:
+        import yaml
 
-
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the templates in 1 ms, not 9
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the templates in 1 ms, not 9
+        templates = yaml.load(raw.decode("utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+        write_pickle(kept, templates)
+    return templates
 
 
 @lru_cache(maxsize=1)
