@@ -299,7 +299,7 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | d
             evidence = _closed_replacements(evidence, block.text[stop:closed])
             span, fixes = span + block.text[stop:closed], [fix + block.text[stop:closed] for fix in fixes]
     message = rule.rule.render_message(problem.message, problem.suggestion, evidence)
-    return Finding(
+    return Finding.model_construct(  # the values are already of the right types (see Finding)
         path=path,
         line=first.line,
         column=first.column,
@@ -349,8 +349,8 @@ def _plain_finding(path: str, line: int, rule: str, severity: str, message: str,
                    lines: list[str] | None, column: int = 1) -> Finding:
     text = _line(lines, line)
     end = max(len(text), column) + 1 if text is not None else column + 1
-    return Finding(path=path, line=line, column=column, end_line=line, end_column=end,
-                   rule=rule, severity=severity, message=message, source_line=text)
+    return Finding.model_construct(path=path, line=line, column=column, end_line=line, end_column=end,
+                                   rule=rule, severity=severity, message=message, source_line=text)
 
 
 def _note_findings(doc: Document, lines: list[str] | None) -> list[Finding]:

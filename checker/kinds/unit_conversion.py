@@ -13,6 +13,7 @@ from checker.kinds.printed import half_unit, times
 from checker.kinds.restate import restate, significant
 from checker.kinds.tolerance import allowed
 from checker.kinds.unit_math import convert, is_temperature
+from checker.kinds.unit_precision import printed_rounding
 from checker.model import Conversion, Problem, Quantity
 
 
@@ -21,6 +22,10 @@ class UnitConversionParams(Params):
     hedge_tolerance: float = Field(0.05, ge=0, lt=1, description="added when a hedge word qualifies a figure")
     temperature_tolerance: float = Field(
         1.0, ge=0, le=20, description="degrees (of the converted unit) allowed on top of printed rounding for temperatures"
+    )
+    close_gap: float = Field(
+        0.10, ge=0, lt=1,
+        description="a conversion off by less than this is reported as a warning when the rule's severity is error",
     )
 
 
@@ -35,7 +40,10 @@ class UnitConversion(Check):
     when a hedge word ("about") qualifies them. Temperatures are offset units and are compared in
     degrees; a temperature *difference* ("warming of 1.5C (2.7F)") is accepted as such. Figures
     whose units measure different things, or that are not both single values or both ranges, are
-    left alone. The finding suggests the conversion written in the writer's own style.
+    left alone. Either figure may be the one first written, so the real rounding of each counts
+    (`checker.kinds.unit_precision`): "about 2 grams, or 6/100 ounces" (0.06 oz is 1.7 g, which is
+    2 g to the gram) and "three meters (nine feet)" (a spelled-out three is a whole metre) pass. A
+    conversion that is close but wrong ("225 km (135 miles)", 3% off) is a warning. The finding suggests the conversion written in the writer's own style.
 
     Why it matters:
         A wrong conversion ("10 miles (6 km)") is a visible error that readers in the other unit
@@ -51,6 +59,7 @@ class UnitConversion(Check):
         `tolerance`: base relative tolerance, before the rounding of both printed figures.
         `hedge_tolerance`: added when a hedge word qualifies a figure.
         `temperature_tolerance`: degrees allowed on top of printed rounding for temperatures.
+        `close_gap`: a conversion off by less than this is a warning, not an error: a careless rounding.
     """
 
     consumes = ("conversion",)
@@ -104,12 +113,25 @@ class UnitConversion(Check):
                 self.params.tolerance, stated, converted,
                 hedge=relation.hedge, hedge_tolerance=self.params.hedge_tolerance,
             )
+            tolerance = max(tolerance, self._either_rounding(stated, converted, printed, relation))
             if converted.sig_digits == 1 and printed and "." in converted.text:
                 # "11.5 millimeters (0.5 inch)": a one-digit conversion claims one digit, all of its rounding
                 tolerance = max(tolerance, self.params.tolerance + 0.5 * _last_place(printed) / abs(printed))
             if any(value and abs(printed / value - 1) <= tolerance for value in readings):
                 return None
         return readings[0]
+
+    def _either_rounding(self, stated: Quantity, converted: Quantity, printed: float, relation: Conversion) -> float:
+        """The tolerance when either figure may be the one first written, the other rounded from it
+        to its printed precision ("about 2 grams, or 6/100 ounces": 0.06 oz is 1.7 g, 2 g to the
+        gram): the base, the larger real rounding of the two, and the hedge allowance."""
+        high = printed != converted.value
+        roundings = [printed_rounding(stated, high), printed_rounding(converted, high)]
+        known = [r for r in roundings if r is not None]
+        if not known:
+            return 0.0
+        hedged = relation.hedge or stated.hedge or converted.hedge
+        return self.params.tolerance + max(known) + (self.params.hedge_tolerance if hedged else 0.0)
 
     def _temperature_slack(self, stated: Quantity, converted: Quantity, relation: Conversion) -> float:
         """Degrees of the converted unit: the printed rounding of both sides plus the base allowance."""
@@ -126,7 +148,7 @@ class UnitConversion(Check):
         digits = max(2, stated.sig_digits, converted.sig_digits)
         if is_temperature(stated.unit):  # 40摄氏度 is 104华氏度, never "100": a reading keeps its whole degrees
             digits = max(digits, len(f"{abs(expected):.0f}"))
-        fixed = restate(converted, expected, digits) if not converted.is_range else None
+        fixed = _restate(converted, expected, digits) if not converted.is_range else None
         if fixed is not None and not re.search(r"[^\d\s.,-]", fixed):
             fixed = f"{fixed} {_unit_word(converted)}"  # "nine feet" restated as "9.8": keep the unit
         expected_text = fixed or f"{significant(expected, digits)} {_unit_name(converted.unit)}"
@@ -149,7 +171,28 @@ class UnitConversion(Check):
                 opening, closing = (" (", ")") if relation.cue.startswith("(") else ((" " + relation.cue + " ").replace(" ,", ","), "")
                 suggestion = f"{stated.display}{opening}{fixed}{closing}"
         exact = (f"{block_text[stated.start : converted.start]}{fixed}",) if fixed and block_text else ()
-        return Problem((stated, converted), message, suggestion, evidence, fixes=exact)
+        return Problem((stated, converted), message, suggestion, evidence, fixes=exact,
+                       severity=self._severity(printed, expected, stated))
+
+    def _severity(self, printed: float, expected: float, stated: Quantity) -> str | None:
+        """A close miss ("225 km (135 miles)": 3% off, where 140 was meant) is a careless rounding that
+        an editor should fix but that misleads no reader: one step down from error. A wrong figure
+        (a slip of scale, a wrong factor) keeps the rule's severity."""
+        if self.rule.severity != "error" or is_temperature(stated.unit) or not expected or printed / expected <= 0:
+            return None
+        return "warning" if abs(printed / expected - 1) < self.params.close_gap else None
+
+
+_FRACTION = re.compile(r"\d+\s*/\s*\d+")
+
+
+def _restate(quantity: Quantity, value: float, digits: int) -> str:
+    """The figure rewritten to mean `value`; a fraction ("6/100 ounces") as a decimal ("0.07 ounces"),
+    never as "7.05/100"."""
+    fraction = _FRACTION.search(quantity.text)
+    if fraction is None:
+        return restate(quantity, value, digits)
+    return quantity.text[: fraction.start()] + significant(value, digits) + quantity.text[fraction.end() :]
 
 
 def _last_place(value: float) -> float:

@@ -250,8 +250,15 @@ class CueFile(_Strict):
     zh_conversion_links: list[str]
     minor_unit_marks: list[str]
     stated_rate_joins: list[str]
+    stated_rate_anchors: dict[str, str]
+    stated_rate_links: list[str]
+    stated_rate_weight_links: list[str]
     fiscal_before: list[str]
     fiscal_after: list[str]
+    share_out_nouns: list[str]
+    share_out_after: list[str]
+    alternatives_before: list[str]
+    difference_after: list[str]
     start_markers: list[str]
     comparative_start: list[str]
     end_markers: list[str]
@@ -332,6 +339,10 @@ def cross_check(v) -> list[str]:
     change_words = {w for d in (changes.up, changes.down, changes.neutral) for w in d.verbs + d.participles}
     problems += [f"cues.yaml: margin_changes: {w!r} is not a change verb of changes.yaml"
                  for w in v.cues.margin_changes if w not in change_words]
+    problems += [f"cues.yaml: stated_rate_anchors: {word!r}: unknown currency {code}"
+                 for word, code in v.cues.stated_rate_anchors.items() if code not in codes]
+    problems += [f"cues.yaml: stated_rate_weight_links: {word!r} is not one of stated_rate_links"
+                 for word in v.cues.stated_rate_weight_links if word not in v.cues.stated_rate_links]
     for role, words in word_roles(v).items():
         problems += [f"{role}: {word!r} is defined twice" for word in _twice(words)]
     problems += _fold_problems(v)
