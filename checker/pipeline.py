@@ -338,10 +338,13 @@ def _closed_replacements(evidence: dict, tail: str) -> dict:
 
 
 def _severity(problem: str | None, rule: str) -> str:
-    """A problem's own severity only ever lowers its rule's: a check that says a finding is less sure
-    ("warning", "info") never raises a rule its pack set lower."""
+    """A problem's own severity lowers its rule's: a check that says a finding is less sure
+    ("warning", "info") never raises a rule its pack set lower. Only "error" is kept as it is: a
+    rule that failed itself (a pattern given up as catastrophic) is an error whatever its severity."""
     if problem is None:
         return rule
+    if problem == "error":
+        return problem
     return min(problem, rule, key=Severity.of)
 
 
