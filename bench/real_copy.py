@@ -1,8 +1,13 @@
-"""Precision on real copy: lint the shared Reuters 2006-2013 sample and list every warning and error.
+"""Precision on real copy: lint the shared Reuters copy and list every warning and error.
 
     .venv/bin/python bench/real_copy.py                    # every story; a table of precision per kind
+    .venv/bin/python bench/real_copy.py --corpus 1987      # the undated 1987 Reuters-21578 articles instead
     .venv/bin/python bench/real_copy.py --show             # ... and each finding with its context
     .venv/bin/python bench/real_copy.py --unreviewed       # only findings the review file has no verdict for
+
+Two corpora: the dated 2006-2013 sample (default), and the 10,963 undated 1987 articles of
+Reuters-21578 (`--corpus 1987`: each article is linted on its own, with no date, as an editor's
+undated draft would be; story ids are "reut2-000#12", the file and the article's index in it).
 
 Published wire copy is nearly always right, so a warning here is either a real slip or a false alarm.
 Every one was read by hand; the verdicts live in `bench/real_copy_review.yaml`, keyed by story id,
@@ -28,6 +33,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT.parent / "shared" / "corpora" / "reuters-2006-2013" / "sample.jsonl.gz"
 REVIEW = ROOT / "bench" / "real_copy_review.yaml"
+ARTICLES_1987 = ROOT.parent / "shared" / "corpora" / "reuters21578"
+REVIEW_1987 = ROOT / "bench" / "real_copy_review_1987.yaml"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -55,6 +62,18 @@ def stories(path: Path = SAMPLE, ids: Iterable[str] | None = None, limit: int | 
             story = json.loads(line)
             if (limit is None and not wanted) or (limit is not None and index < limit) or story["id"] in wanted:
                 yield story
+
+
+def articles_1987(folder: Path = ARTICLES_1987, limit: int | None = None) -> Iterator[dict]:
+    """Reuters-21578's article bodies, undated: each file holds articles separated by one blank line."""
+    count = 0
+    for path in sorted(folder.glob("reut2-*.txt")):
+        for index, body in enumerate(path.read_text(encoding="utf-8").split("\n\n")):
+            if limit is not None and count >= limit:
+                return
+            if body.strip():
+                count += 1
+                yield {"id": f"{path.stem}#{index}", "date": None, "body": body}
 
 
 def flags(selected: Iterable[dict]) -> list[Flag]:
@@ -120,17 +139,21 @@ def table(found: list[Flag], review: dict) -> list[tuple[str, int, int, int, str
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--corpus", choices=("2006", "1987"), default="2006",
+                        help="the dated 2006-2013 sample (default) or the undated 1987 Reuters-21578 articles")
+    parser.add_argument("--sample", type=Path, default=None, help="the corpus file or folder (default: the shared one)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N stories")
     parser.add_argument("--show", action="store_true", help="print every finding with its context")
     parser.add_argument("--unreviewed", action="store_true", help="print only findings with no verdict")
     parser.add_argument("--yaml", action="store_true", help="print unreviewed findings as review-file stubs")
     args = parser.parse_args(argv)
-    if not args.sample.exists():
-        print(f"real_copy: error: {args.sample} not found (the shared corpora sit beside the project)", file=sys.stderr)
+    old = args.corpus == "1987"
+    sample = args.sample or (ARTICLES_1987 if old else SAMPLE)
+    if not sample.exists():
+        print(f"real_copy: error: {sample} not found (the shared corpora sit beside the project)", file=sys.stderr)
         return 2
-    review = load_review()
-    found = flags(stories(args.sample, limit=args.limit))
+    review = load_review(REVIEW_1987 if old else REVIEW)
+    found = flags(articles_1987(sample, limit=args.limit) if old else stories(sample, limit=args.limit))
     for flag in found:
         verdict = review.get(flag.key)
         if args.show or (args.unreviewed and verdict is None):

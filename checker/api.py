@@ -77,7 +77,7 @@ def lint_paths(
     if isinstance(paths, (str, os.PathLike)):  # lint_paths("a.md") means that file, not "a", ".", "m", "d"
         paths = [paths]
     if not paths:  # an empty glob checks nothing: never the current folder, as the command line's default
-        return LintResult()
+        return LintResult.model_construct()
     request = LintRequest(
         paths=[str(p) for p in paths], date=date, rules=rules, rates=rates, select=select, ignore=ignore,
         include=include, exclude=exclude, field=field, date_field=date_field,

@@ -57,6 +57,15 @@ def _globs(value: list[str]) -> list[str]:
     return value
 
 
+def _named(value: Any) -> Any:
+    """A file or field name that is blank (`rates: ""`, `rules: [""]`: an unset variable in a
+    templated config) is the config's error, never the config's own folder read as the file."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and not item.strip():
+            raise ValueError("is empty (an unset variable?); give a name or leave the key out")
+    return value
+
+
 class _Strict(BaseModel):
     # Only the documented spellings; the validators are built on first use, so a run without a
     # config file never pays for them (defer_build).
@@ -96,6 +105,7 @@ class ConfigFile(_Strict):
     _lists = field_validator("extends", "rules", "select", "ignore", "include", "exclude", mode="before")(_as_list)
     _date = field_validator("date", mode="before")(_as_date)
     _globs = field_validator("include", "exclude")(_globs)
+    _named = field_validator("extends", "rules", "rates", "field", "date_field")(_named)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,13 @@ import re
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
 
 
+def days_before(day: dt.date, days: int) -> dt.date:
+    """`day` minus `days`, stopping at 1 January of year 1: a rates file or a `--date` at the
+    calendar's first day has no earlier days to look back through, and is no overflow."""
+    ordinal = day.toordinal() - days
+    return dt.date.fromordinal(max(ordinal, 1))
+
+
 class BadDate(ValueError):
     """A date that is not a real YYYY-MM-DD day (2025-02-30)."""
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.empty import new_dict, new_list
 
@@ -30,6 +30,12 @@ class Severity(IntEnum):
 
 
 class Finding(BaseModel):
+    """One finding. The pipeline makes them with `model_construct` (its values are already of the
+    right types), so a run that writes the text report never builds pydantic's validator or
+    serializer for it (defer_build); a JSON-family report builds the serializer on first use."""
+
+    model_config = ConfigDict(defer_build=True)
+
     path: str
     line: int = Field(ge=1)
     column: int = Field(ge=1)
@@ -71,7 +77,11 @@ class FileStats:
 
 
 class LintResult(BaseModel):
-    """Everything a reporter needs: findings, the files they came from, and coverage."""
+    """Everything a reporter needs: findings, the files they came from, and coverage. Made with
+    `model_construct` by the runners, so its schema (FileStats' with it) is built only by a report
+    that serializes it (see Finding)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     files: int = 0
     # Documents that were records of JSON/JSONL exports ("3 records in 1 file").

@@ -7,6 +7,7 @@ whole contract between stages.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,7 +76,7 @@ class Quantity:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "value": self.value,
+            "value": self.value if math.isfinite(self.value) else None,  # 1e400: JSON has no Infinity
             "unit": self.unit if self.unit is not None else self.currency,
             "currency": self.currency,
         }
@@ -144,6 +145,9 @@ class Change(Relation):
     # A second reading the wording allows ("增长了3倍" is x4 by the book, x3 in much copy): either
     # passes, and a change that fits neither is only reported as info.
     alternative: float | None = None
+    # A currency quoted against another ("the yen against the dollar rose 0.8 pct to 153.50 from
+    # 154.67"): the figures may be either currency per the other, so either way round may fit.
+    quote: bool = False
 
     @property
     def start(self) -> Quantity:

@@ -76,7 +76,7 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec | Sequence[LoadedRule
     documents = iter(walk)
     first, whole = _first_few(documents, serial_below)
     if whole:  # the whole walk, and too little for a pool
-        result = LintResult()
+        result = LintResult.model_construct()
         for document in first:
             add_outcome(result, lint_document(document, rules, options), keep_sources)
             done(document.path)
@@ -89,7 +89,7 @@ def lint_parallel(walk_spec: WalkSpec, rule_spec: RuleSpec | Sequence[LoadedRule
 
     units = _numbered(head, documents)
     worker_rules = rule_spec if isinstance(rule_spec, RuleSpec) else tuple(rules)
-    result = LintResult()
+    result = LintResult.model_construct()
     outcomes = run_tasks(_tasks(units, jobs), _lint_units, jobs=jobs, initializer=_start_worker,
                          initargs=(worker_rules, options, keep_sources, walk_spec.field, walk_spec.date_field))
     with closing(outcomes):
@@ -126,7 +126,7 @@ def _rules(spec: RuleSpec | Sequence[LoadedRule]) -> list[LoadedRule]:
 
 def _lint_serial(walk, rules: list[LoadedRule], options: LintOptions, keep_sources: bool,
                  done: Callable[[str], None]) -> LintResult:
-    result = LintResult()
+    result = LintResult.model_construct()
     with parse_limits() as limits:  # armed once for the run, not once per document
         for document in walk:
             add_outcome(result, lint_document(document, rules, options, limits), keep_sources)

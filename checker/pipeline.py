@@ -19,7 +19,7 @@ from checker.engine.packs import LoadedRule
 from checker.kinds.base import AnalyzedBlock, Check, Env
 from checker.extract import extract_with_unparsed
 from checker.extract import prepare as prepare_extractors
-from checker.findings import FileStats, Finding, LintResult
+from checker.findings import FileStats, Finding, LintResult, Severity
 from checker.model import Location, Problem, Quantity
 from checker.relate import relate
 from checker.resolve import DocumentCurrencies, resolve_block
@@ -299,14 +299,14 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | d
             evidence = _closed_replacements(evidence, block.text[stop:closed])
             span, fixes = span + block.text[stop:closed], [fix + block.text[stop:closed] for fix in fixes]
     message = rule.rule.render_message(problem.message, problem.suggestion, evidence)
-    return Finding(
+    return Finding.model_construct(  # the values are already of the right types (see Finding)
         path=path,
         line=first.line,
         column=first.column,
         end_line=end_line,
         end_column=end_column,
         rule=rule.id,
-        severity=problem.severity or rule.rule.severity,
+        severity=_severity(problem.severity, rule.rule.severity),
         message=message,
         suggestion=problem.suggestion,
         evidence=evidence,
@@ -337,12 +337,20 @@ def _closed_replacements(evidence: dict, tail: str) -> dict:
     return evidence
 
 
+def _severity(problem: str | None, rule: str) -> str:
+    """A problem's own severity only ever lowers its rule's: a check that says a finding is less sure
+    ("warning", "info") never raises a rule its pack set lower."""
+    if problem is None:
+        return rule
+    return min(problem, rule, key=Severity.of)
+
+
 def _plain_finding(path: str, line: int, rule: str, severity: str, message: str,
                    lines: list[str] | None, column: int = 1) -> Finding:
     text = _line(lines, line)
     end = max(len(text), column) + 1 if text is not None else column + 1
-    return Finding(path=path, line=line, column=column, end_line=line, end_column=end,
-                   rule=rule, severity=severity, message=message, source_line=text)
+    return Finding.model_construct(path=path, line=line, column=column, end_line=line, end_column=end,
+                                   rule=rule, severity=severity, message=message, source_line=text)
 
 
 def _note_findings(doc: Document, lines: list[str] | None) -> list[Finding]:

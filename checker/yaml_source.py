@@ -8,9 +8,10 @@ deep inside the data can name the line it came from.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import yaml
 
@@ -64,6 +65,28 @@ class YamlDocument:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
+_READ_LOGS: list[dict[str, bytes | None]] = []
+
+
+@contextmanager
+def reads_recorded() -> Iterator[dict[str, bytes | None]]:
+    """Within the block, every file `load_yaml` reads (and every one `note_read` is told of) is
+    recorded: name -> the bytes read (None: not at hand). The rule cache keys on them."""
+    log: dict[str, bytes | None] = {}
+    _READ_LOGS.append(log)
+    try:
+        yield log
+    finally:
+        _READ_LOGS.remove(log)
+
+
+def note_read(name: str, data: bytes | None = None) -> None:
+    """Tell the recorders (`reads_recorded`) that the file `name` was read (its bytes, if at hand)."""
+    for log in _READ_LOGS:
+        if data is not None or name not in log:
+            log[name] = data
+
+
 def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
     """Read and parse a YAML file safely; every failure is a `YamlError` naming the file."""
     name = str(path)
@@ -76,6 +99,7 @@ def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
             raise YamlError(name, "is a directory, not a YAML file") from None
         except OSError as exc:
             raise YamlError(name, f"cannot read: {exc.strerror or exc}") from None
+        note_read(name, raw)
         if len(raw) > MAX_BYTES:
             raise YamlError(name, f"larger than {MAX_BYTES // 1_000_000} MB; refusing to parse")
         try:

@@ -63,7 +63,7 @@ def fix(
         sys.stderr.write(f"figcheck: would have {report.summary()} (--diff: nothing written)\n")
     else:
         sys.stderr.write(f"figcheck: {report.summary()}\n")
-    raise typer.Exit(EXIT_FINDINGS if unread else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if unread or report.problems else EXIT_OK)  # a file left unfixed fails
 
 
 # A file fix could not read was neither checked nor fixed: never "fixed 0 findings", exit 0.

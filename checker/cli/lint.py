@@ -99,6 +99,8 @@ def lint(
 
         fixed = apply_to_files(certain_plan(run.result.findings))
         run.result.findings = fixed_findings(run.result.findings, fixed)
+        for problem in fixed.problems:  # a file left unfixed, by name, as `figcheck fix` says it
+            sys.stderr.write(f"figcheck: {problem}\n")
         if not quiet:
             sys.stderr.write(f"figcheck: {fixed.summary()}\n")
     colored = output is None and wants_color(sys.stdout, mode=color.value)
@@ -113,7 +115,7 @@ def lint(
         text = render(run.result, run.format, infos, color=colored,
                       width=_terminal_width() if output is None else None,
                       show_unparsed=show_unparsed, fail_on=run.fail_on, quiet=quiet)
-    from checker.report.atomic import OutputError
+    from checker.report.atomic import OutputError, write_stdout
 
     try:
         for fmt, target in extra_reports:
@@ -124,7 +126,7 @@ def lint(
         fail(str(exc))
     if output is None:
         try:
-            sys.stdout.write(text)
+            write_stdout(text)
             sys.stdout.flush()
         except BrokenPipeError:  # `| head`: a truncated report never passes a gate, whatever --fail-on
             from checker.cli.options import EXIT_BROKEN_PIPE, silence_stdout

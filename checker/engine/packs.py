@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from checker.empty import new_dict, new_list
 from checker.kinds.base import CheckKind, Params, get_kind
-from checker.yaml_source import YamlDocument, YamlError, load_yaml
+from checker.yaml_source import YamlDocument, YamlError, load_yaml, reads_recorded
 
 SeverityName = Literal["error", "warning", "info"]
 
@@ -31,14 +31,31 @@ class PackError(YamlError):
 class Examples(BaseModel):
     """Snippets a rule must flag (`bad`) and must leave alone (`good`); run by `rules test`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built on first validation (see Rule)
     bad: list[str] = Field(default_factory=new_list)
     good: list[str] = Field(default_factory=new_list)
     date: str | None = Field(default=None, description="as-of date for the snippets, YYYY-MM-DD")
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _day_as_written(cls, value: object) -> object:
+        """`date: 2025-04-15` unquoted is a YAML date, as a config's `date:` reads it: keep its day. A
+        day that does not exist (2025-02-30) is the pack's error at its line, caught by `rules validate`."""
+        import datetime as dt
+
+        if isinstance(value, dt.date):
+            return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+        if isinstance(value, str):
+            from checker.dates import parse_day
+
+            parse_day(value)  # BadDate is a ValueError: pydantic names the field
+        return value
+
 
 class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: the validator is built when a pack is first validated, not at import; a run whose
+    # rules come from the rule cache (checker.engine.rule_cache) never builds it
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)
     kind: str
@@ -80,7 +97,7 @@ MAX_EXTENDS_DEPTH = 32
 
 
 class PackFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # see Rule
 
     extends: list[str] = Field(default_factory=new_list)
     rules: list[Rule] = Field(default_factory=new_list)
@@ -120,14 +137,30 @@ def default_pack_path() -> Path:
 
 
 def load_rules(paths: list[str | Path] | None = None, *, with_default: bool = True) -> list[LoadedRule]:
-    """The rules of the default pack (unless told not to) followed by those of `paths`."""
+    """The rules of the default pack (unless told not to) followed by those of `paths`: from the
+    rule cache when no file they were read from has changed, else loaded and validated (and kept)."""
+    from checker.engine import rule_cache
+
     sources: list[Path] = ([default_pack_path()] if with_default else []) + [Path(p) for p in paths or []]
-    rules: dict[str, LoadedRule] = {}
-    for path in sources:
-        for loaded in load_pack(path):
-            rules.pop(loaded.id, None)
-            rules[loaded.id] = loaded
-    return [r for r in rules.values() if r.rule.enabled]
+    kept = rule_cache.cache_file(sources, with_default)
+    cached = rule_cache.read_rules(kept)
+    if cached is not None:
+        return cached
+    with reads_recorded() as read:
+        rules: dict[str, LoadedRule] = {}
+        every: list[LoadedRule] = []
+        for path in sources:
+            for loaded in load_pack(path):
+                every.append(loaded)
+                rules.pop(loaded.id, None)
+                rules[loaded.id] = loaded
+    enabled = [r for r in rules.values() if r.rule.enabled]
+    builtin = all(r.kind.check.__module__.startswith(BUILTIN_KIND_MODULES) for r in every)
+    rule_cache.write_rules(kept, enabled, read, every_kind_builtin=builtin)
+    return enabled
+
+
+BUILTIN_KIND_MODULES = "checker.kinds."  # kinds whose code the rule cache watches; a plugin's it cannot
 
 
 def load_pack(path: str | Path, _seen: tuple[Path, ...] = ()) -> list[LoadedRule]:
@@ -198,7 +231,7 @@ def _pack_error(document: YamlDocument, exc: ValidationError, prefix: tuple) -> 
     error = exc.errors()[0]
     loc = prefix + tuple(error["loc"])
     field = _dotted(loc)
-    message = error["msg"]
+    message = error["msg"].removeprefix("Value error, ")  # pydantic's prefix to a ValueError raised by a validator
     if error["type"] == "extra_forbidden":
         message = "unknown key"
     elif error["type"] == "literal_error" and "expected" in error.get("ctx", {}):

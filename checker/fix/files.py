@@ -9,11 +9,13 @@ with a one-line reason: a fix never corrupts a file."""
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker.documents.decoding import file_encoding, legacy_name
-from checker.report.atomic import write_report
+from checker.report.atomic import OutputError, write_report
 
 FIXABLE_FORMATS = (".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml")
 
@@ -60,7 +62,22 @@ class TextFile:
 
     def write(self, text: str) -> None:
         """Replace the file atomically (a temporary file beside it, then a rename), in its own encoding."""
-        write_report(self.encode(text), self.path)
+        if _read_only(self.path):
+            raise FixError(f"{self.path}: is read-only (no write permission), left as it is")
+        try:
+            write_report(self.encode(text), self.path, what="the fixed file")
+        except OutputError as error:  # a full disk, a file-size limit, a folder made read-only: left as it was
+            raise FixError(f"{error}; left as it was") from None
+
+
+def _read_only(path: Path) -> bool:
+    """A file its owner made read-only (chmod a-w), which a tool writing in place could not open for
+    writing: the atomic rename would replace it all the same (even as root), so it is left alone."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # gone: the write says so
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 class Params(BaseModel):
     """Base for a kind's parameters: unknown keys are errors, never silently ignored."""
 
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: the schema is built on the first validation (a pack read afresh), not at import;
+    # a run whose rules come from the rule cache (checker.engine.rule_cache) never builds it
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     def disabled_reason(self) -> str | None:
         """Why these parameters make the rule unable to ever fire, if they do."""

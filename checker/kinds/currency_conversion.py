@@ -36,11 +36,14 @@ class CurrencyConversionParams(Params):
         7300, ge=0, le=20000,
         description="without a date, a pair that fails the last year but fits a rate of this many days is only info",
     )
-    undated_drift: float = Field(
-        4.0, ge=1, le=1000,
-        description="without a date, a pair this many times outside the last year's range of rates is flagged "
-                    "(as a warning) even when it fits some older year: a gap that wide is nearer a scale slip "
-                    "(x10, 亿/万) than the drift of an old article's currency")
+    undated_drift_power: float = Field(
+        2.0, ge=0, le=10,
+        description="without a date, a scale slip (a gap near a power of ten) keeps the rule's severity only when "
+                    "the pair's implied rate lies further outside the whole table's range of rates for the pair "
+                    "than that range's own width (highest over lowest) raised to this power: the drift an older "
+                    "article's currency may have seen before the table began. Any other undated mismatch is info")
+    undated_stable_years: int = Field(
+        15, ge=0, le=100, description="how many years of rates the table must hold for the pair for that range to count")
     weekly_tolerance: float = Field(
         0.01, ge=0, lt=1, description="added when the rate comes from a weekly series (NBP table B)")
     monthly_tolerance: float = Field(
@@ -85,7 +88,8 @@ class CurrencyConversion(Check):
         `regime_break`: a window stops where the rate moved by more than this (a float, a devaluation).
         `undated_window_days`: days at the end of the table used when no date is known.
         `undated_history_days`: without a date, a pair that only fits older rates is info.
-        `undated_drift`: without a date, how many times outside the last year's rates still warns.
+        `undated_drift_power`: undated, how far outside the pair's whole range a scale slip must lie.
+        `undated_stable_years`: the years of rates that range must span.
         `weekly_tolerance`: added when the rate comes from a weekly series (NBP table B).
         `monthly_tolerance`: added when the rate comes from a monthly series (HMRC, set in advance).
         `stated_rate_tolerance`: how far a pair may sit from a rate the text itself states.
@@ -112,7 +116,8 @@ class CurrencyConversion(Check):
     def block(self, block: AnalyzedBlock) -> Iterable[Problem]:
         # A rate stated anywhere in the paragraph governs its pairs: "10 billion yuan ($1.39
         # billion), at 7.2 yuan to the dollar".
-        self._stated = (self._stated + stated_rates(block.text, block.quantities))[-self.MAX_STATED:]
+        stated = [rate for rate in stated_rates(block.text, block.quantities) if self._plausible(rate)]
+        self._stated = (self._stated + stated)[-self.MAX_STATED:]
         for relation in block.relations:
             if relation.kind != "conversion":
                 continue  # change and part/whole relations hold other numbers of quantities
@@ -136,6 +141,18 @@ class CurrencyConversion(Check):
                 problem.block = where
                 yield problem
         self._held = []
+
+    def _plausible(self, rate: StatedRate) -> bool:
+        """Whether a rate the text seems to state could be an exchange rate of its pair: within the table's
+        whole range of rates for it, widened as an undated pair's drift is (that range's width to the
+        `undated_drift_power`, and at least twofold: the copy may predate the table). What the grammar
+        reads as "$1 = 7.02 pounds" under the sterling reading of a Cairo story, or as "$1 million for the
+        euro", is no rate of sterling or the euro; a pair with no rates in the table keeps what it states."""
+        history = self.env.rates.window(rate.base, rate.quote, None, undated_days=_WHOLE_TABLE_DAYS)
+        if isinstance(history, NoRate):
+            return True
+        reach = max(2.0, (history.high / history.low) ** self.params.undated_drift_power)
+        return history.low / reach <= rate.rate <= history.high * reach
 
     def _governing(self, relation: Relation, stated: Quantity, converted: Quantity):
         """(base, quote, (rate, quote per base)) for each reading of the pair a stated rate covers."""
@@ -208,14 +225,13 @@ class CurrencyConversion(Check):
                 return self._mismatch(relation, stated, converted, period, factor, text)
             if self.env.date is None or getattr(relation, "at_the_time", False):
                 older = self._fits_older_rates(relation, stated, converted, base, quote)
-                if older is not None and self._stale(stated, converted, window):
-                    return self._stale_mismatch(relation, stated, converted, window, factor, text, older)
                 period = self._missed_fiscal_year(relation, stated, converted, window, text) if older else None
-                if period is not None:
+                if period is not None:  # the sentence dates the pair itself ("its 2022/23 budget")
                     return self._stale_mismatch(relation, stated, converted, window, factor, text, older, period)
+                if self.env.date is None:
+                    return self._undated(relation, stated, converted, window, factor, text, older)
                 if older is not None:
-                    why = "currency.why_no_date" if self.env.date is None else "currency.why_at_the_time"
-                    return self._undecided(stated, converted, older, why, text)
+                    return self._undecided(stated, converted, older, "currency.why_at_the_time", text)
             return self._mismatch(relation, stated, converted, window, factor, text)
         if governed:  # no source has a rate, but the text states one: the pair contradicts it
             return self._against_stated(relation, stated, converted, *governed[0], text)
@@ -433,15 +449,60 @@ class CurrencyConversion(Check):
                                           break_ratio=1 + self.params.regime_break)
             if isinstance(month, RateWindow) and self._gap(stated, converted, relation, month) is None:
                 fitting.append(month)
+            if end.toordinal() <= self.OLDER_STEP_DAYS:  # a table that starts in year 1: nothing earlier
+                break
             end -= dt.timedelta(days=self.OLDER_STEP_DAYS)
         if not fitting:
             return None
         return replace(fitting[0], first_date=fitting[-1].first_date, note=history.note,
                        low=min(w.low for w in fitting), high=max(w.high for w in fitting))
 
-    def _stale(self, stated: Quantity, converted: Quantity, window: RateWindow) -> bool:
-        """An undated pair so far outside the last year's range of rates that only a long-gone rate fits it."""
-        return self.env.date is None and _drift(stated, converted, window) > self.params.undated_drift
+    def _undated(self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow,
+                 factor: float, text: str, older: RateWindow | None) -> Problem:
+        """A pair of an undated document that fails the table's last year.
+
+        Undated copy may be of any age, and currencies move two- to eightfold over decades (the rand
+        was 2 to the dollar in 1987, 17 lately): a gap at recent rates says little about a pair that
+        may have been right when it was written. Only a scale slip that no drift of the pair explains
+        (`_beyond_drift`) keeps the rule's severity; every other mismatch is info, and says to give
+        the document a date."""
+        if self._beyond_drift(relation, stated, converted, factor, window):
+            return self._mismatch(relation, stated, converted, window, factor, text)
+        if older is not None:
+            return self._undecided(stated, converted, older, "currency.why_no_date", text)
+        problem = self._mismatch(relation, stated, converted, window, factor, text)
+        problem.message += Messages(text).say("currency.undated_hint")
+        problem.evidence["undated"] = True
+        problem.severity = "info"
+        return problem
+
+    def _beyond_drift(self, relation: Relation, stated: Quantity, converted: Quantity, factor: float,
+                      window: RateWindow) -> bool:
+        """Whether an undated gap is a scale slip that no age of the copy explains.
+
+        The gap must be near a power of ten; the figure rescaled by it must agree with a rate the table
+        holds for the pair; and the pair's implied rate must lie outside the table's whole range of
+        rates for it (`undated_stable_years` at least) by more than that range's width to the
+        `undated_drift_power`. A pair that stayed in a narrow band (the yuan against the dollar, 6.1
+        to 8.3 since 2005) cannot have drifted tenfold; one that tripled within the table (the rand)
+        may well have moved as much again before it, so a tenfold gap there is info. Measured on the
+        table itself: judged on the later half of each pair's rates, the rates of its earlier half lie
+        outside by more than the width squared only where a currency was redenominated or an official
+        rate unified (Iraq 2003, Myanmar 2012, Congo, Sao Tome)."""
+        power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
+        if power is None:
+            return False
+        history = self.env.rates.window(window.base, window.quote, None, undated_days=_WHOLE_TABLE_DAYS)
+        if isinstance(history, NoRate):
+            return False
+        if (history.latest_date - history.first_date).days < self.params.undated_stable_years * 365.25:
+            return False
+        rescaled = replace(stated, value=stated.value / 10**power,
+                           high=None if stated.high is None else stated.high / 10**power)
+        if self._gap(rescaled, converted, relation, history) is not None:
+            return False
+        outside = _drift(stated, converted, history) / (1 + self._pair_tolerance(stated, converted, relation.hedge))
+        return outside > (history.high / history.low) ** self.params.undated_drift_power
 
     def _missed_fiscal_year(self, relation, stated, converted, window: RateWindow, text: str) -> str | None:
         """The budget or fiscal year the pair's sentence names ("its 2022/23 budget", "FY2023"), when
@@ -460,18 +521,16 @@ class CurrencyConversion(Check):
         return None
 
     def _stale_mismatch(self, relation, stated, converted, window, factor, text, older: RateWindow,
-                        period: str | None = None) -> Problem:
-        """The mismatch, as a warning that says which past years the pair would fit (and, when its
-        sentence names a budget or fiscal year, that it does not fit that one)."""
+                        period: str) -> Problem:
+        """The mismatch, as a warning that says its sentence names a budget or fiscal year whose rates the
+        pair does not fit, and which past years it would fit: the text dates the pair, not the document."""
         problem = self._mismatch(relation, stated, converted, window, factor, text)
         messages = Messages(text)
         year = self._latest_fitting_year(relation, stated, converted, window.base, window.quote, older)
-        note = messages.say("currency.note_stale", year=year) if period is None else \
-            messages.say("currency.note_fiscal_year", period=period, year=year)
+        note = messages.say("currency.note_fiscal_year", period=period, year=year)
         problem.message += messages.say("currency.note", note=note)
         problem.evidence["fits_rates_of"] = year
-        if period is not None:
-            problem.evidence["period_named"] = period
+        problem.evidence["period_named"] = period
         problem.evidence["drift"] = round(_drift(stated, converted, window), 3)
         problem.severity = "warning"
         return problem
@@ -533,6 +592,9 @@ class CurrencyConversion(Check):
              "date": self.env.date.isoformat() if self.env.date else None, "date_source": self.env.date_source},
             severity="info",
         )
+
+
+_WHOLE_TABLE_DAYS = 200 * 366  # more days than any table holds: the window reaches its first rate
 
 
 _NO_RATES = re.compile(r"no (\w+) rates in (.+)")

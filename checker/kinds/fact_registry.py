@@ -15,6 +15,7 @@ Loaded through the same safe YAML reader as rule packs, so an error names the fi
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -22,12 +23,15 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
 from checker.empty import new_list
-from checker.yaml_source import YamlError, load_yaml
+from checker.pickle_cache import cache_dir, read_pickle, write_pickle
+from checker.yaml_source import YamlError, load_yaml, note_read
 from checker.vocab import longest_first
 
 
 class Fact(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: the validator is built when a registry is read afresh, not at import; a run that
+    # finds the registry in the cache (_cache_file) never builds it
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     entity: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=new_list)
@@ -62,7 +66,7 @@ class Fact(BaseModel):
 
 
 class Registry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # see Fact
 
     facts: list[Fact] = Field(default_factory=new_list)
 
@@ -76,6 +80,7 @@ def load_registry(path: str) -> Registry:
     same relative name in another folder, is read afresh: serve and the language server run long)."""
     from checker.pickle_cache import file_state
 
+    note_read(path)  # a rule that names the registry depends on it (checker.engine.rule_cache)
     return _load_registry(path, file_state(path))
 
 
@@ -83,15 +88,51 @@ def load_registry(path: str) -> Registry:
 def _load_registry(path: str, identity: tuple) -> Registry:
     if not Path(path).is_file():
         raise RegistryError(f"no such facts registry: {path}")
+    kept = _cache_file(path)
+    if kept is not None:
+        cached = read_pickle(kept, Registry)
+        if cached is not None:
+            return cached
     try:
         document = load_yaml(path)
     except YamlError as exc:
         raise RegistryError(str(exc)) from None
     try:
-        return Registry.model_validate(document.data or {})
+        registry = Registry.model_validate(document.data or {})
     except ValidationError as exc:
         error = exc.errors()[0]
         line = document.line_of(tuple(error["loc"]))
         where = f"{path}:{line}" if line else path
         field = ".".join(str(p) for p in error["loc"]) or "(top level)"
         raise RegistryError(f"{where}: {field}: {error['msg']}") from None
+    if kept is not None:
+        write_pickle(kept, registry)
+    return registry
+
+
+def _cache_file(path: str) -> Path | None:
+    """Where the registry validated from the bytes now at `path` is kept (checker.pickle_cache), so
+    a run neither parses its YAML nor builds its validator again: keyed on those bytes, this
+    module's code, figcheck's, pydantic's and Python's versions. None if the file cannot be read
+    (the reading that follows says why); only a valid registry is ever kept."""
+    import hashlib
+    import sys
+
+    from pydantic.version import VERSION as PYDANTIC
+
+    from checker.safety import read_regular_file
+    from checker.version import __version__
+
+    try:
+        raw = read_regular_file(path, MAX_REGISTRY_BYTES)
+        code = os.stat(__file__)
+    except (OSError, ValueError):
+        return None
+    if len(raw) > MAX_REGISTRY_BYTES:
+        return None
+    digest = hashlib.sha256(raw)
+    digest.update(repr((__version__, PYDANTIC, sys.version, code.st_size, code.st_mtime_ns)).encode())
+    return cache_dir() / f"facts-{digest.hexdigest()[:24]}.pickle"
+
+
+MAX_REGISTRY_BYTES = 2_000_000  # as yaml_source reads at most

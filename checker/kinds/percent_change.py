@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import replace
 from typing import Iterable
 
 from pydantic import Field
@@ -15,6 +17,8 @@ from checker.kinds.tolerance import rounding
 from checker.model import Change, Problem, Quantity
 from checker.vocab import vocab
 
+# "declined 1.6 pct to 55.9 pct from 57.5 pct": the wire's abbreviation, which serves for points too
+_WIRE_PCT = re.compile(r"\bpct\b", re.IGNORECASE)
 # A hedge that bounds a stated factor from below ("more than doubled") or above ("nearly doubled").
 _AT_LEAST = tuple(h.word for h in vocab().hedges.hedges if h.bound == "at_least")
 _AT_MOST = tuple(h.word for h in vocab().hedges.hedges if h.bound == "at_most")
@@ -25,6 +29,8 @@ class PercentChangeParams(Params):
     hedge_slack: float = Field(0.1, ge=0, lt=1, description="relative slack added when a hedge word qualifies the change")
     factor_tolerance: float = Field(0.08, ge=0, lt=1, description="relative tolerance for 'doubled', 'halved', 'fell by a third'")
     check_points: bool = Field(True, description="flag percentage points written as percent ('from 4% to 6%, a 2% rise')")
+    endpoint_hedge: float = Field(0.05, ge=0, lt=1, description="relative slack for an endpoint the text hedges ('from about 8.5 million')")
+    warn_points: float = Field(5, ge=0, le=100, description="a mismatch within this many points (or a tenth of the claim) is a warning, not the rule's severity")
 
 
 @register("percent-change", PercentChangeParams)
@@ -54,6 +60,13 @@ class PercentChange(Check):
         `hedge_slack`: relative slack added when a hedge word qualifies the change.
         `factor_tolerance`: relative tolerance for "doubled", "halved", "fell by a third".
         `check_points`: flag percentage points written as percent ("from 4% to 6%, a 2% rise").
+        `endpoint_hedge`: relative slack for an endpoint the text hedges ("from about 8.5 million");
+            "more than 50,000" and "nearly 8,000" bound it on one side only.
+        `warn_points`: a mismatch within this many percentage points of what the figures allow (or a
+            tenth of the stated change, if more) is reported as a warning: the printed endpoints may be
+            rounded from the figures the change was computed on. Percentage points written as percent
+            are a warning, and only info in wire style ("declined 1.6 pct to 55.9 pct"), where "pct"
+            serves for both.
     """
 
     consumes = ("change",)
@@ -69,13 +82,16 @@ class PercentChange(Check):
                 problem = self._check_factor(relation)
             else:
                 problem = self._check_percent(relation)
+                if problem is not None and relation.quote and self._check_percent(
+                        replace(relation, quantities=relation.quantities[::-1], quote=False)) is None:
+                    problem = None  # the yen against the dollar: yen per dollar or dollars per yen
             if problem is not None:
                 yield problem
 
     def _check_percent(self, relation: Change) -> Problem | None:
         start, end = relation.quantities
         stated = relation.stated
-        low, high = _change_range(start, end)
+        low, high = _change_range(start, end, self.params.endpoint_hedge)
         wrong_way = _wrong_direction(relation, low, high, self.messages)
         if wrong_way is not None:
             return wrong_way
@@ -114,11 +130,20 @@ class PercentChange(Check):
         if points_slip:
             evidence["likely_slip"] = Slip.POINTS_AS_PERCENT.value
             fix = self.messages.say("change.percent_or_points", fixed=_restated(stated, abs(actual)), points=_fmt(claimed))
-            return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, fix, evidence)
+            problem = self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, fix, evidence)
+            problem.severity = "info" if _WIRE_PCT.search(stated.text) else "warning"
+            return problem
         wrong_base = abs(end.value - start.value) / end.value * 100
+        ratio = end.value / start.value * 100
         if abs(wrong_base - claimed) <= slack:
             evidence["likely_slip"] = Slip.WRONG_BASE.value
-        return self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, _restated(stated, abs(actual)), evidence)
+        elif relation.direction == "up" and abs(ratio - claimed) <= slack:
+            evidence["likely_slip"] = Slip.RATIO_AS_CHANGE.value
+        problem = self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, _restated(stated, abs(actual)), evidence)
+        miss = min(abs(claimed - abs(low)), abs(claimed - abs(high)))
+        if "likely_slip" not in evidence and miss <= max(self.params.warn_points, claimed / 10):
+            problem.severity = "warning"  # near what the figures allow: they may be rounded from the ones used
+        return problem
 
     def _check_factor(self, relation: Change) -> Problem | None:
         start, end = relation.quantities
@@ -173,12 +198,28 @@ def _wrong_direction(relation: Change, low: float, high: float, messages: Messag
     return None
 
 
-def _change_range(start: Quantity, end: Quantity) -> tuple[float, float]:
-    """The percent change the endpoints allow, given the rounding of each printed figure."""
-    r_start, r_end = printed_rounding(start), printed_rounding(end)
-    low = end.value * (1 - r_end) / (start.value * (1 + r_start))
-    high = end.value * (1 + r_end) / (start.value * (1 - r_start))
+def _change_range(start: Quantity, end: Quantity, hedge: float = 0.0) -> tuple[float, float]:
+    """The percent change the endpoints allow, given the rounding of each printed figure and the
+    hedge on each ("fell 14 pct to 43,521 from more than 50,000": the start is 50,000 or more)."""
+    start_low, start_high = _endpoint(start, hedge)
+    end_low, end_high = _endpoint(end, hedge)
+    low = end_low / start_high
+    high = end_high / start_low if start_low > 0 else math.inf
     return (low - 1) * 100, (high - 1) * 100
+
+
+def _endpoint(q: Quantity, hedge: float) -> tuple[float, float]:
+    """The values a printed endpoint allows: its rounding, widened by its hedge."""
+    r = printed_rounding(q)
+    low, high = q.value * (1 - r), q.value * (1 + r)
+    word = (q.hedge or "").lower()
+    if not word:
+        return low, high
+    if word in _AT_LEAST:
+        return low, math.inf
+    if word in _AT_MOST:
+        return q.value * (1 - r - hedge), high
+    return q.value * (1 - r - hedge), q.value * (1 + r + hedge)
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -20,10 +20,14 @@ from checker.vocab import alternation, vocab
 _EQUALS = re.compile(rf"\s*(?:{alternation(vocab().cues.stated_rate_joins)})\s*(?:about|around|roughly|some|nearly|约)?\s*$",
                      re.I)
 # "at 7.2 yuan to the dollar": the anchor is one of the currencies a rate is quoted against.
-_ANCHORS = {"dollar": "USD", "u.s. dollar": "USD", "us dollar": "USD", "greenback": "USD",
-            "euro": "EUR", "pound": "GBP"}
-_PER_ANCHOR = re.compile(r"\s*(?:to|per|a|against|for)\s+(?:the|one|each|a|1)?\s*"
-                         r"(u\.s\. dollar|us dollar|dollar|greenback|euro|pound)\b", re.I)
+_CUES = vocab().cues
+_ANCHORS = {word.lower(): code for word, code in _CUES.stated_rate_anchors.items()}
+_PER_ANCHOR = re.compile(rf"\s*(?P<link>{alternation(_CUES.stated_rate_links)})\s+(?:the|one|each|a|1)?\s*"
+                         rf"(?P<anchor>{alternation(_ANCHORS)})\b", re.I)
+# An anchor that is also a unit of weight ("pound") names a currency only after these links: "64.45
+# cents a pound" is what a pound of cocoa costs, "1.55 dollars to the pound" what sterling does.
+_WEIGHTS = {word.lower() for unit in vocab().units.units for word in unit.words} & set(_ANCHORS)
+_WEIGHT_LINKS = {word.lower() for word in _CUES.stated_rate_weight_links}
 _AT_BEFORE = re.compile(r"\b(?:at|of|rate of)\s+(?:about|around|roughly|some|nearly|an? (?:average|rate) of)?\s*$", re.I)
 
 
@@ -68,7 +72,10 @@ def stated_rates(text: str, quantities: list[Quantity]) -> list[StatedRate]:
         anchor = _PER_ANCHOR.match(text, quantity.end)
         if anchor is None or not _AT_BEFORE.search(text, max(0, quantity.start - 40), quantity.start):
             continue
-        base = _ANCHORS[anchor.group(1).lower()]
+        word = " ".join(anchor.group("anchor").lower().split())
+        if word in _WEIGHTS and anchor.group("link").lower() not in _WEIGHT_LINKS:
+            continue  # a price per pound of weight
+        base = _ANCHORS[word]
         found += [StatedRate(base, quote, quantity.value, text[quantity.start:anchor.end()], (quantity,))
                   for quote in _codes(quantity) if quote != base]
     return found

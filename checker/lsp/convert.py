@@ -7,7 +7,7 @@ from lsprotocol import types
 from checker.findings import Finding
 from checker.language import language_of
 from checker.report.evidence_words import evidence_words
-from checker.serve.checking import TextCheck
+from checker.serve.checking import TextCheck, utf16_length
 from checker.serve.findings_view import fix_label
 
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
@@ -19,7 +19,7 @@ def position(check: TextCheck, offset: int) -> types.Position:
     """A character offset as an LSP position: 0-based line, UTF-16 code units into it."""
     line, column = check.index.position(offset)
     start = check.index.starts[line - 1]
-    return types.Position(line=line - 1, character=len(check.text[start : start + column - 1].encode("utf-16-le")) // 2)
+    return types.Position(line=line - 1, character=utf16_length(check.text[start : start + column - 1]))
 
 
 def finding_range(check: TextCheck, finding: Finding) -> types.Range | None:

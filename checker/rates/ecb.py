@@ -131,7 +131,7 @@ class FileSource:
 
 
 def _on_or_before(series: dict[dt.date, float], day: dt.date, within: int = 10) -> float | None:
-    for back in range(within + 1):
+    for back in range(min(within, day.toordinal() - 1) + 1):  # no day before 1 January of year 1
         value = series.get(day - dt.timedelta(days=back))
         if value is not None:
             return value

@@ -102,9 +102,21 @@ def _parse_ecb_csv(rows: list[list[str]], name: str) -> Series:
                 raise RatesError(f"{name}:{line}: not a rate for {currency}: {cell!r}") from None
             if not math.isfinite(value):
                 raise RatesError(f"{name}:{line}: not a finite rate for {currency}: {cell!r}")
+            if value > 0 and not _plausible(value):
+                raise RatesError(f"{name}:{line}: {currency} rate {cell!r} is {_RANGE}")
             if value > 0:
                 _put(series[currency], currency, day, value, lines, name, line)
     return {c: days for c, days in series.items() if days}
+
+
+# Units of a currency per euro have stayed within 1e-6..1e15 (the Zimbabwe dollar of 2008 at the
+# top); far past that, a cross rate of two such rates or its inverse overflows to inf or 0.
+_LOWEST_RATE, _HIGHEST_RATE = 1e-30, 1e30
+_RANGE = f"outside {_LOWEST_RATE:g} to {_HIGHEST_RATE:g} per unit of the base, which no currency has been"
+
+
+def _plausible(value: float) -> bool:
+    return _LOWEST_RATE <= value <= _HIGHEST_RATE
 
 
 def _put(days: dict[dt.date, float], currency: str, day: dt.date, value: float,
@@ -136,6 +148,8 @@ def _parse_long_csv(rows: list[list[str]], header: list[str], name: str, usd_per
             raise RatesError(f"{name}:{line}: expected date,currency,rate") from None
         if not math.isfinite(value) or value <= 0 or len(currency) != 3:
             raise RatesError(f"{name}:{line}: bad rate {row!r}")
+        if not _plausible(value):
+            raise RatesError(f"{name}:{line}: {currency} rate {row[col['rate']].strip()!r} is {_RANGE}")
         base = row[base_col].strip().upper() if base_col is not None and len(row) > base_col else "EUR"
         if base == "USD":
             usd = series.get("USD", {}).get(day) or (usd_per_eur(day) if usd_per_eur else None)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from checker.dates import days_before
 from checker.rates.files import RatesError  # noqa: F401  (re-exported: the package's error type)
 from checker.rates.pegs import Peg
 from checker.rates.source import GRANULARITY_DAYS, RateSource, coarsest
@@ -202,7 +203,7 @@ class RateTable:
                                        f"in {self.source_obj.short_name}")
         else:
             end, span = as_of, days + widen
-        start = max(end - dt.timedelta(days=span), first)
+        start = max(days_before(end, span), first)
         rates = self._cross_series(base, quote, start, end)
         if not rates:
             return NoRate(base, quote, f"no {base}/{quote} rate between {start} and {end}", granularity)
@@ -236,7 +237,7 @@ class RateTable:
 
     def rate_on(self, base: str, quote: str, on: dt.date) -> tuple[dt.date, float] | None:
         """The latest rate on or before `on` (within 10 days), as (date, rate)."""
-        rates = self._cross_series(base, quote, on - dt.timedelta(days=10), on)
+        rates = self._cross_series(base, quote, days_before(on, 10), on)
         return rates[-1] if rates else None
 
     def _common_bounds(self, base: str, quote: str) -> tuple[dt.date | None, dt.date | None]:

@@ -26,10 +26,11 @@ import re
 from dataclasses import dataclass
 
 from checker.model import Change, Quantity
-from checker.relate.claim_words import (ADVERBIAL, COMPARATIVE_START, DETERMINERS, DOWN_COMPARATIVES, DOWN_NOUNS,
-                                        DOWN_VERBS, END_MARKERS, FRACTIONS, HEDGES, MINOR_NAMES, MONTHS,
-                                        MULTIPLE_HEDGES, MULTIPLIERS, OTHER_PREDICATES, START_MARKERS, TIME_AFTER,
-                                        TIME_STARTS, UP_COMPARATIVES, UP_NOUNS, UP_VERBS)
+from checker.relate.claim_words import (ADVERBIAL, COMPARATIVE_START, CURRENCY_NAMES, DETERMINERS, DOWN_COMPARATIVES,
+                                        DOWN_NOUNS, DOWN_VERBS, END_MARKERS, FRACTIONS, HEDGES, MINOR_NAMES, MONTHS,
+                                        MULTIPLE_HEDGES, MULTIPLIERS, OTHER_PREDICATES, QUOTE_LINKS, REBASED_WORDS,
+                                        START_MARKERS, TIME_AFTER, TIME_STARTS, UP_COMPARATIVES, UP_NOUNS, UP_VERBS,
+                                        YEAR_ON_YEAR)
 from checker.relate.clauses import Clause, clauses
 from checker.vocab import longest_first
 
@@ -95,6 +96,16 @@ _COMMA_BEFORE = re.compile(r",\s*(?:\S+\s+){0,2}\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _RANGE_AFTER = re.compile(r"\A\s*(?:to|-|–|and|or)\s+(?:about\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent|pct)", re.IGNORECASE)
 _ADJACENT_TO = re.compile(r"\A\s*(?:to|-|–)\s*\Z")
+# After the anchor, a change noun starts a change of its own: "fell by 6.6 pct, resulting in a surge in
+# net imports from 175,901 to 251,708 tonnes" (the figures are the surge's)
+_NEW_CHANGE = re.compile(rf"\b(?:{_words(UP_NOUNS + DOWN_NOUNS)})s?\b", re.IGNORECASE)
+_REBASED = re.compile(rf"(?:{_words(REBASED_WORDS)})\b", re.IGNORECASE)
+_YEAR_ON_YEAR = re.compile(rf"(?<![\w-])(?:{_words(YEAR_ON_YEAR)})(?![\w-])", re.IGNORECASE)
+_MONTH = re.compile(rf"\b(?:{_words(MONTHS)})\b", re.IGNORECASE)
+_IN_MONTH_AFTER = re.compile(rf"\A[^,;\d]{{0,30}}?\bin\s+(?P<month>{_words(MONTHS)})\b", re.IGNORECASE)
+# "the yen against the dollar", "sterling versus the mark": a rate of one currency in another
+_CURRENCY = "|".join(f"(?:{name})" for name in CURRENCY_NAMES)
+_QUOTE = re.compile(rf"\b(?:{_CURRENCY})\s+(?:{_words(QUOTE_LINKS)})\s*(?:{_CURRENCY})\b", re.IGNORECASE)
 MAX_RATIO = 20.0
 
 
@@ -128,6 +139,8 @@ def find_change_claims(text: str, quantities: list[Quantity]) -> list[Change]:
                        if q.start >= taken and q.end <= limit and q is not anchor.stated
                        and not (anchor.start <= q.start < anchor.end)]
             claim = _frame(text, anchor, figures)
+            if claim is not None:
+                claim = _on_one_basis(text, clause, anchor, claim)
             taken = max(taken, anchor.end)
             if claim is not None:
                 relations.append(claim)
@@ -214,6 +227,9 @@ def _frame(text: str, anchor: _Anchor, figures: list[Quantity]) -> Change | None
     start = next((q for q in after if roles[id(q)] == "start"), None)
     if start is not None and _time_start_before(text, anchor.end, start.start):
         return None  # "up 9% from a year earlier, compared with the 317,822 cars BMW sold"
+    if start is not None and any(q.start < start.start and roles[id(q)] is None and _same_series(text, q, start)
+                                 for q in after):
+        return None  # "American Motors 790, down 6.2 pct, American Honda 7,447 compared with 5,031"
     if start is None and _time_start_before(text, anchor.end, limit):
         return None
     end = None
@@ -255,7 +271,30 @@ def _predicate_end(text: str, start: int, after: list[Quantity]) -> int:
     """Where, after the anchor, another predicate begins (its figures are not this claim's)."""
     end = after[-1].end if after else start
     match = _OTHER.search(_unmarked(text[start:end]))
-    return start + match.start() if match else end + 1
+    limit = start + match.start() if match else end + 1
+    change = _NEW_CHANGE.search(text, start, limit)
+    return change.start() if change else limit
+
+
+def _on_one_basis(text: str, clause: Clause, anchor: _Anchor, claim: Change) -> Change | None:
+    """The claim, unless its words put start and end on different bases: a start counted before a
+    share split, or a year-on-year change whose start is dated to another month. A currency quoted
+    against another ("the yen against the dollar rose 0.8 pct to 153.50 from 154.67") is marked as a
+    quote: its figures may be either currency per the other."""
+    start, end = claim.quantities
+    words = text[clause.start : clause.end]
+    if _REBASED.search(words):
+        return None
+    if _YEAR_ON_YEAR.search(words):
+        dated = _IN_MONTH_AFTER.match(text[start.end : clause.end])
+        if dated is not None:
+            months = {m.group(0).lower()[:3] for m in _MONTH.finditer(text, clause.start, start.start)}
+            if months - {dated.group("month").lower()[:3]}:
+                return None  # "rose 70 pct in February, year-on-year, ... from 5.7 billion in January"
+    if start.kind == "number" and end.kind == "number" and claim.measure == "percent" \
+            and _QUOTE.search(text, clause.start, anchor.start):
+        claim.quote = True
+    return claim
 
 
 def _time_start_before(text: str, lo: int, hi: int) -> bool:

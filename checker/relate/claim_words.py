@@ -55,11 +55,19 @@ TIME_STARTS = tuple(_CUES.time_starts)
 
 # Words that end a clause: a claim's roles never reach across them.
 CLAUSE_CONJUNCTIONS = tuple(_CUES.clause_conjunctions)
+# A change said year on year; words that rebase its start ("before the split"); what quotes a
+# currency against another ("the yen against the dollar"), and the currency names such a quote names.
+YEAR_ON_YEAR = tuple(_CUES.year_on_year)
+REBASED_WORDS = tuple(_CUES.rebased_words)
+QUOTE_LINKS = tuple(_CUES.quote_links)
+CURRENCY_NAMES = tuple(sorted({n for c in [*_V.currencies.currencies, *_V.families.families] for n in c.names}))
 
 # Parts of a whole: what makes a list exhaustive, and what only bounds it.
 EXHAUSTIVE_SPLITS = tuple(_CUES.exhaustive_splits)
 TOTAL_AFTER = tuple(_CUES.total_after)
 REST_WORDS = tuple(_CUES.rest_words)
+BUNDLE_NOUNS = tuple(_CUES.bundle_nouns)
+PER_ITEM_WORDS = tuple(_CUES.per_item_words)
 WHOLE_CUES = tuple(_CUES.whole_cues)
 # A count word right before a bare number ("six 777 minijumbos"): cardinals and the counting scales.
 COUNT_WORDS = (*_V.numbers.cardinals, *_V.scale_words("count_before_unit"))

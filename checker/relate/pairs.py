@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from checker.model import Conversion, Quantity, Relation
+from checker.relate.pair_context import not_restated, zh_not_restated
 from checker.relate.temperature_claims import is_temperature_pair, temperature_claim as english_temperature_claim
 from checker.relate.zh_pair_gaps import REAL_HEDGES as _ZH_REAL_HEDGES, chinese_gap, temperature_claim
 from checker.vocab import alternation, vocab
@@ -134,6 +135,8 @@ def _chinese_pair(text: str, first: Quantity, second: Quantity, gap: str) -> Rel
     joined = chinese_gap(gap)
     if joined is None or (joined.bracket and not _closes(text, second.end)):
         return None
+    if zh_not_restated(text, first, second):
+        return None  # "243亿英镑，约合1万美元/人": a share per head, not the total converted
     if second.hedge and second.hedge not in _ZH_REAL_HEDGES:
         second = replace(second, hedge=None)  # 约合 joined the pair; it does not loosen the figure
     return Conversion("conversion", (first, second), cue=joined.cue, hedge=joined.hedge, at_the_time=joined.at_the_time,
@@ -191,6 +194,8 @@ def find_conversion_pairs(text: str, quantities: list[Quantity]) -> list[Relatio
                 continue
             if cue == "(" and not _closes(text, second.end):
                 continue
+            if not_restated(text, first, second, offered=cue == "or"):
+                break  # a share per head, a margin or a choice of prices, joined as a conversion is
             hedge = (match.group("hedge") or "").strip() or second.hedge
             claim = english_temperature_claim(text, first, second) if is_temperature_pair(first, second) else None
             relations.append(Conversion("conversion", (first, second), cue=gap.strip(), hedge=hedge, temperature=claim))

@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 
 from checker.model import Parts, Quantity
-from checker.relate.claim_words import (COMPARATIVE_START, COUNT_WORDS, DOWN_NOUNS, DOWN_VERBS, END_MARKERS,
-                                        EXHAUSTIVE_SPLITS, REST_WORDS, START_MARKERS, TIME_AFTER, TOTAL_AFTER,
-                                        UP_NOUNS, UP_VERBS, WHOLE_CUES)
+from checker.relate.claim_words import (BUNDLE_NOUNS, COMPARATIVE_START, COUNT_WORDS, DOWN_NOUNS, DOWN_VERBS,
+                                        END_MARKERS, EXHAUSTIVE_SPLITS, HEDGES, PER_ITEM_WORDS, REST_WORDS,
+                                        START_MARKERS, TIME_AFTER, TOTAL_AFTER, UP_NOUNS, UP_VERBS, WHOLE_CUES)
 from checker.extract.patterns import first_char_lookahead, trie_pattern
 from checker.relate.clauses import sentence_quantities
 from checker.vocab import longest_first, vocab
@@ -90,6 +90,21 @@ _SEATS = re.compile(rf"\A{_SEAT_WORDS}\b", re.IGNORECASE)
 _MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[^s\W]\s+\Z")
 _COUNT_BEFORE = re.compile(rf"(?:\d|\b(?:{_words(COUNT_WORDS)}))\s+\Z", re.IGNORECASE)
 _UNNAMED_REST = re.compile(rf"\A[^\d]{{0,60}}?\b(?:{_words(REST_WORDS)}|others?)\b(?![^\d]{{0,12}}\d)", re.IGNORECASE)
+# "1.25 mln units, consisting of two shares and one warrant", "units, each consisting of one share",
+# "one share and one warrant per unit": the list is what one item is made of, not the count's parts
+_BUNDLE_AFTER = re.compile(rf"\A\s+(?:{_words(BUNDLE_NOUNS)})\b", re.IGNORECASE)
+_PER_ITEM = re.compile(rf"\b(?:{_words(PER_ITEM_WORDS)})\b", re.IGNORECASE)
+# "to 439 from 16 airlines, comprising 275 firm orders and 164 options": a change's start; the
+# splitting word may belong to either endpoint, so neither is read as the whole
+_START_BEFORE = re.compile(rf"\b(?:{_words(START_MARKERS)})\s+(?:(?:{_words(HEDGES)})\s+)?\Z", re.IGNORECASE)
+# "six flights, including four non-stop flights, and three flights": a part of the part before it
+_NESTED = re.compile(r",\s*(?:including|of\s+which)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
+# "30 mln dlrs of debentures and 2.7 mln common shares": a bare scaled figure that counts shares,
+# barrels or tonnes (the nouns a price is quoted per) is that count, not money left unnamed
+_COUNTED_AFTER = re.compile(rf"\A\s+(?:[a-z-]+\s+){{0,2}}?(?:{_words(vocab().exclusions.per_after_article)})s?\b",
+                            re.IGNORECASE)
+# "its 25 pct interest in Haeco, which is also 25 pct owned by Cathay": a share of another subject
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 MAX_GAP = 90
 
 # The words each frame's test cannot match without, as patterns of their own (the same flags): a
@@ -157,6 +172,8 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int, frames: _F
         elif frames.seats and _SEATS.match(text[whole.end : whole.end + 30]):
             cue, exact = "seats", False  # "In the 100-seat senate, Democrats hold 51 seats and Republicans 52"
         elif frames.split and _SPLIT_ANYWHERE.search(after) and _SPLIT_AFTER.match(after):
+            if _START_BEFORE.search(before):
+                continue
             cue, exact = "split", True
         elif frames.colon and _COLON_AFTER.match(after) and whole.kind in ("money", "physical", "percent"):
             cue, exact = ":", True
@@ -165,7 +182,7 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int, frames: _F
         else:
             continue
         parts = _list_after(text, whole, inside[index + 1 :])
-        if len(parts) < 2:
+        if len(parts) < 2 or _per_item(text, whole, parts):
             continue
         tail = text[whole.end : min(hi, parts[-1].end + 60)]
         if cue == "of":
@@ -178,6 +195,17 @@ def _whole_first(text: str, inside: list[Quantity], lo: int, hi: int, frames: _F
             exact = False  # "... $850 million of notes and the remainder in fixed-rate bonds"
         return Parts("parts", (whole, *parts), cue=cue, whole=whole, parts=tuple(parts), exact=bool(exact))
     return None
+
+
+def _per_item(text: str, whole: Quantity, parts: list[Quantity]) -> bool:
+    """Whether a count's list says what each one of it holds ("1.25 mln units, consisting of two shares
+    and one warrant", "units, each consisting of one share"), not how the count divides."""
+    if whole.kind != "number":
+        return False
+    if _BUNDLE_AFTER.match(text[whole.end : whole.end + 20]):
+        return True
+    tail = re.match(r"[^,.;:]*", text[parts[-1].end : parts[-1].end + 60]).group(0)
+    return bool(_PER_ITEM.search(text[whole.end : parts[-1].end] + tail))
 
 
 def _can_be_whole(text: str, q: Quantity) -> bool:
@@ -195,8 +223,11 @@ def _list_after(text: str, whole: Quantity, following: list[Quantity]) -> list[Q
     previous = whole
     for q in following:
         gap = text[previous.end : q.start]
-        if len(gap) > MAX_GAP or not _part_of(whole, q) or not _is_amount(text, q):
+        if len(gap) > MAX_GAP or not _part_of(whole, q, text) or not _is_amount(text, q):
             break
+        if parts and _NESTED.search(gap):
+            previous = q  # "six flights, including four non-stop flights, and three": part of a part
+            continue
         if parts and not _LIST_GAP.match(gap):
             break
         if _CHANGE.search(text[max(previous.end, q.start - 20) : q.end + 15]) and q.kind == "percent":
@@ -217,13 +248,16 @@ def _is_amount(text: str, q: Quantity) -> bool:
     return True
 
 
-def _part_of(whole: Quantity, q: Quantity) -> bool:
+def _part_of(whole: Quantity, q: Quantity, text: str) -> bool:
     if q.is_range or q.value <= 0:
         return False
+    if (q.per or "").lower() != (whole.per or "").lower():
+        return False  # "valued at 3.1 mln dlrs and consisting of 38.50 dlrs a share cash": a price, not a part
     if q.kind == whole.kind and q.currency == whole.currency and q.unit == whole.unit:
         return True
     # "2,098 million pesos ...: 700 million to the fund": a bare scaled figure in the whole's list
-    return whole.kind == "money" and q.kind == "number" and q.scale is not None and q.scale == whole.scale
+    return (whole.kind == "money" and q.kind == "number" and q.scale is not None and q.scale == whole.scale
+            and not _COUNTED_AFTER.match(text[q.end : q.end + 40]))
 
 
 def _total_after(text: str, inside: list[Quantity], frames: _Frames) -> Parts | None:
@@ -235,15 +269,18 @@ def _total_after(text: str, inside: list[Quantity], frames: _Frames) -> Parts | 
         parts: list[Quantity] = []
         following = total
         for q in reversed(inside[:index]):
-            if len(text[q.end : following.start]) > MAX_GAP or not _part_of(total, q) or q.value > total.value * 1.5:
+            if len(text[q.end : following.start]) > MAX_GAP or not _part_of(total, q, text) or q.value > total.value * 1.5:
                 break
+            if parts and not _LIST_GAP.match(text[q.end : following.start]):
+                break  # "Revs 1.55 billion vs 2.44 billion": a comparison, not a list
             if q.kind == "percent" and _CHANGE.search(text[max(0, q.start - 20) : q.end + 15]):
                 break
             if not _is_amount(text, q):
                 break
             parts.insert(0, q)
             following = q
-        if len(parts) >= 2 and _can_be_whole(text, total):
+        if len(parts) >= 2 and _can_be_whole(text, total) and not (
+                total.kind == "number" and _PER_ITEM.search(text[parts[0].start : total.start])):
             return Parts("parts", (total, *parts), cue="total", whole=total, parts=tuple(parts), exact=True)
     return None
 
@@ -275,7 +312,7 @@ def _percent_split(text: str, inside: list[Quantity], lo: int, hi: int) -> Parts
             return None  # "... and 64% of doctors": a second base
         if index + 1 < len(shares):
             gap = text[q.end : shares[index + 1].start]
-            if len(gap) > 80 or _SEPARATE_CLAUSE.search(gap):
+            if len(gap) > 80 or _SEPARATE_CLAUSE.search(gap) or _RELATIVE.search(gap):
                 return None
     # exact only when the split is stated ("split between"); "the remaining 25%" (the other owners may
     # be named in another sentence), "undecided" and "the rest" only bound it

@@ -19,6 +19,7 @@ Every failure is an `OutputError`: one line naming the file.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -113,7 +114,7 @@ def _earlier_report(path: str) -> bool:
     return _REPORT_START.match(head) is not None
 
 
-def write_report(text: str | bytes, path: str | os.PathLike[str]) -> Path:
+def write_report(text: str | bytes, path: str | os.PathLike[str], what: str = "the report") -> Path:
     """Write `text` to `path` without ever losing data (see the module doc); the path written.
     Text is written as UTF-8; bytes (a fixed file in its own encoding) as they are."""
     target = Path(path)
@@ -124,7 +125,7 @@ def write_report(text: str | bytes, path: str | os.PathLike[str]) -> Path:
             sys.stdout.flush()
             sys.stdout.buffer.write(text)
         else:
-            sys.stdout.write(text)
+            write_stdout(text)
         sys.stdout.flush()
         return target
     try:
@@ -149,8 +150,36 @@ def write_report(text: str | bytes, path: str | os.PathLike[str]) -> Path:
     except OutputError:
         raise
     except OSError as error:
-        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
+        raise OutputError(f"{path}: cannot write {what} ({error.strerror or error})") from None
     return target
+
+
+def write_stdout(text: str) -> None:
+    """Write a report to standard output. A stream that cannot hold every character (PYTHONIOENCODING=ascii,
+    a Latin-1 terminal) gets \\u escapes from the CLI's stream setup; a JUnit or HTML report gets
+    character references instead (&#20013;, as lxml writes XML to an ASCII stream), so it still names
+    the same file and says the same words; a surrogate escape (a file name that is not UTF-8), which
+    no character reference may name, stays a \\udcff escape."""
+    if text.startswith(("<?xml", "<!DOCTYPE html")):
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            text = text.encode(encoding, _MARKUP_ESCAPES).decode(encoding)
+        except LookupError:
+            pass
+    sys.stdout.write(text)
+
+
+def _markup_escape(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start:error.end]
+    return "".join(f"\\u{ord(c):04x}" if 0xD800 <= ord(c) <= 0xDFFF else f"&#{ord(c)};" for c in chunk), error.end
+
+
+_MARKUP_ESCAPES = "figcheck-markup"
+codecs.register_error(_MARKUP_ESCAPES, _markup_escape)
 
 
 def _own_descriptor(path: str) -> int | None:
@@ -178,7 +207,7 @@ def _replace_atomically(target: Path, text: str | bytes) -> None:
     _remove_stale_temporaries(target)
     import tempfile  # only when a report file is written, not on every run
 
-    descriptor, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp",
+    descriptor, temp_name = tempfile.mkstemp(prefix=f"{_temporary_prefix(target)}{os.getpid()}-", suffix=".tmp",
                                              dir=target.parent)
     try:
         with _opened(descriptor, text) as handle:
@@ -192,11 +221,26 @@ def _replace_atomically(target: Path, text: str | bytes) -> None:
         raise
 
 
+# A temporary name adds a dot, the process id, mkstemp's 8 letters and ".tmp" (about 22 bytes) to
+# the report's own name: a name near the 255-byte limit (legal for the report itself) would make
+# it too long, so only the name's first bytes are kept in it.
+_NAME_BYTES_KEPT = 200
+
+
+def _temporary_prefix(target: Path) -> str:
+    """`.NAME.` for the temporary files beside `target`, NAME cut to whole characters within
+    `_NAME_BYTES_KEPT` bytes."""
+    name = target.name[:_NAME_BYTES_KEPT]  # a character is at least one byte
+    while len(os.fsencode(name)) > _NAME_BYTES_KEPT:
+        name = name[:-1]
+    return f".{name}."
+
+
 def _remove_stale_temporaries(target: Path) -> None:
     """Temporary files left by runs that were killed (SIGKILL leaves no chance to clean up)."""
     import glob
 
-    prefix = f".{target.name}."
+    prefix = _temporary_prefix(target)
     for stale in target.parent.glob(f"{glob.escape(prefix)}*.tmp"):
         owner = stale.name[len(prefix):].split("-", 1)[0]
         if owner.isdigit() and _alive(int(owner)):

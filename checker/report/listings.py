@@ -98,12 +98,19 @@ def quantity_table(text: str, quantities: Iterable["Quantity"]):
     for quantity in quantities:
         line = text.count("\n", 0, quantity.start) + 1
         column = quantity.start - (text.rfind("\n", 0, quantity.start) + 1) + 1
-        value = f"{quantity.value:,.6g}" + (f" – {quantity.high:,.6g}" if quantity.high is not None else "")
+        value = _shown(quantity.value) + (f" – {_shown(quantity.high)}" if quantity.high is not None else "")
         unit = quantity.currency or quantity.unit or ""
         if len(quantity.alternatives) > 1:
             unit += f" (or {', '.join(quantity.alternatives[1:])})"
         table.add_row(quantity.text, f"{line}:{column}", value, unit, quantity.hedge or "", f"{quantity.sig_digits} sig.")
     return table
+
+
+def _shown(value: float) -> str:
+    """A value for the table; one past a float's range (1e400) is said so, never 'inf'."""
+    import math
+
+    return f"{value:,.6g}" if math.isfinite(value) else "too large to hold"
 
 
 def rate_answer(base: str, quote: str, result) -> str:

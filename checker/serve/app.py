@@ -40,6 +40,14 @@ STATIC = {"/": ("page.html", "text/html; charset=utf-8"),
           "/page.css": ("page.css", "text/css; charset=utf-8")}
 
 
+class _Json(JSONResponse):
+    """JSON in ASCII with \\u escapes: a lone surrogate in the text (JSON.stringify sends a broken
+    emoji as "\\ud83d") goes back as the same escape, where UTF-8 could not hold it (a 500)."""
+
+    def render(self, content) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
 class RequestTooLarge(Exception):
     pass
 
@@ -54,7 +62,9 @@ class SizeLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.limit):
+        if length is not None and not length.isdigit():  # a malformed header is no size at all
+            return await _bad_length(send)
+        if length is not None and int(length) > self.limit:
             return await _too_large(send)
         seen = 0
 
@@ -73,8 +83,16 @@ class SizeLimit:
 
 
 async def _too_large(send) -> None:
-    body = json.dumps({"error": f"request larger than {MAX_REQUEST_BYTES // (1024 * 1024)} MB"}).encode()
-    await send({"type": "http.response.start", "status": 413,
+    await _refuse(send, 413, f"request larger than {MAX_REQUEST_BYTES // (1024 * 1024)} MB")
+
+
+async def _bad_length(send) -> None:
+    await _refuse(send, 400, "the Content-Length header is not a number of bytes")
+
+
+async def _refuse(send, status: int, message: str) -> None:
+    body = json.dumps({"error": message}).encode()
+    await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
@@ -94,7 +112,7 @@ def create_app(rules: Sequence[str | Path] = (), config: str | Path | None = Non
         try:
             payload = json.loads(await request.body())
             text, kind, date = payload.get("text", ""), payload.get("kind", "text"), payload.get("date") or None
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):  # RecursionError: arrays nested 100,000 deep
             return _error("send JSON: {\"text\": ..., \"kind\": \"text\", \"date\": \"YYYY-MM-DD\"}")
         if not isinstance(text, str) or not isinstance(kind, str) or kind not in KINDS:
             return _error(f"text must be a string and kind one of {', '.join(KINDS)}")
@@ -116,7 +134,7 @@ def create_app(rules: Sequence[str | Path] = (), config: str | Path | None = Non
         named = payload.get("date_source")
         if as_of is not None and isinstance(named, str) and 0 < len(named) <= 60:
             result.date_source = named  # the date came from the file the editor opened, and was kept
-        return JSONResponse(check_view(result), headers=SECURITY_HEADERS)
+        return _Json(check_view(result), headers=SECURITY_HEADERS)
 
     async def import_file(request: Request) -> Response:
         """A file's prose as text the page can edit (HTML and .docx become plain paragraphs), and its date."""
@@ -130,7 +148,7 @@ def create_app(rules: Sequence[str | Path] = (), config: str | Path | None = Non
             return _error(f"reading the file took longer than {check_seconds:g} s", 503)
         except ValueError as exc:
             return _error(str(exc))
-        return JSONResponse(imported, headers=SECURITY_HEADERS)
+        return _Json(imported, headers=SECURITY_HEADERS)
 
     routes = [Route(path, static, methods=["GET"]) for path in STATIC]
     routes += [Route("/api/check", check, methods=["POST"]), Route("/api/import", import_file, methods=["POST"])]
@@ -139,7 +157,7 @@ def create_app(rules: Sequence[str | Path] = (), config: str | Path | None = Non
 
 
 def _error(message: str, status: int = 400) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status, headers=SECURITY_HEADERS)
+    return _Json({"error": message}, status_code=status, headers=SECURITY_HEADERS)
 
 
 def _import(name: str, data: bytes) -> dict:

@@ -113,6 +113,12 @@ class Checker:
 
 def utf16_offset(text: str, offset: int) -> int:
     """A character offset as JavaScript and LSP count it (UTF-16 code units)."""
-    return len(text[:offset].encode("utf-16-le")) // 2
+    return utf16_length(text[:offset])
+
+
+def utf16_length(text: str) -> int:
+    """`text`'s length in UTF-16 code units. A lone surrogate (JSON.stringify of a broken emoji sends
+    "\\ud83d") is one code unit to JavaScript too, so it is counted, never an encoding error."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 

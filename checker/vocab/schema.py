@@ -266,8 +266,15 @@ class CueFile(_Strict):
     zh_conversion_links: list[str]
     minor_unit_marks: list[str]
     stated_rate_joins: list[str]
+    stated_rate_anchors: dict[str, str]
+    stated_rate_links: list[str]
+    stated_rate_weight_links: list[str]
     fiscal_before: list[str]
     fiscal_after: list[str]
+    share_out_nouns: list[str]
+    share_out_after: list[str]
+    alternatives_before: list[str]
+    difference_after: list[str]
     start_markers: list[str]
     comparative_start: list[str]
     end_markers: list[str]
@@ -276,9 +283,14 @@ class CueFile(_Strict):
     time_starts: list[str]
     other_predicates: list[str]
     clause_conjunctions: list[str]
+    year_on_year: list[str]
+    rebased_words: list[str]
+    quote_links: list[str]
     exhaustive_splits: list[str]
     total_after: list[str]
     rest_words: list[str]
+    bundle_nouns: list[str]
+    per_item_words: list[str]
     whole_cues: list[str]
     margin_verbs: list[str]
     margin_nouns: list[str]
@@ -343,6 +355,10 @@ def cross_check(v) -> list[str]:
     change_words = {w for d in (changes.up, changes.down, changes.neutral) for w in d.verbs + d.participles}
     problems += [f"cues.yaml: margin_changes: {w!r} is not a change verb of changes.yaml"
                  for w in v.cues.margin_changes if w not in change_words]
+    problems += [f"cues.yaml: stated_rate_anchors: {word!r}: unknown currency {code}"
+                 for word, code in v.cues.stated_rate_anchors.items() if code not in codes]
+    problems += [f"cues.yaml: stated_rate_weight_links: {word!r} is not one of stated_rate_links"
+                 for word in v.cues.stated_rate_weight_links if word not in v.cues.stated_rate_links]
     for role, words in word_roles(v).items():
         problems += [f"{role}: {word!r} is defined twice" for word in _twice(words)]
     problems += _fold_problems(v)
