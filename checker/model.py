@@ -70,8 +70,10 @@ class Quantity:
 
     def as_json(self) -> dict:
         """The `extract --format json` contract. A shared name the text leaves open ("francs", no
-        country named) has no one ISO code, so `currency` stays null, and two more keys say what
-        it may be: `family` ("franc") and `currencies`, the codes a check tries, best first."""
+        country named) is money all the same, but no one ISO code: `currency` is then the family's
+        name ("franc"; an ISO code is three capitals, so the two never meet), never a guessed
+        country, and two more keys say what it may be: `family` and `currencies`, the codes a check
+        tries, best first."""
         item = {
             "text": self.text,
             "start": self.start,
@@ -81,6 +83,7 @@ class Quantity:
             "currency": self.currency,
         }
         if self.currency is None and self.family is not None and (self.readings or self.alternatives):
+            item["currency"] = self.family
             item["family"] = self.family
             item["currencies"] = list(self.readings or self.alternatives)
         return item
@@ -267,3 +270,6 @@ class Problem:
     # The block a problem held back to the end of the document belongs to (a check's finish()),
     # so the finding is placed, extended to its closing bracket and suppressed as in the block.
     block: object | None = None
+    # The check itself could not finish (a pattern past its match cap or its timeout): an error
+    # whatever the rule's severity, since the rest of the document went unsearched.
+    incomplete: bool = False

@@ -22,14 +22,21 @@ def cache_dir() -> Path:
     explicit = os.environ.get(CACHE_ENV)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = _xdg_cache_home() or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "figcheck"
+
+
+def _xdg_cache_home() -> str | None:
+    """$XDG_CACHE_HOME when it is an absolute path: the XDG spec has a relative one ignored, which would
+    otherwise make a cache folder inside whatever project the run started in."""
+    value = os.environ.get("XDG_CACHE_HOME")
+    return value if value and os.path.isabs(value) else None
 
 
 def _home_missing() -> bool:
     """The default cache lives under a home folder that does not exist (pip, in the same spot, warns
     and caches nothing; `mkdir -p` would make the home itself, as root anywhere)."""
-    if os.environ.get(CACHE_ENV) or os.environ.get("XDG_CACHE_HOME"):
+    if os.environ.get(CACHE_ENV) or _xdg_cache_home():
         return False
     return not os.path.isdir(os.path.expanduser("~"))
 

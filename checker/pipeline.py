@@ -306,7 +306,7 @@ def _finding(path: str, rule: LoadedRule, problem: Problem, lines: list[str] | d
         end_line=end_line,
         end_column=end_column,
         rule=rule.id,
-        severity=_severity(problem.severity, rule.rule.severity),
+        severity="error" if problem.incomplete else _severity(problem.severity, rule.rule.severity),
         message=message,
         suggestion=problem.suggestion,
         evidence=evidence,
@@ -339,9 +339,13 @@ def _closed_replacements(evidence: dict, tail: str) -> dict:
 
 def _severity(problem: str | None, rule: str) -> str:
     """A problem's own severity only ever lowers its rule's: a check that says a finding is less sure
-    ("warning", "info") never raises a rule its pack set lower."""
+    ("warning", "info") never raises a rule its pack set lower. The one exception is "error" itself,
+    which a check says only of the rule failing (a pattern that timed out or matched everywhere): that
+    is an error whatever severity the rule's findings have."""
     if problem is None:
         return rule
+    if problem == "error":
+        return problem
     return min(problem, rule, key=Severity.of)
 
 

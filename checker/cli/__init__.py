@@ -24,6 +24,31 @@ from checker.cli.lazy_group import build_command, lazy_group_class
 from checker.cli.options import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, say_error, silence_stdout
 from checker.version import __version__
 
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """Python's backslashreplace writes £ as \\xa3 and 😀 as \\U0001f600, which are no JSON escapes
+    (jq: "invalid escape"): every character is written as JSON writes it, \\u00a3, and one past
+    U+FFFF as its UTF-16 pair \\ud83d\\ude00, so a JSON report on an ASCII stream stays JSON (and reads
+    as well as backslashreplace in a text report)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start:error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+def _register_json_escapes() -> str:
+    import codecs
+
+    codecs.register_error("figcheck-json-escape", _json_escape)
+    return "figcheck-json-escape"
+
+
 # Command modules, in the order `figcheck --help` lists them (sub-command groups such as `rules`
 # are listed after the plain commands).
 COMMANDS: tuple[str, ...] = (
@@ -107,7 +132,7 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if (stream is not None and getattr(stream, "errors", None) in ("strict", "surrogateescape")
                 and hasattr(stream, "reconfigure")):
-            stream.reconfigure(errors="backslashreplace")
+            stream.reconfigure(errors=_register_json_escapes())
     try:
         code = app(standalone_mode=False)
     except _CLICK_ERRORS as error:  # a bad option or value: one line, as our own errors

@@ -207,8 +207,8 @@ def currency_after(text: str, pos: int) -> re.Match | None:
         return CURRENCY_AFTER.match(text, pos)
     pattern = _after_starting_with(two[0])
     return None if pattern is _NEVER else pattern.match(text, pos)
-PERCENT_AFTER = re.compile(
-    r"\s*(?:(?P<pct>%|％|(?i:per\s?cent|pct|pc)(?![A-Za-z]))|(?P<pp>(?i:percentage[\s-]points?|pct\s+points?|ppts?|pp)(?![A-Za-z]))"
+PERCENT_AFTER = re.compile(  # "5 percent", "5%", and the compound adjective "a 5-percent stake", "a 25-basis-point cut"
+    r"(?:\s*|-)(?:(?P<pct>%|％|(?i:per[\s-]?cents?|pct|pc)(?![A-Za-z])|(?i:percentage)(?![A-Za-z]|[\s-]+(?i:points?)))|(?P<pp>(?i:percentage[\s-]points?|pct\s+points?|ppts?|pp)(?![A-Za-z]))"
     r"|(?P<bp>(?i:basis[\s-]points?|bps|bp)(?![A-Za-z])))"
 )
 RATIO_LINK_AFTER = re.compile(r"\s+(?P<word>(?i:over|out\s+of))\s+")

@@ -48,6 +48,11 @@ _CANDIDATE_BODY = (
     rf"|(?<=\d){_BARE_LETTER}(?![\w/\-]))"
     rf"(?P<per>\s+(?i:a|an|per)\s+(?i:day|week|month|year|annum|hour))?"
 )
+# The high end of a range glued by a dash ("5-10 km", "75-300mm"): the same candidate, read where the
+# dash stands before it, with the low figure and the dash before that.
+_LEADING_GUARDS = r"(?<![A-Za-z0-9_.\-/$£€¥])(?<!\d,)"
+_RANGE_HIGH = re.compile(_CANDIDATE_BODY.replace(_LEADING_GUARDS, "", 1))
+_RANGE_LOW = re.compile(rf"(?<![A-Za-z0-9_.\-/$£€¥,])(?P<low>{_DIGITS})[ \t]?[-–][ \t]?(?=\d)")
 # The lookahead of the characters a candidate can start with: the scan fails at once at the other
 # positions (white space, brackets, most letters) instead of trying the whole pattern there.
 _CANDIDATE = re.compile(first_char_lookahead(_CANDIDATE_BODY) + _CANDIDATE_BODY)
@@ -69,7 +74,40 @@ def find_physical(text: str) -> list[Quantity]:
         quantity = _read(match, text)
         if quantity is not None:
             found.append(_with_inches(quantity, text))
+    if "-" in text or "–" in text:
+        found = _with_ranges(text, found)
     return found
+
+
+def _with_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"5-10 km", "75-300mm", "2.5–3 metres": one range, its low end in `value` and its high in `high`.
+    The dash keeps the high figure from being read alone (a dash glued to a figure is no sign), so it
+    is read here, after the low figure."""
+    ranges = []
+    for low in _RANGE_LOW.finditer(text):
+        high_match = _RANGE_HIGH.match(text, low.end())
+        if high_match is None or high_match.group("sign") or high_match.group("words"):
+            continue
+        high = _read(high_match, text)
+        if high is None or high.value <= 0:
+            continue
+        value = _read_digits(low.group("low"))
+        if high.scale:
+            value *= SCALE_WORDS[high.scale]
+        if not 0 <= value < high.value:
+            continue  # "10-5 km" is no range; a score or a code
+        start = low.start()
+        hedge = _HEDGE.search(text, max(0, start - 20), start)
+        ranges.append(Quantity(
+            text=text[start : high.end], start=start, end=high.end, value=float(f"{value:.15g}"), kind="physical",
+            unit=high.unit, high=high.value, scale=high.scale, per=high.per,
+            hedge=hedge.group().strip().lower() if hedge else None,
+            sig_digits=max(_significant_digits(low.group("low")), high.sig_digits),
+        ))
+    if not ranges:
+        return found
+    kept = [q for q in found if not any(r.start <= q.start < r.end for r in ranges)]
+    return sorted(kept + ranges, key=lambda q: q.start)
 
 
 # "6 ft 6 in", "5 feet 11 inches", "6ft 2in": one height, in feet

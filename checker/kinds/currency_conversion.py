@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -42,6 +43,11 @@ class CurrencyConversionParams(Params):
                     "the pair's implied rate lies further outside the whole table's range of rates for the pair "
                     "than that range's own width (highest over lowest) raised to this power: the drift an older "
                     "article's currency may have seen before the table began. Any other undated mismatch is info")
+    undated_warn_power: float = Field(
+        1.5, ge=0, le=10,
+        description="without a date, a pair that fits no rate of the table is a warning when its implied rate lies "
+                    "outside the table's whole range for the pair by more than that range's width to this power "
+                    "(and keeps the rule's severity beyond `undated_drift_power`); nearer, it is info")
     undated_stable_years: int = Field(
         15, ge=0, le=100, description="how many years of rates the table must hold for the pair for that range to count")
     weekly_tolerance: float = Field(
@@ -89,6 +95,7 @@ class CurrencyConversion(Check):
         `undated_window_days`: days at the end of the table used when no date is known.
         `undated_history_days`: without a date, a pair that only fits older rates is info.
         `undated_drift_power`: undated, how far outside the pair's whole range a scale slip must lie.
+        `undated_warn_power`: undated, how far outside that range any pair must lie to be a warning.
         `undated_stable_years`: the years of rates that range must span.
         `weekly_tolerance`: added when the rate comes from a weekly series (NBP table B).
         `monthly_tolerance`: added when the rate comes from a monthly series (HMRC, set in advance).
@@ -241,9 +248,7 @@ class CurrencyConversion(Check):
 
     def _gap(self, stated: Quantity, converted: Quantity, relation: Relation, window: RateWindow) -> float | None:
         """None when the pair agrees; else the factor by which the converted figure is off."""
-        tolerance = self._pair_tolerance(stated, converted, relation.hedge)
-        tolerance += {"weekly": self.params.weekly_tolerance,
-                      "monthly": self.params.monthly_tolerance}.get(window.granularity, 0.0)
+        tolerance = self._window_tolerance(stated, converted, relation, window)
         low, high = window.low * (1 - tolerance), window.high * (1 + tolerance)
         if stated.high is not None and converted.high is None:
             # "10-14 billion yuan ($2 billion)": one figure for a range converts a point of it (mostly its
@@ -260,6 +265,13 @@ class CurrencyConversion(Check):
             if implied <= 0 or not (low <= implied <= high):
                 return (amount * window.latest) / conversion
         return None
+
+    def _window_tolerance(self, stated: Quantity, converted: Quantity, relation: Relation,
+                          window: RateWindow) -> float:
+        """The pair's tolerance at one window: its own, plus what a weekly or monthly series adds."""
+        return self._pair_tolerance(stated, converted, relation.hedge) + {
+            "weekly": self.params.weekly_tolerance, "monthly": self.params.monthly_tolerance,
+        }.get(window.granularity, 0.0)
 
     def _pair_tolerance(self, stated: Quantity, converted: Quantity, hedge: str | None) -> float:
         """The pair's base tolerance, widened by its rounding and hedges: the same for every window a
@@ -334,6 +346,8 @@ class CurrencyConversion(Check):
             evidence["likely_slip"], evidence["slip_power"] = Slip.SCALE.value, abs(power)
             evidence["replacement"] = rescaled + text[stated.end : converted.end]
             replacements.insert(0, evidence["replacement"])
+        elif self._fits_inverted(relation, stated, converted, window):
+            evidence["likely_slip"] = Slip.INVERTED.value
         evidence["replacements"] = replacements
         ambiguous = [q.display for q in (stated, converted) if len(_readings(q)) > 1]
         if ambiguous:
@@ -463,11 +477,22 @@ class CurrencyConversion(Check):
 
         Undated copy may be of any age, and currencies move two- to eightfold over decades (the rand
         was 2 to the dollar in 1987, 17 lately): a gap at recent rates says little about a pair that
-        may have been right when it was written. Only a scale slip that no drift of the pair explains
-        (`_beyond_drift`) keeps the rule's severity; every other mismatch is info, and says to give
+        may have been right when it was written. What no age of the copy explains is a gap of a known
+        shape at today's rates (`_undated_slip`): a rate applied the wrong way round keeps the rule's
+        severity, and so does a scale slip no drift of the pair explains (`_beyond_drift`); a scale
+        slip in a pair that has moved a lot is a warning (most undated copy is a draft of today, but an
+        old article's currency may have moved tenfold). Every other mismatch is info, and says to give
         the document a date."""
-        if self._beyond_drift(relation, stated, converted, factor, window):
-            return self._mismatch(relation, stated, converted, window, factor, text)
+        slip = self._undated_slip(relation, stated, converted, factor, window)
+        beyond = None if older is not None else self._beyond_history(relation, stated, converted, window)
+        if slip is not None or beyond is not None:
+            problem = self._mismatch(relation, stated, converted, window, factor, text)
+            sure = beyond == "sure" or slip is Slip.INVERTED or (
+                slip is Slip.SCALE and self._beyond_drift(relation, stated, converted, factor, window))
+            if not sure:
+                problem.evidence["undated"] = True
+                problem.severity = "warning"
+            return problem
         if older is not None:
             return self._undecided(stated, converted, older, "currency.why_no_date", text)
         problem = self._mismatch(relation, stated, converted, window, factor, text)
@@ -475,6 +500,60 @@ class CurrencyConversion(Check):
         problem.evidence["undated"] = True
         problem.severity = "info"
         return problem
+
+    def _undated_slip(self, relation: Relation, stated: Quantity, converted: Quantity, factor: float,
+                      window: RateWindow) -> Slip | None:
+        """The slip an undated gap has the exact shape of at the table's recent rates: the stated figure
+        off by a power of ten that, rescaled, converts at them; or the converted figure the stated one
+        divided by a recent rate instead of multiplied (£2.4 billion ($1.64 billion) at 1.46 dollars a
+        pound). A decades-old rate lands on either shape only by chance."""
+        power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
+        if power is not None:
+            rescaled = replace(stated, value=stated.value / 10**power,
+                               high=None if stated.high is None else stated.high / 10**power)
+            if self._gap(rescaled, converted, relation, window) is None:
+                return Slip.SCALE
+        if self._fits_inverted(relation, stated, converted, window):
+            return Slip.INVERTED
+        return None
+
+    def _beyond_history(self, relation: Relation, stated: Quantity, converted: Quantity,
+                        window: RateWindow) -> str | None:
+        """How surely an undated pair that fits no rate the table holds is wrong whatever its age: "sure"
+        when its implied rate lies outside the table's whole range for the pair (`undated_stable_years`
+        at least) by more than that range's width (highest over lowest) to the `undated_drift_power`,
+        "likely" when by more than the width to the `undated_warn_power`, else None. A pair that stayed
+        in a narrow band (the yuan, 6.1 to 8.3 to the dollar) cannot be sevenfold off by age; the rand,
+        the shilling and the taka, which moved two- to threefold within the table, were as far again
+        from today's rates in 1987 (2, 16 and 30 to the dollar), when those correct pairs were written."""
+        history = self._whole_table(window)
+        if history is None or (history.latest_date - history.first_date).days < self.params.undated_stable_years * 365.25:
+            return None
+        outside = _drift(stated, converted, history) / (1 + self._window_tolerance(stated, converted, relation, history))
+        width = history.high / history.low
+        if outside > width ** self.params.undated_drift_power:
+            return "sure"
+        if outside > width ** self.params.undated_warn_power:
+            return "likely"
+        return None
+
+    def _whole_table(self, window: RateWindow) -> RateWindow | None:
+        """Every rate the table holds for the window's pair, as one window (None when it holds none)."""
+        history = self.env.rates.window(window.base, window.quote, None, undated_days=_WHOLE_TABLE_DAYS)
+        return None if isinstance(history, NoRate) else history
+
+    def _fits_inverted(self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow) -> bool:
+        """Whether the pair converts at the window's rate turned upside down, and that rate is far enough
+        from 1 for the two readings to differ (a gap of at least `INVERTED_MIN_GAP`)."""
+        if stated.high is not None or converted.high is not None or stated.value <= 0 or converted.value <= 0:
+            return False
+        inverted = stated.value / converted.value  # the implied rate, turned upside down
+        if not (window.low > 0 and math.isfinite(inverted)):
+            return False
+        if max(window.latest, 1 / window.latest) < INVERTED_MIN_GAP ** 0.5:
+            return False
+        tolerance = self._window_tolerance(stated, converted, relation, window)
+        return window.low * (1 - tolerance) <= inverted <= window.high * (1 + tolerance)
 
     def _beyond_drift(self, relation: Relation, stated: Quantity, converted: Quantity, factor: float,
                       window: RateWindow) -> bool:
@@ -492,8 +571,8 @@ class CurrencyConversion(Check):
         power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
         if power is None:
             return False
-        history = self.env.rates.window(window.base, window.quote, None, undated_days=_WHOLE_TABLE_DAYS)
-        if isinstance(history, NoRate):
+        history = self._whole_table(window)
+        if history is None:
             return False
         if (history.latest_date - history.first_date).days < self.params.undated_stable_years * 365.25:
             return False
@@ -594,6 +673,7 @@ class CurrencyConversion(Check):
         )
 
 
+INVERTED_MIN_GAP = 1.5  # rate and inverse must differ by at least this much for "the wrong way round" to mean anything
 _WHOLE_TABLE_DAYS = 200 * 366  # more days than any table holds: the window reaches its first rate
 
 

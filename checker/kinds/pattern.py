@@ -180,7 +180,7 @@ class PatternCheck(Check):
             (_span(block, match.start(), match.end()),),
             f"rule '{self.rule.id}' matched over {MAX_MATCHES_PER_DOCUMENT:,} times in this document; the rest of "
             "the document was not searched (the pattern is probably too broad)",
-            evidence={"pattern": match.re.pattern, "too_many_matches": True}, severity="error",
+            evidence={"pattern": match.re.pattern, "too_many_matches": True}, severity="error", incomplete=True,
         )
 
     def _flag(self, block: AnalyzedBlock, match: regex.Match) -> Problem:
@@ -205,7 +205,7 @@ class PatternCheck(Check):
             "paragraph and was stopped for the rest of this document; it probably backtracks catastrophically, "
             "rewrite it",
             evidence={"pattern": pattern, "timeout": True, "timeout_seconds": self.params.timeout_seconds},
-            severity="error",
+            severity="error", incomplete=True,
         )
 
 

@@ -30,7 +30,7 @@ class PercentChangeParams(Params):
     factor_tolerance: float = Field(0.08, ge=0, lt=1, description="relative tolerance for 'doubled', 'halved', 'fell by a third'")
     check_points: bool = Field(True, description="flag percentage points written as percent ('from 4% to 6%, a 2% rise')")
     endpoint_hedge: float = Field(0.05, ge=0, lt=1, description="relative slack for an endpoint the text hedges ('from about 8.5 million')")
-    warn_points: float = Field(5, ge=0, le=100, description="a mismatch within this many points (or a tenth of the claim) is a warning, not the rule's severity")
+    warn_within: float = Field(0.2, ge=0, le=1, description="a mismatch within this share of the stated change (or one point) is a warning, not the rule's severity")
 
 
 @register("percent-change", PercentChangeParams)
@@ -62,8 +62,8 @@ class PercentChange(Check):
         `check_points`: flag percentage points written as percent ("from 4% to 6%, a 2% rise").
         `endpoint_hedge`: relative slack for an endpoint the text hedges ("from about 8.5 million");
             "more than 50,000" and "nearly 8,000" bound it on one side only.
-        `warn_points`: a mismatch within this many percentage points of what the figures allow (or a
-            tenth of the stated change, if more) is reported as a warning: the printed endpoints may be
+        `warn_within`: a mismatch within this share of the stated change (or within one percentage
+            point) of what the figures allow is reported as a warning: the printed endpoints may be
             rounded from the figures the change was computed on. Percentage points written as percent
             are a warning, and only info in wire style ("declined 1.6 pct to 55.9 pct"), where "pct"
             serves for both.
@@ -82,9 +82,12 @@ class PercentChange(Check):
                 problem = self._check_factor(relation)
             else:
                 problem = self._check_percent(relation)
-                if problem is not None and relation.quote and self._check_percent(
-                        replace(relation, quantities=relation.quantities[::-1], quote=False)) is None:
-                    problem = None  # the yen against the dollar: yen per dollar or dollars per yen
+                if problem is not None and relation.quote:
+                    # the yen against the dollar: yen per dollar or dollars per yen; if neither fits,
+                    # the reading that moves the stated way says by how much
+                    inverse = self._check_percent(replace(relation, quantities=relation.quantities[::-1], quote=False))
+                    if inverse is None or problem.evidence.get("likely_slip") == Slip.DIRECTION.value:
+                        problem = inverse
             if problem is not None:
                 yield problem
 
@@ -141,7 +144,7 @@ class PercentChange(Check):
             evidence["likely_slip"] = Slip.RATIO_AS_CHANGE.value
         problem = self._problem(relation, f"{_fmt(abs(actual))}%", stated, start, end, _restated(stated, abs(actual)), evidence)
         miss = min(abs(claimed - abs(low)), abs(claimed - abs(high)))
-        if "likely_slip" not in evidence and miss <= max(self.params.warn_points, claimed / 10):
+        if "likely_slip" not in evidence and miss <= max(1.0, self.params.warn_within * claimed):
             problem.severity = "warning"  # near what the figures allow: they may be rounded from the ones used
         return problem
 

@@ -18,6 +18,7 @@ class Slip(StrEnum):
     POINTS_AS_PERCENT = "points_as_percent"  # "from 4% to 6%, a 2% rise"
     WRONG_BASE = "wrong_base"  # a change computed from the end value instead of the start
     DIRECTION = "direction"  # "down 20%" when the figures rise
+    INVERTED = "inverted_rate"  # a conversion divided by the rate where it should multiply (or the reverse)
     RATIO_AS_CHANGE = "ratio_as_change"  # "rose 580%" to 700,000 from 125,313: the new figure as a percent of the old
 
 

@@ -148,7 +148,8 @@ class UnitConversion(Check):
         digits = max(2, stated.sig_digits, converted.sig_digits)
         if is_temperature(stated.unit):  # 40摄氏度 is 104华氏度, never "100": a reading keeps its whole degrees
             digits = max(digits, len(f"{abs(expected):.0f}"))
-        fixed = _restate(converted, expected, digits) if not converted.is_range else None
+        fixed = _restate(converted, expected, digits) if not converted.is_range else _range_restated(
+            stated, converted, digits)
         if fixed is not None and not re.search(r"[^\d\s.,-]", fixed):
             fixed = f"{fixed} {_unit_word(converted)}"  # "nine feet" restated as "9.8": keep the unit
         expected_text = fixed or f"{significant(expected, digits)} {_unit_name(converted.unit)}"
@@ -184,6 +185,18 @@ class UnitConversion(Check):
 
 
 _FRACTION = re.compile(r"\d+\s*/\s*\d+")
+_RANGE_FIGURES = re.compile(r"\d[\d,.]*\s*[-–]\s*\d[\d,.]*")
+
+
+def _range_restated(stated: Quantity, converted: Quantity, digits: int) -> str | None:
+    """"6-9 miles (6-9 km)": the converted range with both ends converted ("9.7-14 km"), in its own dash."""
+    low, high = convert(stated.value, stated.unit, converted.unit), convert(stated.high, stated.unit, converted.unit)
+    figures = _RANGE_FIGURES.search(converted.text)
+    if not low or not high or figures is None or converted.scale:
+        return None
+    dash = "–" if "–" in figures.group() else "-"
+    both = f"{significant(low[0], digits)}{dash}{significant(high[0], digits)}"
+    return converted.text[: figures.start()] + both + converted.text[figures.end() :]
 
 
 def _restate(quantity: Quantity, value: float, digits: int) -> str:

@@ -105,7 +105,8 @@ _MONTH = re.compile(rf"\b(?:{_words(MONTHS)})\b", re.IGNORECASE)
 _IN_MONTH_AFTER = re.compile(rf"\A[^,;\d]{{0,30}}?\bin\s+(?P<month>{_words(MONTHS)})\b", re.IGNORECASE)
 # "the yen against the dollar", "sterling versus the mark": a rate of one currency in another
 _CURRENCY = "|".join(f"(?:{name})" for name in CURRENCY_NAMES)
-_QUOTE = re.compile(rf"\b(?:{_CURRENCY})\s+(?:{_words(QUOTE_LINKS)})\s*(?:{_CURRENCY})\b", re.IGNORECASE)
+# ("the yen rose 0.8 pct against the dollar": the link may follow the change)
+_QUOTE = re.compile(rf"\b(?:{_CURRENCY})\b[^;]{{0,40}}?\s(?:{_words(QUOTE_LINKS)})\s*(?:{_CURRENCY})\b", re.IGNORECASE)
 MAX_RATIO = 20.0
 
 
@@ -291,8 +292,8 @@ def _on_one_basis(text: str, clause: Clause, anchor: _Anchor, claim: Change) -> 
             months = {m.group(0).lower()[:3] for m in _MONTH.finditer(text, clause.start, start.start)}
             if months - {dated.group("month").lower()[:3]}:
                 return None  # "rose 70 pct in February, year-on-year, ... from 5.7 billion in January"
-    if start.kind == "number" and end.kind == "number" and claim.measure == "percent" \
-            and _QUOTE.search(text, clause.start, anchor.start):
+    if "percent" not in (start.kind, end.kind) and claim.measure == "percent" \
+            and _QUOTE.search(text, clause.start, start.start):
         claim.quote = True
     return claim
 

@@ -251,7 +251,7 @@ def _is_amount(text: str, q: Quantity) -> bool:
 def _part_of(whole: Quantity, q: Quantity, text: str) -> bool:
     if q.is_range or q.value <= 0:
         return False
-    if (q.per or "").lower() != (whole.per or "").lower():
+    if q.per and (q.per or "").lower() != (whole.per or "").lower():
         return False  # "valued at 3.1 mln dlrs and consisting of 38.50 dlrs a share cash": a price, not a part
     if q.kind == whole.kind and q.currency == whole.currency and q.unit == whole.unit:
         return True

@@ -263,6 +263,8 @@ def _difference(diff: Quantity, start: Quantity, end: Quantity, word: re.Match) 
 _AMONG = re.compile(r"其中")
 _TOTAL_WORD = re.compile(rf"{_any('totals')}(?:约|达|为|是)?\s*\Z")
 _LIST_GAP = re.compile(r"\A[^0-9。；]{0,16}\Z")
+# "200万个单位，每个单位包括两股普通股和一份认股权证": what one unit holds, not the count's parts
+_PER_ITEM = re.compile(_any("per_item"))
 _SHARE_CUE = re.compile(_any("share_list"))
 _VOTES = re.compile(rf"{_any('votes')}\s*\Z")
 _VOTERS = re.compile(rf"\s*{zh_class(_V.zh('people'))}[^0-9，,。；]{{0,8}}{_any('took_part')}(?:了)?"
@@ -298,7 +300,7 @@ def _parts_of_total_before(folded, inside, after, lo) -> list[Relation]:
             groups.setdefault(measure, []).append(q)
     for measure, parts in groups.items():
         totals = [q for q in before if _measure(folded, q) == measure]
-        if len(parts) >= 2 and totals:
+        if len(parts) >= 2 and totals and not _PER_ITEM.search(folded, totals[-1].end, parts[-1].end):
             relations.append(Parts("parts", (totals[-1], *parts), cue="其中", whole=totals[-1], parts=tuple(parts), exact=False))
     return relations
 
@@ -331,7 +333,7 @@ def _parts_before_total(folded, inside, lo) -> list[Relation]:
                 break
             parts.insert(0, q)
             cursor = q.start
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not _PER_ITEM.search(folded, max(lo, parts[0].start - 12), total.start):
             relations.append(Parts("parts", (total, *parts), cue="合计", whole=total, parts=tuple(parts), exact=True))
     return relations
 

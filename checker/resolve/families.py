@@ -22,6 +22,7 @@ from checker.extract.patterns import first_char_lookahead
 from checker.model import Quantity
 from checker.resolve.dollars import local_dollars
 from checker.resolve.symbols import with_document_symbols
+from checker.resolve.weights import read_weights
 from checker.vocab import vocab
 
 
@@ -102,4 +103,4 @@ def resolve_block(text: str, quantities: list[Quantity], place: str | None = Non
                                alternatives=reading.alternatives if len(reading.alternatives) > 1 else (),
                                readings=reading.readings, currency_cue=reading.cue)
         out.append(quantity)
-    return out
+    return read_weights(text, out, cue_text)  # "to drop 25 pounds": a weight, not sterling

@@ -222,10 +222,26 @@ class TemperatureClaims(_Strict):
     warming_links: list[str]
 
 
+class PoundSense(_Strict):
+    """The English words that tell "25 pounds" of weight from 25 pounds sterling (plain words or
+    phrases, any case). Read by resolve/weights.py, which weighs them: see the comments in units.yaml."""
+
+    weight_before: list[str]
+    weight_of: list[str]
+    weight_after: list[str]
+    weight_words: list[str]
+    mass_words: list[str]
+    money_after: list[str]
+    money_marks: list[str]
+    money_words: list[str]
+    british_words: list[str]
+
+
 class UnitFile(_Strict):
     units: list[Unit]
     temperature_context: list[str]
     temperature_claims: TemperatureClaims
+    pound_sense: PoundSense
     price_per: list[str]
     per_in_unit: dict[str, str]
 

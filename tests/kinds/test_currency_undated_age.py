@@ -1,5 +1,6 @@
 """Undated copy may be of any age. A pair that fails the table's last year is only info, saying to give
-the document a date, unless it is a scale slip no drift of the pair explains. Real 1987 Reuters pairs
+the document a date, unless no drift of the pair explains it (a pair far outside every rate of the table, a
+rate turned the wrong way round; a tenfold slip at today's rates in a pair that moved a lot is a warning). Real 1987 Reuters pairs
 (reuters21578, right at the rates of their day) and variants; the seed's slip stays an error undated."""
 
 from __future__ import annotations
@@ -26,13 +27,34 @@ def conversion(text: str, date: str | None = None) -> list:
     "billion pesos (about one billion U.S. Dlrs) raised from the sale of failed businesses.",
     "Bra Kanon estimated at at least 535 billion CFA francs (1.76 billion dlrs) the overall loss in revenues.",
     "SEAT losses for 1986 were around 27 billion pesetas, or about 386 mln marks, almost double expectations.",
-    # a variant: the rupee was 8.3 to the dollar in 1975, 39-95 in the table, so a tenfold gap may be age
-    "Reliance will invest Rs 12,000 crore ($14.4 billion) in the new plant.",
-    "索尼将投资1500亿日元（约合100亿美元）兴建新的传感器工厂。",
 ])
 def test_an_old_pair_that_fails_recent_rates_is_only_info(text):
     findings = conversion(text)
     assert findings and all(f.severity == "info" for f in findings)
+
+
+@pytest.mark.parametrize("text", [
+    # the rupee was 8.3 to the dollar in 1975 and 39-95 in the table, the yen 76-162: a tenfold gap at
+    # today's rates may be age, but most undated copy is a draft of today, so it is a warning, not info
+    "Reliance will invest Rs 12,000 crore ($14.4 billion) in the new plant.",
+    "索尼将投资1500亿日元（约合100亿美元）兴建新的传感器工厂。",
+])
+def test_a_scale_slip_at_todays_rates_in_a_pair_that_moved_a_lot_is_a_warning(text):
+    (finding,) = conversion(text)
+    assert finding.severity == "warning" and finding.evidence["likely_slip"] == "scale"
+    assert finding.evidence["undated"] is True
+
+
+@pytest.mark.parametrize("text, slip", [
+    # no age explains these shapes: £2.4 billion divided by 1.46 dollars a pound; the yuan far outside
+    # the 6.1-8.3 band it has kept for twenty years; the won converted into yuan instead of dollars
+    ("The insurer agreed to sell its Asian life business for £2.4 billion ($1.64 billion) in cash.", "inverted_rate"),
+    ("The developer paid 1.8 billion yuan ($2 billion) for a residential plot in Shenzhen.", None),
+    ("The battery maker's new plant will cost 3 trillion won ($15.1 billion).", None),
+])
+def test_an_undated_gap_no_age_explains_keeps_the_rules_severity(text, slip):
+    (finding,) = conversion(text)
+    assert finding.severity == "error" and finding.evidence.get("likely_slip") == slip
 
 
 @pytest.mark.parametrize("text, hint", [
@@ -57,6 +79,18 @@ def test_the_info_says_to_give_the_document_a_date(text, hint):
 def test_a_scale_slip_in_a_pair_that_never_drifted_so_far_stays_an_error(text, fix):
     (finding,) = [f for f in conversion(text) if f.severity != "info" or "600" in f.message]
     assert finding.severity == "error" and fix in finding.suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # the rate turned the wrong way round: 10 billion yuan times 7.2, not divided by it
+    "The city raised 10 billion yuan ($72 billion) for the new metro line.",
+    # yen written as yuan: 500 billion yen is about $3.2 billion, not $69 billion
+    "The utility raised 500 billion yen ($69 billion) in green bonds.",
+    "该市为新地铁线路筹资100亿元人民币（约合720亿美元）。",
+])
+def test_a_gap_far_beyond_any_drift_is_an_error_undated(text):
+    (finding,) = conversion(text)
+    assert finding.severity == "error"
 
 
 def test_the_seed_line_before_the_slip_stays_silent_undated():

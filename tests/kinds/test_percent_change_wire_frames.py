@@ -27,6 +27,8 @@ def alarms(text):
     # a currency quoted against another: its figures may be either one per the other
     "The average value of the yen against the dollar rose 0.8 pct to 153.50 in February from 154.67 in January, the bank said.",
     "The rupee against the dollar fell 2 percent to 83.4 from 81.8 over the month.",
+    "The yen rose 0.8 pct against the dollar to 153.50 from 154.67 yen.",
+    "Sterling rose 2 pct against the mark to 2.95 from 2.89 marks.",
     # the figures belong to another change, or another subject
     "Re-exports fell by 6.6 pct, resulting in a surge in net imports from 175,901 to 251,708 tonnes, an increase of 43 pct.",
     "Imports fell 3%, prompting a jump in the surplus from $2 billion to $5 billion.",
@@ -100,3 +102,9 @@ def test_a_check_never_raises_a_rule_set_lower(tmp_path):
     findings = [f for f in lint("Last year turnover rose by 20.8 pct to 87.1 mln dlrs from 72.6 mln dlrs.", rules=[str(pack)])
                 if f.rule == "percent-change"]
     assert [f.severity for f in findings] == ["info"]
+
+
+def test_a_quote_wrong_either_way_round_says_by_how_much():
+    (finding,) = alarms("The dollar rose 5 pct against the yen to 143.05 from 144.80.")
+    assert finding.severity == "error" and "likely_slip" not in finding.evidence
+    assert finding.evidence["actual_percent"] == pytest.approx(1.22, abs=0.01)

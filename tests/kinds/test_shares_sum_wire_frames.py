@@ -106,3 +106,24 @@ def test_figures_compared_are_not_a_list_before_a_total(text):
 def test_real_splits_are_still_checked(text, total):
     (finding,) = alarms(text)
     assert finding.evidence["sum"] == pytest.approx(total)
+
+
+@pytest.mark.parametrize("text", [
+    "公司发行200万个单位，每个单位包括两股普通股和一份认股权证，合计400万股普通股。",
+    "公司发行200万个单位，其中每个单位包括两股普通股和一份认股权证。",
+    "发行费用包括1.25%的销售佣金和0.625%的管理及包销费用。",
+])
+def test_chinese_lists_of_what_each_unit_holds_or_of_rates_are_silent(text):
+    assert sums(text) == [], [f.message for f in sums(text)]
+
+
+def test_chinese_parts_over_their_total_are_still_an_error():
+    (finding,) = alarms("全区现有养老机构265家，其中公办、民办和公建民营机构分别为120家、85家和70家。")
+    assert finding.severity == "error" and finding.evidence["sum"] == 275
+
+
+def test_parts_of_a_per_share_whole_inherit_its_per():
+    text = "The offer values the company at 1.2 billion dlrs, or 30 dlrs a share, comprising 20 dlrs in cash and {} dlrs in stock."
+    assert alarms(text.format(10)) == []
+    (finding,) = alarms(text.format(15))
+    assert finding.evidence["sum"] == 35
