@@ -70,10 +70,8 @@ class Quantity:
 
     def as_json(self) -> dict:
         """The `extract --format json` contract. A shared name the text leaves open ("francs", no
-        country named) is money all the same, but no one ISO code: `currency` is then the family's
-        name ("franc"; an ISO code is three capitals, so the two never meet), never a guessed
-        country, and two more keys say what it may be: `family` and `currencies`, the codes a check
-        tries, best first."""
+        country named) has no one ISO code, so `currency` stays null, and two more keys say what
+        it may be: `family` ("franc") and `currencies`, the codes a check tries, best first."""
         item = {
             "text": self.text,
             "start": self.start,
@@ -83,7 +81,6 @@ class Quantity:
             "currency": self.currency,
         }
         if self.currency is None and self.family is not None and (self.readings or self.alternatives):
-            item["currency"] = self.family
             item["family"] = self.family
             item["currencies"] = list(self.readings or self.alternatives)
         return item

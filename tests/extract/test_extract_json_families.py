@@ -1,5 +1,5 @@
-"""`figcheck extract --format json` for a shared currency name the text leaves open: `currency` is the
-family name (money, but no guessed country), and the family and its plausible codes are printed beside it."""
+"""`figcheck extract --format json` for a shared currency name the text leaves open: `currency` stays
+an ISO 4217 code or null (the contract), and the family and its plausible codes are printed beside it."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from checker.resolve import extract_resolved
 ])
 def test_an_open_family_prints_its_name_and_the_codes_it_may_be(text, family, first):
     (item,) = [q.as_json() for q in extract_resolved(text)]
-    assert item["currency"] == family and item["family"] == family  # money, but no guessed country
+    assert item["currency"] is None and item["family"] == family
     assert item["currencies"][0] == first and len(item["currencies"]) > 1
     assert set(item) == {"text", "start", "end", "value", "unit", "currency", "family", "currencies"}
 
@@ -38,7 +38,7 @@ def test_the_command_prints_the_family():
     run = subprocess.run([sys.executable, "-m", "checker", "extract", "--format", "json", "-"],
                          input="Sales of 20 billion francs are expected.", capture_output=True, text=True, check=True)
     (item,) = json.loads(run.stdout)["quantities"]
-    assert (item["currency"], item["family"]) == ("franc", "franc") and "CHF" in item["currencies"]
+    assert (item["currency"], item["family"]) == (None, "franc") and "CHF" in item["currencies"]
 
 
 @pytest.mark.parametrize("pair, flagged", [
