@@ -155,8 +155,8 @@ class CurrencyConversion(Check):
         `undated_drift_power`, and at least twofold: the copy may predate the table). What the grammar
         reads as "$1 = 7.02 pounds" under the sterling reading of a Cairo story, or as "$1 million for the
         euro", is no rate of sterling or the euro; a pair with no rates in the table keeps what it states."""
-        history = self.env.rates.window(rate.base, rate.quote, None, undated_days=_WHOLE_TABLE_DAYS)
-        if isinstance(history, NoRate):
+        history = self._whole_table(rate.base, rate.quote)
+        if history is None:
             return True
         reach = max(2.0, (history.high / history.low) ** self.params.undated_drift_power)
         return history.low / reach <= rate.rate <= history.high * reach
@@ -508,11 +508,8 @@ class CurrencyConversion(Check):
         divided by a recent rate instead of multiplied (£2.4 billion ($1.64 billion) at 1.46 dollars a
         pound). A decades-old rate lands on either shape only by chance."""
         power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
-        if power is not None:
-            rescaled = replace(stated, value=stated.value / 10**power,
-                               high=None if stated.high is None else stated.high / 10**power)
-            if self._gap(rescaled, converted, relation, window) is None:
-                return Slip.SCALE
+        if power is not None and self._gap(_rescaled(stated, power), converted, relation, window) is None:
+            return Slip.SCALE
         if self._fits_inverted(relation, stated, converted, window):
             return Slip.INVERTED
         return None
@@ -526,21 +523,28 @@ class CurrencyConversion(Check):
         in a narrow band (the yuan, 6.1 to 8.3 to the dollar) cannot be sevenfold off by age; the rand,
         the shilling and the taka, which moved two- to threefold within the table, were as far again
         from today's rates in 1987 (2, 16 and 30 to the dollar), when those correct pairs were written."""
-        history = self._whole_table(window)
-        if history is None or (history.latest_date - history.first_date).days < self.params.undated_stable_years * 365.25:
+        history = self._stable_history(window)
+        if history is None:
             return None
-        outside = _drift(stated, converted, history) / (1 + self._window_tolerance(stated, converted, relation, history))
-        width = history.high / history.low
+        outside, width = _outside(stated, converted, history, self._window_tolerance(stated, converted, relation, history))
         if outside > width ** self.params.undated_drift_power:
             return "sure"
         if outside > width ** self.params.undated_warn_power:
             return "likely"
         return None
 
-    def _whole_table(self, window: RateWindow) -> RateWindow | None:
-        """Every rate the table holds for the window's pair, as one window (None when it holds none)."""
-        history = self.env.rates.window(window.base, window.quote, None, undated_days=_WHOLE_TABLE_DAYS)
+    def _whole_table(self, base: str, quote: str) -> RateWindow | None:
+        """Every rate the table holds for the pair, as one window (None when it holds none)."""
+        history = self.env.rates.window(base, quote, None, undated_days=_WHOLE_TABLE_DAYS)
         return None if isinstance(history, NoRate) else history
+
+    def _stable_history(self, window: RateWindow) -> RateWindow | None:
+        """The table's whole range for the window's pair, when it spans `undated_stable_years` at least:
+        the range an undated pair's drift is judged against."""
+        history = self._whole_table(window.base, window.quote)
+        if history is None or (history.latest_date - history.first_date).days < self.params.undated_stable_years * 365.25:
+            return None
+        return history
 
     def _fits_inverted(self, relation: Relation, stated: Quantity, converted: Quantity, window: RateWindow) -> bool:
         """Whether the pair converts at the window's rate turned upside down, and that rate is far enough
@@ -571,17 +575,11 @@ class CurrencyConversion(Check):
         power = None if stated.is_range else near_power_of_ten(factor, self.params.fix_slack)
         if power is None:
             return False
-        history = self._whole_table(window)
-        if history is None:
+        history = self._stable_history(window)
+        if history is None or self._gap(_rescaled(stated, power), converted, relation, history) is not None:
             return False
-        if (history.latest_date - history.first_date).days < self.params.undated_stable_years * 365.25:
-            return False
-        rescaled = replace(stated, value=stated.value / 10**power,
-                           high=None if stated.high is None else stated.high / 10**power)
-        if self._gap(rescaled, converted, relation, history) is not None:
-            return False
-        outside = _drift(stated, converted, history) / (1 + self._pair_tolerance(stated, converted, relation.hedge))
-        return outside > (history.high / history.low) ** self.params.undated_drift_power
+        outside, width = _outside(stated, converted, history, self._pair_tolerance(stated, converted, relation.hedge))
+        return outside > width ** self.params.undated_drift_power
 
     def _missed_fiscal_year(self, relation, stated, converted, window: RateWindow, text: str) -> str | None:
         """The budget or fiscal year the pair's sentence names ("its 2022/23 budget", "FY2023"), when
@@ -681,6 +679,18 @@ _NO_RATES = re.compile(r"no (\w+) rates in (.+)")
 _UNDATED_NOTE = re.compile(r"no date known: accepted any rate of the last (\d+) days of the table")
 _BREAK_NOTE = re.compile(r"rates before (\S+) left out: the rate has moved more than (\d+)% since \(a float or a devaluation\)")
 _LATE_NOTE = re.compile(r"document dated (\S+), (\d+) days after the rates table ends \((\S+)\)")
+
+
+def _rescaled(stated: Quantity, power: int) -> Quantity:
+    """The stated figure (and a range's upper end) divided by 10**power: what a scale slip would undo."""
+    return replace(stated, value=stated.value / 10**power,
+                   high=None if stated.high is None else stated.high / 10**power)
+
+
+def _outside(stated: Quantity, converted: Quantity, history: RateWindow, tolerance: float) -> tuple[float, float]:
+    """How many times outside the table's whole range the pair lies, less its tolerance, and that
+    range's own width (highest over lowest): what an undated pair's drift is measured in."""
+    return _drift(stated, converted, history) / (1 + tolerance), history.high / history.low
 
 
 def _drift(stated: Quantity, converted: Quantity, window: RateWindow) -> float:
